@@ -20,3 +20,5 @@ module.exports = {
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
+module.exports.globalSetup = '<rootDir>/test/support/global-setup.mjs';
+module.exports.globalTeardown = '<rootDir>/test/support/global-teardown.mjs';

@@ -1,0 +1,53 @@
+import { Pool } from 'pg';
+import { createTestDatabase } from '../../../../test/support/test-database';
+import { describeEventStoreContract, newEvent } from '../testing/event-store.contract';
+import { eventStoreMigrations } from './migrations';
+import { PostgresEventStore } from './postgres-event-store';
+
+let db: { url: string; drop(): Promise<void> };
+const pools: Pool[] = [];
+const pool = () => {
+  const p = new Pool({ connectionString: db.url, max: 20 });
+  pools.push(p);
+  return p;
+};
+
+beforeAll(async () => {
+  db = await createTestDatabase(eventStoreMigrations);
+});
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.end()));
+  await db.drop();
+});
+
+describeEventStoreContract('PostgreSQL', () => ({
+  open: async (options) => new PostgresEventStore(pool(), options),
+  beginLateAppend: async (streamId, events) => {
+    const client = await pool().connect();
+    await client.query('BEGIN');
+    // The same INSERT the adapter makes, so this transaction takes its positions now.
+    for (const [i, e] of events.entries()) {
+      await client.query(
+        `INSERT INTO events (stream_id, stream_position, event_id, type, schema_version, data, metadata)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [streamId, i + 1, e.eventId, e.type, e.schemaVersion, e.data, e.metadata],
+      );
+    }
+    return {
+      commit: async () => {
+        await client.query('COMMIT');
+        client.release();
+      },
+    };
+  },
+}));
+
+describe('PostgreSQL event store specifics', () => {
+  it('refuses to update or delete stored events', async () => {
+    const store = new PostgresEventStore(pool());
+    await store.appendToStream('test-append-only', [newEvent()]);
+    await expect(pools[0].query(`UPDATE events SET type = 'X'`)).rejects.toThrow(/append-only/);
+    await expect(pools[0].query(`DELETE FROM events`)).rejects.toThrow(/append-only/);
+    await store.close();
+  });
+});
