@@ -1,0 +1,94 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.BusinessTimeErrorCode = void 0;
+exports.isValidDate = isValidDate;
+exports.isValidInstant = isValidInstant;
+exports.businessDate = businessDate;
+exports.endOfBusinessDay = endOfBusinessDay;
+exports.earlierOf = earlierOf;
+exports.resolveOccurredAt = resolveOccurredAt;
+exports.assertNotBeforePrevious = assertNotBeforePrevious;
+const domain_error_1 = require("./domain.error");
+/**
+ * Business time: when something happened in the real world, as opposed to when the store recorded
+ * it. Instants are ISO 8601 strings; business dates (dueOn, landedOn, heldOn, asOf) are calendar
+ * dates `YYYY-MM-DD` in China Standard Time (Asia/Shanghai, UTC+08:00 all year, no DST), because
+ * that is the calendar the task force and the departments work by.
+ */
+exports.BusinessTimeErrorCode = {
+    INVALID_OCCURRED_AT: 'INVALID_OCCURRED_AT',
+    OCCURRED_AT_IN_FUTURE: 'OCCURRED_AT_IN_FUTURE',
+    OCCURRED_AT_BEFORE_PREVIOUS_EVENT: 'OCCURRED_AT_BEFORE_PREVIOUS_EVENT',
+};
+const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+// An instant must name its offset: a local time without one would mean a different moment on
+// every server.
+const INSTANT_PATTERN = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** A real calendar date written `YYYY-MM-DD` (rejects `2024-02-30`, which `Date` would roll over). */
+function isValidDate(value) {
+    if (typeof value !== 'string')
+        return false;
+    const match = DATE_PATTERN.exec(value);
+    if (!match)
+        return false;
+    const [year, month, day] = match.slice(1).map(Number);
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+/** An ISO 8601 instant with seconds optional and an explicit offset (`Z` or `±hh:mm`). */
+function isValidInstant(value) {
+    if (typeof value !== 'string')
+        return false;
+    const match = INSTANT_PATTERN.exec(value);
+    return match !== null && isValidDate(match[1]) && !Number.isNaN(Date.parse(value));
+}
+/** The calendar date in China Standard Time on which an instant falls. */
+function businessDate(instant) {
+    return new Date(toMillis(instant) + CST_OFFSET_MS).toISOString().slice(0, 10);
+}
+/** The last millisecond of a business date (23:59:59.999 CST), as a UTC ISO instant. */
+function endOfBusinessDay(date) {
+    if (!isValidDate(date))
+        throw new Error(`"${date}" is not a YYYY-MM-DD date.`);
+    return new Date(Date.parse(`${date}T23:59:59.999+08:00`)).toISOString();
+}
+/** The earlier of two instants, as a UTC ISO instant. */
+function earlierOf(a, b) {
+    return new Date(Math.min(toMillis(a), toMillis(b))).toISOString();
+}
+/**
+ * The business time of a command's event: the requested `occurredAt` or, without one, `now`.
+ * Events store it normalised to UTC (`toISOString`) so all instants compare and read alike.
+ * History may be recorded late, but nothing can have happened after now.
+ */
+function resolveOccurredAt(requested, now) {
+    const nowMillis = toMillis(now);
+    if (requested === undefined || requested === null)
+        return new Date(nowMillis).toISOString();
+    if (!isValidInstant(requested)) {
+        throw (0, domain_error_1.invalid)(exports.BusinessTimeErrorCode.INVALID_OCCURRED_AT, 'The time "occurredAt" must be an ISO 8601 instant with an offset, such as 2024-05-01T09:30:00+08:00.', 'occurredAt');
+    }
+    const millis = Date.parse(requested);
+    if (millis > nowMillis) {
+        throw (0, domain_error_1.invalid)(exports.BusinessTimeErrorCode.OCCURRED_AT_IN_FUTURE, 'The time "occurredAt" lies in the future; only things that have happened can be recorded.', 'occurredAt');
+    }
+    return new Date(millis).toISOString();
+}
+/**
+ * A stream is in business-time order: projections and as-of dashboards replay it in stream order,
+ * so an event may not claim to precede the one before it. Equal times are fine.
+ */
+function assertNotBeforePrevious(occurredAt, previousOccurredAt) {
+    if (toMillis(occurredAt) < toMillis(previousOccurredAt)) {
+        throw (0, domain_error_1.conflict)(exports.BusinessTimeErrorCode.OCCURRED_AT_BEFORE_PREVIOUS_EVENT, `This would be recorded as happening at ${occurredAt}, before the previous event (${previousOccurredAt}); events must be recorded in the order they happened.`);
+    }
+}
+// Instants reaching here come from the caller's clock or from stored events, so a bad one is a
+// programming error, not bad user input.
+function toMillis(instant) {
+    if (!isValidInstant(instant))
+        throw new Error(`"${instant}" is not an ISO 8601 instant with an offset.`);
+    return Date.parse(instant);
+}
+//# sourceMappingURL=business-time.js.map
