@@ -3,8 +3,8 @@ const swc = [
   '@swc/jest',
   {
     jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
       target: 'es2022',
     },
     module: { type: 'commonjs' },
@@ -17,8 +17,11 @@ module.exports = {
   // NestJS 12 ships ES modules; let swc turn them into CommonJS for Jest.
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|load-esm)/)'],
   moduleNameMapper: { '^@luodi/([a-z-]+)$': '<rootDir>/libs/$1/src' },
-  testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
+  testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.{ts,tsx}'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // One PostgreSQL server for the run (embedded unless DATABASE_URL is set); each test file
+  // creates its own database on it.
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+  testTimeout: 30000,
 };
-module.exports.globalSetup = '<rootDir>/test/support/global-setup.mjs';
-module.exports.globalTeardown = '<rootDir>/test/support/global-teardown.mjs';

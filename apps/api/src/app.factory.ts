@@ -1,0 +1,44 @@
+import { ConsoleLogger, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { correlationId } from './common/correlation-id.middleware';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { validationPipe } from './common/validation.pipe';
+import { AppConfig } from './config/app-config';
+import { migrate } from './database/data-source';
+import { httpMetrics, metricsEndpoint } from './metrics/metrics';
+import { serveWeb } from './web/serve-web';
+
+/** Builds the whole HTTP application on a database; used by main.ts and by the e2e tests. */
+export async function createApp(config: AppConfig, databaseUrl: string, logger = createLogger(config)): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { logger, bodyParser: true });
+  await migrate(app.get(DataSource));
+
+  app.disable('x-powered-by');
+  app.use(correlationId, httpMetrics);
+  app.useBodyParser('json', { limit: '256kb' });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(validationPipe);
+  app.useGlobalFilters(new ProblemDetailsFilter());
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Luodi (落地) API')
+    .setDescription('Enterprise innovation projects from idea to landing. Errors are RFC 9457 problem details.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  const express = app.getHttpAdapter().getInstance();
+  express.get('/metrics', metricsEndpoint);
+  serveWeb(express);
+  return app;
+}
+
+export function createLogger(config: AppConfig): ConsoleLogger {
+  const levels = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+  return new ConsoleLogger('Luodi', { json: config.logJson, logLevels: levels.slice(0, levels.indexOf(config.logLevel) + 1) });
+}

@@ -1,0 +1,29 @@
+import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { EventMetadata } from '@luodi/event-store';
+import { Actor } from '../auth/actor';
+
+/** What a command needs from its HTTP request besides the body. */
+export interface CommandContext {
+  actor: Actor;
+  correlationId: string;
+  /** From `If-Match: "<version>"`: the version the client saw; the command then runs only on it. */
+  expectedVersion?: number;
+}
+
+export const CommandCtx = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandContext => {
+  const request = ctx.switchToHttp().getRequest();
+  return { actor: request.actor, correlationId: request.correlationId, expectedVersion: parseIfMatch(request.headers['if-match']) };
+});
+
+export function parseIfMatch(header: unknown): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(String(header));
+  if (!match) throw new BadRequestException({ message: 'If-Match must be a version, e.g. "3".', code: 'INVALID_IF_MATCH' });
+  return Number(match[1]);
+}
+
+/** The metadata every event written for this request carries: who, and in which conversation. */
+export function eventMetadata(context: CommandContext): EventMetadata {
+  const { userId, username, role } = context.actor;
+  return { actor: { userId, username, role }, correlationId: context.correlationId };
+}

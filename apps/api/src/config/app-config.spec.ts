@@ -1,0 +1,29 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('has working defaults for a newcomer: embedded PostgreSQL, inline projector, port 3000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, eventStore: 'postgres', projector: 'inline', env: 'development' });
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it('lists every bad value at once, naming the variable', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', EVENT_STORE: 'mongo', DATABASE_URL: 'mysql://x', LUODI_TOKEN_TTL_SECONDS: '5' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT must be an integer/);
+    expect(attempt).toThrow(/EVENT_STORE must be one of postgres, kurrentdb/);
+    expect(attempt).toThrow(/DATABASE_URL must start with postgres:/);
+    expect(attempt).toThrow(/LUODI_TOKEN_TTL_SECONDS must be an integer from 60/);
+  });
+
+  it('refuses to start in production without a strong token secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/LUODI_JWT_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', LUODI_JWT_SECRET: 'short' })).toThrow(/LUODI_JWT_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', LUODI_JWT_SECRET: 'x'.repeat(40) }).jwtSecret).toHaveLength(40);
+  });
+
+  it('needs KURRENTDB_URL when EVENT_STORE=kurrentdb', () => {
+    expect(() => loadConfig({ EVENT_STORE: 'kurrentdb' })).toThrow(/KURRENTDB_URL is required/);
+    expect(loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'esdb://localhost:2113?tls=false' }).kurrentDbUrl).toContain('esdb://');
+  });
+});

@@ -1,0 +1,88 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/** Everything the service can be told from outside, validated once at start-up. */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  /** PostgreSQL server; absent: an embedded PostgreSQL under `dataDir` is started. */
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  eventStore: 'postgres' | 'kurrentdb';
+  kurrentDbUrl?: string;
+  /** Whether this process runs the projections (`off` when a separate projector worker does). */
+  projector: 'inline' | 'off';
+  jwtSecret: string;
+  tokenTtlSeconds: number;
+  adminPassword?: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  logJson: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEV_JWT_SECRET = 'luodi-development-secret-not-for-production';
+
+/** Reads and validates the environment; throws ConfigError listing every bad value at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = env[name] ?? fallback;
+    if (!allowed.includes(value as T)) problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    return value as T;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+    return value;
+  };
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const raw = env[name];
+    if (!raw) return undefined;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) problems.push(`${name} must start with ${protocols.join(' or ')} (got "${parsed.protocol}")`);
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', ['development', 'production', 'test'], 'development');
+  const eventStore = oneOf('EVENT_STORE', ['postgres', 'kurrentdb'], 'postgres');
+  const kurrentDbUrl = url('KURRENTDB_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:', 'kdb:', 'kdb+discover:']);
+  if (eventStore === 'kurrentdb' && !kurrentDbUrl) problems.push('KURRENTDB_URL is required when EVENT_STORE=kurrentdb');
+
+  const jwtSecret = env.LUODI_JWT_SECRET ?? (nodeEnv === 'production' ? '' : DEV_JWT_SECRET);
+  if (nodeEnv === 'production' && (jwtSecret.length < 32 || jwtSecret === DEV_JWT_SECRET)) {
+    problems.push('LUODI_JWT_SECRET must be set to a random secret of at least 32 characters in production');
+  }
+  const adminPassword = env.LUODI_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 8) problems.push('LUODI_ADMIN_PASSWORD must have at least 8 characters');
+
+  const dataDir = env.LUODI_DATA_DIR || './data';
+  const config: AppConfig = {
+    env: nodeEnv,
+    port: int('PORT', 3000, 0, 65535),
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: isAbsolute(dataDir) ? dataDir : resolve(dataDir),
+    embeddedPostgresPort: int('LUODI_EMBEDDED_PG_PORT', 54329, 1, 65535),
+    eventStore,
+    kurrentDbUrl,
+    projector: oneOf('LUODI_PROJECTOR', ['inline', 'off'], 'inline'),
+    jwtSecret,
+    tokenTtlSeconds: int('LUODI_TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+    adminPassword,
+    logLevel: oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'], 'log'),
+    logJson: oneOf('LOG_FORMAT', ['json', 'text'], nodeEnv === 'production' ? 'json' : 'text') === 'json',
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

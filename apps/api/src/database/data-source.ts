@@ -1,0 +1,24 @@
+import { eventStoreMigrations } from '@luodi/event-store';
+import { readModelEntities, readModelMigrations } from '@luodi/read-models';
+import { DataSource } from 'typeorm';
+
+/** Every table the service owns: the event log, the read models, and the service's own tables. */
+export const migrations = [...eventStoreMigrations, ...readModelMigrations];
+export const entities = [...readModelEntities];
+
+export function createDataSource(url: string, poolSize = 10): DataSource {
+  return new DataSource({ type: 'postgres', url, entities, migrations, migrationsRun: false, synchronize: false, logging: false, extra: { max: poolSize } });
+}
+
+/** Runs pending migrations once, even when several instances start together. */
+export async function migrate(dataSource: DataSource): Promise<void> {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(7318001)');
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(7318001)').catch(() => undefined);
+    await lock.release();
+  }
+}

@@ -1,0 +1,1 @@
+console.log("projector: coming with the read models");
