@@ -1,0 +1,5 @@
+export * from './normal-quantile';
+export * from './wilson';
+export * from './cumulative-incidence';
+export * from './poisson-binomial';
+export * from './landing-forecast';

@@ -1,0 +1,207 @@
+import { cumulativeIncidence, IncidencePoint, stepAt, Subject } from './cumulative-incidence';
+import { sumIntervals, SumMethod } from './poisson-binomial';
+import { wilsonInterval } from './wilson';
+
+/** One library project as the forecast sees it. Dates are calendar days, YYYY-MM-DD. */
+export interface ForecastSubject {
+  /** Library entry: the approving review. */
+  enteredOn: string;
+  landedOn?: string;
+  withdrawnOn?: string;
+}
+
+export interface LandingForecastInput {
+  asOf: string;
+  horizonDays: number;
+  subjects: readonly ForecastSubject[];
+}
+
+export type ForecastWarningCode = 'SMALL_SAMPLE' | 'NO_LANDINGS' | 'HORIZON_BEYOND_FOLLOW_UP' | 'OUTCOME_BEFORE_ENTRY';
+
+export interface ForecastWarning {
+  code: ForecastWarningCode;
+  message: string;
+}
+
+export interface LandingForecast {
+  asOf: string;
+  /** Cohort size: projects in the library on `asOf` (the same number as `inLibrary`). */
+  n: number;
+  inLibrary: number;
+  landed: number;
+  withdrawn: number;
+  open: number;
+  landingRate: { value: number; low95: number; high95: number };
+  /** P(landed within `day` days of library entry), Aalen–Johansen; flat between rows. */
+  curve: { day: number; landed: number; atRisk: number }[];
+  projection: {
+    horizonDays: number;
+    expectedLanded: number;
+    expectedLandingRate: number;
+    low80: number;
+    high80: number;
+    low95: number;
+    high95: number;
+  };
+  method: {
+    curve: 'aalen-johansen';
+    interval: 'wilson';
+    projection: `poisson-binomial-${SumMethod}`;
+  };
+  warnings: ForecastWarning[];
+}
+
+/** Below this cohort size every interval is wide; we say so rather than hide it. */
+export const SMALL_SAMPLE_SIZE = 30;
+
+/**
+ * The landing forecast behind `GET /api/forecast/landing`.
+ *
+ * Cohort: projects that entered the library on or before `asOf`. Outcomes dated after `asOf` are
+ * ignored (the project was open then). Time runs in whole calendar days from library entry to
+ * landing or withdrawal; open projects are censored at `asOf`.
+ *
+ * Projection: an open project t days after entry lands within the horizon H with probability
+ * p = (F1(t + H) − F1(t)) / S(t), from the landing incidence F1 and the event-free probability
+ * S; the projected count is the landings so far plus the Poisson-binomial sum of these p.
+ *
+ * Throws RangeError on malformed dates or horizon; validate user input before calling.
+ */
+export function landingForecast(input: LandingForecastInput): LandingForecast {
+  const asOfDay = dayNumber(input.asOf, 'asOf');
+  const horizon = input.horizonDays;
+  if (!Number.isSafeInteger(horizon) || horizon < 0) {
+    throw new RangeError(`horizonDays must be a whole number >= 0, got ${horizon}`);
+  }
+
+  const cohort = followUp(input.subjects, asOfDay);
+  const rows = cumulativeIncidence(cohort.subjects);
+  const counts = countOutcomes(cohort.subjects);
+  const openTimes = cohort.subjects.filter((s) => s.event === 'censored').map((s) => s.time);
+  const probabilities = openTimes.map((t) => landingProbability(rows, t, horizon));
+  const sum = sumIntervals(probabilities, [0.8, 0.95]);
+  const [i80, i95] = sum.intervals;
+  const expectedLanded = counts.landed + probabilities.reduce((total, p) => total + p, 0);
+  const rate = wilsonInterval(counts.landed, cohort.subjects.length);
+  const longestFollowUp = cohort.subjects.reduce((max, s) => Math.max(max, s.time), 0);
+
+  return {
+    asOf: input.asOf,
+    n: cohort.subjects.length,
+    inLibrary: cohort.subjects.length,
+    ...counts,
+    open: openTimes.length,
+    landingRate: { value: rate.value, low95: rate.low, high95: rate.high },
+    curve: rows.map((row) => ({ day: row.day, landed: row.landed, atRisk: row.atRisk })),
+    projection: {
+      horizonDays: horizon,
+      expectedLanded,
+      expectedLandingRate: cohort.subjects.length === 0 ? 0 : expectedLanded / cohort.subjects.length,
+      low80: counts.landed + i80.low,
+      high80: counts.landed + i80.high,
+      low95: counts.landed + i95.low,
+      high95: counts.landed + i95.high,
+    },
+    method: { curve: 'aalen-johansen', interval: 'wilson', projection: `poisson-binomial-${sum.method}` },
+    warnings: warningsFor({
+      n: cohort.subjects.length,
+      landed: counts.landed,
+      outcomesBeforeEntry: cohort.outcomesBeforeEntry,
+      beyondFollowUp: openTimes.filter((t) => t + horizon > longestFollowUp).length,
+      open: openTimes.length,
+      longestFollowUp,
+    }),
+  };
+}
+
+/** P(lands within `horizon` days | still open `t` days after entry). */
+function landingProbability(rows: readonly IncidencePoint[], t: number, horizon: number): number {
+  const now = stepAt(rows, t);
+  if (now.survival <= 0) return 0;
+  const later = stepAt(rows, t + horizon);
+  return Math.min(1, Math.max(0, (later.landed - now.landed) / now.survival));
+}
+
+/** Turns dated projects into survival subjects as they stood at the end of `asOfDay`. */
+function followUp(projects: readonly ForecastSubject[], asOfDay: number): { subjects: Subject[]; outcomesBeforeEntry: number } {
+  const subjects: Subject[] = [];
+  let outcomesBeforeEntry = 0;
+  for (const project of projects) {
+    const entered = dayNumber(project.enteredOn, 'enteredOn');
+    if (entered > asOfDay) continue;
+    const outcome = firstOutcome(project, asOfDay);
+    const time = (outcome?.day ?? asOfDay) - entered;
+    if (time < 0) outcomesBeforeEntry++;
+    subjects.push({ time: Math.max(0, time), event: outcome?.event ?? 'censored' });
+  }
+  return { subjects, outcomesBeforeEntry };
+}
+
+/** The earliest landing or withdrawal on or before `asOfDay` (landing wins a same-day tie). */
+function firstOutcome(project: ForecastSubject, asOfDay: number): { event: 'landed' | 'withdrawn'; day: number } | undefined {
+  const landed = project.landedOn === undefined ? Infinity : dayNumber(project.landedOn, 'landedOn');
+  const withdrawn = project.withdrawnOn === undefined ? Infinity : dayNumber(project.withdrawnOn, 'withdrawnOn');
+  if (Math.min(landed, withdrawn) > asOfDay) return undefined;
+  return landed <= withdrawn ? { event: 'landed', day: landed } : { event: 'withdrawn', day: withdrawn };
+}
+
+function countOutcomes(subjects: readonly Subject[]): { landed: number; withdrawn: number } {
+  let landed = 0;
+  let withdrawn = 0;
+  for (const subject of subjects) {
+    if (subject.event === 'landed') landed++;
+    else if (subject.event === 'withdrawn') withdrawn++;
+  }
+  return { landed, withdrawn };
+}
+
+function warningsFor(facts: {
+  n: number;
+  landed: number;
+  open: number;
+  beyondFollowUp: number;
+  longestFollowUp: number;
+  outcomesBeforeEntry: number;
+}): ForecastWarning[] {
+  const warnings: ForecastWarning[] = [];
+  if (facts.n < SMALL_SAMPLE_SIZE) {
+    warnings.push({
+      code: 'SMALL_SAMPLE',
+      message: `Only ${facts.n} projects are in the cohort (fewer than ${SMALL_SAMPLE_SIZE}); the curve is coarse and the intervals are wide.`,
+    });
+  }
+  if (facts.landed === 0) {
+    warnings.push({
+      code: 'NO_LANDINGS',
+      message: 'No project in the cohort has landed yet, so the landing curve is zero and the projection adds no landings; this reflects missing evidence, not a zero chance.',
+    });
+  }
+  if (facts.beyondFollowUp > 0) {
+    warnings.push({
+      code: 'HORIZON_BEYOND_FOLLOW_UP',
+      message: `For ${facts.beyondFollowUp} of ${facts.open} open projects the horizon reaches past the longest follow-up (${facts.longestFollowUp} days); the curve is unknown there and taken as flat, so their landing probabilities and the projection are likely underestimates.`,
+    });
+  }
+  if (facts.outcomesBeforeEntry > 0) {
+    warnings.push({
+      code: 'OUTCOME_BEFORE_ENTRY',
+      message: `${facts.outcomesBeforeEntry} projects have a landing or withdrawal dated before their library entry; their time to outcome was set to 0 days.`,
+    });
+  }
+  return warnings;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 for a calendar date YYYY-MM-DD (UTC, so no daylight-saving drift). */
+function dayNumber(date: string, field: string): number {
+  const match = ISO_DATE.exec(date);
+  if (match) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const ms = Date.UTC(year, month - 1, day);
+    // Date.UTC rolls 2025-02-30 over into March; a real date stays before the next month.
+    if (month >= 1 && month <= 12 && day >= 1 && ms < Date.UTC(year, month, 1)) return ms / MS_PER_DAY;
+  }
+  throw new RangeError(`${field} must be a calendar date YYYY-MM-DD, got ${JSON.stringify(date)}`);
+}
