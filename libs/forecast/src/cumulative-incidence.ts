@@ -111,12 +111,15 @@ interface TimeCounts {
 
 const OUTCOME_CODE: Record<Outcome, number> = { landed: 0, withdrawn: 1, censored: 2 };
 
-/** Counts per distinct time, ascending. Sorting numeric keys in a typed array keeps 100k fast. */
+/** Keys time·3 + outcome must fit an Int32Array; that is still two million years of days. */
+const MAX_DAY = 700_000_000;
+
+/** Counts per distinct time, ascending. Sorting int32 keys (~5 ms for 100k) beats sorting objects. */
 function eventTable(subjects: readonly Subject[]): TimeCounts[] {
-  const keys = new Float64Array(subjects.length);
+  const keys = new Int32Array(subjects.length);
   subjects.forEach((subject, i) => {
-    if (!Number.isSafeInteger(subject.time) || subject.time < 0) {
-      throw new RangeError(`time must be a whole number of days >= 0, got ${subject.time}`);
+    if (!Number.isInteger(subject.time) || subject.time < 0 || subject.time > MAX_DAY) {
+      throw new RangeError(`time must be a whole number of days in [0, ${MAX_DAY}], got ${subject.time}`);
     }
     const code = OUTCOME_CODE[subject.event];
     if (code === undefined) throw new RangeError(`unknown outcome ${String(subject.event)}`);

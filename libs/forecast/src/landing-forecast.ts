@@ -126,10 +126,11 @@ function landingProbability(rows: readonly IncidencePoint[], t: number, horizon:
 function followUp(projects: readonly ForecastSubject[], asOfDay: number): { subjects: Subject[]; outcomesBeforeEntry: number } {
   const subjects: Subject[] = [];
   let outcomesBeforeEntry = 0;
+  const day = memoizedDayNumber();
   for (const project of projects) {
-    const entered = dayNumber(project.enteredOn, 'enteredOn');
+    const entered = day(project.enteredOn, 'enteredOn');
     if (entered > asOfDay) continue;
-    const outcome = firstOutcome(project, asOfDay);
+    const outcome = firstOutcome(project, asOfDay, day);
     const time = (outcome?.day ?? asOfDay) - entered;
     if (time < 0) outcomesBeforeEntry++;
     subjects.push({ time: Math.max(0, time), event: outcome?.event ?? 'censored' });
@@ -138,9 +139,13 @@ function followUp(projects: readonly ForecastSubject[], asOfDay: number): { subj
 }
 
 /** The earliest landing or withdrawal on or before `asOfDay` (landing wins a same-day tie). */
-function firstOutcome(project: ForecastSubject, asOfDay: number): { event: 'landed' | 'withdrawn'; day: number } | undefined {
-  const landed = project.landedOn === undefined ? Infinity : dayNumber(project.landedOn, 'landedOn');
-  const withdrawn = project.withdrawnOn === undefined ? Infinity : dayNumber(project.withdrawnOn, 'withdrawnOn');
+function firstOutcome(
+  project: ForecastSubject,
+  asOfDay: number,
+  day: typeof dayNumber,
+): { event: 'landed' | 'withdrawn'; day: number } | undefined {
+  const landed = project.landedOn === undefined ? Infinity : day(project.landedOn, 'landedOn');
+  const withdrawn = project.withdrawnOn === undefined ? Infinity : day(project.withdrawnOn, 'withdrawnOn');
   if (Math.min(landed, withdrawn) > asOfDay) return undefined;
   return landed <= withdrawn ? { event: 'landed', day: landed } : { event: 'withdrawn', day: withdrawn };
 }
@@ -189,6 +194,16 @@ function warningsFor(facts: {
     });
   }
   return warnings;
+}
+
+/** A cohort has few distinct dates (a few per day at most), so parse each one once. */
+function memoizedDayNumber(): typeof dayNumber {
+  const days = new Map<string, number>();
+  return (date, field) => {
+    let day = days.get(date);
+    if (day === undefined) days.set(date, (day = dayNumber(date, field)));
+    return day;
+  };
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
