@@ -1,0 +1,603 @@
+import { specFor } from '../shared/decider.spec-helper';
+import { ProjectCommand } from './project.commands';
+import { projectDecider, ProjectStatus } from './project.decider';
+import {
+  assignLandingPlan,
+  CONFERENCE,
+  departmentUser,
+  ENTERPRISE,
+  historyIn,
+  landingPlanAssigned,
+  landingPlanRevised,
+  landProject,
+  milestoneCompleted,
+  NOW,
+  presentProject,
+  progressReported,
+  projectLanded,
+  projectPresented,
+  projectReviewed,
+  projectSubmitted,
+  projectWithdrawn,
+  needResolved,
+  reportProgress,
+  resolveNeed,
+  reviewProject,
+  reviseSubmission,
+  submissionRevised,
+  submitProject,
+  T,
+  TASKFORCE,
+  withdrawProject,
+} from './project.test-fixtures';
+
+const spec = specFor(projectDecider);
+const CLOSED: ProjectStatus[] = ['rejected', 'landed', 'withdrawn'];
+
+describe('project decider', () => {
+  describe('any command but SubmitProject', () => {
+    it.each<[string, ProjectCommand]>([
+      ['ReviewProject', reviewProject()],
+      ['ReviseSubmission', reviseSubmission()],
+      ['PresentProject', presentProject()],
+      ['AssignLandingPlan', assignLandingPlan()],
+      ['ReportProgress', reportProgress()],
+      ['ResolveNeed', resolveNeed()],
+      ['LandProject', landProject()],
+      ['WithdrawProject', withdrawProject()],
+    ])('%s on an empty stream: PROJECT_NOT_FOUND', (_, command) => {
+      spec.given([]).when(command).thenThrows('not-found', 'PROJECT_NOT_FOUND');
+    });
+  });
+
+  describe('business time of commands that take occurredAt', () => {
+    // Each command in a status that allows it; the stream's last event happened at `last`.
+    const cases: [string, ProjectStatus, (occurredAt: string) => ProjectCommand][] = [
+      ['ReviewProject', 'submitted', (occurredAt) => reviewProject({ occurredAt })],
+      ['ReviseSubmission', 'submitted', (occurredAt) => reviseSubmission({ occurredAt })],
+      ['PresentProject', 'approved', (occurredAt) => presentProject({ occurredAt })],
+      ['AssignLandingPlan', 'presented', (occurredAt) => assignLandingPlan({ occurredAt })],
+      ['ReportProgress', 'assigned', (occurredAt) => reportProgress({ occurredAt })],
+      ['ResolveNeed', 'assigned', (occurredAt) => resolveNeed({ occurredAt })],
+      ['WithdrawProject', 'assigned', (occurredAt) => withdrawProject({ occurredAt })],
+    ];
+    const lastOccurredAt = (status: ProjectStatus) => historyIn[status]().at(-1)!.data.occurredAt;
+
+    it.each(cases)('%s dated in the future: OCCURRED_AT_IN_FUTURE', (_, status, command) => {
+      spec.given(historyIn[status]()).when(command('2024-06-01T04:00:00.001Z')).thenThrows('invalid', 'OCCURRED_AT_IN_FUTURE', 'occurredAt');
+    });
+
+    it.each(cases)('%s with a malformed occurredAt: INVALID_OCCURRED_AT', (_, status, command) => {
+      spec.given(historyIn[status]()).when(command('1 June 2024')).thenThrows('invalid', 'INVALID_OCCURRED_AT', 'occurredAt');
+    });
+
+    it.each(cases)('%s dated before the previous event: OCCURRED_AT_BEFORE_PREVIOUS_EVENT', (_, status, command) => {
+      const justBefore = new Date(Date.parse(lastOccurredAt(status)) - 1).toISOString();
+      spec.given(historyIn[status]()).when(command(justBefore)).thenThrows('conflict', 'OCCURRED_AT_BEFORE_PREVIOUS_EVENT');
+    });
+
+    it.each(cases)('%s dated at the same instant as the previous event is recorded at that instant', (_, status, command) => {
+      const events = projectDecider.decide(command(lastOccurredAt(status)), historyIn[status]().reduce(projectDecider.evolve, null));
+      expect(events.map((e) => e.data.occurredAt)).toEqual(events.map(() => lastOccurredAt(status)));
+    });
+  });
+
+  describe('SubmitProject', () => {
+    it('on an empty stream records the submission with the enterprise id and name, dated now', () => {
+      spec.given([]).when(submitProject()).then([projectSubmitted({ occurredAt: NOW })]);
+    });
+
+    it('keeps a past occurredAt, normalised to UTC', () => {
+      spec
+        .given([])
+        .when(submitProject({ occurredAt: '2024-03-01T10:00:00+08:00' }))
+        .then([projectSubmitted({ occurredAt: '2024-03-01T02:00:00.000Z' })]);
+    });
+
+    it('trims text and leaves out blank optional fields', () => {
+      spec
+        .given([])
+        .when(submitProject({ title: '  智能港口装卸机器人 ', summary: '  ', district: undefined, needs: [] }))
+        .then([projectSubmitted({ summary: undefined, district: undefined, needs: [], occurredAt: NOW })]);
+    });
+
+    it('for an enterprise the caller could not find: ENTERPRISE_NOT_FOUND on enterpriseId', () => {
+      spec.given([]).when(submitProject({ enterprise: null })).thenThrows('invalid', 'ENTERPRISE_NOT_FOUND', 'enterpriseId');
+    });
+
+    it('on a stream that already holds a project: PROJECT_ALREADY_EXISTS', () => {
+      spec.given([projectSubmitted()]).when(submitProject()).thenThrows('conflict', 'PROJECT_ALREADY_EXISTS');
+    });
+
+    it.each<[string, string, string, Partial<ReturnType<typeof submitProject>['data']>]>([
+      ['a blank projectId', 'TEXT_REQUIRED', 'projectId', { projectId: ' ' }],
+      ['a blank title', 'TEXT_REQUIRED', 'title', { title: '' }],
+      ['a missing industry chain', 'TEXT_REQUIRED', 'industryChain', { industryChain: undefined }],
+      ['a summary that is not text', 'INVALID_TEXT', 'summary', { summary: 7 as unknown as string }],
+      ['a negative investment', 'INVALID_AMOUNT', 'investmentYuan', { investmentYuan: -1 }],
+      ['a fractional investment', 'INVALID_AMOUNT', 'investmentYuan', { investmentYuan: 1.5 }],
+      ['needs that are not a list', 'INVALID_LIST', 'needs', { needs: 'land' as never }],
+      ['a need that is not an object', 'INVALID_OBJECT', 'needs[0]', { needs: [null as never] }],
+      ['a need of an unknown kind', 'INVALID_CHOICE', 'needs[0].kind', { needs: [{ needId: 'n', kind: 'money' as never, description: 'x' }] }],
+      [
+        'a need without description',
+        'TEXT_REQUIRED',
+        'needs[1].description',
+        { needs: [{ needId: 'a', kind: 'land', description: 'x' }, { needId: 'b', kind: 'talent', description: ' ' }] },
+      ],
+      [
+        'two needs with the same id',
+        'DUPLICATE_ID',
+        'needs[1].needId',
+        { needs: [{ needId: 'a', kind: 'land', description: 'x' }, { needId: 'a', kind: 'talent', description: 'y' }] },
+      ],
+    ])('with %s: %s on %s', (_, code, field, data) => {
+      spec.given([]).when(submitProject(data)).thenThrows('invalid', code, field);
+    });
+
+    it('dated in the future: OCCURRED_AT_IN_FUTURE', () => {
+      spec.given([]).when(submitProject({ occurredAt: '2024-06-01T12:00:00.001+08:00' })).thenThrows('invalid', 'OCCURRED_AT_IN_FUTURE', 'occurredAt');
+    });
+  });
+
+  describe('ReviewProject', () => {
+    it('records an approval', () => {
+      spec.given(historyIn.submitted()).when(reviewProject()).then([projectReviewed({ occurredAt: NOW })]);
+    });
+
+    it('records a rejection', () => {
+      spec
+        .given(historyIn.submitted())
+        .when(reviewProject({ verdict: 'rejected', comment: undefined, occurredAt: T.reviewed }))
+        .then([projectReviewed({ verdict: 'rejected', comment: undefined })]);
+    });
+
+    it('records a revise verdict, after which the panel may review again', () => {
+      spec
+        .given(historyIn.submitted())
+        .when(reviewProject({ verdict: 'revise', occurredAt: T.reviewed }))
+        .then([projectReviewed({ verdict: 'revise' })]);
+      spec
+        .given([projectSubmitted(), projectReviewed({ verdict: 'revise' }), projectReviewed({ reviewId: 'review-2', verdict: 'revise' })])
+        .when(reviewProject({ reviewId: 'review-3' }))
+        .then([projectReviewed({ reviewId: 'review-3', occurredAt: NOW })]);
+    });
+
+    it('keeps only the reviewer id and name from the caller', () => {
+      const reviewer = { userId: 'user-expert', username: 'expert.zhang', passwordHash: 'secret' };
+      spec.given(historyIn.submitted()).when(reviewProject({ reviewer })).then([projectReviewed({ occurredAt: NOW })]);
+    });
+
+    it.each<ProjectStatus>(['approved', 'rejected', 'presented', 'assigned', 'landed'])(
+      'once the project is %s, the decision is final: PROJECT_ALREADY_DECIDED',
+      (status) => {
+        spec.given(historyIn[status]()).when(reviewProject()).thenThrows('conflict', 'PROJECT_ALREADY_DECIDED');
+      },
+    );
+
+    it('on a withdrawn project: PROJECT_CLOSED', () => {
+      spec.given([projectSubmitted(), projectWithdrawn()]).when(reviewProject()).thenThrows('conflict', 'PROJECT_CLOSED');
+    });
+
+    it.each<[string, string, string, Partial<ReturnType<typeof reviewProject>['data']>]>([
+      ['an unknown verdict', 'INVALID_CHOICE', 'verdict', { verdict: 'maybe' as never }],
+      ['an idea score above 100', 'INVALID_SCORE', 'scores.idea', { scores: { idea: 101, validation: 50, feasibility: 50 } }],
+      ['a negative validation score', 'INVALID_SCORE', 'scores.validation', { scores: { idea: 50, validation: -1, feasibility: 50 } }],
+      ['a fractional feasibility score', 'INVALID_SCORE', 'scores.feasibility', { scores: { idea: 50, validation: 50, feasibility: 50.5 } }],
+      ['a missing score', 'INVALID_SCORE', 'scores.feasibility', { scores: { idea: 50, validation: 50 } as never }],
+      ['no scores', 'INVALID_OBJECT', 'scores', { scores: null as never }],
+      ['a blank reviewId', 'TEXT_REQUIRED', 'reviewId', { reviewId: '' }],
+    ])('with %s: %s on %s', (_, code, field, data) => {
+      spec.given(historyIn.submitted()).when(reviewProject(data)).thenThrows('invalid', code, field);
+    });
+
+    it('accepts the score bounds 0 and 100', () => {
+      const scores = { idea: 0, validation: 100, feasibility: 0 };
+      spec.given(historyIn.submitted()).when(reviewProject({ scores })).then([projectReviewed({ scores, occurredAt: NOW })]);
+    });
+  });
+
+  describe('ReviseSubmission', () => {
+    const afterRevise = () => [projectSubmitted(), projectReviewed({ verdict: 'revise' })];
+
+    it('records only the fields that change', () => {
+      spec
+        .given(afterRevise())
+        .when(reviseSubmission({ title: ' 港口机器人二期 ', investmentYuan: 350_000_000 }))
+        .then([submissionRevised({ title: '港口机器人二期', investmentYuan: 350_000_000, occurredAt: NOW })]);
+    });
+
+    it('replaces the list of needs', () => {
+      const needs = [{ needId: 'need-talent', kind: 'talent' as const, description: '引进 10 名工程师' }];
+      spec
+        .given(afterRevise())
+        .when(reviseSubmission({ investmentYuan: undefined, needs, summary: '新摘要', industryChain: 'marine', district: 'Laoshan' }))
+        .then([submissionRevised({ needs, summary: '新摘要', industryChain: 'marine', district: 'Laoshan', occurredAt: NOW })]);
+    });
+
+    it('is allowed while submitted even without a revise verdict', () => {
+      spec.given(historyIn.submitted()).when(reviseSubmission()).then([submissionRevised({ investmentYuan: 350_000_000, occurredAt: NOW })]);
+    });
+
+    it('that changes nothing: NOTHING_TO_REVISE', () => {
+      spec.given(afterRevise()).when(reviseSubmission({ investmentYuan: undefined, summary: '  ' })).thenThrows('invalid', 'NOTHING_TO_REVISE');
+    });
+
+    it.each<[string, string, string, Partial<ReturnType<typeof reviseSubmission>['data']>]>([
+      ['a blank title', 'TEXT_REQUIRED', 'title', { title: ' ' }],
+      ['a blank industry chain', 'TEXT_REQUIRED', 'industryChain', { industryChain: '' }],
+      ['a negative investment', 'INVALID_AMOUNT', 'investmentYuan', { investmentYuan: -5 }],
+      ['needs of an unknown kind', 'INVALID_CHOICE', 'needs[0].kind', { needs: [{ needId: 'a', kind: 'love' as never, description: 'x' }] }],
+    ])('with %s: %s on %s', (_, code, field, data) => {
+      spec.given(afterRevise()).when(reviseSubmission(data)).thenThrows('invalid', code, field);
+    });
+
+    it.each<ProjectStatus>(['approved', 'rejected', 'presented', 'assigned', 'landed'])(
+      'once the project is %s: PROJECT_ALREADY_DECIDED',
+      (status) => {
+        spec.given(historyIn[status]()).when(reviseSubmission()).thenThrows('conflict', 'PROJECT_ALREADY_DECIDED');
+      },
+    );
+
+    it('on a withdrawn project: PROJECT_CLOSED', () => {
+      spec.given([projectSubmitted(), projectWithdrawn()]).when(reviseSubmission()).thenThrows('conflict', 'PROJECT_CLOSED');
+    });
+  });
+
+  describe('PresentProject', () => {
+    it('records the presentation of a library project at the conference', () => {
+      spec.given(historyIn.approved()).when(presentProject({ occurredAt: T.presented })).then([projectPresented()]);
+    });
+
+    it('at a conference the caller could not find: CONFERENCE_NOT_FOUND on conferenceId', () => {
+      spec.given(historyIn.approved()).when(presentProject({ conference: null })).thenThrows('invalid', 'CONFERENCE_NOT_FOUND', 'conferenceId');
+    });
+
+    it('before approval: PROJECT_NOT_IN_LIBRARY', () => {
+      spec.given(historyIn.submitted()).when(presentProject()).thenThrows('conflict', 'PROJECT_NOT_IN_LIBRARY');
+    });
+
+    it.each<ProjectStatus>(['presented', 'assigned'])('when already %s: PROJECT_ALREADY_PRESENTED', (status) => {
+      spec.given(historyIn[status]()).when(presentProject()).thenThrows('conflict', 'PROJECT_ALREADY_PRESENTED');
+    });
+
+    it.each(CLOSED)('when %s: PROJECT_CLOSED', (status) => {
+      spec.given(historyIn[status]()).when(presentProject()).thenThrows('conflict', 'PROJECT_CLOSED');
+    });
+  });
+
+  describe('AssignLandingPlan', () => {
+    it('assigns the first plan to a presented project', () => {
+      spec.given(historyIn.presented()).when(assignLandingPlan({ occurredAt: T.assigned })).then([landingPlanAssigned()]);
+    });
+
+    it('accepts a plan without supporting departments', () => {
+      spec
+        .given(historyIn.presented())
+        .when(assignLandingPlan({ supportingDepartments: [] }))
+        .then([landingPlanAssigned({ supportingDepartments: [], occurredAt: NOW })]);
+    });
+
+    it('revises the plan of an assigned project: revision 2 replaces plan 1', () => {
+      spec
+        .given(historyIn.assigned())
+        .when(assignLandingPlan({ planId: 'plan-2', occurredAt: T.progress }))
+        .then([landingPlanRevised()]);
+    });
+
+    it('numbers every further revision', () => {
+      spec
+        .given([...historyIn.assigned(), landingPlanRevised()])
+        .when(assignLandingPlan({ planId: 'plan-3' }))
+        .then([landingPlanRevised({ planId: 'plan-3', revision: 3, replacesPlanId: 'plan-2', occurredAt: NOW })]);
+    });
+
+    it('before the project was presented: PROJECT_NOT_PRESENTED', () => {
+      spec.given(historyIn.approved()).when(assignLandingPlan()).thenThrows('conflict', 'PROJECT_NOT_PRESENTED');
+    });
+
+    it('before approval: PROJECT_NOT_IN_LIBRARY', () => {
+      spec.given(historyIn.submitted()).when(assignLandingPlan()).thenThrows('conflict', 'PROJECT_NOT_IN_LIBRARY');
+    });
+
+    it.each(CLOSED)('when %s: PROJECT_CLOSED', (status) => {
+      spec.given(historyIn[status]()).when(assignLandingPlan()).thenThrows('conflict', 'PROJECT_CLOSED');
+    });
+
+    const milestone = { milestoneId: 'm-1', title: '开工', dueOn: '2024-08-01', departmentCode: 'industry', owner: '王伟' };
+
+    it.each<[string, string, string, Partial<ReturnType<typeof assignLandingPlan>['data']>]>([
+      ['an unknown lead department', 'UNKNOWN_DEPARTMENT', 'leadDepartment', { leadDepartment: 'police' }],
+      ['a blank lead department', 'TEXT_REQUIRED', 'leadDepartment', { leadDepartment: '' }],
+      ['an unknown supporting department', 'UNKNOWN_DEPARTMENT', 'supportingDepartments[1]', { supportingDepartments: ['finance', 'police'] }],
+      ['the lead also supporting', 'LEAD_ALSO_SUPPORTING', 'supportingDepartments[1]', { supportingDepartments: ['finance', 'industry'] }],
+      ['a supporting department twice', 'DUPLICATE_DEPARTMENT', 'supportingDepartments[2]', { supportingDepartments: ['finance', 'resources', 'finance'] }],
+      ['supporting departments that are not a list', 'INVALID_LIST', 'supportingDepartments', { supportingDepartments: 'finance' as never }],
+      ['no milestones', 'MILESTONE_REQUIRED', 'milestones', { milestones: [] }],
+      ['milestones that are not a list', 'INVALID_LIST', 'milestones', { milestones: undefined }],
+      ['a milestone that is not an object', 'INVALID_OBJECT', 'milestones[0]', { milestones: ['开工' as never] }],
+      ['a milestone of an unknown department', 'UNKNOWN_DEPARTMENT', 'milestones[1].departmentCode', { milestones: [milestone, { ...milestone, milestoneId: 'm-2', departmentCode: 'police' }] }],
+      ['a milestone with an impossible due date', 'INVALID_DATE', 'milestones[0].dueOn', { milestones: [{ ...milestone, dueOn: '2024-02-30' }] }],
+      ['a milestone due "next month"', 'INVALID_DATE', 'milestones[0].dueOn', { milestones: [{ ...milestone, dueOn: 'next month' }] }],
+      ['a milestone without title', 'TEXT_REQUIRED', 'milestones[0].title', { milestones: [{ ...milestone, title: ' ' }] }],
+      ['a milestone without owner', 'TEXT_REQUIRED', 'milestones[0].owner', { milestones: [{ ...milestone, owner: '' }] }],
+      ['a milestone without id', 'TEXT_REQUIRED', 'milestones[0].milestoneId', { milestones: [{ ...milestone, milestoneId: '' }] }],
+      ['two milestones with the same id', 'DUPLICATE_ID', 'milestones[1].milestoneId', { milestones: [milestone, milestone] }],
+      ['a blank planId', 'TEXT_REQUIRED', 'planId', { planId: ' ' }],
+    ])('with %s: %s on %s', (_, code, field, data) => {
+      spec.given(historyIn.presented()).when(assignLandingPlan(data)).thenThrows('invalid', code, field);
+    });
+  });
+
+  describe('ReportProgress', () => {
+    it('records a note on a milestone', () => {
+      spec
+        .given(historyIn.assigned())
+        .when(reportProgress({ note: '正在谈判', occurredAt: T.progress }))
+        .then([progressReported({ note: '正在谈判', done: false })]);
+    });
+
+    it('with done records the progress and completes the milestone', () => {
+      spec
+        .given(historyIn.assigned())
+        .when(reportProgress({ done: true, occurredAt: T.progress }))
+        .then([progressReported(), milestoneCompleted()]);
+    });
+
+    it('records a general note without a milestone', () => {
+      spec
+        .given(historyIn.assigned())
+        .when(reportProgress({ milestoneId: undefined, done: false, note: '企业已进场' }))
+        .then([progressReported({ milestoneId: undefined, done: false, note: '企业已进场', occurredAt: NOW })]);
+    });
+
+    it('may add a note to a milestone that is already done', () => {
+      spec
+        .given([...historyIn.assigned(), progressReported(), milestoneCompleted()])
+        .when(reportProgress({ progressId: 'progress-2', note: '补充材料' }))
+        .then([progressReported({ progressId: 'progress-2', note: '补充材料', done: false, occurredAt: NOW })]);
+    });
+
+    it('completing a milestone twice: MILESTONE_ALREADY_DONE', () => {
+      spec
+        .given([...historyIn.assigned(), progressReported(), milestoneCompleted()])
+        .when(reportProgress({ progressId: 'progress-2', done: true }))
+        .thenThrows('conflict', 'MILESTONE_ALREADY_DONE');
+    });
+
+    it('a milestone completed before a plan revision that keeps it stays done: MILESTONE_ALREADY_DONE', () => {
+      spec
+        .given([...historyIn.assigned(), progressReported(), milestoneCompleted(), landingPlanRevised()])
+        .when(reportProgress({ progressId: 'progress-2', done: true }))
+        .thenThrows('conflict', 'MILESTONE_ALREADY_DONE');
+    });
+
+    it('on a milestone that is not in the plan: MILESTONE_NOT_FOUND on milestoneId', () => {
+      spec.given(historyIn.assigned()).when(reportProgress({ milestoneId: 'm-other' })).thenThrows('invalid', 'MILESTONE_NOT_FOUND', 'milestoneId');
+    });
+
+    it('on a milestone the revised plan dropped: MILESTONE_NOT_FOUND', () => {
+      const milestones = [{ milestoneId: 'm-new', title: '投产', dueOn: '2024-12-31', departmentCode: 'industry', owner: '王伟' }];
+      spec
+        .given([...historyIn.assigned(), landingPlanRevised({ milestones })])
+        .when(reportProgress({ milestoneId: 'm-contract' }))
+        .thenThrows('invalid', 'MILESTONE_NOT_FOUND', 'milestoneId');
+    });
+
+    it('done without a milestone: MILESTONE_REQUIRED_FOR_DONE on milestoneId', () => {
+      spec
+        .given(historyIn.assigned())
+        .when(reportProgress({ milestoneId: undefined, done: true }))
+        .thenThrows('invalid', 'MILESTONE_REQUIRED_FOR_DONE', 'milestoneId');
+    });
+
+    it.each<[string, string, string, Partial<ReturnType<typeof reportProgress>['data']>]>([
+      ['a blank note', 'TEXT_REQUIRED', 'note', { note: '  ' }],
+      ['a blank progressId', 'TEXT_REQUIRED', 'progressId', { progressId: '' }],
+      ['done that is not a boolean', 'INVALID_FLAG', 'done', { done: 'yes' as never }],
+      ['a milestoneId that is not text', 'INVALID_TEXT', 'milestoneId', { milestoneId: 3 as never }],
+    ])('with %s: %s on %s', (_, code, field, data) => {
+      spec.given(historyIn.assigned()).when(reportProgress(data)).thenThrows('invalid', code, field);
+    });
+
+    it.each<ProjectStatus>(['submitted', 'approved', 'presented'])('while %s, without a plan: PROJECT_NOT_ASSIGNED', (status) => {
+      spec.given(historyIn[status]()).when(reportProgress()).thenThrows('conflict', 'PROJECT_NOT_ASSIGNED');
+    });
+
+    it.each(CLOSED)('when %s: PROJECT_CLOSED', (status) => {
+      spec.given(historyIn[status]()).when(reportProgress()).thenThrows('conflict', 'PROJECT_CLOSED');
+    });
+
+    describe('by a department user', () => {
+      it('on a milestone of their own department is recorded', () => {
+        const reporter = departmentUser('resources');
+        spec
+          .given(historyIn.assigned())
+          .when(reportProgress({ milestoneId: 'm-land', done: true, reporter }))
+          .then([
+            progressReported({ milestoneId: 'm-land', reporter, occurredAt: NOW }),
+            milestoneCompleted({ milestoneId: 'm-land', occurredAt: NOW }),
+          ]);
+      });
+
+      it("on another department's milestone, even as lead: NOT_YOUR_ASSIGNMENT", () => {
+        spec
+          .given(historyIn.assigned())
+          .when(reportProgress({ milestoneId: 'm-land', reporter: departmentUser('industry') }))
+          .thenThrows('forbidden', 'NOT_YOUR_ASSIGNMENT');
+      });
+
+      it.each(['industry', 'resources'])('generally, as lead or supporting department (%s), is recorded', (code) => {
+        const reporter = departmentUser(code);
+        spec
+          .given(historyIn.assigned())
+          .when(reportProgress({ milestoneId: undefined, reporter }))
+          .then([progressReported({ milestoneId: undefined, done: false, reporter, occurredAt: NOW })]);
+      });
+
+      it('generally, on a project their department does not work on: NOT_YOUR_ASSIGNMENT', () => {
+        spec
+          .given(historyIn.assigned())
+          .when(reportProgress({ milestoneId: undefined, reporter: departmentUser('finance') }))
+          .thenThrows('forbidden', 'NOT_YOUR_ASSIGNMENT');
+      });
+
+      it('without a department code: NOT_YOUR_ASSIGNMENT', () => {
+        spec
+          .given(historyIn.assigned())
+          .when(reportProgress({ milestoneId: undefined, reporter: departmentUser(undefined) }))
+          .thenThrows('forbidden', 'NOT_YOUR_ASSIGNMENT');
+      });
+    });
+
+    it('by task-force staff on any milestone is recorded, with only the reporter fields the history needs', () => {
+      const reporter = { ...TASKFORCE, email: 'staff@example.cn' };
+      spec
+        .given(historyIn.assigned())
+        .when(reportProgress({ milestoneId: 'm-land', reporter }))
+        .then([progressReported({ milestoneId: 'm-land', done: false, reporter: TASKFORCE, occurredAt: NOW })]);
+    });
+  });
+
+  describe('ResolveNeed', () => {
+    it.each<ProjectStatus>(['submitted', 'approved', 'presented', 'assigned'])('records the resolution while %s', (status) => {
+      spec.given(historyIn[status]()).when(resolveNeed()).then([needResolved({ occurredAt: NOW })]);
+    });
+
+    it('of a need the project does not have: NEED_NOT_FOUND on needId', () => {
+      spec.given(historyIn.assigned()).when(resolveNeed({ needId: 'need-orders' })).thenThrows('invalid', 'NEED_NOT_FOUND', 'needId');
+    });
+
+    it('of a need a revision dropped: NEED_NOT_FOUND', () => {
+      spec
+        .given([projectSubmitted(), submissionRevised({ needs: [] })])
+        .when(resolveNeed())
+        .thenThrows('invalid', 'NEED_NOT_FOUND', 'needId');
+    });
+
+    it('twice: NEED_ALREADY_RESOLVED', () => {
+      spec.given([...historyIn.assigned(), needResolved()]).when(resolveNeed()).thenThrows('conflict', 'NEED_ALREADY_RESOLVED');
+    });
+
+    it('kept resolved across a revision that keeps the need: NEED_ALREADY_RESOLVED', () => {
+      spec
+        .given([projectSubmitted(), needResolved({ occurredAt: T.submitted }), submissionRevised({ needs: projectSubmitted().data.needs })])
+        .when(resolveNeed())
+        .thenThrows('conflict', 'NEED_ALREADY_RESOLVED');
+    });
+
+    it.each(CLOSED)('when %s: PROJECT_CLOSED', (status) => {
+      spec.given(historyIn[status]()).when(resolveNeed()).thenThrows('conflict', 'PROJECT_CLOSED');
+    });
+
+    it.each<[string, Partial<ReturnType<typeof resolveNeed>['data']>, string]>([
+      ['a blank resolution', { resolution: ' ' }, 'resolution'],
+      ['a blank needId', { needId: '' }, 'needId'],
+    ])('with %s: TEXT_REQUIRED', (_, data, field) => {
+      spec.given(historyIn.assigned()).when(resolveNeed(data)).thenThrows('invalid', 'TEXT_REQUIRED', field);
+    });
+  });
+
+  describe('LandProject', () => {
+    it('on a past date is recorded at the end of that business day (CST)', () => {
+      spec
+        .given(historyIn.assigned())
+        .when(landProject({ landedOn: '2024-05-20', actualInvestmentYuan: 320_000_000, evidence: ' 投资协议及开工许可证 ' }))
+        .then([projectLanded({ occurredAt: '2024-05-20T15:59:59.999Z' })]);
+    });
+
+    it('today is recorded at now, since nothing may be dated in the future', () => {
+      spec
+        .given(historyIn.assigned())
+        .when(landProject({ landedOn: '2024-06-01' }))
+        .then([projectLanded({ landedOn: '2024-06-01', actualInvestmentYuan: undefined, evidence: undefined, occurredAt: NOW })]);
+    });
+
+    it("counts today by China Standard Time: at 00:30 CST on 2 June it is already 2 June", () => {
+      const now = '2024-06-01T16:30:00.000Z';
+      spec
+        .given(historyIn.assigned())
+        .when(landProject({ landedOn: '2024-06-02' }, now))
+        .then([projectLanded({ landedOn: '2024-06-02', actualInvestmentYuan: undefined, evidence: undefined, occurredAt: now })]);
+    });
+
+    it('after today (CST): LANDED_ON_IN_FUTURE on landedOn', () => {
+      spec
+        .given(historyIn.assigned())
+        .when(landProject({ landedOn: '2024-06-02' }, '2024-06-01T15:59:59.999Z'))
+        .thenThrows('invalid', 'LANDED_ON_IN_FUTURE', 'landedOn');
+    });
+
+    it('on the business date of the previous event is allowed', () => {
+      spec
+        .given(historyIn.assigned())
+        .when(landProject({ landedOn: '2024-04-20' }))
+        .then([projectLanded({ landedOn: '2024-04-20', actualInvestmentYuan: undefined, evidence: undefined, occurredAt: '2024-04-20T15:59:59.999Z' })]);
+    });
+
+    it('before the business date of the previous event: LANDED_ON_BEFORE_PREVIOUS_EVENT', () => {
+      spec.given(historyIn.assigned()).when(landProject({ landedOn: '2024-04-19' })).thenThrows('conflict', 'LANDED_ON_BEFORE_PREVIOUS_EVENT');
+    });
+
+    it('compares with the previous event by CST date: 01:00 CST on 21 April is 20 April in UTC, yet 21 April counts', () => {
+      const lateAssignment = landingPlanAssigned({ occurredAt: '2024-04-20T17:00:00.000Z' });
+      spec
+        .given([...historyIn.presented(), lateAssignment])
+        .when(landProject({ landedOn: '2024-04-20' }))
+        .thenThrows('conflict', 'LANDED_ON_BEFORE_PREVIOUS_EVENT');
+    });
+
+    it('when the caller clock runs behind the last event: OCCURRED_AT_BEFORE_PREVIOUS_EVENT', () => {
+      spec
+        .given(historyIn.assigned())
+        .when(landProject({ landedOn: '2024-04-20' }, '2024-04-20T01:00:00.000Z'))
+        .thenThrows('conflict', 'OCCURRED_AT_BEFORE_PREVIOUS_EVENT');
+    });
+
+    it.each<[string, string, string, Partial<ReturnType<typeof landProject>['data']>]>([
+      ['an impossible date', 'INVALID_DATE', 'landedOn', { landedOn: '2024-02-30' }],
+      ['a date with a time', 'INVALID_DATE', 'landedOn', { landedOn: '2024-05-20T10:00:00+08:00' }],
+      ['a negative actual investment', 'INVALID_AMOUNT', 'actualInvestmentYuan', { actualInvestmentYuan: -1 }],
+      ['evidence that is not text', 'INVALID_TEXT', 'evidence', { evidence: ['photo'] as never }],
+    ])('with %s: %s on %s', (_, code, field, data) => {
+      spec.given(historyIn.assigned()).when(landProject(data)).thenThrows('invalid', code, field);
+    });
+
+    it.each<ProjectStatus>(['approved', 'presented'])('while %s, without a landing plan: PROJECT_HAS_NO_LANDING_PLAN', (status) => {
+      const error = spec.given(historyIn[status]()).when(landProject()).thenThrows('conflict', 'PROJECT_HAS_NO_LANDING_PLAN');
+      expect(error.message).toBe('A project can only land once it has a landing plan.');
+    });
+
+    it('before approval: PROJECT_NOT_IN_LIBRARY', () => {
+      spec.given(historyIn.submitted()).when(landProject()).thenThrows('conflict', 'PROJECT_NOT_IN_LIBRARY');
+    });
+
+    it('twice: PROJECT_ALREADY_LANDED', () => {
+      spec.given(historyIn.landed()).when(landProject({ landedOn: '2024-05-25' })).thenThrows('conflict', 'PROJECT_ALREADY_LANDED');
+    });
+
+    it.each<ProjectStatus>(['rejected', 'withdrawn'])('when %s: PROJECT_CLOSED', (status) => {
+      spec.given(historyIn[status]()).when(landProject({ landedOn: '2024-05-25' })).thenThrows('conflict', 'PROJECT_CLOSED');
+    });
+  });
+
+  describe('WithdrawProject', () => {
+    it.each<ProjectStatus>(['submitted', 'approved', 'presented', 'assigned'])('records the withdrawal while %s', (status) => {
+      spec.given(historyIn[status]()).when(withdrawProject({ reason: ' 企业战略调整 ' })).then([projectWithdrawn({ occurredAt: NOW })]);
+    });
+
+    it.each(CLOSED)('when %s: PROJECT_CLOSED', (status) => {
+      spec.given(historyIn[status]()).when(withdrawProject()).thenThrows('conflict', 'PROJECT_CLOSED');
+    });
+
+    it('without a reason: TEXT_REQUIRED on reason', () => {
+      spec.given(historyIn.assigned()).when(withdrawProject({ reason: '' })).thenThrows('invalid', 'TEXT_REQUIRED', 'reason');
+    });
+  });
+
+  it('the fixture enterprise and conference reach the events unchanged', () => {
+    // Guards the fixtures themselves: the specs above compare against them.
+    expect(projectSubmitted().data).toMatchObject({ enterpriseId: ENTERPRISE.id, enterpriseName: ENTERPRISE.name });
+    expect(projectPresented().data).toMatchObject({ conferenceId: CONFERENCE.id, heldOn: CONFERENCE.heldOn });
+  });
+});
