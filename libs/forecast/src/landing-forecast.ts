@@ -75,42 +75,59 @@ export function landingForecast(input: LandingForecastInput): LandingForecast {
   }
 
   const cohort = followUp(input.subjects, asOfDay);
+  const n = cohort.subjects.length;
   const rows = cumulativeIncidence(cohort.subjects);
-  const counts = countOutcomes(cohort.subjects);
+  const { landed, withdrawn } = countOutcomes(cohort.subjects);
   const openTimes = cohort.subjects.filter((s) => s.event === 'censored').map((s) => s.time);
-  const probabilities = openTimes.map((t) => landingProbability(rows, t, horizon));
-  const sum = sumIntervals(probabilities, [0.8, 0.95]);
-  const [i80, i95] = sum.intervals;
-  const expectedLanded = counts.landed + probabilities.reduce((total, p) => total + p, 0);
-  const rate = wilsonInterval(counts.landed, cohort.subjects.length);
+  const projection = projectLandings(rows, openTimes, horizon, landed, n);
+  const rate = wilsonInterval(landed, n);
   const longestFollowUp = cohort.subjects.reduce((max, s) => Math.max(max, s.time), 0);
 
   return {
     asOf: input.asOf,
-    n: cohort.subjects.length,
-    inLibrary: cohort.subjects.length,
-    ...counts,
+    n,
+    inLibrary: n,
+    landed,
+    withdrawn,
     open: openTimes.length,
     landingRate: { value: rate.value, low95: rate.low, high95: rate.high },
     curve: rows.map((row) => ({ day: row.day, landed: row.landed, atRisk: row.atRisk })),
-    projection: {
+    projection: projection.values,
+    method: { curve: 'aalen-johansen', interval: 'wilson', projection: `poisson-binomial-${projection.method}` },
+    warnings: warningsFor({
+      n,
+      landed,
+      open: openTimes.length,
+      beyondFollowUp: openTimes.filter((t) => t + horizon > longestFollowUp).length,
+      longestFollowUp,
+      outcomesBeforeEntry: cohort.outcomesBeforeEntry,
+    }),
+  };
+}
+
+/** Landings so far plus the Poisson-binomial sum of the open projects' chances to land. */
+function projectLandings(
+  rows: readonly IncidencePoint[],
+  openTimes: readonly number[],
+  horizon: number,
+  landed: number,
+  n: number,
+): { values: LandingForecast['projection']; method: SumMethod } {
+  const probabilities = openTimes.map((t) => landingProbability(rows, t, horizon));
+  const expectedLanded = landed + probabilities.reduce((total, p) => total + p, 0);
+  const { method, intervals } = sumIntervals(probabilities, [0.8, 0.95]);
+  const [i80, i95] = intervals;
+  return {
+    method,
+    values: {
       horizonDays: horizon,
       expectedLanded,
-      expectedLandingRate: cohort.subjects.length === 0 ? 0 : expectedLanded / cohort.subjects.length,
-      low80: counts.landed + i80.low,
-      high80: counts.landed + i80.high,
-      low95: counts.landed + i95.low,
-      high95: counts.landed + i95.high,
+      expectedLandingRate: n === 0 ? 0 : expectedLanded / n,
+      low80: landed + i80.low,
+      high80: landed + i80.high,
+      low95: landed + i95.low,
+      high95: landed + i95.high,
     },
-    method: { curve: 'aalen-johansen', interval: 'wilson', projection: `poisson-binomial-${sum.method}` },
-    warnings: warningsFor({
-      n: cohort.subjects.length,
-      landed: counts.landed,
-      outcomesBeforeEntry: cohort.outcomesBeforeEntry,
-      beyondFollowUp: openTimes.filter((t) => t + horizon > longestFollowUp).length,
-      open: openTimes.length,
-      longestFollowUp,
-    }),
   };
 }
 
