@@ -1,0 +1,93 @@
+import { assertNotBeforePrevious, resolveOccurredAt } from '../shared/business-time';
+import { Decider } from '../shared/decider';
+import { oneOf, optionalOneOf, optionalText, requiredText, withoutUndefined } from '../shared/validation';
+import { EnterpriseCommand, RegisterEnterprise, UpdateEnterprise } from './enterprise.commands';
+import { enterpriseErrors } from './enterprise.errors';
+import { ENTERPRISE_TIERS, EnterpriseEvent, EnterpriseTier } from './enterprise.events';
+import { isValidUnifiedSocialCreditCode } from './unified-social-credit-code';
+
+export interface Enterprise {
+  id: string;
+  name: string;
+  creditCode: string | null;
+  district: string | null;
+  tier: EnterpriseTier;
+  registeredAt: string;
+  /** Business time of the latest event: no later event may claim an earlier time. */
+  lastOccurredAt: string;
+}
+
+/** null: nothing has been registered on this stream. */
+export type EnterpriseState = Enterprise | null;
+
+function decide(command: EnterpriseCommand, state: EnterpriseState): EnterpriseEvent[] {
+  switch (command.type) {
+    case 'RegisterEnterprise':
+      return register(command, state);
+    case 'UpdateEnterprise':
+      return update(command, state);
+  }
+}
+
+function register({ data, metadata }: RegisterEnterprise, state: EnterpriseState): EnterpriseEvent[] {
+  if (state !== null) throw enterpriseErrors.alreadyExists();
+  const occurredAt = resolveOccurredAt(data.occurredAt, metadata.now);
+  return [
+    {
+      type: 'EnterpriseRegistered',
+      data: withoutUndefined({
+        enterpriseId: requiredText(data.enterpriseId, 'enterpriseId'),
+        name: requiredText(data.name, 'name'),
+        creditCode: creditCodeOf(data.creditCode),
+        district: optionalText(data.district, 'district'),
+        tier: oneOf(data.tier, ENTERPRISE_TIERS, 'tier'),
+        occurredAt,
+      }),
+    },
+  ];
+}
+
+function update({ data, metadata }: UpdateEnterprise, state: EnterpriseState): EnterpriseEvent[] {
+  if (state === null) throw enterpriseErrors.notFound();
+  const occurredAt = resolveOccurredAt(data.occurredAt, metadata.now);
+  const changes = withoutUndefined({
+    name: data.name === undefined ? undefined : requiredText(data.name, 'name'),
+    district: optionalText(data.district, 'district'),
+    tier: optionalOneOf(data.tier, ENTERPRISE_TIERS, 'tier'),
+  });
+  if (Object.keys(changes).length === 0) throw enterpriseErrors.nothingToUpdate();
+  assertNotBeforePrevious(occurredAt, state.lastOccurredAt);
+  return [{ type: 'EnterpriseUpdated', data: { ...changes, occurredAt } }];
+}
+
+/** Stored in capitals, as printed on the business licence; people often type it in lower case. */
+function creditCodeOf(value: unknown): string | undefined {
+  const code = optionalText(value, 'creditCode')?.toUpperCase();
+  if (code !== undefined && !isValidUnifiedSocialCreditCode(code)) throw enterpriseErrors.invalidCreditCode();
+  return code;
+}
+
+function evolve(state: EnterpriseState, event: EnterpriseEvent): EnterpriseState {
+  if (event.type === 'EnterpriseRegistered') {
+    const { data } = event;
+    return {
+      id: data.enterpriseId,
+      name: data.name,
+      creditCode: data.creditCode ?? null,
+      district: data.district ?? null,
+      tier: data.tier,
+      registeredAt: data.occurredAt,
+      lastOccurredAt: data.occurredAt,
+    };
+  }
+  // A stored stream always starts with EnterpriseRegistered; anything else means it is corrupt.
+  if (state === null) throw new Error(`${event.type} cannot apply to an enterprise stream that has no EnterpriseRegistered event.`);
+  const { occurredAt, ...changes } = event.data;
+  return { ...state, ...changes, lastOccurredAt: occurredAt };
+}
+
+export const enterpriseDecider: Decider<EnterpriseState, EnterpriseCommand, EnterpriseEvent> = {
+  decide,
+  evolve,
+  initialState: () => null,
+};

@@ -1,0 +1,23 @@
+import { conflict, DomainError, invalid, notFound } from '../shared/domain.error';
+
+export const EnterpriseErrorCode = {
+  ENTERPRISE_NOT_FOUND: 'ENTERPRISE_NOT_FOUND',
+  ENTERPRISE_ALREADY_EXISTS: 'ENTERPRISE_ALREADY_EXISTS',
+  INVALID_CREDIT_CODE: 'INVALID_CREDIT_CODE',
+  NOTHING_TO_UPDATE: 'NOTHING_TO_UPDATE',
+} as const;
+export type EnterpriseErrorCode = (typeof EnterpriseErrorCode)[keyof typeof EnterpriseErrorCode];
+
+const C = EnterpriseErrorCode;
+
+export const enterpriseErrors = {
+  notFound: (): DomainError => notFound(C.ENTERPRISE_NOT_FOUND, 'There is no enterprise with this id.'),
+  alreadyExists: (): DomainError => conflict(C.ENTERPRISE_ALREADY_EXISTS, 'An enterprise with this id already exists.'),
+  invalidCreditCode: (): DomainError =>
+    invalid(
+      C.INVALID_CREDIT_CODE,
+      'The unified social credit code must be 18 digits or capital letters (without I, O, Z, S, V) ending in the correct check character.',
+      'creditCode',
+    ),
+  nothingToUpdate: (): DomainError => invalid(C.NOTHING_TO_UPDATE, 'An update must set at least one of name, district or tier.'),
+};
