@@ -1,2 +1,21 @@
 export * from './shared/decider';
 export * from './shared/domain.error';
+export * from './shared/business-time';
+export { ValidationErrorCode } from './shared/validation';
+export * from './shared/user-role';
+
+export * from './project/project.events';
+export * from './project/project.commands';
+export * from './project/project.errors';
+export * from './project/project.decider';
+
+export * from './enterprise/enterprise.events';
+export * from './enterprise/enterprise.commands';
+export * from './enterprise/enterprise.errors';
+export * from './enterprise/enterprise.decider';
+export * from './enterprise/unified-social-credit-code';
+
+export * from './conference/conference.events';
+export * from './conference/conference.commands';
+export * from './conference/conference.errors';
+export * from './conference/conference.decider';
