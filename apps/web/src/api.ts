@@ -1,0 +1,362 @@
+/**
+ * The typed client of HTTP API v1. Every call carries the bearer token; every GET carries the
+ * highest stream position this session has written (`minPosition`), so the page reads its own
+ * writes. Errors arrive as RFC 9457 problem details and are thrown as ApiError.
+ */
+
+import { getLang } from './i18n';
+
+export type Role = 'admin' | 'taskforce' | 'reviewer' | 'department' | 'leader';
+export type ProjectStatus = 'submitted' | 'approved' | 'rejected' | 'presented' | 'assigned' | 'landed' | 'withdrawn';
+export type NeedKind = 'land' | 'talent' | 'financing' | 'orders' | 'policy' | 'other';
+export type Verdict = 'approved' | 'rejected' | 'revise';
+export type Tier = 'none' | 'municipal' | 'provincial' | 'national';
+export type GroupBy = 'conference' | 'industryChain' | 'department' | 'district';
+
+export const PROJECT_STATUSES: ProjectStatus[] = ['submitted', 'approved', 'rejected', 'presented', 'assigned', 'landed', 'withdrawn'];
+export const NEED_KINDS: NeedKind[] = ['land', 'talent', 'financing', 'orders', 'policy', 'other'];
+export const VERDICTS: Verdict[] = ['approved', 'revise', 'rejected'];
+export const TIERS: Tier[] = ['none', 'municipal', 'provincial', 'national'];
+
+export interface User {
+  username: string;
+  role: Role;
+  departmentCode?: string;
+}
+
+export interface Session {
+  accessToken: string;
+  user: User;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  code?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface CommandResult {
+  id: string;
+  version: number;
+  position: number | string;
+}
+
+export interface Department {
+  code: string;
+  name: string;
+}
+
+export interface Conference {
+  id: string;
+  title: string;
+  theme?: string;
+  heldOn: string;
+}
+
+export interface Enterprise {
+  id: string;
+  name: string;
+  creditCode?: string;
+  district?: string;
+  tier?: Tier;
+}
+
+export interface ProjectListItem {
+  id: string;
+  title: string;
+  enterpriseId?: string;
+  enterpriseName: string;
+  status: ProjectStatus;
+  industryChain: string;
+  district?: string;
+  investmentYuan: number;
+  leadDepartment?: string;
+  conferenceId?: string;
+  updatedAt: string;
+}
+
+export interface Need {
+  needId: string;
+  kind: NeedKind;
+  description: string;
+  resolved?: boolean;
+  resolution?: string;
+}
+
+export interface Review {
+  reviewId: string;
+  reviewer: { username: string };
+  verdict: Verdict;
+  scores: { idea: number; validation: number; feasibility: number };
+  comment?: string;
+  occurredAt: string;
+}
+
+export interface Milestone {
+  milestoneId: string;
+  title: string;
+  dueOn: string;
+  departmentCode: string;
+  owner: string;
+  done?: boolean;
+  doneAt?: string;
+}
+
+export interface LandingPlan {
+  planId: string;
+  leadDepartment: string;
+  supportingDepartments: string[];
+  milestones: Milestone[];
+}
+
+export interface ProjectDetail {
+  id: string;
+  version: number;
+  status: ProjectStatus;
+  title: string;
+  summary?: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  industryChain: string;
+  district?: string;
+  investmentYuan: number;
+  needs: Need[];
+  reviews: Review[];
+  conference?: { id: string; title: string; heldOn: string } | null;
+  plan?: LandingPlan | null;
+  landing?: { landedOn: string; actualInvestmentYuan?: number; evidence?: string } | null;
+  withdrawal?: { reason: string; occurredAt?: string } | null;
+  submittedAt?: string;
+  updatedAt?: string;
+}
+
+export interface HistoryEvent {
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: { username: string; role: Role };
+  data: Record<string, unknown>;
+}
+
+export interface Assignment {
+  projectId: string;
+  projectTitle: string;
+  enterpriseId?: string;
+  enterpriseName?: string;
+  milestoneId: string;
+  title: string;
+  dueOn: string;
+  departmentCode: string;
+  owner: string;
+  done: boolean;
+  overdue: boolean;
+  dueSoon: boolean;
+}
+
+export interface Dossier {
+  enterprise: Enterprise;
+  projects: ProjectDetail[];
+}
+
+export interface Summary {
+  projects: number;
+  inLibrary: number;
+  landed: number;
+  withdrawn: number;
+  landingRate: number;
+  investmentYuan: number;
+  landedInvestmentYuan: number;
+  byStatus: Partial<Record<ProjectStatus, number>>;
+}
+
+export interface RateRow {
+  key: string;
+  label: string;
+  inLibrary: number;
+  landed: number;
+  landingRate: number;
+}
+
+export interface Forecast {
+  asOf: string;
+  n?: number;
+  inLibrary: number;
+  landed: number;
+  withdrawn: number;
+  open: number;
+  landingRate: { value: number; low95: number; high95: number };
+  curve: { day: number; landed: number; atRisk: number }[];
+  projection: {
+    horizonDays: number;
+    expectedLanded: number;
+    expectedLandingRate: number;
+    low80: number;
+    high80: number;
+    low95: number;
+    high95: number;
+  };
+  warnings?: ({ code: string; message: string } | string)[];
+}
+
+export interface DashboardFilters {
+  asOf?: string;
+  industryChain?: string;
+  district?: string;
+  conferenceId?: string;
+  department?: string;
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+    this.name = 'ApiError';
+  }
+}
+
+const SESSION_KEY = 'luodi.session';
+const POSITION_KEY = 'luodi.minPosition';
+
+let unauthorizedHandler: () => void = () => {};
+
+/** Called on every 401: the app drops the session and shows the login page. */
+export function onUnauthorized(handler: () => void): void {
+  unauthorizedHandler = handler;
+}
+
+export function loadSession(): Session | null {
+  const raw = sessionStorage.getItem(SESSION_KEY);
+  return raw ? (JSON.parse(raw) as Session) : null;
+}
+
+export function saveSession(session: Session | null): void {
+  if (session) sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  else {
+    sessionStorage.removeItem(SESSION_KEY);
+    sessionStorage.removeItem(POSITION_KEY);
+  }
+}
+
+// Positions may exceed 2^53 in a long-lived store, so they are compared as big integers.
+function rememberPosition(position: number | string | undefined): void {
+  if (position === undefined || position === null) return;
+  const seen = sessionStorage.getItem(POSITION_KEY);
+  if (seen === null || BigInt(position) > BigInt(seen)) sessionStorage.setItem(POSITION_KEY, String(position));
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown; version?: number } = {}): Promise<T> {
+  // Accept-Language lets the API word its messages in the reader's language, if it can.
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': getLang() };
+  const token = loadSession()?.accessToken;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`;
+  const query = { ...options.query };
+  if (method === 'GET') query.minPosition = sessionStorage.getItem(POSITION_KEY);
+
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: 'NETWORK' });
+  }
+  const payload = parseJson(await response.text());
+  if (!response.ok) {
+    const problem: Problem = { ...(payload as Partial<Problem>), status: response.status };
+    // A failed login is a 401 too, but it is answered on the login form, not by leaving the page.
+    if (response.status === 401 && path !== '/api/auth/login') unauthorizedHandler();
+    throw new ApiError(problem);
+  }
+  if (method !== 'GET') rememberPosition((payload as Partial<CommandResult> | undefined)?.position);
+  return payload as T;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// The contract leaves some list shapes open; accept a bare array or a page, and page arrays here
+// so that no screen ever renders an unbounded list.
+type ListPayload<T> = T[] | Page<T>;
+
+function toList<T>(payload: ListPayload<T>): T[] {
+  return Array.isArray(payload) ? payload : payload.items;
+}
+
+function toPage<T>(payload: ListPayload<T>, page = 1, pageSize = 20): Page<T> {
+  if (!Array.isArray(payload)) return payload;
+  return { items: payload.slice((page - 1) * pageSize, page * pageSize), total: payload.length, page, pageSize };
+}
+
+const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
+const post = <T = CommandResult>(path: string, body: unknown, version?: number) => request<T>('POST', path, { body, version });
+
+export interface ProjectQuery {
+  status?: string;
+  industryChain?: string;
+  department?: string;
+  conferenceId?: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export const api = {
+  login: (username: string, password: string) => post<Session>('/api/auth/login', { username, password }),
+
+  departments: () => get<ListPayload<Department>>('/api/departments').then(toList),
+  conferences: () => get<ListPayload<Conference>>('/api/conferences').then(toList),
+  enterprises: (query: { q?: string; page?: number; pageSize?: number }) =>
+    get<ListPayload<Enterprise>>('/api/enterprises', query).then((p) => toPage(p, query.page, query.pageSize)),
+  createEnterprise: (body: { name: string; creditCode?: string; district?: string; tier?: Tier }) => post('/api/enterprises', body),
+  dossier: (id: string) => get<Dossier>(`/api/enterprises/${encodeURIComponent(id)}/dossier`),
+
+  projects: (query: ProjectQuery) =>
+    get<ListPayload<ProjectListItem>>('/api/projects', { ...query }).then((p) => toPage(p, query.page, query.pageSize)),
+  project: (id: string) => get<ProjectDetail>(`/api/projects/${encodeURIComponent(id)}`),
+  history: (id: string) => get<ListPayload<HistoryEvent>>(`/api/projects/${encodeURIComponent(id)}/history`).then(toList),
+  submitProject: (body: unknown) => post('/api/projects', body),
+  review: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/reviews`, body, version),
+  present: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/presentations`, body, version),
+  assign: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/assignments`, body, version),
+  progress: (id: string, version: number | undefined, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/progress`, body, version),
+  land: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/landing`, body, version),
+  withdraw: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/withdrawal`, body, version),
+
+  assignments: (code: string, query: { page?: number; pageSize?: number }) =>
+    get<ListPayload<Assignment>>(`/api/departments/${encodeURIComponent(code)}/assignments`, query).then((p) =>
+      toPage(p, query.page, query.pageSize),
+    ),
+
+  summary: (filters: DashboardFilters) => get<Summary>('/api/dashboard/summary', { ...filters }),
+  landingRate: (groupBy: GroupBy, filters: DashboardFilters) => get<RateRow[]>('/api/dashboard/landing-rate', { groupBy, ...filters }),
+  forecast: (filters: DashboardFilters & { horizonDays?: number }) => get<Forecast>('/api/forecast/landing', { ...filters }),
+};

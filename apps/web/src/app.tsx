@@ -1,0 +1,146 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { onUnauthorized, loadSession, Role, saveSession, Session } from './api';
+import { DossierPage, EnterprisesPage } from './components/enterprises-page';
+import { InboxPage } from './components/inbox-page';
+import { LoginPage } from './components/login-page';
+import { NewProjectPage } from './components/new-project-page';
+import { ProjectPage } from './components/project-page';
+import { ProjectsPage } from './components/projects-page';
+import { MessageKey, useI18n } from './i18n';
+import { clearReferenceData } from './reference';
+import { href, navigate, Route, useRoute } from './router';
+
+// ECharts is most of the bundle and only the dashboard needs it: load it with that page.
+const DashboardPage = lazy(() => import('./components/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+
+interface NavItem {
+  path: string;
+  label: MessageKey;
+  roles: Role[];
+}
+
+const NAV: NavItem[] = [
+  { path: '/dashboard', label: 'nav.dashboard', roles: ['leader', 'taskforce', 'admin'] },
+  { path: '/projects', label: 'nav.projects', roles: ['taskforce', 'admin', 'reviewer'] },
+  { path: '/projects/new', label: 'nav.newProject', roles: ['taskforce', 'admin'] },
+  { path: '/inbox', label: 'nav.inbox', roles: ['department', 'taskforce', 'admin'] },
+  { path: '/enterprises', label: 'nav.enterprises', roles: ['leader', 'taskforce', 'admin', 'reviewer', 'department'] },
+];
+
+/** Where each role starts: its main work. */
+const HOME: Record<Role, string> = {
+  leader: '/dashboard',
+  admin: '/dashboard',
+  taskforce: '/projects',
+  reviewer: '/projects',
+  department: '/inbox',
+};
+
+export function App() {
+  const i18n = useI18n();
+  const { t, code, lang, setLang } = i18n;
+  const route = useRoute();
+  const [session, setSession] = useState<Session | null>(loadSession);
+  const [expired, setExpired] = useState(false);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = `${t('app.title')} · ${t('app.subtitle').split(' · ')[0]}`;
+  }, [lang, t]);
+
+  useEffect(() => {
+    onUnauthorized(() => {
+      saveSession(null);
+      setSession(null);
+      setExpired(true);
+    });
+  }, []);
+
+  const signIn = (next: Session) => {
+    saveSession(next);
+    clearReferenceData();
+    setExpired(false);
+    setSession(next);
+    navigate(HOME[next.user.role]);
+  };
+
+  const signOut = () => {
+    saveSession(null);
+    clearReferenceData();
+    setSession(null);
+    navigate('/login');
+  };
+
+  const nav = session ? NAV.filter((item) => item.roles.includes(session.user.role)) : [];
+  const active = nav.filter((item) => route.path.startsWith(item.path)).sort((a, b) => b.path.length - a.path.length)[0];
+
+  return (
+    <>
+      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('app.skip')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">落</span>
+          <div>
+            <div className="brand-title">{t('app.title')}</div>
+            <div className="brand-subtitle">{t('app.subtitle')}</div>
+          </div>
+        </div>
+        {session ? (
+          <nav className="nav" aria-label={t('nav.main')}>
+            {nav.map((item) => (
+              <a key={item.path} href={href(item.path)} aria-current={item === active ? 'page' : undefined}>
+                {t(item.label)}
+              </a>
+            ))}
+          </nav>
+        ) : null}
+        <div className="topbar-tools">
+          {session ? (
+            <span className="whoami">
+              {session.user.username} · {code('role', session.user.role)}
+            </span>
+          ) : null}
+          <button type="button" className="link-button" aria-label={t('lang.switchLabel')} onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
+            {t('lang.switch')}
+          </button>
+          {session ? (
+            <button type="button" className="link-button" onClick={signOut}>
+              {t('nav.logout')}
+            </button>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {session ? <Page route={route} session={session} /> : <LoginPage onSignedIn={signIn} expired={expired} />}
+      </main>
+    </>
+  );
+}
+
+function Page({ route, session }: { route: Route; session: Session }) {
+  const { t } = useI18n();
+  const [first, second] = route.segments;
+  const role = session.user.role;
+  if (first === 'dashboard') {
+    return (
+      <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+        <DashboardPage route={route} />
+      </Suspense>
+    );
+  }
+  if (first === 'projects' && second === 'new') return <NewProjectPage />;
+  if (first === 'projects' && second) return <ProjectPage id={second} user={session.user} />;
+  if (first === 'projects') return <ProjectsPage route={route} />;
+  if (first === 'inbox') return <InboxPage route={route} user={session.user} />;
+  if (first === 'enterprises' && second) return <DossierPage id={second} user={session.user} />;
+  if (first === 'enterprises') return <EnterprisesPage route={route} />;
+  // Unknown or empty route (including #/login after signing in): the role's home.
+  return <Redirect to={HOME[role]} />;
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to), [to]);
+  return null;
+}

@@ -1,0 +1,221 @@
+/**
+ * ECharts, imported piece by piece from echarts/core so the bundle carries only bar and line
+ * charts, the grid, tooltip and legend, and the canvas renderer.
+ */
+import { BarChart, BarSeriesOption, LineChart, LineSeriesOption } from 'echarts/charts';
+import {
+  GridComponent,
+  GridComponentOption,
+  LegendComponent,
+  LegendComponentOption,
+  TooltipComponent,
+  TooltipComponentOption,
+} from 'echarts/components';
+import { ComposeOption, init, use } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import type { Forecast, RateRow } from '../api';
+import { addDays, formatCount, formatPercent } from '../format';
+import type { I18n } from '../i18n';
+
+use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export type ChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
+
+const FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", system-ui, sans-serif';
+const BLUE = '#1f5fa8';
+const TEAL = '#2a9d8f';
+const base = { textStyle: { fontFamily: FONT, color: '#334155' }, animation: false };
+
+export function Chart({ option, height, label }: { option: ChartOption; height: number; label: string }) {
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<ReturnType<typeof init> | null>(null);
+
+  useEffect(() => {
+    const node = element.current!;
+    const instance = init(node, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(node);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
+
+  return <div ref={element} className="chart" style={{ height }} role="img" aria-label={label} />;
+}
+
+/** Landing rate per group as horizontal bars, labelled "65.5% (19/29)". */
+export function rateBarsOption(rows: RateRow[], i18n: I18n): ChartOption {
+  return {
+    ...base,
+    grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (value) => formatPercent(Number(value)),
+    },
+    xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v).replace('.0', '') } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: rows.map((row) => row.label || row.key),
+      axisLabel: { width: 140, overflow: 'truncate' },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: i18n.t('chart.landingRate'),
+        data: rows.map((row) => row.landingRate),
+        itemStyle: { color: BLUE, borderRadius: [0, 3, 3, 0] },
+        barMaxWidth: 18,
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p) => {
+            const row = rows[p.dataIndex];
+            return `${formatPercent(row.landingRate)} (${row.landed}/${row.inLibrary})`;
+          },
+        },
+      },
+    ],
+  };
+}
+
+export interface TrendPoint {
+  label: string;
+  inLibrary: number;
+  landed: number;
+  landingRate: number;
+}
+
+/** Library and landed counts at the end of each quarter, with the landing rate on its own axis. */
+export function trendOption(points: TrendPoint[], i18n: I18n): ChartOption {
+  return {
+    ...base,
+    grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: points.map((p) => p.label) },
+    yAxis: [
+      { type: 'value', minInterval: 1 },
+      { type: 'value', min: 0, max: 1, splitLine: { show: false }, axisLabel: { formatter: (v: number) => formatPercent(v).replace('.0', '') } },
+    ],
+    series: [
+      { type: 'bar', name: i18n.t('chart.inLibrary'), data: points.map((p) => p.inLibrary), itemStyle: { color: '#9db7d8' }, barMaxWidth: 22 },
+      { type: 'bar', name: i18n.t('chart.landed'), data: points.map((p) => p.landed), itemStyle: { color: BLUE }, barMaxWidth: 22 },
+      {
+        type: 'line',
+        name: i18n.t('chart.landingRate'),
+        yAxisIndex: 1,
+        data: points.map((p) => p.landingRate),
+        itemStyle: { color: TEAL },
+        tooltip: { valueFormatter: (value) => formatPercent(Number(value)) },
+      },
+    ],
+  };
+}
+
+/** The Aalen–Johansen cumulative incidence of landing: a step curve over days since entry. */
+export function curveOption(forecast: Forecast, i18n: I18n): ChartOption {
+  const rows = forecast.curve;
+  return {
+    ...base,
+    grid: { left: 8, right: 24, top: 16, bottom: 28, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params) => {
+        const first = Array.isArray(params) ? params[0] : params;
+        const row = rows[first.dataIndex];
+        return i18n.t('forecast.curveTip', { day: row.day, p: formatPercent(row.landed), atRisk: row.atRisk });
+      },
+    },
+    xAxis: { type: 'value', name: i18n.t('forecast.curveAxis'), nameLocation: 'middle', nameGap: 24, min: 0 },
+    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v).replace('.0', '') } },
+    series: [
+      {
+        type: 'line',
+        step: 'end',
+        name: i18n.t('chart.landed'),
+        data: rows.map((row) => [row.day, row.landed]),
+        showSymbol: false,
+        itemStyle: { color: BLUE },
+        areaStyle: { color: 'rgba(31, 95, 168, 0.08)' },
+      },
+    ],
+  };
+}
+
+/** The projection's numbers as the texts show them. */
+export function fanNumbers(forecast: Forecast): Record<string, string> {
+  const p = forecast.projection;
+  return {
+    date: addDays(forecast.asOf, p.horizonDays),
+    expected: formatCount(Math.round(p.expectedLanded * 10) / 10),
+    rate: formatPercent(p.expectedLandingRate),
+    low80: formatCount(p.low80),
+    high80: formatCount(p.high80),
+    low95: formatCount(p.low95),
+    high95: formatCount(p.high95),
+  };
+}
+
+/**
+ * The projection as a fan: observed landed counts (quarter ends) up to `asOf`, then the expected
+ * count and its 80% and 95% intervals at the horizon. Bands are drawn as stacked areas: an
+ * invisible lower edge plus the band's width.
+ */
+export function fanOption(forecast: Forecast, observed: { date: string; landed: number }[], i18n: I18n): ChartOption {
+  const start = forecast.asOf;
+  const end = addDays(start, forecast.projection.horizonDays);
+  const band80 = 'rgba(42, 157, 143, 0.32)';
+  const band95 = 'rgba(42, 157, 143, 0.14)';
+  const p = forecast.projection;
+  const edge = (low: number, high: number, name: string, stack: string, color: string): LineSeriesOption[] => [
+    { type: 'line', name, stack, data: [[start, forecast.landed], [end, low]], lineStyle: { opacity: 0 }, itemStyle: { color }, showSymbol: false },
+    {
+      type: 'line',
+      name,
+      stack,
+      data: [[start, 0], [end, high - low]],
+      lineStyle: { opacity: 0 },
+      itemStyle: { color },
+      showSymbol: false,
+      areaStyle: { color },
+    },
+  ];
+  return {
+    ...base,
+    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    legend: { top: 0, data: [i18n.t('chart.landed'), i18n.t('forecast.expected'), i18n.t('forecast.band80'), i18n.t('forecast.band95')], selectedMode: false },
+    // The band series hold stacked widths, not counts, so the tooltip states the intervals itself.
+    tooltip: { trigger: 'item', formatter: () => i18n.t('forecast.tooltip', fanNumbers(forecast)) },
+    xAxis: { type: 'time' },
+    yAxis: { type: 'value', min: 0, minInterval: 1 },
+    series: [
+      ...edge(p.low95, p.high95, i18n.t('forecast.band95'), 'band95', band95),
+      ...edge(p.low80, p.high80, i18n.t('forecast.band80'), 'band80', band80),
+      {
+        type: 'line',
+        name: i18n.t('chart.landed'),
+        data: observed.map((point) => [point.date, point.landed]),
+        itemStyle: { color: BLUE },
+      },
+      {
+        type: 'line',
+        name: i18n.t('forecast.expected'),
+        data: [[start, forecast.landed], [end, Math.round(p.expectedLanded * 10) / 10]],
+        lineStyle: { type: 'dashed', color: TEAL },
+        itemStyle: { color: TEAL },
+      },
+    ],
+  };
+}

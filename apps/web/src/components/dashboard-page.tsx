@@ -1,0 +1,257 @@
+import { FormEvent, useMemo, useState } from 'react';
+import { api, DashboardFilters, Forecast, GroupBy, Summary } from '../api';
+import { formatAmount, formatCount, formatPercent, formatPercentRange, quarterEnds, quarterLabel, todayInChina } from '../format';
+import { MessageKey, useI18n } from '../i18n';
+import { DISTRICTS, INDUSTRY_CHAINS, useConferences, useDepartments } from '../reference';
+import { navigate, Route } from '../router';
+import { useLoad } from '../use-load';
+import { Chart, curveOption, fanNumbers, fanOption, rateBarsOption, TrendPoint, trendOption } from './charts';
+import { ProblemBanner } from './form';
+
+const FILTERS = ['industryChain', 'district', 'conferenceId', 'department'] as const;
+const GROUPS: { groupBy: GroupBy; title: MessageKey }[] = [
+  { groupBy: 'conference', title: 'dash.byConference' },
+  { groupBy: 'industryChain', title: 'dash.byIndustryChain' },
+  { groupBy: 'department', title: 'dash.byDepartment' },
+  { groupBy: 'district', title: 'dash.byDistrict' },
+];
+const TREND_QUARTERS = 8;
+const HORIZON_DAYS = 365;
+
+/** The landing dashboard: everything re-queried for the filters and the "as of" date in the URL. */
+export function DashboardPage({ route }: { route: Route }) {
+  const { t } = useI18n();
+  const filters: DashboardFilters = {
+    asOf: route.params.get('asOf') || todayInChina(),
+    industryChain: route.params.get('industryChain') ?? undefined,
+    district: route.params.get('district') ?? undefined,
+    conferenceId: route.params.get('conferenceId') ?? undefined,
+    department: route.params.get('department') ?? undefined,
+  };
+  const key = JSON.stringify(filters);
+  const summary = useLoad(() => api.summary(filters), [key]);
+  const forecast = useLoad(() => api.forecast({ ...filters, horizonDays: HORIZON_DAYS }), [key]);
+  const trend = useLoad(
+    () =>
+      Promise.all(
+        quarterEnds(filters.asOf!, TREND_QUARTERS).map((asOf) => api.summary({ ...filters, asOf }).then((s) => ({ asOf, s }))),
+      ),
+    [key],
+  );
+
+  const observed = useMemo(() => trend.data?.map(({ asOf, s }) => ({ date: asOf, landed: s.landed })) ?? [], [trend.data]);
+  const trendPoints = useMemo(
+    () => trend.data?.map(({ asOf, s }) => ({ label: quarterLabel(asOf), inLibrary: s.inLibrary, landed: s.landed, landingRate: s.landingRate })),
+    [trend.data],
+  );
+  const setFilter = (name: string, value: string) => navigate('/dashboard', { ...filters, [name]: value || undefined });
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>{t('dash.title')}</h1>
+        <p className="muted">{t('dash.asOfNote', { date: filters.asOf! })}</p>
+      </div>
+      <FilterBar filters={filters} onChange={setFilter} />
+      <ProblemBanner problem={summary.problem ?? forecast.problem} />
+      <Kpis summary={summary.data} forecast={forecast.data} />
+      <ForecastPanel forecast={forecast.data} observed={observed} />
+      <section className="panel">
+        <h2>{t('dash.trend')}</h2>
+        <ProblemBanner problem={trend.problem} />
+        {trendPoints ? (
+          <TrendChart points={trendPoints} />
+        ) : (
+          <p className="muted">{t('common.loading')}</p>
+        )}
+      </section>
+      <div className="grid-2">
+        {GROUPS.map((group) => (
+          <RatePanel key={group.groupBy} groupBy={group.groupBy} title={t(group.title)} filters={filters} filtersKey={key} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function FilterBar({ filters, onChange }: { filters: DashboardFilters; onChange: (name: string, value: string) => void }) {
+  const { t } = useI18n();
+  const departments = useDepartments();
+  const conferences = useConferences();
+  const [chain, setChain] = useState(filters.industryChain ?? '');
+  const applyChain = (event: FormEvent) => {
+    event.preventDefault();
+    onChange('industryChain', chain.trim());
+  };
+  return (
+    <form className="filters" aria-label={t('dash.filters')} onSubmit={applyChain}>
+      <label>
+        <span>{t('dash.asOf')}</span>
+        <input type="date" value={filters.asOf} max={todayInChina()} onChange={(e) => e.target.value && onChange('asOf', e.target.value)} />
+      </label>
+      <label>
+        <span>{t('filter.industryChain')}</span>
+        <input list="industry-chains" value={chain} onChange={(e) => setChain(e.target.value)} onBlur={applyChain} placeholder={t('common.all')} />
+      </label>
+      <datalist id="industry-chains">
+        {INDUSTRY_CHAINS.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+      <label>
+        <span>{t('filter.district')}</span>
+        <select value={filters.district ?? ''} onChange={(e) => onChange('district', e.target.value)}>
+          <option value="">{t('common.all')}</option>
+          {DISTRICTS.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('filter.conference')}</span>
+        <select value={filters.conferenceId ?? ''} onChange={(e) => onChange('conferenceId', e.target.value)}>
+          <option value="">{t('common.all')}</option>
+          {conferences.map((conference) => (
+            <option key={conference.id} value={conference.id}>
+              {conference.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('filter.department')}</span>
+        <select value={filters.department ?? ''} onChange={(e) => onChange('department', e.target.value)}>
+          <option value="">{t('common.all')}</option>
+          {departments.map((department) => (
+            <option key={department.code} value={department.code}>
+              {department.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {FILTERS.some((name) => filters[name]) ? (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setChain('');
+            navigate('/dashboard', { asOf: filters.asOf });
+          }}
+        >
+          {t('common.reset')}
+        </button>
+      ) : null}
+    </form>
+  );
+}
+
+function Kpis({ summary, forecast }: { summary?: Summary; forecast?: Forecast }) {
+  const { t, lang } = useI18n();
+  const rate = forecast?.landingRate;
+  const cards: { label: string; value: string; note: string }[] = [
+    { label: t('kpi.inLibrary'), value: formatCount(summary?.inLibrary), note: t('kpi.projects', { n: formatCount(summary?.projects) }) },
+    { label: t('kpi.landed'), value: formatCount(summary?.landed), note: t('kpi.withdrawn', { n: formatCount(summary?.withdrawn) }) },
+    {
+      label: t('kpi.landingRate'),
+      value: formatPercent(summary?.landingRate),
+      note: rate ? t('kpi.interval95', { range: formatPercentRange(rate.low95, rate.high95) }) : '—',
+    },
+    { label: t('kpi.investment'), value: formatAmount(summary?.investmentYuan, lang), note: t('kpi.ofLibrary') },
+    { label: t('kpi.landedInvestment'), value: formatAmount(summary?.landedInvestmentYuan, lang), note: t('kpi.ofLanded') },
+  ];
+  return (
+    <div className="kpis">
+      {cards.map((card) => (
+        <section className="kpi" key={card.label} aria-label={card.label}>
+          <h2>{card.label}</h2>
+          <p className="kpi-value">{card.value}</p>
+          <p className="kpi-note">{card.note}</p>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function ForecastPanel({ forecast, observed }: { forecast?: Forecast; observed: { date: string; landed: number }[] }) {
+  const i18n = useI18n();
+  const { t, code } = i18n;
+  const curve = useMemo(() => (forecast ? curveOption(forecast, i18n) : null), [forecast, i18n]);
+  const fan = useMemo(() => (forecast ? fanOption(forecast, observed, i18n) : null), [forecast, observed, i18n]);
+  if (!forecast || !curve || !fan) {
+    return (
+      <section className="panel">
+        <h2>{t('dash.forecast')}</h2>
+        <p className="muted">{t('common.loading')}</p>
+      </section>
+    );
+  }
+  // Known warning codes are worded in the reader's language; others keep the API's message.
+  const warnings = (forecast.warnings ?? []).map((warning) => {
+    if (typeof warning === 'string') return warning;
+    const text = code('warning', warning.code);
+    return text === warning.code ? warning.message : text;
+  });
+  return (
+    <section className="panel" aria-labelledby="forecast-title">
+      <h2 id="forecast-title">{t('dash.forecast')}</h2>
+      <p className="forecast-sample">
+        {t('forecast.sample', {
+          n: forecast.n ?? forecast.inLibrary,
+          inLibrary: forecast.inLibrary,
+          landed: forecast.landed,
+          withdrawn: forecast.withdrawn,
+          open: forecast.open,
+        })}
+      </p>
+      {warnings.length > 0 ? (
+        <div className="banner banner-warn" role="note">
+          <strong>{t('forecast.warnings')}</strong>
+          <ul>
+            {warnings.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="grid-2">
+        <div>
+          <h3>{t('forecast.curve')}</h3>
+          <Chart option={curve} height={280} label={t('forecast.curve')} />
+        </div>
+        <div>
+          <h3>{t('forecast.projection', { days: forecast.projection.horizonDays })}</h3>
+          <Chart option={fan} height={280} label={t('forecast.projection', { days: forecast.projection.horizonDays })} />
+        </div>
+      </div>
+      <p className="forecast-text">{t('forecast.text', fanNumbers(forecast))}</p>
+      <p className="muted small">{t('forecast.fanNote')}</p>
+    </section>
+  );
+}
+
+function TrendChart({ points }: { points: TrendPoint[] }) {
+  const i18n = useI18n();
+  const option = useMemo(() => trendOption(points, i18n), [points, i18n]);
+  return <Chart option={option} height={280} label={i18n.t('dash.trend')} />;
+}
+
+function RatePanel({ groupBy, title, filters, filtersKey }: { groupBy: GroupBy; title: string; filters: DashboardFilters; filtersKey: string }) {
+  const i18n = useI18n();
+  const rows = useLoad(() => api.landingRate(groupBy, filters), [groupBy, filtersKey]);
+  const option = useMemo(() => (rows.data ? rateBarsOption(rows.data, i18n) : null), [rows.data, i18n]);
+  return (
+    <section className="panel">
+      <h2>{title}</h2>
+      <ProblemBanner problem={rows.problem} />
+      {!rows.data ? (
+        <p className="muted">{i18n.t('common.loading')}</p>
+      ) : rows.data.length === 0 ? (
+        <p className="muted">{i18n.t('chart.noData')}</p>
+      ) : (
+        <Chart option={option!} height={Math.max(160, rows.data.length * 30 + 24)} label={title} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import { FormEvent, useState } from 'react';
+import { api, ProjectDetail, User } from '../api';
+import { formatAmount, formatDate } from '../format';
+import { useI18n } from '../i18n';
+import { departmentName, useDepartments } from '../reference';
+import { href, navigate, Route } from '../router';
+import { useLoad } from '../use-load';
+import { Pager, ProblemBanner } from './form';
+import { MilestoneTable } from './milestone-table';
+import { NeedsList } from './needs-list';
+import { StatusBadge } from './status-badge';
+
+const PAGE_SIZE = 20;
+const DOSSIER_PAGE = 10;
+
+export function EnterprisesPage({ route }: { route: Route }) {
+  const { t, code } = useI18n();
+  const q = route.params.get('q') ?? '';
+  const page = Math.max(1, Number(route.params.get('page')) || 1);
+  const list = useLoad(() => api.enterprises({ q, page, pageSize: PAGE_SIZE }), [q, page]);
+  const [text, setText] = useState(q);
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    navigate('/enterprises', { q: text.trim() });
+  };
+  return (
+    <div className="page">
+      <h1>{t('ent.title')}</h1>
+      <form className="filters" role="search" onSubmit={search}>
+        <label>
+          <span>{t('ent.q')}</span>
+          <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="submit" className="primary">
+          {t('common.search')}
+        </button>
+      </form>
+      <ProblemBanner problem={list.problem} />
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('ent.name')}</th>
+              <th scope="col">{t('ent.creditCode')}</th>
+              <th scope="col">{t('ent.district')}</th>
+              <th scope="col">{t('ent.tier')}</th>
+            </tr>
+          </thead>
+          <tbody aria-busy={list.loading}>
+            {list.data?.items.map((enterprise) => (
+              <tr key={enterprise.id}>
+                <td>
+                  <a href={href(`/enterprises/${enterprise.id}`)}>{enterprise.name}</a>
+                </td>
+                <td>{enterprise.creditCode ?? '—'}</td>
+                <td>{enterprise.district ?? '—'}</td>
+                <td>{enterprise.tier ? code('tier', enterprise.tier) : '—'}</td>
+              </tr>
+            ))}
+            {list.data && list.data.items.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="muted center">
+                  {t('common.empty')}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => navigate('/enterprises', { q, page: next })} /> : null}
+    </div>
+  );
+}
+
+/** 一企一策: one enterprise, all its projects with their needs, plans and status, on one page. */
+export function DossierPage({ id, user }: { id: string; user: User }) {
+  const { t, code, lang } = useI18n();
+  const dossier = useLoad(() => api.dossier(id), [id]);
+  const [page, setPage] = useState(1);
+  const d = dossier.data;
+  if (!d) {
+    return (
+      <div className="page">
+        <ProblemBanner problem={dossier.problem} />
+        {dossier.loading ? <p className="muted">{t('common.loading')}</p> : null}
+      </div>
+    );
+  }
+  const e = d.enterprise;
+  const invested = d.projects.reduce((sum, p) => sum + (p.investmentYuan ?? 0), 0);
+  const landed = d.projects.filter((p) => p.status === 'landed').length;
+  const shown = d.projects.slice((page - 1) * DOSSIER_PAGE, page * DOSSIER_PAGE);
+  return (
+    <div className="page">
+      <p>
+        <a href={href('/enterprises')}>← {t('dossier.back')}</a>
+      </p>
+      <div className="page-head">
+        <h1>
+          {e.name} <span className="muted title-note">{t('ent.title')}</span>
+        </h1>
+        <p className="muted">
+          {[e.creditCode, e.district, e.tier ? code('tier', e.tier) : undefined].filter(Boolean).join(' · ')}
+        </p>
+        <p>{t('dossier.totals', { n: d.projects.length, amount: formatAmount(invested, lang), landed })}</p>
+      </div>
+      {shown.map((project) => (
+        <DossierProject key={project.id} project={project} linkable={user.role !== 'department' && user.role !== 'leader'} />
+      ))}
+      {d.projects.length > DOSSIER_PAGE ? <Pager page={page} pageSize={DOSSIER_PAGE} total={d.projects.length} onPage={setPage} /> : null}
+    </div>
+  );
+}
+
+function DossierProject({ project, linkable }: { project: ProjectDetail; linkable: boolean }) {
+  const { t, lang } = useI18n();
+  const departments = useDepartments();
+  return (
+    <section className="panel">
+      <h2>
+        {linkable ? <a href={href(`/projects/${project.id}`)}>{project.title}</a> : project.title} <StatusBadge status={project.status} />
+      </h2>
+      <p className="muted">
+        {[project.industryChain, project.district, formatAmount(project.investmentYuan, lang), project.conference?.title].filter(Boolean).join(' · ')}
+        {project.landing ? ` · ${t('form.landedOn')} ${formatDate(project.landing.landedOn)}` : ''}
+      </p>
+      <div className="grid-2">
+        <div>
+          <h3>{t('dossier.needs')}</h3>
+          <NeedsList needs={project.needs} />
+        </div>
+        <div>
+          <h3>{t('dossier.plan')}</h3>
+          {project.plan ? (
+            <>
+              <p>
+                {t('project.lead')}：{departmentName(departments, project.plan.leadDepartment)}
+                {project.plan.supportingDepartments.length
+                  ? ` · ${t('project.supporting')}：${project.plan.supportingDepartments.map((c) => departmentName(departments, c)).join('、')}`
+                  : ''}
+              </p>
+              <MilestoneTable milestones={project.plan.milestones} departments={departments} />
+            </>
+          ) : (
+            <p className="muted">{t('dossier.noPlan')}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

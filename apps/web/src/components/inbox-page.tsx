@@ -1,0 +1,136 @@
+import { Fragment, useState } from 'react';
+import { api, User } from '../api';
+import { formatDate } from '../format';
+import { useI18n } from '../i18n';
+import { departmentName, useDepartments } from '../reference';
+import { href, navigate, Route } from '../router';
+import { useLoad } from '../use-load';
+import { Field, Notice, Pager, ProblemBanner } from './form';
+import { MilestoneBadge, milestoneState } from './milestone-table';
+import { ProgressForm } from './project-actions';
+
+const PAGE_SIZE = 20;
+
+/**
+ * A department's milestones, overdue in red and due soon in yellow, each with a progress report.
+ * Department users see their own department; the task force may look at any.
+ */
+export function InboxPage({ route, user }: { route: Route; user: User }) {
+  const { t } = useI18n();
+  const departments = useDepartments();
+  const own = user.role === 'department' ? user.departmentCode : undefined;
+  const code = own ?? route.params.get('department') ?? '';
+  const page = Math.max(1, Number(route.params.get('page')) || 1);
+  const list = useLoad(() => (code ? api.assignments(code, { page, pageSize: PAGE_SIZE }) : Promise.resolve(undefined)), [code, page]);
+  const [reporting, setReporting] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>
+          {t('inbox.title')}
+          {code ? ` · ${departmentName(departments, code)}` : ''}
+        </h1>
+        {list.data ? <p className="muted">{t('inbox.count', { total: list.data.total })} · {t('inbox.legend')}</p> : null}
+      </div>
+      {own ? null : (
+        <div className="filters">
+          <Field label={t('inbox.department')}>
+            <select value={code} onChange={(e) => navigate('/inbox', { department: e.target.value })}>
+              <option value="">{t('common.choose')}</option>
+              {departments.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      )}
+      {!code ? <p className="muted">{t('inbox.chooseDepartment')}</p> : null}
+      {saved ? <Notice>{t('common.saved')}</Notice> : null}
+      <ProblemBanner problem={list.problem} />
+      {list.data ? (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('inbox.project')}</th>
+                <th scope="col">{t('milestone.title')}</th>
+                <th scope="col">{t('milestone.dueOn')}</th>
+                <th scope="col">{t('milestone.owner')}</th>
+                <th scope="col">{t('milestone.state')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('project.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((item) => (
+                <Fragment key={`${item.projectId}:${item.milestoneId}`}>
+                  <tr className={`row-${milestoneState(item)}`}>
+                    <td>
+                      {user.role === 'department' ? (
+                        item.enterpriseId ? <a href={href(`/enterprises/${item.enterpriseId}`)}>{item.projectTitle}</a> : item.projectTitle
+                      ) : (
+                        <a href={href(`/projects/${item.projectId}`)}>{item.projectTitle}</a>
+                      )}
+                      {item.enterpriseName ? <div className="muted small">{item.enterpriseName}</div> : null}
+                    </td>
+                    <td>{item.title}</td>
+                    <td>{formatDate(item.dueOn)}</td>
+                    <td>{item.owner}</td>
+                    <td>
+                      <MilestoneBadge milestone={item} />
+                    </td>
+                    <td>
+                      {item.done ? null : (
+                        <button
+                          type="button"
+                          aria-expanded={reporting === item.milestoneId}
+                          aria-label={`${t('inbox.report')}：${item.title}`}
+                          onClick={() => {
+                            setSaved(false);
+                            setReporting(reporting === item.milestoneId ? null : item.milestoneId);
+                          }}
+                        >
+                          {t('inbox.report')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                  {reporting === item.milestoneId ? (
+                    <tr className="form-row">
+                      <td colSpan={6}>
+                        <ProgressForm
+                          projectId={item.projectId}
+                          milestoneId={item.milestoneId}
+                          onDone={() => {
+                            setReporting(null);
+                            setSaved(true);
+                            list.reload();
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
+              ))}
+              {list.data.items.length === 0 ? (
+                <tr>
+                  <td colSpan={6} className="muted center">
+                    {t('common.empty')}
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {list.data ? (
+        <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => navigate('/inbox', { department: own ? undefined : code, page: next })} />
+      ) : null}
+    </div>
+  );
+}

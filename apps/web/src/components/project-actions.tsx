@@ -1,0 +1,406 @@
+import { FormEvent, useRef, useState } from 'react';
+import { api, ApiError, CommandResult, Department, Milestone, ProjectDetail, ProjectStatus, Role, User, Verdict, VERDICTS } from '../api';
+import { todayInChina, wanToYuan } from '../format';
+import { MessageKey, useI18n } from '../i18n';
+import { useConferences } from '../reference';
+import { Field, fieldError, ProblemBanner, useCommand } from './form';
+
+type Action = 'review' | 'present' | 'assign' | 'progress' | 'land' | 'withdraw';
+
+const MANAGERS: Role[] = ['admin', 'taskforce'];
+const REVIEWERS: Role[] = ['admin', 'taskforce', 'reviewer'];
+
+/** What may be done next, by status and role; the API enforces the same rules and has the last word. */
+function availableActions(status: ProjectStatus, role: Role): Action[] {
+  const manage = MANAGERS.includes(role);
+  switch (status) {
+    case 'submitted':
+      return [...(REVIEWERS.includes(role) ? (['review'] as const) : []), ...(manage ? (['withdraw'] as const) : [])];
+    case 'approved':
+      return manage ? ['present', 'withdraw'] : [];
+    case 'presented':
+      return manage ? ['assign', 'withdraw'] : [];
+    case 'assigned':
+      if (manage) return ['progress', 'assign', 'land', 'withdraw'];
+      return role === 'department' ? ['progress'] : [];
+    default:
+      return [];
+  }
+}
+
+interface ActionsProps {
+  project: ProjectDetail;
+  user: User;
+  departments: Department[];
+  onDone: () => void;
+  onStale: () => void;
+  onStart: () => void;
+}
+
+export function ProjectActions({ project, user, departments, onDone, onStale, onStart }: ActionsProps) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<Action | null>(null);
+  const actions = availableActions(project.status, user.role);
+  if (actions.length === 0) return null;
+
+  const label = (action: Action): MessageKey => (action === 'assign' && project.plan ? 'action.reassign' : `action.${action}`);
+  const done = () => {
+    setOpen(null);
+    onDone();
+  };
+  const props = { project, onDone: done, onStale };
+
+  return (
+    <section className="panel actions" aria-labelledby="actions-title">
+      <h2 id="actions-title">{t('project.actions')}</h2>
+      <div className="button-row">
+        {actions.map((action) => (
+          <button
+            key={action}
+            type="button"
+            className={open === action ? 'primary' : ''}
+            aria-expanded={open === action}
+            onClick={() => {
+              onStart();
+              setOpen(open === action ? null : action);
+            }}
+          >
+            {t(label(action))}
+          </button>
+        ))}
+      </div>
+      {open === 'review' ? <ReviewForm {...props} /> : null}
+      {open === 'present' ? <PresentForm {...props} /> : null}
+      {open === 'assign' ? <AssignForm {...props} departments={departments} /> : null}
+      {open === 'progress' ? (
+        <ProgressForm projectId={project.id} version={project.version} milestones={project.plan?.milestones ?? []} onDone={done} onStale={onStale} />
+      ) : null}
+      {open === 'land' ? <LandForm {...props} /> : null}
+      {open === 'withdraw' ? <WithdrawForm {...props} /> : null}
+    </section>
+  );
+}
+
+interface FormProps {
+  project: ProjectDetail;
+  onDone: () => void;
+  onStale: () => void;
+}
+
+/**
+ * A command on this project, conditional on the version the user is looking at. When someone else
+ * got there first (412) the project is reloaded and the form stays filled in for another try.
+ */
+function useProjectCommand(onDone: () => void, onStale: () => void) {
+  const command = useCommand();
+  const submit = async (send: () => Promise<CommandResult>) => {
+    const result = await command.run(async () => {
+      try {
+        return await send();
+      } catch (error) {
+        if (error instanceof ApiError && error.problem.status === 412) onStale();
+        throw error;
+      }
+    });
+    if (result) onDone();
+  };
+  return { ...command, submit };
+}
+
+/** A number typed into a form; blank or not a number is sent as null, so the API names the field. */
+function numberOrNull(text: string): number | null {
+  const value = Number(text);
+  return text.trim() === '' || Number.isNaN(value) ? null : value;
+}
+
+function ReviewForm({ project, onDone, onStale }: FormProps) {
+  const { t } = useI18n();
+  const { pending, problem, submit } = useProjectCommand(onDone, onStale);
+  const [verdict, setVerdict] = useState<Verdict>('approved');
+  const [scores, setScores] = useState({ idea: '', validation: '', feasibility: '' });
+  const [comment, setComment] = useState('');
+  const scoreFields: { name: keyof typeof scores; label: MessageKey }[] = [
+    { name: 'idea', label: 'form.scoreIdea' },
+    { name: 'validation', label: 'form.scoreValidation' },
+    { name: 'feasibility', label: 'form.scoreFeasibility' },
+  ];
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    submit(() =>
+      api.review(project.id, project.version, {
+        verdict,
+        scores: { idea: numberOrNull(scores.idea), validation: numberOrNull(scores.validation), feasibility: numberOrNull(scores.feasibility) },
+        comment: comment.trim() || undefined,
+      }),
+    );
+  };
+  return (
+    <form className="form" onSubmit={send} noValidate aria-label={t('action.review')}>
+      <ProblemBanner problem={problem} shown={(f) => ['verdict', 'scores.idea', 'scores.validation', 'scores.feasibility', 'comment'].includes(f)} />
+      <Field label={t('form.verdict')} error={fieldError(problem, 'verdict')}>
+        <select value={verdict} onChange={(e) => setVerdict(e.target.value as Verdict)}>
+          {VERDICTS.map((v) => (
+            <option key={v} value={v}>
+              {t(`verdict.${v}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="row-3">
+        {scoreFields.map(({ name, label }) => (
+          <Field key={name} label={t(label)} error={fieldError(problem, `scores.${name}`)}>
+            <input type="number" inputMode="numeric" min={0} max={100} step={1} value={scores[name]} onChange={(e) => setScores({ ...scores, [name]: e.target.value })} />
+          </Field>
+        ))}
+      </div>
+      <Field label={t('form.comment')} error={fieldError(problem, 'comment')}>
+        <textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
+      </Field>
+      <SubmitButton pending={pending} />
+    </form>
+  );
+}
+
+function PresentForm({ project, onDone, onStale }: FormProps) {
+  const { t } = useI18n();
+  const conferences = useConferences();
+  const { pending, problem, submit } = useProjectCommand(onDone, onStale);
+  const [conferenceId, setConferenceId] = useState('');
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    submit(() => api.present(project.id, project.version, { conferenceId }));
+  };
+  return (
+    <form className="form" onSubmit={send} noValidate aria-label={t('action.present')}>
+      <ProblemBanner problem={problem} shown={(f) => f === 'conferenceId'} />
+      <Field label={t('form.conference')} error={fieldError(problem, 'conferenceId')}>
+        <select value={conferenceId} onChange={(e) => setConferenceId(e.target.value)}>
+          <option value="">{t('common.choose')}</option>
+          {conferences.map((conference) => (
+            <option key={conference.id} value={conference.id}>
+              {conference.title}（{conference.heldOn}）
+            </option>
+          ))}
+        </select>
+      </Field>
+      <SubmitButton pending={pending} />
+    </form>
+  );
+}
+
+interface MilestoneRow {
+  key: number;
+  title: string;
+  dueOn: string;
+  departmentCode: string;
+  owner: string;
+}
+
+const MILESTONE_FIELDS = /^milestones\[\d+\]\.(title|dueOn|departmentCode|owner)$/;
+
+/** 一项目一策: lead and supporting departments and the milestones, each with a due date and owner. */
+function AssignForm({ project, departments, onDone, onStale }: FormProps & { departments: Department[] }) {
+  const { t } = useI18n();
+  const { pending, problem, submit } = useProjectCommand(onDone, onStale);
+  const nextKey = useRef(0);
+  const row = (m?: Partial<MilestoneRow>): MilestoneRow => ({ title: '', dueOn: '', departmentCode: '', owner: '', ...m, key: nextKey.current++ });
+  const [lead, setLead] = useState(project.plan?.leadDepartment ?? '');
+  const [supporting, setSupporting] = useState<string[]>(project.plan?.supportingDepartments ?? []);
+  const [milestones, setMilestones] = useState<MilestoneRow[]>(() => (project.plan?.milestones.length ? project.plan.milestones.map(({ title, dueOn, departmentCode, owner }) => row({ title, dueOn, departmentCode, owner })) : [row()]));
+
+  const change = (key: number, patch: Partial<MilestoneRow>) => setMilestones(milestones.map((m) => (m.key === key ? { ...m, ...patch } : m)));
+  const toggle = (code: string) => setSupporting(supporting.includes(code) ? supporting.filter((c) => c !== code) : [...supporting, code]);
+  const supportingErrors = (problem?.errors ?? []).filter((e) => e.field.startsWith('supportingDepartments')).map((e) => e.message);
+
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    submit(() =>
+      api.assign(project.id, project.version, {
+        leadDepartment: lead,
+        supportingDepartments: supporting,
+        milestones: milestones.map(({ title, dueOn, departmentCode, owner }) => ({ title, dueOn, departmentCode, owner })),
+      }),
+    );
+  };
+
+  const departmentOptions = (
+    <>
+      <option value="">{t('common.choose')}</option>
+      {departments.map((d) => (
+        <option key={d.code} value={d.code}>
+          {d.name}
+        </option>
+      ))}
+    </>
+  );
+
+  return (
+    <form className="form" onSubmit={send} noValidate aria-label={t('action.assign')}>
+      <ProblemBanner
+        problem={problem}
+        shown={(f) => f === 'leadDepartment' || f === 'milestones' || f.startsWith('supportingDepartments') || MILESTONE_FIELDS.test(f)}
+      />
+      <Field label={t('form.leadDepartment')} error={fieldError(problem, 'leadDepartment')}>
+        <select value={lead} onChange={(e) => setLead(e.target.value)}>
+          {departmentOptions}
+        </select>
+      </Field>
+      <fieldset className={`checks${supportingErrors.length ? ' field-invalid' : ''}`}>
+        <legend>{t('form.supportingDepartments')}</legend>
+        {departments
+          .filter((d) => d.code !== lead)
+          .map((d) => (
+            <label key={d.code} className="check">
+              <input type="checkbox" checked={supporting.includes(d.code)} onChange={() => toggle(d.code)} /> {d.name}
+            </label>
+          ))}
+        {supportingErrors.map((message) => (
+          <span key={message} className="field-error">
+            {message}
+          </span>
+        ))}
+      </fieldset>
+      {milestones.map((m, index) => (
+        <fieldset key={m.key} className="milestone-row">
+          <legend>{t('form.milestoneN', { n: index + 1 })}</legend>
+          <Field label={t('milestone.title')} error={fieldError(problem, `milestones[${index}].title`)}>
+            <input value={m.title} onChange={(e) => change(m.key, { title: e.target.value })} />
+          </Field>
+          <Field label={t('milestone.dueOn')} error={fieldError(problem, `milestones[${index}].dueOn`)}>
+            <input type="date" value={m.dueOn} onChange={(e) => change(m.key, { dueOn: e.target.value })} />
+          </Field>
+          <Field label={t('milestone.department')} error={fieldError(problem, `milestones[${index}].departmentCode`)}>
+            <select value={m.departmentCode} onChange={(e) => change(m.key, { departmentCode: e.target.value })}>
+              {departmentOptions}
+            </select>
+          </Field>
+          <Field label={t('milestone.owner')} error={fieldError(problem, `milestones[${index}].owner`)}>
+            <input value={m.owner} onChange={(e) => change(m.key, { owner: e.target.value })} />
+          </Field>
+          {milestones.length > 1 ? (
+            <button type="button" className="link-button" onClick={() => setMilestones(milestones.filter((x) => x.key !== m.key))}>
+              {t('common.remove')}
+            </button>
+          ) : null}
+        </fieldset>
+      ))}
+      {fieldError(problem, 'milestones') ? <p className="field-error">{fieldError(problem, 'milestones')}</p> : null}
+      <div className="button-row">
+        <button type="button" onClick={() => setMilestones([...milestones, row({ departmentCode: lead })])}>
+          {t('form.addMilestone')}
+        </button>
+        <SubmitButton pending={pending} />
+      </div>
+    </form>
+  );
+}
+
+interface ProgressProps {
+  projectId: string;
+  /** Sent as If-Match when known; the department inbox reports without it. */
+  version?: number;
+  /** The milestones to choose from, or one fixed milestone. */
+  milestones?: Milestone[];
+  milestoneId?: string;
+  onDone: () => void;
+  onStale?: () => void;
+}
+
+export function ProgressForm({ projectId, version, milestones, milestoneId: fixed, onDone, onStale = () => {} }: ProgressProps) {
+  const { t } = useI18n();
+  const { pending, problem, submit } = useProjectCommand(onDone, onStale);
+  const [milestoneId, setMilestoneId] = useState(fixed ?? '');
+  const [note, setNote] = useState('');
+  const [done, setDone] = useState(false);
+  const open = (milestones ?? []).filter((m) => !m.done);
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    submit(() => api.progress(projectId, version, { milestoneId: milestoneId || undefined, note, done: milestoneId ? done : undefined }));
+  };
+  return (
+    <form className="form" onSubmit={send} noValidate aria-label={t('action.progress')}>
+      <ProblemBanner problem={problem} shown={(f) => ['milestoneId', 'note', 'done'].includes(f)} />
+      {fixed ? null : (
+        <Field label={t('form.milestone')} error={fieldError(problem, 'milestoneId')}>
+          <select value={milestoneId} onChange={(e) => setMilestoneId(e.target.value)}>
+            <option value="">{t('form.noMilestone')}</option>
+            {open.map((m) => (
+              <option key={m.milestoneId} value={m.milestoneId}>
+                {m.title}（{m.dueOn}）
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      <Field label={t('form.note')} error={fieldError(problem, 'note')}>
+        <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+      </Field>
+      <label className="check">
+        <input type="checkbox" checked={done} disabled={!milestoneId} onChange={(e) => setDone(e.target.checked)} /> {t('form.markDone')}
+      </label>
+      {fieldError(problem, 'done') ? <span className="field-error">{fieldError(problem, 'done')}</span> : null}
+      <SubmitButton pending={pending} />
+    </form>
+  );
+}
+
+function LandForm({ project, onDone, onStale }: FormProps) {
+  const { t } = useI18n();
+  const { pending, problem, submit } = useProjectCommand(onDone, onStale);
+  const [landedOn, setLandedOn] = useState(todayInChina());
+  const [investment, setInvestment] = useState('');
+  const [evidence, setEvidence] = useState('');
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    submit(() =>
+      api.land(project.id, project.version, {
+        landedOn,
+        actualInvestmentYuan: investment.trim() === '' ? undefined : wanToYuan(investment),
+        evidence: evidence.trim() || undefined,
+      }),
+    );
+  };
+  return (
+    <form className="form" onSubmit={send} noValidate aria-label={t('action.land')}>
+      <ProblemBanner problem={problem} shown={(f) => ['landedOn', 'actualInvestmentYuan', 'evidence'].includes(f)} />
+      <Field label={t('form.landedOn')} error={fieldError(problem, 'landedOn')}>
+        <input type="date" value={landedOn} max={todayInChina()} onChange={(e) => setLandedOn(e.target.value)} />
+      </Field>
+      <Field label={t('form.actualInvestment')} error={fieldError(problem, 'actualInvestmentYuan')} hint={t('common.optional')}>
+        <input inputMode="decimal" value={investment} onChange={(e) => setInvestment(e.target.value)} />
+      </Field>
+      <Field label={t('form.evidence')} error={fieldError(problem, 'evidence')} hint={t('common.optional')}>
+        <textarea rows={3} value={evidence} onChange={(e) => setEvidence(e.target.value)} />
+      </Field>
+      <SubmitButton pending={pending} />
+    </form>
+  );
+}
+
+function WithdrawForm({ project, onDone, onStale }: FormProps) {
+  const { t } = useI18n();
+  const { pending, problem, submit } = useProjectCommand(onDone, onStale);
+  const [reason, setReason] = useState('');
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    submit(() => api.withdraw(project.id, project.version, { reason }));
+  };
+  return (
+    <form className="form" onSubmit={send} noValidate aria-label={t('action.withdraw')}>
+      <ProblemBanner problem={problem} shown={(f) => f === 'reason'} />
+      <Field label={t('form.reason')} error={fieldError(problem, 'reason')}>
+        <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      <SubmitButton pending={pending} />
+    </form>
+  );
+}
+
+function SubmitButton({ pending }: { pending: boolean }) {
+  const { t } = useI18n();
+  return (
+    <button type="submit" className="primary" disabled={pending}>
+      {t('common.submit')}
+    </button>
+  );
+}

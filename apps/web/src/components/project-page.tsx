@@ -1,0 +1,225 @@
+import { useState } from 'react';
+import { api, Department, HistoryEvent, Problem, ProjectDetail, User } from '../api';
+import { formatAmount, formatDate, formatDateTime } from '../format';
+import { I18n, useI18n } from '../i18n';
+import { departmentName, useDepartments } from '../reference';
+import { href } from '../router';
+import { useLoad } from '../use-load';
+import { Notice, Pager, ProblemBanner } from './form';
+import { MilestoneTable } from './milestone-table';
+import { NeedsList } from './needs-list';
+import { ProjectActions } from './project-actions';
+import { StatusBadge } from './status-badge';
+
+const TIMELINE_PAGE = 20;
+
+/** One project: its current state, the lifecycle actions the user may take, and its full history. */
+export function ProjectPage({ id, user }: { id: string; user: User }) {
+  const { t, lang } = useI18n();
+  const departments = useDepartments();
+  const project = useLoad(() => api.project(id), [id]);
+  const history = useLoad(() => api.history(id), [id]);
+  const [saved, setSaved] = useState(false);
+
+  const reload = () => {
+    project.reload();
+    history.reload();
+  };
+
+  const p = project.data;
+  if (!p) {
+    return (
+      <div className="page">
+        <ProblemBanner problem={project.problem} />
+        {project.loading ? <p className="muted">{t('common.loading')}</p> : null}
+      </div>
+    );
+  }
+
+  return (
+    <div className="page">
+      <p>
+        <a href={href('/projects')}>← {t('project.back')}</a>
+      </p>
+      <div className="page-head">
+        <h1>
+          {p.title} <StatusBadge status={p.status} />
+        </h1>
+        <p className="muted">
+          <a href={href(`/enterprises/${p.enterpriseId}`)}>{p.enterpriseName}</a> · {t('project.version', { v: p.version })}
+        </p>
+      </div>
+      {saved ? <Notice>{t('common.saved')}</Notice> : null}
+      <ProblemBanner problem={project.problem} />
+
+      <div className="detail-layout">
+        <div>
+          <section className="panel">
+            <dl className="facts">
+              <dt>{t('project.enterprise')}</dt>
+              <dd>{p.enterpriseName}</dd>
+              <dt>{t('project.industryChain')}</dt>
+              <dd>{p.industryChain}</dd>
+              <dt>{t('project.district')}</dt>
+              <dd>{p.district ?? '—'}</dd>
+              <dt>{t('project.investment')}</dt>
+              <dd>{formatAmount(p.investmentYuan, lang)}</dd>
+              {p.conference ? (
+                <>
+                  <dt>{t('project.conference')}</dt>
+                  <dd>
+                    {p.conference.title}（{formatDate(p.conference.heldOn)}）
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+            {p.summary ? <p className="summary">{p.summary}</p> : null}
+          </section>
+
+          {p.needs.length > 0 ? (
+            <section className="panel">
+              <h2>{t('project.needs')}</h2>
+              <NeedsList needs={p.needs} />
+            </section>
+          ) : null}
+
+          {p.reviews.length > 0 ? (
+            <section className="panel">
+              <h2>{t('project.reviews')}</h2>
+              <ul className="plain-list">
+                {p.reviews.map((review) => (
+                  <li key={review.reviewId}>
+                    <strong>{t(`verdict.${review.verdict}`)}</strong> · {review.reviewer.username} · {formatDate(review.occurredAt)}
+                    <div>{t('project.scores', review.scores)}</div>
+                    {review.comment ? <div className="muted">{review.comment}</div> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          {p.plan ? (
+            <section className="panel">
+              <h2>{t('project.plan')}</h2>
+              <dl className="facts">
+                <dt>{t('project.lead')}</dt>
+                <dd>{departmentName(departments, p.plan.leadDepartment)}</dd>
+                <dt>{t('project.supporting')}</dt>
+                <dd>{p.plan.supportingDepartments.map((code) => departmentName(departments, code)).join('、') || '—'}</dd>
+              </dl>
+              <h3>{t('project.milestones')}</h3>
+              <MilestoneTable milestones={p.plan.milestones} departments={departments} />
+            </section>
+          ) : null}
+
+          {p.landing ? (
+            <section className="panel">
+              <h2>{t('project.landing')}</h2>
+              <dl className="facts">
+                <dt>{t('form.landedOn')}</dt>
+                <dd>{formatDate(p.landing.landedOn)}</dd>
+                <dt>{t('form.actualInvestment')}</dt>
+                <dd>{formatAmount(p.landing.actualInvestmentYuan, lang)}</dd>
+                <dt>{t('form.evidence')}</dt>
+                <dd>{p.landing.evidence ?? '—'}</dd>
+              </dl>
+            </section>
+          ) : null}
+
+          {p.withdrawal ? (
+            <section className="panel">
+              <h2>{t('project.withdrawal')}</h2>
+              <p>{p.withdrawal.reason}</p>
+            </section>
+          ) : null}
+        </div>
+
+        <div>
+          <ProjectActions
+            project={p}
+            user={user}
+            departments={departments}
+            onDone={() => {
+              setSaved(true);
+              reload();
+            }}
+            onStale={reload}
+            onStart={() => setSaved(false)}
+          />
+          <Timeline events={history.data} problem={history.problem} project={p} departments={departments} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Timeline({
+  events,
+  problem,
+  project,
+  departments,
+}: {
+  events?: HistoryEvent[];
+  problem: Problem | null;
+  project: ProjectDetail;
+  departments: Department[];
+}) {
+  const i18n = useI18n();
+  const { t, code } = i18n;
+  const [page, setPage] = useState(1);
+  // Newest first: the latest step is what the reader looks for.
+  const ordered = [...(events ?? [])].reverse();
+  const shown = ordered.slice((page - 1) * TIMELINE_PAGE, page * TIMELINE_PAGE);
+  return (
+    <section className="panel">
+      <h2>{t('project.timeline')}</h2>
+      <ProblemBanner problem={problem} />
+      <ol className="timeline">
+        {shown.map((event, index) => (
+          <li key={`${event.recordedAt}-${index}`}>
+            <div className="timeline-head">
+              <strong>{code('event', event.type)}</strong>
+              <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
+            </div>
+            <div className="timeline-body">{describe(event, project, departments, i18n)}</div>
+            <div className="muted small">
+              {event.actor.username} · {code('role', event.actor.role)}
+              {formatDate(event.recordedAt) !== formatDate(event.occurredAt) ? ` · ${t('project.recordedAt', { at: formatDateTime(event.recordedAt) })}` : ''}
+            </div>
+          </li>
+        ))}
+      </ol>
+      {ordered.length > TIMELINE_PAGE ? <Pager page={page} pageSize={TIMELINE_PAGE} total={ordered.length} onPage={setPage} /> : null}
+    </section>
+  );
+}
+
+/** One line saying what an event changed, in the reader's language. */
+function describe(event: HistoryEvent, project: ProjectDetail, departments: Department[], { t, code, lang }: I18n): string {
+  const d = event.data as Record<string, any>;
+  switch (event.type) {
+    case 'ProjectSubmitted':
+      return [d.industryChain, d.district, formatAmount(d.investmentYuan, lang)].filter(Boolean).join(' · ');
+    case 'ProjectReviewed':
+      return `${code('verdict', d.verdict)} · ${t('project.scores', d.scores ?? {})}${d.comment ? ` · ${d.comment}` : ''}`;
+    case 'ProjectPresented':
+      return `${d.conferenceTitle ?? ''}${d.heldOn ? `（${formatDate(d.heldOn)}）` : ''}`;
+    case 'LandingPlanAssigned':
+    case 'LandingPlanRevised':
+      return `${t('project.lead')}：${departmentName(departments, d.leadDepartment)} · ${t('project.milestones')} ${d.milestones?.length ?? 0}`;
+    case 'ProgressReported':
+      return `${d.note ?? ''}${d.done ? ` · ${t('milestone.done')}` : ''}`;
+    case 'MilestoneCompleted':
+      return project.plan?.milestones.find((m) => m.milestoneId === d.milestoneId)?.title ?? '';
+    case 'NeedResolved':
+      return d.resolution ?? '';
+    case 'ProjectLanded':
+      return [formatDate(d.landedOn), d.actualInvestmentYuan !== undefined ? formatAmount(d.actualInvestmentYuan, lang) : '', d.evidence]
+        .filter(Boolean)
+        .join(' · ');
+    case 'ProjectWithdrawn':
+      return d.reason ?? '';
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,137 @@
+import { FormEvent, useState } from 'react';
+import { api, PROJECT_STATUSES } from '../api';
+import { formatAmount, formatDate } from '../format';
+import { useI18n } from '../i18n';
+import { departmentName, INDUSTRY_CHAINS, useConferences, useDepartments } from '../reference';
+import { href, navigate, Route } from '../router';
+import { useLoad } from '../use-load';
+import { Pager, ProblemBanner } from './form';
+import { StatusBadge } from './status-badge';
+
+const PAGE_SIZE = 20;
+const FILTERS = ['status', 'industryChain', 'department', 'conferenceId', 'q'] as const;
+
+/** The project pipeline: filtered, searched and paged by the API; the state lives in the URL. */
+export function ProjectsPage({ route }: { route: Route }) {
+  const { t, lang } = useI18n();
+  const departments = useDepartments();
+  const conferences = useConferences();
+  const query = Object.fromEntries(FILTERS.map((name) => [name, route.params.get(name) ?? ''])) as Record<(typeof FILTERS)[number], string>;
+  const page = Math.max(1, Number(route.params.get('page')) || 1);
+  const key = route.params.toString();
+  const list = useLoad(() => api.projects({ ...query, page, pageSize: PAGE_SIZE }), [key]);
+  const [q, setQ] = useState(query.q);
+  const [chain, setChain] = useState(query.industryChain);
+
+  // Any change of filter starts again at page 1.
+  const update = (changes: Partial<typeof query>) => navigate('/projects', { ...query, ...changes, page: undefined });
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    update({ q: q.trim(), industryChain: chain.trim() });
+  };
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>{t('projects.title')}</h1>
+        {list.data ? <p className="muted">{t('projects.count', { total: list.data.total })}</p> : null}
+      </div>
+      <form className="filters" role="search" onSubmit={search}>
+        <label>
+          <span>{t('projects.q')}</span>
+          <input type="search" value={q} placeholder={t('projects.qPlaceholder')} onChange={(e) => setQ(e.target.value)} />
+        </label>
+        <label>
+          <span>{t('projects.status')}</span>
+          <select value={query.status} onChange={(e) => update({ status: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {PROJECT_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('filter.industryChain')}</span>
+          <input list="project-chains" value={chain} placeholder={t('common.all')} onChange={(e) => setChain(e.target.value)} />
+        </label>
+        <datalist id="project-chains">
+          {INDUSTRY_CHAINS.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+        <label>
+          <span>{t('filter.department')}</span>
+          <select value={query.department} onChange={(e) => update({ department: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {departments.map((department) => (
+              <option key={department.code} value={department.code}>
+                {department.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('filter.conference')}</span>
+          <select value={query.conferenceId} onChange={(e) => update({ conferenceId: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {conferences.map((conference) => (
+              <option key={conference.id} value={conference.id}>
+                {conference.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="primary">
+          {t('common.search')}
+        </button>
+      </form>
+      <ProblemBanner problem={list.problem} />
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('col.title')}</th>
+              <th scope="col">{t('col.enterprise')}</th>
+              <th scope="col">{t('col.status')}</th>
+              <th scope="col">{t('col.industryChain')}</th>
+              <th scope="col">{t('col.district')}</th>
+              <th scope="col" className="num">
+                {t('col.investment')}
+              </th>
+              <th scope="col">{t('col.leadDepartment')}</th>
+              <th scope="col">{t('col.updatedAt')}</th>
+            </tr>
+          </thead>
+          <tbody aria-busy={list.loading}>
+            {list.data?.items.map((project) => (
+              <tr key={project.id}>
+                <td>
+                  <a href={href(`/projects/${project.id}`)}>{project.title}</a>
+                </td>
+                <td>{project.enterpriseId ? <a href={href(`/enterprises/${project.enterpriseId}`)}>{project.enterpriseName}</a> : project.enterpriseName}</td>
+                <td>
+                  <StatusBadge status={project.status} />
+                </td>
+                <td>{project.industryChain}</td>
+                <td>{project.district ?? '—'}</td>
+                <td className="num">{formatAmount(project.investmentYuan, lang)}</td>
+                <td>{departmentName(departments, project.leadDepartment)}</td>
+                <td>{formatDate(project.updatedAt)}</td>
+              </tr>
+            ))}
+            {list.data && list.data.items.length === 0 ? (
+              <tr>
+                <td colSpan={8} className="muted center">
+                  {t('common.empty')}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => navigate('/projects', { ...query, page: next })} /> : null}
+    </div>
+  );
+}
