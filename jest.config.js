@@ -19,6 +19,8 @@ module.exports = {
   moduleNameMapper: { '^@luodi/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.{ts,tsx}'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // TypeScript sources win over any stray compiled .js beside them.
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   // One PostgreSQL server for the run (embedded unless DATABASE_URL is set); each test file
   // creates its own database on it.
   globalSetup: '<rootDir>/test/support/global-setup.mjs',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { DataSource, MigrationInterface } from 'typeorm';
 
 /**
@@ -37,4 +37,14 @@ async function withClient(url: string, work: (client: Client) => Promise<unknown
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A pg pool for a test database. Dropping the database at the end terminates connections that
+ * are still closing; the pool reports that as an 'error' event, which must not fail the run.
+ */
+export function createTestPool(url: string, max = 20): Pool {
+  const pool = new Pool({ connectionString: url, max });
+  pool.on('error', () => undefined);
+  return pool;
 }

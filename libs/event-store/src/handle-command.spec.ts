@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { createTestDatabase } from '../../../test/support/test-database';
+import { createTestDatabase, createTestPool } from '../../../test/support/test-database';
 import { WrongExpectedVersionError } from './event-store.errors';
 import { handleCommand } from './handle-command';
 import { eventStoreMigrations } from './postgres/migrations';
@@ -22,7 +22,7 @@ let pool: Pool;
 let store: PostgresEventStore;
 beforeAll(async () => {
   db = await createTestDatabase(eventStoreMigrations);
-  pool = new Pool({ connectionString: db.url, max: 20 });
+  pool = createTestPool(db.url);
   store = new PostgresEventStore(pool);
 });
 afterAll(async () => {

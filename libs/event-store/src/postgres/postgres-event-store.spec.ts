@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { createTestDatabase } from '../../../../test/support/test-database';
+import { createTestDatabase, createTestPool } from '../../../../test/support/test-database';
 import { describeEventStoreContract, newEvent } from '../testing/event-store.contract';
 import { eventStoreMigrations } from './migrations';
 import { PostgresEventStore } from './postgres-event-store';
@@ -7,7 +7,7 @@ import { PostgresEventStore } from './postgres-event-store';
 let db: { url: string; drop(): Promise<void> };
 const pools: Pool[] = [];
 const pool = () => {
-  const p = new Pool({ connectionString: db.url, max: 20 });
+  const p = createTestPool(db.url);
   pools.push(p);
   return p;
 };
