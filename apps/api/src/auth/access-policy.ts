@@ -2,14 +2,68 @@ import { Role, ROLES } from './actor';
 
 /**
  * Who may call what: every route of the API, in one table a reader can check at a glance.
- * The auth guard refuses any route missing here (so a new endpoint without a rule fails the
- * authorization matrix test). Finer rules — a department user sees only their department — are
- * applied where the data is (handlers, deciders, queries) and are named in a comment here.
+ *
+ * Key: `'<METHOD> <full path pattern>'` exactly as Nest routes it, global prefix included, e.g.
+ * `'POST /api/projects/:id/reviews'`. Value, one of:
+ * - `PUBLIC`: anyone, no token needed;
+ * - a list of roles: a valid token of one of these roles;
+ * - `{ roles, departmentParam }`: as a list, and a `department` user may only name their own
+ *   department in the path parameter `departmentParam` (403 NOT_YOUR_DEPARTMENT otherwise).
+ *
+ * The access guard refuses any route missing here (403 NO_ACCESS_RULE, and an error in the
+ * log), and the authorization matrix test fails for it, so a new endpoint cannot slip out
+ * unguarded. Leaders read everything and write nothing: only GET routes list 'leader'.
+ * Finer rules that depend on the data — a department user works only on projects their
+ * department is part of — are applied where the data is (handlers, queries) and are named in a
+ * comment on the route's line.
  */
 export const PUBLIC = 'public' as const;
 
 export const ALL_ROLES: readonly Role[] = ROLES;
 
-export const ACCESS_POLICY: Record<string, typeof PUBLIC | readonly Role[]> = {
+export interface DepartmentScopedRule {
+  roles: readonly Role[];
+  /** The path parameter holding a department code. */
+  departmentParam: string;
+}
+
+export type AccessRule = typeof PUBLIC | readonly Role[] | DepartmentScopedRule;
+
+export const ACCESS_POLICY: Record<string, AccessRule> = {
   'GET /api/health': PUBLIC,
+  'POST /api/departments': ['admin'],
+  'GET /api/departments': ALL_ROLES,
+  'POST /api/enterprises': ['admin', 'taskforce'],
+  'GET /api/enterprises/:id': ALL_ROLES,
+  'POST /api/conferences': ['admin', 'taskforce'],
+  'GET /api/conferences/:id': ALL_ROLES,
+  'POST /api/projects': ['admin', 'taskforce'],
+  'POST /api/projects/:id/reviews': ['admin', 'taskforce', 'reviewer'],
+  'POST /api/projects/:id/presentations': ['admin', 'taskforce'],
+  'POST /api/projects/:id/assignments': ['admin', 'taskforce'],
+  // department: only on their own department's milestones and projects (the decider checks).
+  'POST /api/projects/:id/progress': ['admin', 'taskforce', 'department'],
+  // department: only on projects their department is assigned to (the handler checks).
+  'POST /api/projects/:id/needs/:needId/resolution': ['admin', 'taskforce', 'department'],
+  'POST /api/projects/:id/landing': ['admin', 'taskforce'],
+  'POST /api/projects/:id/withdrawal': ['admin', 'taskforce'],
+  // department: only projects their department is assigned to, else 403 NOT_YOUR_PROJECT.
+  'GET /api/projects/:id': ALL_ROLES,
+  'GET /api/projects/:id/history': ALL_ROLES,
+
+  'POST /api/auth/login': PUBLIC,
+  'GET /api/auth/me': ALL_ROLES,
+  'POST /api/auth/password': ALL_ROLES,
+
+  'POST /api/users': ['admin'],
+  'GET /api/users': ['admin'],
+  'POST /api/users/:id/disable': ['admin'],
+  'POST /api/users/:id/enable': ['admin'],
+  'POST /api/users/:id/password': ['admin'],
 };
+
+/** The roles a rule admits (none for PUBLIC, which needs no role). */
+export function rolesOf(rule: AccessRule): readonly Role[] {
+  if (rule === PUBLIC) return [];
+  return 'roles' in rule ? rule.roles : (rule as readonly Role[]);
+}

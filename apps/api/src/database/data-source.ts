@@ -1,10 +1,12 @@
 import { eventStoreMigrations } from '@luodi/event-store';
 import { readModelEntities, readModelMigrations } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
+import { CreateUsers1764000000000 } from '../users/migrations/1764000000000-create-users.migration';
+import { UserEntity } from '../users/user.entity';
 
 /** Every table the service owns: the event log, the read models, and the service's own tables. */
-export const migrations = [...eventStoreMigrations, ...readModelMigrations];
-export const entities = [...readModelEntities];
+export const migrations = [...eventStoreMigrations, ...readModelMigrations, CreateUsers1764000000000];
+export const entities = [...readModelEntities, UserEntity];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {
   return new DataSource({ type: 'postgres', url, entities, migrations, migrationsRun: false, synchronize: false, logging: false, extra: { max: poolSize } });

@@ -1,0 +1,65 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ApplicationConfig, Reflector } from '@nestjs/core';
+import { Request, Response } from 'express';
+import { ACCESS_POLICY, PUBLIC, rolesOf } from './access-policy';
+import { Actor } from './actor';
+import { Authenticator } from './authenticator';
+
+/**
+ * The one door of every endpoint (registered as APP_GUARD): finds the route's rule in
+ * ACCESS_POLICY, authenticates the bearer token and sets `request.actor`, and checks the role.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger('Access');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly applicationConfig: ApplicationConfig,
+    private readonly authenticator: Authenticator,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const route = this.routeKey(context, request);
+    const rule = ACCESS_POLICY[route];
+    if (rule === undefined) {
+      this.logger.error(`No rule for "${route}" in ACCESS_POLICY (apps/api/src/auth/access-policy.ts): the route is refused to everyone`);
+      throw new ForbiddenException({ message: 'This endpoint has no access rule yet.', code: 'NO_ACCESS_RULE' });
+    }
+    if (rule === PUBLIC) return true;
+
+    try {
+      request.actor = await this.authenticator.authenticate(request.headers.authorization);
+    } catch (error) {
+      context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer realm="luodi"');
+      throw error;
+    }
+    const actor = request.actor;
+    if (!rolesOf(rule).includes(actor.role)) {
+      throw new ForbiddenException({ message: `Role ${actor.role} may not call ${route}.`, code: 'ROLE_NOT_ALLOWED' });
+    }
+    if (typeof rule === 'object' && 'departmentParam' in rule && actor.role === 'department' && request.params[rule.departmentParam] !== actor.departmentCode) {
+      throw new ForbiddenException({ message: 'Department users can only see their own department.', code: 'NOT_YOUR_DEPARTMENT' });
+    }
+    return true;
+  }
+
+  /**
+   * `'<METHOD> /<prefix>/<controller path>/<handler path>'`, as in ACCESS_POLICY. A controller or
+   * handler may declare several paths; then the one Express matched names the route.
+   */
+  private routeKey(context: ExecutionContext, request: Request): string {
+    const paths = (target: Function) => [this.reflector.get<string | string[] | undefined>(PATH_METADATA, target) ?? ''].flat();
+    const method = RequestMethod[this.reflector.get<RequestMethod>(METHOD_METADATA, context.getHandler())];
+    const prefix = this.applicationConfig.getGlobalPrefix();
+    const keys = paths(context.getClass()).flatMap((controllerPath) =>
+      paths(context.getHandler()).map((handlerPath) => {
+        const path = ['', prefix, controllerPath, handlerPath].join('/').replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
+        return `${method} ${path}`;
+      }),
+    );
+    return keys.find((key) => key === `${method} ${request.route?.path}`) ?? keys[0];
+  }
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { CommandContext, CommandCtx } from '../common/command-context';
+import { Actor, CurrentActor } from './actor';
+import { AuthService, Session, SessionUser, sessionUser } from './auth.service';
+import { ChangePasswordDto } from './change-password.dto';
+import { LoginDto } from './login.dto';
+import { LoginThrottledError } from './login-rate-limiter';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  /**
+   * Exchanges a username and password for a bearer token. 401 INVALID_CREDENTIALS for any wrong
+   * combination; 429 with Retry-After after too many failures for the username or the address.
+   */
+  @Post('login')
+  @HttpCode(200)
+  login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Session> {
+    return throttled(response, () => this.auth.login(body.username, body.password, clientAddress(request)));
+  }
+
+  /** The logged-in user. */
+  @ApiBearerAuth()
+  @Get('me')
+  me(@CurrentActor() actor: Actor): SessionUser {
+    return sessionUser(actor);
+  }
+
+  /** Changes one's own password and returns a new token: every older token of the user stops working. */
+  @ApiBearerAuth()
+  @Post('password')
+  @HttpCode(200)
+  changePassword(
+    @Body() body: ChangePasswordDto,
+    @CommandCtx() ctx: CommandContext,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Session> {
+    return throttled(response, () => this.auth.changePassword(ctx.actor, body.currentPassword, body.newPassword, clientAddress(request), ctx));
+  }
+}
+
+function clientAddress(request: Request): string {
+  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
+}
+
+async function throttled<T>(response: Response, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof LoginThrottledError)) throw error;
+    response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    throw new HttpException({ message: error.message, code: 'TOO_MANY_LOGIN_ATTEMPTS' }, HttpStatus.TOO_MANY_REQUESTS);
+  }
+}

@@ -1,0 +1,83 @@
+import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { InvalidInputError } from '../common/problem';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { UserEntity } from '../users/user.entity';
+import { ChangeContext, UsersService } from '../users/users.service';
+import { signAccessToken } from './access-token';
+import { Actor, Role } from './actor';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { verifyPassword } from './password-hasher';
+
+/** The logged-in user as the API shows it (login, /api/auth/me). */
+export interface SessionUser {
+  id: string;
+  username: string;
+  role: Role;
+  departmentCode?: string;
+}
+
+export interface Session {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresAt: string;
+  user: SessionUser;
+}
+
+export function sessionUser(actor: Actor): SessionUser {
+  return { id: actor.userId, username: actor.username, role: actor.role, ...(actor.departmentCode ? { departmentCode: actor.departmentCode } : {}) };
+}
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly limiter: LoginRateLimiter,
+  ) {}
+
+  /**
+   * One answer for an unknown user, a wrong password and a disabled user, after the same
+   * hashing work, so neither the answer nor its timing tells which usernames exist.
+   * Throws LoginThrottledError after too many failures.
+   */
+  async login(username: string, password: string, address: string): Promise<Session> {
+    const attempt = this.limiter.begin(username, address);
+    const user = await this.users.findByUsername(username);
+    const passwordMatches = await verifyPassword(password, user?.passwordHash);
+    if (!user || !passwordMatches || user.disabled) {
+      this.logger.warn(`Failed login for "${username}" from ${address}`);
+      throw new UnauthorizedException({ message: 'Wrong username or password.', code: 'INVALID_CREDENTIALS' });
+    }
+    attempt.succeeded();
+    return this.session(user);
+  }
+
+  /** Self-service: needs the current password (rate-limited like a login); ends the user's other sessions. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string, address: string, context: ChangeContext): Promise<Session> {
+    const attempt = this.limiter.begin(actor.username, address);
+    const user = await this.users.getById(actor.userId);
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      throw new InvalidInputError([{ field: 'currentPassword', message: 'currentPassword is wrong' }]);
+    }
+    attempt.succeeded();
+    await this.users.setPassword(user.id, newPassword, 'password-changed', context);
+    return this.session(await this.users.getById(user.id));
+  }
+
+  private session(user: UserEntity): Session {
+    const { token, expiresAt } = signAccessToken(
+      { sub: user.id, username: user.username, role: user.role, ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}), ver: user.tokenVersion },
+      this.config.jwtSecret,
+      this.config.tokenTtlSeconds,
+    );
+    return {
+      accessToken: token,
+      tokenType: 'Bearer',
+      expiresAt: expiresAt.toISOString(),
+      user: { id: user.id, username: user.username, role: user.role, ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}) },
+    };
+  }
+}

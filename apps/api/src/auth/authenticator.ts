@@ -1,0 +1,38 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { UsersService } from '../users/users.service';
+import { InvalidTokenError, verifyAccessToken } from './access-token';
+import { Actor } from './actor';
+
+/** Turns an `Authorization: Bearer <token>` header into the actor, or a 401. */
+@Injectable()
+export class Authenticator {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersService,
+  ) {}
+
+  async authenticate(authorization: string | undefined): Promise<Actor> {
+    const match = /^Bearer ([\w.-]+)$/i.exec(authorization?.trim() ?? '');
+    if (!match) throw unauthorized('UNAUTHENTICATED', 'Log in first, and send the token as "Authorization: Bearer <token>".');
+    let claims;
+    try {
+      claims = verifyAccessToken(match[1], this.config.jwtSecret);
+    } catch (error) {
+      if (!(error instanceof InvalidTokenError)) throw error;
+      if (error.problem === 'expired') throw unauthorized('TOKEN_EXPIRED', 'The access token has expired; log in again.');
+      throw unauthorized('TOKEN_INVALID', 'The access token is not valid; log in again.');
+    }
+    // The token alone is not enough: a disabled user or a new password ends every older token.
+    const user = await this.users.findForAuthentication(claims.sub);
+    if (!user || user.disabled || user.tokenVersion !== claims.ver) {
+      throw unauthorized('TOKEN_REVOKED', 'The access token is no longer valid (the user was disabled or the password changed); log in again.');
+    }
+    return { userId: user.id, username: user.username, role: user.role, ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}) };
+  }
+}
+
+function unauthorized(code: string, message: string): UnauthorizedException {
+  return new UnauthorizedException({ message, code });
+}
