@@ -16,7 +16,10 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   // NestJS 12 ships ES modules; let swc turn them into CommonJS for Jest.
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|load-esm)/)'],
-  moduleNameMapper: { '^@luodi/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@luodi/event-store/kurrentdb$': '<rootDir>/libs/event-store/src/kurrentdb/kurrentdb-event-store',
+    '^@luodi/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.{ts,tsx}'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   // TypeScript sources win over any stray compiled .js beside them.

@@ -27,3 +27,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'esdb://localhost:2113?tls=false' }).kurrentDbUrl).toContain('esdb://');
   });
 });
+
+describe('loadConfig KURRENTDB_URL', () => {
+  it('accepts a multi-host cluster connection string and refuses other schemes', () => {
+    const cluster = 'kurrentdb://admin:changeit@node1:2113,node2:2113,node3:2113?tls=true';
+    expect(loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: cluster }).kurrentDbUrl).toBe(cluster);
+    expect(() => loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'http://node1:2113' })).toThrow(/KURRENTDB_URL must be a KurrentDB connection string/);
+  });
+});

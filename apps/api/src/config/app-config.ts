@@ -57,7 +57,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const nodeEnv = oneOf('NODE_ENV', ['development', 'production', 'test'], 'development');
   const eventStore = oneOf('EVENT_STORE', ['postgres', 'kurrentdb'], 'postgres');
-  const kurrentDbUrl = url('KURRENTDB_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:', 'kdb:', 'kdb+discover:']);
+  // Not parsed with URL: a cluster connection string lists several hosts (a,b,c:2113).
+  const kurrentDbUrl = env.KURRENTDB_URL || undefined;
+  if (kurrentDbUrl && !/^(esdb|kurrentdb|kdb)(\+discover)?:\/\/\S+$/.test(kurrentDbUrl)) {
+    problems.push('KURRENTDB_URL must be a KurrentDB connection string (kurrentdb://, kurrentdb+discover://, esdb://)');
+  }
   if (eventStore === 'kurrentdb' && !kurrentDbUrl) problems.push('KURRENTDB_URL is required when EVENT_STORE=kurrentdb');
 
   const jwtSecret = env.LUODI_JWT_SECRET ?? (nodeEnv === 'production' ? '' : DEV_JWT_SECRET);

@@ -2,6 +2,8 @@ import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } 
 import { EventStore, PostgresEventStore } from '@luodi/event-store';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { createDataSource } from './data-source';
 
 export const PG_POOL = Symbol('PG_POOL');
@@ -34,8 +36,13 @@ export class DatabaseModule implements OnApplicationShutdown {
         { provide: DataSource, useFactory: () => createDataSource(databaseUrl).initialize() },
         {
           provide: EVENT_STORE,
-          inject: [PG_POOL],
-          useFactory: (pool: Pool): EventStore => new PostgresEventStore(pool),
+          inject: [APP_CONFIG, PG_POOL],
+          useFactory: async (config: AppConfig, pool: Pool): Promise<EventStore> => {
+            if (config.eventStore === 'postgres') return new PostgresEventStore(pool);
+            // Loaded only when chosen: the gRPC client adds a third of a second to every start.
+            const { KurrentDbEventStore } = await import('@luodi/event-store/kurrentdb');
+            return new KurrentDbEventStore(config.kurrentDbUrl!);
+          },
         },
       ],
       exports: [PG_POOL, EVENT_STORE, DataSource],
