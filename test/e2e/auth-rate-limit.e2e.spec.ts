@@ -1,0 +1,70 @@
+import { createUserAndLogin, login } from '../support/auth-helpers';
+import { RunningApi, startApi } from '../support/start-api';
+
+// Each describe starts its own API: the limiter counts per process, and every request here comes
+// from one address (127.0.0.1).
+
+async function attempt(api: RunningApi, username: string, password: string) {
+  const response = await fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const { correlationId: _, ...problem } = await response.json();
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), problem };
+}
+
+describe('login rate limit per username', () => {
+  let api: RunningApi;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  it('answers 429 with Retry-After after 5 failures, even to the right password, for that username only', async () => {
+    const victim = await createUserAndLogin(api, 'taskforce');
+    for (let i = 0; i < 5; i++) {
+      expect(await attempt(api, victim.username, `wrong-password-${i}`)).toMatchObject({ status: 401, problem: { code: 'INVALID_CREDENTIALS' } });
+    }
+    const blocked = await attempt(api, victim.username.toUpperCase(), victim.password);
+    expect(blocked).toMatchObject({ status: 429, problem: { status: 429, code: 'TOO_MANY_LOGIN_ATTEMPTS' } });
+    expect(Number(blocked.retryAfter)).toBeGreaterThan(14 * 60);
+    expect(Number(blocked.retryAfter)).toBeLessThanOrEqual(15 * 60);
+    // Other users from the same address are not affected.
+    await expect(login(api.baseUrl, 'admin', api.adminPassword)).resolves.toMatchObject({ user: { username: 'admin' } });
+  });
+
+  it('treats an unknown username exactly like a known one: same error text, same limit', async () => {
+    const known = await createUserAndLogin(api, 'reviewer');
+    // The seconds to wait may differ by one between the two; everything else must be identical.
+    const seen = async (username: string) => {
+      const { status, retryAfter, problem } = await attempt(api, username, 'wrong-password');
+      return { status, waits: retryAfter !== null, problem: { ...problem, detail: problem.detail.replace(/\d+/g, 'N') } };
+    };
+    const answers = { known: [] as Array<{ status: number }>, unknown: [] as Array<{ status: number }> };
+    for (let i = 0; i < 6; i++) {
+      answers.known.push(await seen(known.username));
+      answers.unknown.push(await seen('no-such-user'));
+    }
+    expect(answers.unknown).toEqual(answers.known);
+    expect(answers.known.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+});
+
+describe('login rate limit per address', () => {
+  let api: RunningApi;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  it('answers 429 after 20 failures from one address across usernames, also for parallel guesses', async () => {
+    const guesses = await Promise.all(Array.from({ length: 25 }, (_, i) => attempt(api, `user-${i}`, 'guess-password')));
+    const statuses = guesses.map((g) => g.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    const next = await attempt(api, 'admin', api.adminPassword);
+    expect(next).toMatchObject({ status: 429, problem: { code: 'TOO_MANY_LOGIN_ATTEMPTS' } });
+    expect(Number(next.retryAfter)).toBeGreaterThan(0);
+  });
+});
