@@ -1,0 +1,44 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { isValidDate, isValidInstant } from '@luodi/domain';
+
+/**
+ * The field types request DTOs share, so every endpoint checks text, dates, instants and money
+ * alike. The deciders check again (they are also fed by imports and scripts); these checks exist
+ * so that bad input is answered with every offending field at once, named by its JSON path.
+ */
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+// An optional field left blank in a form counts as left out, as the deciders treat it.
+const trimOrOmit = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
+
+/** Non-blank text, trimmed, at most `max` characters. */
+export const RequiredText = (max: number) => applyDecorators(Transform(trim), IsString(), IsNotEmpty(), MaxLength(max));
+
+/** Text that may be left out (blank counts as left out), trimmed, at most `max` characters. */
+export const OptionalText = (max: number) => applyDecorators(Transform(trimOrOmit), IsOptional(), IsString(), MaxLength(max));
+
+/** A real calendar date `YYYY-MM-DD` (a business date in China Standard Time). */
+export const BusinessDate = () =>
+  ValidateBy({ name: 'isBusinessDate', validator: { validate: isValidDate, defaultMessage: (args) => `${args?.property} must be a calendar date written YYYY-MM-DD` } });
+
+/** An optional ISO 8601 instant with an offset, e.g. `2024-05-01T09:30:00+08:00`. */
+export const OptionalInstant = () =>
+  applyDecorators(
+    IsOptional(),
+    ValidateBy({
+      name: 'isInstant',
+      validator: { validate: isValidInstant, defaultMessage: (args) => `${args?.property} must be an ISO 8601 instant with an offset, e.g. 2024-05-01T09:30:00+08:00` },
+    }),
+  );
+
+/** Whole yuan, 0 or more, exactly representable (a safe integer). */
+export const Yuan = () =>
+  ValidateBy({
+    name: 'isYuan',
+    validator: {
+      validate: (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0,
+      defaultMessage: (args) => `${args?.property} must be a whole number of yuan, 0 or more`,
+    },
+  });

@@ -1,0 +1,1 @@
+export const conferenceStreamId = (conferenceId: string): string => `conference-${conferenceId}`;

@@ -1,0 +1,31 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CommandContext, CommandCtx } from '../common/command-context';
+import { ConsistentReadQuery } from '../common/consistent-read.dto';
+import { CommandAccepted } from '../common/event-sourced';
+import { ConferenceView, GetConferenceQuery } from './get-conference.handler';
+import { ScheduleConferenceDto } from './schedule-conference.dto';
+import { ScheduleConferenceCommand } from './schedule-conference.handler';
+
+// `GET /api/conferences` (the list) is a read-model query, served elsewhere.
+@ApiTags('conferences')
+@Controller('conferences')
+export class ConferencesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** Schedules a creativity conference: 201 `{id, version, position}`. */
+  @Post()
+  schedule(@Body() body: ScheduleConferenceDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
+    return this.commands.execute(new ScheduleConferenceCommand(body, ctx));
+  }
+
+  /** One conference as its stream has it now (`minPosition` is accepted and never waits). */
+  @Get(':id')
+  get(@Param('id') id: string, @Query() _query: ConsistentReadQuery): Promise<ConferenceView> {
+    return this.queries.execute(new GetConferenceQuery(id));
+  }
+}

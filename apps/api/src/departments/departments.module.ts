@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CreateDepartmentHandler } from './create-department.handler';
+import { DepartmentsController } from './departments.controller';
+import { ListDepartmentsHandler } from './list-departments.handler';
+
+@Module({ controllers: [DepartmentsController], providers: [CreateDepartmentHandler, ListDepartmentsHandler] })
+export class DepartmentsModule {}

@@ -1,0 +1,1 @@
+export const enterpriseStreamId = (enterpriseId: string): string => `enterprise-${enterpriseId}`;

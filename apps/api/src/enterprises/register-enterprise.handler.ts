@@ -1,0 +1,40 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { enterpriseDecider } from '@luodi/domain';
+import { EventStore, handleCommand } from '@luodi/event-store';
+import { CommandContext, eventMetadata } from '../common/command-context';
+import { CommandAccepted } from '../common/event-sourced';
+import { EVENT_STORE } from '../database/database.module';
+import { enterpriseStreamId } from './enterprise-stream';
+import { RegisterEnterpriseDto } from './register-enterprise.dto';
+
+export class RegisterEnterpriseCommand extends Command<CommandAccepted> {
+  constructor(
+    readonly body: RegisterEnterpriseDto,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterEnterpriseCommand)
+export class RegisterEnterpriseHandler implements ICommandHandler<RegisterEnterpriseCommand> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ body, ctx }: RegisterEnterpriseCommand): Promise<CommandAccepted> {
+    const enterpriseId = randomUUID();
+    const { version, position } = await handleCommand(
+      this.store,
+      enterpriseStreamId(enterpriseId),
+      enterpriseDecider,
+      {
+        type: 'RegisterEnterprise',
+        data: { enterpriseId, name: body.name, creditCode: body.creditCode, district: body.district, tier: body.tier ?? 'none' },
+        metadata: { now: new Date().toISOString() },
+      },
+      { expectedVersion: ctx.expectedVersion, metadata: eventMetadata(ctx) },
+    );
+    return { id: enterpriseId, version, position };
+  }
+}
