@@ -1,0 +1,53 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { BusinessDate, OptionalInstant, RequiredText } from '../common/dto-fields';
+
+const DEPARTMENT_CODE = /^[a-z0-9-]{2,40}$/;
+const notACode = { message: '$property must be a department code (lower-case letters, digits, hyphens)' };
+
+export class MilestoneDto {
+  /**
+   * Left out for a new milestone. When a plan is revised, send the id of a milestone of the
+   * current plan to keep it (and its completion); milestones left out are dropped.
+   */
+  @IsOptional()
+  @IsUUID()
+  milestoneId?: string;
+
+  @RequiredText(200)
+  title: string;
+
+  /** Business date (CST). */
+  @BusinessDate()
+  dueOn: string;
+
+  /** The department responsible for this milestone. */
+  @Matches(DEPARTMENT_CODE, notACode)
+  departmentCode: string;
+
+  /** The responsible person. */
+  @RequiredText(100)
+  owner: string;
+}
+
+/** 一项目一策. Assigning again replaces the plan (a revision); the history keeps every plan. */
+export class AssignLandingPlanDto {
+  @Matches(DEPARTMENT_CODE, notACode)
+  leadDepartment: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @Matches(DEPARTMENT_CODE, { ...notACode, each: true })
+  supportingDepartments?: string[];
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => MilestoneDto)
+  milestones: MilestoneDto[];
+
+  @OptionalInstant()
+  occurredAt?: string;
+}

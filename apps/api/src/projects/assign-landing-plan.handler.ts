@@ -1,0 +1,59 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { projectDecider } from '@luodi/domain';
+import { EventStore, handleCommand } from '@luodi/event-store';
+import { DataSource } from 'typeorm';
+import { CommandContext, eventMetadata } from '../common/command-context';
+import { CommandAccepted } from '../common/event-sourced';
+import { EVENT_STORE } from '../database/database.module';
+import { DepartmentEntity } from '../departments/department.entity';
+import { AssignLandingPlanDto } from './assign-landing-plan.dto';
+import { projectStreamId } from './project-stream';
+
+export class AssignLandingPlanCommand extends Command<CommandAccepted> {
+  constructor(
+    readonly projectId: string,
+    readonly body: AssignLandingPlanDto,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(AssignLandingPlanCommand)
+export class AssignLandingPlanHandler implements ICommandHandler<AssignLandingPlanCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async execute({ projectId, body, ctx }: AssignLandingPlanCommand): Promise<CommandAccepted> {
+    const departments = await this.dataSource.getRepository(DepartmentEntity).find({ select: { code: true } });
+    const { version, position } = await handleCommand(
+      this.store,
+      projectStreamId(projectId),
+      projectDecider,
+      {
+        type: 'AssignLandingPlan',
+        data: {
+          planId: randomUUID(),
+          leadDepartment: body.leadDepartment,
+          supportingDepartments: body.supportingDepartments ?? [],
+          milestones: body.milestones.map((m) => ({
+            milestoneId: m.milestoneId ?? randomUUID(),
+            title: m.title,
+            dueOn: m.dueOn,
+            departmentCode: m.departmentCode,
+            owner: m.owner,
+          })),
+          knownDepartments: departments.map((d) => d.code),
+          occurredAt: body.occurredAt,
+        },
+        metadata: { now: new Date().toISOString() },
+      },
+      { expectedVersion: ctx.expectedVersion, metadata: eventMetadata(ctx) },
+    );
+    return { id: projectId, version, position };
+  }
+}

@@ -1,0 +1,63 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { projectDecider, projectErrors } from '@luodi/domain';
+import { EventStore } from '@luodi/event-store';
+import { Actor } from '../auth/actor';
+import { readAggregate } from '../common/event-sourced';
+import { EVENT_STORE } from '../database/database.module';
+import { assertProjectAccess } from './project-access';
+import { projectStreamId } from './project-stream';
+
+export interface ProjectHistoryEntry {
+  /** The stream's version after this event (1 for the submission). */
+  version: number;
+  /** Global position in the event store. */
+  position: number;
+  type: string;
+  /** Business time: when it happened. */
+  occurredAt: string;
+  /** When the store recorded it. */
+  recordedAt: string;
+  /** Who recorded it; null for events written without a user (imports). */
+  actor: { username: string; role: string } | null;
+  data: Record<string, unknown>;
+}
+
+export interface ProjectHistory {
+  id: string;
+  version: number;
+  events: ProjectHistoryEntry[];
+}
+
+export class GetProjectHistoryQuery extends Query<ProjectHistory> {
+  constructor(
+    readonly projectId: string,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetProjectHistoryQuery)
+export class GetProjectHistoryHandler implements IQueryHandler<GetProjectHistoryQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ projectId, actor }: GetProjectHistoryQuery): Promise<ProjectHistory> {
+    const { state, version, events } = await readAggregate(this.store, projectStreamId(projectId), projectDecider);
+    if (state === null) throw projectErrors.notFound();
+    assertProjectAccess(actor, state);
+    return {
+      id: projectId,
+      version,
+      events: events.map((e) => ({
+        version: e.streamPosition,
+        position: e.globalPosition,
+        type: e.type,
+        occurredAt: e.data.occurredAt,
+        recordedAt: e.recordedAt,
+        actor: e.metadata.actor ? { username: e.metadata.actor.username, role: e.metadata.actor.role } : null,
+        data: e.data,
+      })),
+    };
+  }
+}

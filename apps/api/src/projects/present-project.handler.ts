@@ -1,0 +1,44 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { conferenceDecider, projectDecider } from '@luodi/domain';
+import { EventStore, handleCommand } from '@luodi/event-store';
+import { CommandContext, eventMetadata } from '../common/command-context';
+import { CommandAccepted, readAggregate } from '../common/event-sourced';
+import { conferenceStreamId } from '../conferences/conference-stream';
+import { EVENT_STORE } from '../database/database.module';
+import { PresentProjectDto } from './present-project.dto';
+import { projectStreamId } from './project-stream';
+
+export class PresentProjectCommand extends Command<CommandAccepted> {
+  constructor(
+    readonly projectId: string,
+    readonly body: PresentProjectDto,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(PresentProjectCommand)
+export class PresentProjectHandler implements ICommandHandler<PresentProjectCommand> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ projectId, body, ctx }: PresentProjectCommand): Promise<CommandAccepted> {
+    const { state: conference } = await readAggregate(this.store, conferenceStreamId(body.conferenceId), conferenceDecider);
+    const { version, position } = await handleCommand(
+      this.store,
+      projectStreamId(projectId),
+      projectDecider,
+      {
+        type: 'PresentProject',
+        data: {
+          conference: conference && { id: conference.id, title: conference.title, heldOn: conference.heldOn },
+          occurredAt: body.occurredAt,
+        },
+        metadata: { now: new Date().toISOString() },
+      },
+      { expectedVersion: ctx.expectedVersion, metadata: eventMetadata(ctx) },
+    );
+    return { id: projectId, version, position };
+  }
+}

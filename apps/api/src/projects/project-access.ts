@@ -1,0 +1,17 @@
+import { forbidden, Project } from '@luodi/domain';
+import { Actor } from '../auth/actor';
+
+/**
+ * Department users see and work only the projects their department is part of: it leads or
+ * supports the current landing plan, or owns one of its milestones. Every other role sees all.
+ */
+export function assertProjectAccess(actor: Actor, project: Project): void {
+  if (actor.role !== 'department') return;
+  const plan = project.plan;
+  const own = actor.departmentCode;
+  const involved =
+    plan !== null &&
+    own !== undefined &&
+    (plan.leadDepartment === own || plan.supportingDepartments.includes(own) || plan.milestones.some((m) => m.departmentCode === own));
+  if (!involved) throw forbidden('NOT_YOUR_PROJECT', 'Department users can only see and work on projects their department is assigned to.');
+}

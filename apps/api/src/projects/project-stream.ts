@@ -1,0 +1,1 @@
+export const projectStreamId = (projectId: string): string => `project-${projectId}`;

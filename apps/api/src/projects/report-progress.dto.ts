@@ -1,0 +1,20 @@
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { OptionalInstant, RequiredText } from '../common/dto-fields';
+
+export class ReportProgressDto {
+  /** The milestone reported on; left out, the report is about the project as a whole. */
+  @IsOptional()
+  @IsUUID()
+  milestoneId?: string;
+
+  @RequiredText(4000)
+  note: string;
+
+  /** true completes the milestone. */
+  @IsOptional()
+  @IsBoolean()
+  done?: boolean;
+
+  @OptionalInstant()
+  occurredAt?: string;
+}

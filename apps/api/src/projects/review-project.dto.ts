@@ -1,0 +1,42 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
+import { REVIEW_VERDICTS, ReviewVerdict } from '@luodi/domain';
+import { OptionalInstant, OptionalText } from '../common/dto-fields';
+
+/** The three review principles, each a whole number from 0 to 100. */
+export class ReviewScoresDto {
+  /** 创意好: a good idea. */
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  idea: number;
+
+  /** 论证实: solid validation. */
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  validation: number;
+
+  /** 可落地: it can land. */
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  feasibility: number;
+}
+
+export class ReviewProjectDto {
+  /** approved (enters the library), rejected, or revise (stays submitted). */
+  @IsIn(REVIEW_VERDICTS)
+  verdict: ReviewVerdict;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ReviewScoresDto)
+  scores: ReviewScoresDto;
+
+  @OptionalText(4000)
+  comment?: string;
+
+  @OptionalInstant()
+  occurredAt?: string;
+}
