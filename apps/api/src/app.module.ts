@@ -1,9 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './common/idempotency.module';
+import { ConferencesModule } from './conferences/conferences.module';
+import { DepartmentsModule } from './departments/departments.module';
+import { EnterprisesModule } from './enterprises/enterprises.module';
+import { ProjectsModule } from './projects/projects.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -11,7 +17,8 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), HealthModule, AuthModule, UsersModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), HealthModule,
+        CqrsModule.forRoot(), IdempotencyModule, DepartmentsModule, EnterprisesModule, ConferencesModule, ProjectsModule, AuthModule, UsersModule],
     };
   }
 }

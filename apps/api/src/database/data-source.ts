@@ -1,12 +1,15 @@
 import { eventStoreMigrations } from '@luodi/event-store';
 import { readModelEntities, readModelMigrations } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
+import { CreateIdempotencyKeys1763900000001 } from '../common/idempotency-keys.migration';
+import { CreateDepartments1763900000000 } from '../departments/1763900000000-create-departments.migration';
+import { DepartmentEntity } from '../departments/department.entity';
 import { CreateUsers1764000000000 } from '../users/migrations/1764000000000-create-users.migration';
 import { UserEntity } from '../users/user.entity';
 
 /** Every table the service owns: the event log, the read models, and the service's own tables. */
-export const migrations = [...eventStoreMigrations, ...readModelMigrations, CreateUsers1764000000000];
-export const entities = [...readModelEntities, UserEntity];
+export const migrations = [...eventStoreMigrations, ...readModelMigrations, CreateDepartments1763900000000, CreateIdempotencyKeys1763900000001, CreateUsers1764000000000];
+export const entities = [...readModelEntities, DepartmentEntity, UserEntity];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {
   return new DataSource({ type: 'postgres', url, entities, migrations, migrationsRun: false, synchronize: false, logging: false, extra: { max: poolSize } });
