@@ -6,7 +6,7 @@ import { RunningApi, startApi } from '../support/start-api';
 
 async function attempt(api: RunningApi, username: string, password: string) {
   const response = await fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  const { correlationId: _, ...problem } = await response.json();
+  const { correlationId: _, ...problem } = (await response.json()) as { correlationId: string; detail: string; [field: string]: unknown };
   return { status: response.status, retryAfter: response.headers.get('retry-after'), problem };
 }
 

@@ -167,7 +167,7 @@ describe('user administration', () => {
       body: JSON.stringify({ username: 'Zhang.Wei', password: 'zhang-password', role: 'taskforce' }),
     });
     expect(created.status).toBe(201);
-    const user = await created.json();
+    const user = (await created.json()) as { id: string };
     expect(user).toMatchObject({ username: 'Zhang.Wei', role: 'taskforce', disabled: false, createdBy: adminSession.user.id });
 
     const list = await call('GET', '/api/users', adminSession.accessToken);
