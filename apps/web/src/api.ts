@@ -59,29 +59,39 @@ export interface Department {
 export interface Conference {
   id: string;
   title: string;
-  theme?: string;
+  theme: string | null;
   heldOn: string;
+  /** Projects presented there, and of those landed. */
+  projects?: number;
+  landed?: number;
 }
 
 export interface Enterprise {
   id: string;
   name: string;
-  creditCode?: string;
-  district?: string;
-  tier?: Tier;
+  creditCode: string | null;
+  district: string | null;
+  tier: Tier;
+  registeredAt?: string;
+  projects?: number;
+  landed?: number;
 }
 
 export interface ProjectListItem {
   id: string;
   title: string;
-  enterpriseId?: string;
+  enterpriseId: string;
   enterpriseName: string;
   status: ProjectStatus;
   industryChain: string;
-  district?: string;
+  district: string | null;
   investmentYuan: number;
-  leadDepartment?: string;
-  conferenceId?: string;
+  leadDepartment: string | null;
+  supportingDepartments?: string[];
+  conferenceId: string | null;
+  conferenceTitle?: string | null;
+  landedOn?: string | null;
+  version?: number;
   updatedAt: string;
 }
 
@@ -89,16 +99,17 @@ export interface Need {
   needId: string;
   kind: NeedKind;
   description: string;
-  resolved?: boolean;
-  resolution?: string;
+  resolved: boolean;
+  resolution: string | null;
+  resolvedAt?: string | null;
 }
 
 export interface Review {
   reviewId: string;
-  reviewer: { username: string };
+  reviewer: { userId?: string; username: string };
   verdict: Verdict;
   scores: { idea: number; validation: number; feasibility: number };
-  comment?: string;
+  comment: string | null;
   occurredAt: string;
 }
 
@@ -108,51 +119,66 @@ export interface Milestone {
   dueOn: string;
   departmentCode: string;
   owner: string;
-  done?: boolean;
-  doneAt?: string;
+  done: boolean;
+  doneAt?: string | null;
 }
 
 export interface LandingPlan {
   planId: string;
+  revision?: number;
   leadDepartment: string;
   supportingDepartments: string[];
   milestones: Milestone[];
+  assignedAt?: string;
 }
 
+/** `GET /api/projects/:id`: the project's current state, as its stream folds. */
 export interface ProjectDetail {
   id: string;
   version: number;
   status: ProjectStatus;
   title: string;
-  summary?: string;
+  summary: string | null;
   enterpriseId: string;
   enterpriseName: string;
   industryChain: string;
-  district?: string;
+  district: string | null;
   investmentYuan: number;
   needs: Need[];
   reviews: Review[];
-  conference?: { id: string; title: string; heldOn: string } | null;
-  plan?: LandingPlan | null;
-  landing?: { landedOn: string; actualInvestmentYuan?: number; evidence?: string } | null;
-  withdrawal?: { reason: string; occurredAt?: string } | null;
-  submittedAt?: string;
-  updatedAt?: string;
+  submittedAt: string;
+  enteredLibraryAt: string | null;
+  conferenceId: string | null;
+  presentedAt: string | null;
+  plan: LandingPlan | null;
+  landedOn: string | null;
+  actualInvestmentYuan: number | null;
+  withdrawnReason: string | null;
+  lastOccurredAt: string;
 }
 
 export interface HistoryEvent {
+  version?: number;
+  position?: number;
   type: string;
   occurredAt: string;
   recordedAt: string;
-  actor: { username: string; role: Role };
+  /** null for events written without a user (imports of history). */
+  actor: { username: string; role: Role } | null;
   data: Record<string, unknown>;
+}
+
+export interface ProjectHistory {
+  id: string;
+  version: number;
+  events: HistoryEvent[];
 }
 
 export interface Assignment {
   projectId: string;
   projectTitle: string;
-  enterpriseId?: string;
-  enterpriseName?: string;
+  enterpriseId: string;
+  enterpriseName: string;
   milestoneId: string;
   title: string;
   dueOn: string;
@@ -163,12 +189,42 @@ export interface Assignment {
   dueSoon: boolean;
 }
 
+/** A project as the dossier (一企一策) shows it. */
+export interface DossierProject {
+  id: string;
+  version: number;
+  title: string;
+  summary: string | null;
+  status: ProjectStatus;
+  industryChain: string;
+  district: string | null;
+  investmentYuan: number;
+  conference: { id: string; title: string; heldOn: string | null } | null;
+  needs: Need[];
+  plan: LandingPlan | null;
+  landing: { landedOn: string; actualInvestmentYuan: number | null; evidence: string | null } | null;
+  withdrawal: { reason: string; occurredAt: string } | null;
+}
+
 export interface Dossier {
   enterprise: Enterprise;
-  projects: ProjectDetail[];
+  projects: DossierProject[];
+  totals?: {
+    projects: number;
+    inLibrary: number;
+    landed: number;
+    withdrawn: number;
+    investmentYuan: number;
+    landedInvestmentYuan: number;
+    needs: number;
+    needsResolved: number;
+    milestones: number;
+    milestonesDone: number;
+  };
 }
 
 export interface Summary {
+  asOf?: string;
   projects: number;
   inLibrary: number;
   landed: number;
@@ -180,7 +236,8 @@ export interface Summary {
 }
 
 export interface RateRow {
-  key: string;
+  /** null: library projects without one (not presented yet, no plan yet, no district). */
+  key: string | null;
   label: string;
   inLibrary: number;
   landed: number;
@@ -311,6 +368,11 @@ function toList<T>(payload: ListPayload<T>): T[] {
   return Array.isArray(payload) ? payload : payload.items;
 }
 
+// A wrapper carries the history's own version too; the timeline needs only the events.
+function eventsOf(payload: ProjectHistory | HistoryEvent[]): HistoryEvent[] {
+  return Array.isArray(payload) ? payload : payload.events;
+}
+
 function toPage<T>(payload: ListPayload<T>, page = 1, pageSize = 20): Page<T> {
   if (!Array.isArray(payload)) return payload;
   return { items: payload.slice((page - 1) * pageSize, page * pageSize), total: payload.length, page, pageSize };
@@ -342,7 +404,7 @@ export const api = {
   projects: (query: ProjectQuery) =>
     get<ListPayload<ProjectListItem>>('/api/projects', { ...query }).then((p) => toPage(p, query.page, query.pageSize)),
   project: (id: string) => get<ProjectDetail>(`/api/projects/${encodeURIComponent(id)}`),
-  history: (id: string) => get<ListPayload<HistoryEvent>>(`/api/projects/${encodeURIComponent(id)}/history`).then(toList),
+  history: (id: string) => get<ProjectHistory | HistoryEvent[]>(`/api/projects/${encodeURIComponent(id)}/history`).then(eventsOf),
   submitProject: (body: unknown) => post('/api/projects', body),
   review: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/reviews`, body, version),
   present: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/presentations`, body, version),
@@ -350,6 +412,8 @@ export const api = {
   progress: (id: string, version: number | undefined, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/progress`, body, version),
   land: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/landing`, body, version),
   withdraw: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/withdrawal`, body, version),
+  resolveNeed: (id: string, needId: string, version: number, body: unknown) =>
+    post(`/api/projects/${encodeURIComponent(id)}/needs/${encodeURIComponent(needId)}/resolution`, body, version),
 
   assignments: (code: string, query: { page?: number; pageSize?: number }) =>
     get<ListPayload<Assignment>>(`/api/departments/${encodeURIComponent(code)}/assignments`, query).then((p) =>

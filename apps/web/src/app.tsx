@@ -134,7 +134,7 @@ function Page({ route, session }: { route: Route; session: Session }) {
   if (first === 'projects' && second) return <ProjectPage id={second} user={session.user} />;
   if (first === 'projects') return <ProjectsPage route={route} />;
   if (first === 'inbox') return <InboxPage route={route} user={session.user} />;
-  if (first === 'enterprises' && second) return <DossierPage id={second} user={session.user} />;
+  if (first === 'enterprises' && second) return <DossierPage id={second} />;
   if (first === 'enterprises') return <EnterprisesPage route={route} />;
   // Unknown or empty route (including #/login after signing in): the role's home.
   return <Redirect to={HOME[role]} />;

@@ -62,7 +62,7 @@ export function useConferences(): Conference[] {
 }
 
 /** The name of a department code, or the code itself while the list is loading or unknown. */
-export function departmentName(list: Department[], code: string | undefined): string {
+export function departmentName(list: Department[], code: string | null | undefined): string {
   if (!code) return '—';
   return list.find((department) => department.code === code)?.name ?? code;
 }

@@ -16,7 +16,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { Forecast, RateRow } from '../api';
 import { addDays, formatCount, formatPercent } from '../format';
-import type { I18n } from '../i18n';
+import { I18n, useI18n } from '../i18n';
 
 use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -30,12 +30,14 @@ const TEAL = '#2a9d8f';
 const base = { textStyle: { fontFamily: FONT, color: '#334155' }, animation: false };
 
 export function Chart({ option, height, label }: { option: ChartOption; height: number; label: string }) {
+  const { lang } = useI18n();
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
 
+  // ECharts fixes its locale (month names on time axes) at init, so a language switch re-creates it.
   useEffect(() => {
     const node = element.current!;
-    const instance = init(node, undefined, { renderer: 'canvas' });
+    const instance = init(node, undefined, { renderer: 'canvas', locale: lang === 'en' ? 'EN' : 'ZH' });
     chart.current = instance;
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(node);
@@ -44,11 +46,11 @@ export function Chart({ option, height, label }: { option: ChartOption; height: 
       instance.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [lang]);
 
   useEffect(() => {
     chart.current?.setOption(option, true);
-  }, [option]);
+  }, [option, lang]);
 
   return <div ref={element} className="chart" style={{ height }} role="img" aria-label={label} />;
 }
@@ -67,7 +69,7 @@ export function rateBarsOption(rows: RateRow[], i18n: I18n): ChartOption {
     yAxis: {
       type: 'category',
       inverse: true,
-      data: rows.map((row) => row.label || row.key),
+      data: rows.map((row) => row.label || row.key || '—'),
       axisLabel: { width: 140, overflow: 'truncate' },
     },
     series: [
@@ -195,7 +197,16 @@ export function fanOption(forecast: Forecast, observed: { date: string; landed: 
   return {
     ...base,
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-    legend: { top: 0, data: [i18n.t('chart.landed'), i18n.t('forecast.expected'), i18n.t('forecast.band80'), i18n.t('forecast.band95')], selectedMode: false },
+    legend: {
+      top: 0,
+      selectedMode: false,
+      data: [
+        i18n.t('chart.landed'),
+        i18n.t('forecast.expected'),
+        { name: i18n.t('forecast.band80'), icon: 'rect' },
+        { name: i18n.t('forecast.band95'), icon: 'rect' },
+      ],
+    },
     // The band series hold stacked widths, not counts, so the tooltip states the intervals itself.
     tooltip: { trigger: 'item', formatter: () => i18n.t('forecast.tooltip', fanNumbers(forecast)) },
     xAxis: { type: 'time' },

@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { api, ProjectDetail, User } from '../api';
+import { api, DossierProject as Project } from '../api';
 import { formatAmount, formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { departmentName, useDepartments } from '../reference';
@@ -44,6 +44,12 @@ export function EnterprisesPage({ route }: { route: Route }) {
               <th scope="col">{t('ent.creditCode')}</th>
               <th scope="col">{t('ent.district')}</th>
               <th scope="col">{t('ent.tier')}</th>
+              <th scope="col" className="num">
+                {t('ent.projects')}
+              </th>
+              <th scope="col" className="num">
+                {t('ent.landed')}
+              </th>
             </tr>
           </thead>
           <tbody aria-busy={list.loading}>
@@ -54,12 +60,14 @@ export function EnterprisesPage({ route }: { route: Route }) {
                 </td>
                 <td>{enterprise.creditCode ?? '—'}</td>
                 <td>{enterprise.district ?? '—'}</td>
-                <td>{enterprise.tier ? code('tier', enterprise.tier) : '—'}</td>
+                <td>{code('tier', enterprise.tier)}</td>
+                <td className="num">{enterprise.projects ?? '—'}</td>
+                <td className="num">{enterprise.landed ?? '—'}</td>
               </tr>
             ))}
             {list.data && list.data.items.length === 0 ? (
               <tr>
-                <td colSpan={4} className="muted center">
+                <td colSpan={6} className="muted center">
                   {t('common.empty')}
                 </td>
               </tr>
@@ -73,7 +81,7 @@ export function EnterprisesPage({ route }: { route: Route }) {
 }
 
 /** 一企一策: one enterprise, all its projects with their needs, plans and status, on one page. */
-export function DossierPage({ id, user }: { id: string; user: User }) {
+export function DossierPage({ id }: { id: string }) {
   const { t, code, lang } = useI18n();
   const dossier = useLoad(() => api.dossier(id), [id]);
   const [page, setPage] = useState(1);
@@ -87,8 +95,8 @@ export function DossierPage({ id, user }: { id: string; user: User }) {
     );
   }
   const e = d.enterprise;
-  const invested = d.projects.reduce((sum, p) => sum + (p.investmentYuan ?? 0), 0);
-  const landed = d.projects.filter((p) => p.status === 'landed').length;
+  const invested = d.totals?.investmentYuan ?? d.projects.reduce((sum, p) => sum + p.investmentYuan, 0);
+  const landed = d.totals?.landed ?? d.projects.filter((p) => p.status === 'landed').length;
   const shown = d.projects.slice((page - 1) * DOSSIER_PAGE, page * DOSSIER_PAGE);
   return (
     <div className="page">
@@ -100,25 +108,25 @@ export function DossierPage({ id, user }: { id: string; user: User }) {
           {e.name} <span className="muted title-note">{t('ent.title')}</span>
         </h1>
         <p className="muted">
-          {[e.creditCode, e.district, e.tier ? code('tier', e.tier) : undefined].filter(Boolean).join(' · ')}
+          {[e.creditCode, e.district, code('tier', e.tier)].filter(Boolean).join(' · ')}
         </p>
         <p>{t('dossier.totals', { n: d.projects.length, amount: formatAmount(invested, lang), landed })}</p>
       </div>
       {shown.map((project) => (
-        <DossierProject key={project.id} project={project} linkable={user.role !== 'department' && user.role !== 'leader'} />
+        <DossierProject key={project.id} project={project} />
       ))}
       {d.projects.length > DOSSIER_PAGE ? <Pager page={page} pageSize={DOSSIER_PAGE} total={d.projects.length} onPage={setPage} /> : null}
     </div>
   );
 }
 
-function DossierProject({ project, linkable }: { project: ProjectDetail; linkable: boolean }) {
+function DossierProject({ project }: { project: Project }) {
   const { t, lang } = useI18n();
   const departments = useDepartments();
   return (
     <section className="panel">
       <h2>
-        {linkable ? <a href={href(`/projects/${project.id}`)}>{project.title}</a> : project.title} <StatusBadge status={project.status} />
+        <a href={href(`/projects/${project.id}`)}>{project.title}</a> <StatusBadge status={project.status} />
       </h2>
       <p className="muted">
         {[project.industryChain, project.district, formatAmount(project.investmentYuan, lang), project.conference?.title].filter(Boolean).join(' · ')}

@@ -71,12 +71,10 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
                 <Fragment key={`${item.projectId}:${item.milestoneId}`}>
                   <tr className={`row-${milestoneState(item)}`}>
                     <td>
-                      {user.role === 'department' ? (
-                        item.enterpriseId ? <a href={href(`/enterprises/${item.enterpriseId}`)}>{item.projectTitle}</a> : item.projectTitle
-                      ) : (
-                        <a href={href(`/projects/${item.projectId}`)}>{item.projectTitle}</a>
-                      )}
-                      {item.enterpriseName ? <div className="muted small">{item.enterpriseName}</div> : null}
+                      <a href={href(`/projects/${item.projectId}`)}>{item.projectTitle}</a>
+                      <div className="small">
+                        <a href={href(`/enterprises/${item.enterpriseId}`)}>{item.enterpriseName}</a>
+                      </div>
                     </td>
                     <td>{item.title}</td>
                     <td>{formatDate(item.dueOn)}</td>

@@ -1,8 +1,9 @@
+import { ReactNode } from 'react';
 import { Need } from '../api';
 import { useI18n } from '../i18n';
 
 /** An enterprise's needs and whether (and how) each was resolved. */
-export function NeedsList({ needs }: { needs: Need[] }) {
+export function NeedsList({ needs, action }: { needs: Need[]; action?: (need: Need) => ReactNode }) {
   const { t } = useI18n();
   if (needs.length === 0) return <p className="muted">{t('common.none')}</p>;
   return (
@@ -13,6 +14,7 @@ export function NeedsList({ needs }: { needs: Need[] }) {
           <div className={need.resolved ? 'ok-text' : 'muted'}>
             {need.resolved ? t('project.needResolved', { resolution: need.resolution ?? '' }) : t('project.needOpen')}
           </div>
+          {!need.resolved && action ? action(need) : null}
         </li>
       ))}
     </ul>

@@ -1,5 +1,5 @@
 import { FormEvent, useRef, useState } from 'react';
-import { api, ApiError, CommandResult, Department, Milestone, ProjectDetail, ProjectStatus, Role, User, Verdict, VERDICTS } from '../api';
+import { api, ApiError, CommandResult, Department, Milestone, Need, ProjectDetail, ProjectStatus, Role, User, Verdict, VERDICTS } from '../api';
 import { todayInChina, wanToYuan } from '../format';
 import { MessageKey, useI18n } from '../i18n';
 import { useConferences } from '../reference';
@@ -392,6 +392,46 @@ function WithdrawForm({ project, onDone, onStale }: FormProps) {
         <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <SubmitButton pending={pending} />
+    </form>
+  );
+}
+
+const NEED_RESOLVERS: Role[] = ['admin', 'taskforce', 'department'];
+
+/** Whether the user may record how an enterprise's need was met (while the project is open). */
+export function canResolveNeeds(status: ProjectStatus, role: Role): boolean {
+  return NEED_RESOLVERS.includes(role) && !['rejected', 'landed', 'withdrawn'].includes(status);
+}
+
+/** A need met by a department: a button that opens a one-field form. */
+export function ResolveNeed({ project, need, onDone, onStale }: FormProps & { need: Need }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const { pending, problem, submit } = useProjectCommand(onDone, onStale);
+  const [resolution, setResolution] = useState('');
+  if (!open) {
+    return (
+      <button type="button" className="link-button small" onClick={() => setOpen(true)}>
+        {t('project.resolveNeed')}
+      </button>
+    );
+  }
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    submit(() => api.resolveNeed(project.id, need.needId, project.version, { resolution }));
+  };
+  return (
+    <form className="form" onSubmit={send} noValidate aria-label={`${t('project.resolveNeed')}：${need.description}`}>
+      <ProblemBanner problem={problem} shown={(f) => f === 'resolution'} />
+      <Field label={t('form.resolution')} error={fieldError(problem, 'resolution')}>
+        <textarea rows={2} value={resolution} onChange={(e) => setResolution(e.target.value)} />
+      </Field>
+      <div className="button-row">
+        <SubmitButton pending={pending} />
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { api, Department, HistoryEvent, Problem, ProjectDetail, User } from '../api';
 import { formatAmount, formatDate, formatDateTime } from '../format';
 import { I18n, useI18n } from '../i18n';
-import { departmentName, useDepartments } from '../reference';
+import { departmentName, useConferences, useDepartments } from '../reference';
 import { href } from '../router';
 import { useLoad } from '../use-load';
 import { Notice, Pager, ProblemBanner } from './form';
 import { MilestoneTable } from './milestone-table';
 import { NeedsList } from './needs-list';
-import { ProjectActions } from './project-actions';
+import { canResolveNeeds, ProjectActions, ResolveNeed } from './project-actions';
 import { StatusBadge } from './status-badge';
 
 const TIMELINE_PAGE = 20;
@@ -17,6 +17,7 @@ const TIMELINE_PAGE = 20;
 export function ProjectPage({ id, user }: { id: string; user: User }) {
   const { t, lang } = useI18n();
   const departments = useDepartments();
+  const conferences = useConferences();
   const project = useLoad(() => api.project(id), [id]);
   const history = useLoad(() => api.history(id), [id]);
   const [saved, setSaved] = useState(false);
@@ -25,8 +26,15 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
     project.reload();
     history.reload();
   };
+  const done = () => {
+    setSaved(true);
+    reload();
+  };
 
   const p = project.data;
+  const conference = conferences.find((c) => c.id === p?.conferenceId);
+  // The project's state keeps the landing date and amount; the evidence lives in the event.
+  const evidence = history.data?.findLast((e) => e.type === 'ProjectLanded')?.data.evidence as string | undefined;
   if (!p) {
     return (
       <div className="page">
@@ -64,11 +72,11 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
               <dd>{p.district ?? '—'}</dd>
               <dt>{t('project.investment')}</dt>
               <dd>{formatAmount(p.investmentYuan, lang)}</dd>
-              {p.conference ? (
+              {conference ? (
                 <>
                   <dt>{t('project.conference')}</dt>
                   <dd>
-                    {p.conference.title}（{formatDate(p.conference.heldOn)}）
+                    {conference.title}（{formatDate(conference.heldOn)}）
                   </dd>
                 </>
               ) : null}
@@ -79,7 +87,14 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
           {p.needs.length > 0 ? (
             <section className="panel">
               <h2>{t('project.needs')}</h2>
-              <NeedsList needs={p.needs} />
+              <NeedsList
+                needs={p.needs}
+                action={
+                  canResolveNeeds(p.status, user.role)
+                    ? (need) => <ResolveNeed key={`${need.needId}:${p.version}`} project={p} need={need} onDone={done} onStale={reload} />
+                    : undefined
+                }
+              />
             </section>
           ) : null}
 
@@ -112,24 +127,24 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
             </section>
           ) : null}
 
-          {p.landing ? (
+          {p.landedOn ? (
             <section className="panel">
               <h2>{t('project.landing')}</h2>
               <dl className="facts">
                 <dt>{t('form.landedOn')}</dt>
-                <dd>{formatDate(p.landing.landedOn)}</dd>
-                <dt>{t('form.actualInvestment')}</dt>
-                <dd>{formatAmount(p.landing.actualInvestmentYuan, lang)}</dd>
+                <dd>{formatDate(p.landedOn)}</dd>
+                <dt>{t('project.actualInvestment')}</dt>
+                <dd>{formatAmount(p.actualInvestmentYuan, lang)}</dd>
                 <dt>{t('form.evidence')}</dt>
-                <dd>{p.landing.evidence ?? '—'}</dd>
+                <dd>{evidence ?? '—'}</dd>
               </dl>
             </section>
           ) : null}
 
-          {p.withdrawal ? (
+          {p.withdrawnReason ? (
             <section className="panel">
               <h2>{t('project.withdrawal')}</h2>
-              <p>{p.withdrawal.reason}</p>
+              <p>{p.withdrawnReason}</p>
             </section>
           ) : null}
         </div>
@@ -139,10 +154,7 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
             project={p}
             user={user}
             departments={departments}
-            onDone={() => {
-              setSaved(true);
-              reload();
-            }}
+            onDone={done}
             onStale={reload}
             onStart={() => setSaved(false)}
           />
@@ -183,7 +195,7 @@ function Timeline({
             </div>
             <div className="timeline-body">{describe(event, project, departments, i18n)}</div>
             <div className="muted small">
-              {event.actor.username} · {code('role', event.actor.role)}
+              {event.actor ? `${event.actor.username} · ${code('role', event.actor.role)}` : t('project.imported')}
               {formatDate(event.recordedAt) !== formatDate(event.occurredAt) ? ` · ${t('project.recordedAt', { at: formatDateTime(event.recordedAt) })}` : ''}
             </div>
           </li>
