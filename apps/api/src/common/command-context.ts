@@ -8,11 +8,18 @@ export interface CommandContext {
   correlationId: string;
   /** From `If-Match: "<version>"`: the version the client saw; the command then runs only on it. */
   expectedVersion?: number;
+  /** From `Idempotency-Key` (validated by the idempotency interceptor); recorded on the events. */
+  idempotencyKey?: string;
 }
 
 export const CommandCtx = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandContext => {
   const request = ctx.switchToHttp().getRequest();
-  return { actor: request.actor, correlationId: request.correlationId, expectedVersion: parseIfMatch(request.headers['if-match']) };
+  return {
+    actor: request.actor,
+    correlationId: request.correlationId,
+    expectedVersion: parseIfMatch(request.headers['if-match']),
+    idempotencyKey: request.headers['idempotency-key'],
+  };
 });
 
 export function parseIfMatch(header: unknown): number | undefined {
@@ -25,5 +32,5 @@ export function parseIfMatch(header: unknown): number | undefined {
 /** The metadata every event written for this request carries: who, and in which conversation. */
 export function eventMetadata(context: CommandContext): EventMetadata {
   const { userId, username, role } = context.actor;
-  return { actor: { userId, username, role }, correlationId: context.correlationId };
+  return { actor: { userId, username, role }, correlationId: context.correlationId, ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}) };
 }
