@@ -5,6 +5,7 @@ import { CommandContext, CommandCtx } from '../common/command-context';
 import { Actor, CurrentActor } from './actor';
 import { AuthService, Session, SessionUser, sessionUser } from './auth.service';
 import { ChangePasswordDto } from './change-password.dto';
+import { clientAddress } from './client-address';
 import { LoginDto } from './login.dto';
 import { LoginThrottledError } from './login-rate-limiter';
 
@@ -20,7 +21,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Session> {
-    return throttled(response, () => this.auth.login(body.username, body.password, clientAddress(request)));
+    return throttled(response, () => this.auth.login(body.username, body.password, addressOf(request)));
   }
 
   /** The logged-in user. */
@@ -40,12 +41,12 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Session> {
-    return throttled(response, () => this.auth.changePassword(ctx.actor, body.currentPassword, body.newPassword, clientAddress(request), ctx));
+    return throttled(response, () => this.auth.changePassword(ctx.actor, body.currentPassword, body.newPassword, addressOf(request), ctx));
   }
 }
 
-function clientAddress(request: Request): string {
-  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
+function addressOf(request: Request): string {
+  return clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for']);
 }
 
 async function throttled<T>(response: Response, run: () => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Role } from '../auth/actor';
 import { hashPassword } from '../auth/password-hasher';
 import { InvalidInputError } from '../common/problem';
+import { DepartmentEntity } from '../departments/department.entity';
 import { UserEntity } from './user.entity';
 
 /** A user as the API shows it: never the password hash. */
@@ -172,8 +173,9 @@ export class UsersService {
       return;
     }
     if (departmentCode === undefined) throw new InvalidInputError([{ field: 'departmentCode', message: 'departmentCode is required for role department' }]);
-    const found: unknown[] = await this.dataSource.query('SELECT 1 FROM departments WHERE code = $1', [departmentCode]);
-    if (found.length === 0) throw new InvalidInputError([{ field: 'departmentCode', message: `there is no department with the code "${departmentCode}"` }]);
+    if (!(await this.dataSource.getRepository(DepartmentEntity).existsBy({ code: departmentCode }))) {
+      throw new InvalidInputError([{ field: 'departmentCode', message: `there is no department with the code "${departmentCode}"` }]);
+    }
   }
 
   private async recordChange(db: EntityManager, userId: string, change: UserChange, context: ChangeContext): Promise<void> {
