@@ -6,7 +6,7 @@
 import { api, Conference, Department } from './api';
 import { useLoad } from './use-load';
 
-export const DISTRICTS = ['市南区', '市北区', '李沧区', '崂山区', '黄岛区（西海岸新区）', '城阳区', '即墨区', '胶州市', '平度市', '莱西市'];
+export const DISTRICTS = ['市南区', '市北区', '李沧区', '崂山区', '黄岛区', '城阳区', '即墨区', '胶州市', '平度市', '莱西市'];
 
 export const INDUSTRY_CHAINS = [
   '新一代信息技术',

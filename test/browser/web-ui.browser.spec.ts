@@ -1,0 +1,303 @@
+/**
+ * The web UI end to end in Debian's Chromium: the real API on a fresh database serves the freshly
+ * built UI, and each role logs in and does its main work through the pages — the task force
+ * submits, presents, plans and lands a project, the reviewer reviews it, the department reports
+ * from its inbox, the leader reads the dashboard — with server-side validation errors shown on
+ * the forms. Screenshots of the main pages go to test-results/screenshots/. No page may log a
+ * console error other than the failed requests the test provokes on purpose.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
+import { adminToken, authHeaders, createUserAndLogin, TestUser } from '../support/auth-helpers';
+import { RunningApi, startApi } from '../support/start-api';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOTS = resolve('test-results/screenshots');
+// The 4xx answers this test provokes (a wrong password, validation errors, an expired token)
+// are logged by Chromium as failed resources; anything else in the console is a defect.
+const PROVOKED = /Failed to load resource: the server responded with a status of (400|401|409)\b/;
+
+const DAY = 86_400_000;
+/** A business date (CST) `days` from today. */
+const cstDate = (days = 0): string => new Date(Date.now() + 8 * 3_600_000 + days * DAY).toISOString().slice(0, 10);
+
+const TITLE = '海洋装备智能工厂';
+const ENTERPRISE = '青岛蓝海智造有限公司';
+const MILESTONE = '签订投资协议';
+
+// Never download a browser: without Debian's Chromium these tests are skipped, and say so.
+const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM)) console.warn(`[browser tests] skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
+
+jest.setTimeout(120_000);
+
+describeWithChromium('web UI in the browser', () => {
+  let api: RunningApi;
+  let browser: Browser;
+  let taskforce: TestUser;
+  let reviewer: TestUser;
+  let department: TestUser;
+  let leader: TestUser;
+  let projectId: string;
+  let enterpriseId: string;
+
+  beforeAll(async () => {
+    // The API serves dist/web: build it from the current sources first.
+    execFileSync(resolve('node_modules/.bin/vite'), ['build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'pipe' });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    api = await startApi();
+
+    const admin = authHeaders(await adminToken(api));
+    const create = async (path: string, body: unknown) => {
+      const response = await fetch(`${api.baseUrl}${path}`, { method: 'POST', headers: admin, body: JSON.stringify(body) });
+      if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+      return response.json() as Promise<{ id?: string }>;
+    };
+    await create('/api/departments', { code: 'industry', name: '市工业和信息化局' });
+    await create('/api/departments', { code: 'natural-resources', name: '市自然资源和规划局' });
+    await create('/api/conferences', { title: '第七期民营经济创意会', theme: '海洋经济', heldOn: cstDate() });
+
+    taskforce = await createUserAndLogin(api, 'taskforce');
+    reviewer = await createUserAndLogin(api, 'reviewer');
+    department = await createUserAndLogin(api, 'department', 'industry');
+    leader = await createUserAndLogin(api, 'leader');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  /** A fresh browser session on the UI's login page, recording console errors. */
+  async function openUi(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !PROVOKED.test(message.text())) errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${api.baseUrl}/`);
+    return { page, errors, close: () => context.close() };
+  }
+
+  async function loginAs(user: TestUser) {
+    const session = await openUi();
+    await session.page.getByLabel('用户名').fill(user.username);
+    await session.page.getByLabel('密码').fill(user.password);
+    await session.page.getByRole('button', { name: '登录' }).click();
+    await session.page.getByRole('navigation', { name: '主导航' }).waitFor();
+    return session;
+  }
+
+  /** The labelled control's own message from the API, shown next to it. */
+  const errorAt = (page: Page, label: string | Locator): Locator =>
+    page.locator('.field', { has: typeof label === 'string' ? page.getByLabel(label, { exact: true }) : label }).locator('.field-error');
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+
+  const openProject = async (page: Page) => {
+    await page.goto(`${api.baseUrl}/#/projects/${projectId}`);
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  };
+
+  const statusIs = (page: Page, status: string) => page.locator('h1 .badge', { hasText: status }).waitFor();
+
+  it('refuses a wrong password with the API’s message in a banner', async () => {
+    const { page, errors, close } = await openUi();
+    await shot(page, 'login');
+    await page.getByLabel('用户名').fill(taskforce.username);
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('navigation', { name: '主导航' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('task force: registers an enterprise and submits a project, after the API refuses a missing title', async () => {
+    const { page, errors, close } = await loginAs(taskforce);
+    await page.getByRole('link', { name: '申报项目' }).click();
+    await page.getByRole('button', { name: '登记新企业' }).click();
+    await page.getByLabel('企业名称').fill(ENTERPRISE);
+    await page.getByLabel('区（市）', { exact: true }).selectOption('黄岛区');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await page.getByText(`已登记：${ENTERPRISE}`).waitFor();
+
+    await page.getByLabel('产业链').fill('船舶海工装备');
+    await page.getByLabel('所在区（市）').selectOption('黄岛区');
+    await page.getByLabel('计划投资（万元）').fill('20000');
+    await page.getByRole('button', { name: '添加诉求' }).click();
+    await page.getByLabel('诉求类型').selectOption('land');
+    await page.getByLabel('诉求内容').fill('需要 80 亩工业用地');
+    await page.getByRole('button', { name: '提交申报' }).click();
+    await errorAt(page, '项目名称').waitFor();
+    await shot(page, 'new-project-validation-error');
+
+    await page.getByLabel('项目名称').fill(TITLE);
+    await page.getByRole('button', { name: '提交申报' }).click();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await statusIs(page, '已申报');
+    projectId = /#\/projects\/([^/?]+)/.exec(page.url())![1];
+    enterpriseId = /#\/enterprises\/([^/?]+)/.exec((await page.getByRole('link', { name: ENTERPRISE }).first().getAttribute('href'))!)![1];
+    await page.locator('.timeline li', { hasText: '项目申报' }).waitFor();
+
+    await page.getByRole('link', { name: '项目库' }).click();
+    await page.getByRole('link', { name: TITLE }).waitFor();
+    await shot(page, 'projects');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('reviewer: a score out of range is shown at its field, then the project is approved into the library', async () => {
+    const { page, errors, close } = await loginAs(reviewer);
+    await page.getByLabel('状态').selectOption('submitted');
+    await page.getByRole('link', { name: TITLE }).click();
+    await page.getByRole('button', { name: '评审论证' }).click();
+    await page.getByLabel('评审结论').selectOption('approved');
+    await page.getByLabel('创意好（0–100）').fill('150');
+    await page.getByLabel('论证实（0–100）').fill('82');
+    await page.getByLabel('可落地（0–100）').fill('90');
+    await page.getByRole('button', { name: '提交' }).click();
+    await errorAt(page, '创意好（0–100）').waitFor();
+    await shot(page, 'review-validation-error');
+
+    await page.getByLabel('创意好（0–100）').fill('88');
+    await page.getByRole('button', { name: '提交' }).click();
+    await statusIs(page, '已入库');
+    await page.getByText('创意好 88 · 论证实 82 · 可落地 90').first().waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('task force: presents the project at a conference and assigns a landing plan with a milestone', async () => {
+    const { page, errors, close } = await loginAs(taskforce);
+    await openProject(page);
+    await page.getByRole('button', { name: '创意会发布' }).click();
+    await page.getByLabel('创意会').selectOption({ label: `第七期民营经济创意会（${cstDate()}）` });
+    await page.getByRole('button', { name: '提交' }).click();
+    await statusIs(page, '已发布');
+
+    await page.getByRole('button', { name: '制定落地方案' }).click();
+    await page.getByLabel('牵头部门').selectOption('industry');
+    await page.getByRole('group', { name: '配合部门' }).getByLabel('市自然资源和规划局').check();
+    const milestone = page.getByRole('group', { name: '节点 1' });
+    await milestone.getByLabel('节点名称').fill(MILESTONE);
+    await milestone.getByLabel('完成时限').fill(cstDate(10));
+    await milestone.getByLabel('责任部门').selectOption('industry');
+    await milestone.getByLabel('责任人').fill('张伟');
+    await page.getByRole('button', { name: '提交' }).click();
+    await statusIs(page, '推进中');
+    await page.locator('table', { hasText: MILESTONE }).waitFor();
+    await shot(page, 'project-assigned');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('department: sees the milestone in its inbox and reports it done', async () => {
+    const { page, errors, close } = await loginAs(department);
+    const row = page.locator('tr', { hasText: MILESTONE });
+    await row.locator('.badge', { hasText: '即将到期' }).waitFor();
+    await page.getByRole('button', { name: `报告进展：${MILESTONE}` }).click();
+    await page.getByRole('button', { name: '提交' }).click();
+    await errorAt(page, '进展情况').waitFor();
+    await page.getByLabel('进展情况').fill('投资协议已签订');
+    await page.getByLabel('该节点已完成').check();
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('status').waitFor();
+    await row.locator('.badge', { hasText: '已完成' }).waitFor();
+    await shot(page, 'inbox');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('task force: resolves the enterprise’s need and records the landing; the timeline shows every step', async () => {
+    const { page, errors, close } = await loginAs(taskforce);
+    await openProject(page);
+    await page.getByRole('button', { name: '标记已解决' }).click();
+    await page.getByLabel('解决情况').fill('已供应 80 亩工业用地');
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByText('已解决：已供应 80 亩工业用地').waitFor();
+
+    await page.getByRole('button', { name: '确认落地' }).click();
+    await page.getByLabel('实际投资（万元）').fill('21000');
+    await page.getByLabel('佐证材料').fill('投资协议及开工许可');
+    await page.getByRole('button', { name: '提交' }).click();
+    await statusIs(page, '已落地');
+    for (const step of ['项目申报', '评审论证', '创意会发布', '制定落地方案', '报告进展', '完成节点', '解决诉求', '项目落地']) {
+      await page.locator('.timeline li', { hasText: step }).first().waitFor();
+    }
+    await shot(page, 'project-landed');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('leader: the dashboard counts the landing, shows the forecast with its sample size, and how it stood yesterday', async () => {
+    const { page, errors, close } = await loginAs(leader);
+    const kpi = (name: string) => page.getByRole('region', { name }).locator('.kpi-value');
+    await kpi('入库项目').filter({ hasText: /^1$/ }).waitFor();
+    await kpi('已落地').filter({ hasText: /^1$/ }).waitFor();
+    await kpi('落地率').filter({ hasText: '100.0%' }).waitFor();
+    await kpi('已落地投资').filter({ hasText: '2.1亿元' }).waitFor();
+    await page.getByText(/样本量 n = 1/).waitFor();
+    await page.locator('canvas').first().waitFor();
+    await shot(page, 'dashboard');
+
+    await page.getByLabel('截至日期').fill(cstDate(-1));
+    await page.getByText(`按 ${cstDate(-1)} 当日的情况统计`).waitFor();
+    await kpi('入库项目').filter({ hasText: /^0$/ }).waitFor();
+    await shot(page, 'dashboard-as-of-yesterday');
+
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Landing dashboard' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Landing dashboard' }).waitFor();
+    await shot(page, 'dashboard-en');
+    await page.getByRole('button', { name: 'Switch language' }).click();
+    await page.getByRole('heading', { level: 1, name: '落地看板' }).waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('every role: opens the enterprise dossier (一企一策) with the project, its need and plan', async () => {
+    for (const user of [taskforce, reviewer, department, leader]) {
+      const { page, errors, close } = await loginAs(user);
+      await page.goto(`${api.baseUrl}/#/enterprises/${enterpriseId}`);
+      await page.getByRole('heading', { level: 1, name: ENTERPRISE }).waitFor();
+      await page.getByRole('heading', { level: 2, name: TITLE }).waitFor();
+      await page.getByText('已解决：已供应 80 亩工业用地').waitFor();
+      await page.locator('table', { hasText: MILESTONE }).waitFor();
+      if (user === leader) await shot(page, 'dossier');
+      expect({ role: user.role, errors }).toEqual({ role: user.role, errors: [] });
+      await close();
+    }
+  });
+
+  it('goes back to the login page when the API no longer accepts the token', async () => {
+    const { page, errors, close } = await loginAs(taskforce);
+    await page.evaluate(`(() => {
+      const session = JSON.parse(sessionStorage.getItem('luodi.session'));
+      sessionStorage.setItem('luodi.session', JSON.stringify({ ...session, accessToken: 'expired' }));
+    })()`);
+    await page.goto(`${api.baseUrl}/#/projects`);
+    await page.reload();
+    await page.getByText('登录已过期，请重新登录。').waitFor();
+    await page.getByLabel('密码').waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
