@@ -68,16 +68,9 @@ export class AuthService {
   }
 
   private session(user: UserEntity): Session {
-    const { token, expiresAt } = signAccessToken(
-      { sub: user.id, username: user.username, role: user.role, ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}), ver: user.tokenVersion },
-      this.config.jwtSecret,
-      this.config.tokenTtlSeconds,
-    );
-    return {
-      accessToken: token,
-      tokenType: 'Bearer',
-      expiresAt: expiresAt.toISOString(),
-      user: { id: user.id, username: user.username, role: user.role, ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}) },
-    };
+    const shown: SessionUser = { id: user.id, username: user.username, role: user.role, ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}) };
+    const { id, ...who } = shown;
+    const { token, expiresAt } = signAccessToken({ sub: id, ...who, ver: user.tokenVersion }, this.config.jwtSecret, this.config.tokenTtlSeconds);
+    return { accessToken: token, tokenType: 'Bearer', expiresAt: expiresAt.toISOString(), user: shown };
   }
 }
