@@ -338,7 +338,7 @@ function planProject(random: SeededRandom, ctx: ProjectContext): Omit<DemoProjec
 
   // 一项目一策: the plan, its milestones spread over the planned time to landing.
   const assignDay = workday(heldOn + random.int(7, 25));
-  const horizon = Math.round(clamp(random.logNormal(130, 0.4), 75, 420));
+  const horizon = Math.round(clamp(random.logNormal(160, 0.4), 90, 480));
   const middle = MIDDLE_MILESTONES.filter((m) => !m.needsLand || needs.some((n) => n.kind === 'land'));
   const chosen = random.sample(middle, random.int(1, Math.min(3, middle.length)));
   const steps = [{ title: '投资协议签订', department: 'lead' }, ...chosen, { title: chain.finalMilestone, department: 'lead' }].map((step) => ({
@@ -363,7 +363,7 @@ function planProject(random: SeededRandom, ctx: ProjectContext): Omit<DemoProjec
   drafts.push({ minute: assignMinute, kind: 'assignment', as: 'taskforce', body: { leadDepartment: chain.lead, supportingDepartments, milestones } });
 
   // How it ends: most land, somewhat later or earlier than planned; some stall or withdraw.
-  const outcome = random.weighted([['land', 88], ['stall', 5], ['withdraw', 7]] as const);
+  const outcome = random.weighted([['land', 90], ['stall', 4], ['withdraw', 6]] as const);
   const lateness = clamp(random.logNormal(1.05, 0.25), 0.7, 2);
   const completed = outcome === 'stall' ? random.int(1, steps.length - 2) : steps.length;
   let previous = assignDay;
