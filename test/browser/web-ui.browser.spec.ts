@@ -156,7 +156,7 @@ describeWithChromium('web UI in the browser', () => {
     enterpriseId = /#\/enterprises\/([^/?]+)/.exec((await page.getByRole('link', { name: ENTERPRISE }).first().getAttribute('href'))!)![1];
     await page.locator('.timeline li', { hasText: '项目申报' }).waitFor();
 
-    await page.getByRole('link', { name: '项目库' }).click();
+    await page.getByRole('link', { name: '项目库', exact: true }).click();
     await page.getByRole('link', { name: TITLE }).waitFor();
     await shot(page, 'projects');
     expect(errors).toEqual([]);
@@ -188,7 +188,7 @@ describeWithChromium('web UI in the browser', () => {
     const { page, errors, close } = await loginAs(taskforce);
     await openProject(page);
     await page.getByRole('button', { name: '创意会发布' }).click();
-    await page.getByLabel('创意会').selectOption({ label: `第七期民营经济创意会（${cstDate()}）` });
+    await page.getByLabel('创意会', { exact: true }).selectOption({ label: `第七期民营经济创意会（${cstDate()}）` });
     await page.getByRole('button', { name: '提交' }).click();
     await statusIs(page, '已发布');
 
@@ -248,7 +248,7 @@ describeWithChromium('web UI in the browser', () => {
 
   it('leader: the dashboard counts the landing, shows the forecast with its sample size, and how it stood yesterday', async () => {
     const { page, errors, close } = await loginAs(leader);
-    const kpi = (name: string) => page.getByRole('region', { name }).locator('.kpi-value');
+    const kpi = (name: string) => page.getByRole('region', { name, exact: true }).locator('.kpi-value');
     await kpi('入库项目').filter({ hasText: /^1$/ }).waitFor();
     await kpi('已落地').filter({ hasText: /^1$/ }).waitFor();
     await kpi('落地率').filter({ hasText: '100.0%' }).waitFor();

@@ -112,6 +112,7 @@ const zhCN = {
   'filter.district': '区（市）',
   'filter.conference': '创意会',
   'filter.department': '牵头部门',
+  'filter.involvedDepartment': '承办部门（牵头或配合）',
 
   'kpi.inLibrary': '入库项目',
   'kpi.landed': '已落地',
@@ -375,6 +376,7 @@ const en: Record<MessageKey, string> = {
   'filter.district': 'District',
   'filter.conference': 'Conference',
   'filter.department': 'Lead department',
+  'filter.involvedDepartment': 'Department (lead or supporting)',
 
   'kpi.inLibrary': 'In the library',
   'kpi.landed': 'Landed',

@@ -62,7 +62,7 @@ export function ProjectsPage({ route }: { route: Route }) {
           ))}
         </datalist>
         <label>
-          <span>{t('filter.department')}</span>
+          <span>{t('filter.involvedDepartment')}</span>
           <select value={query.department} onChange={(e) => update({ department: e.target.value })}>
             <option value="">{t('common.all')}</option>
             {departments.map((department) => (
