@@ -50,4 +50,20 @@ describe('PostgreSQL event store specifics', () => {
     await expect(pools[0].query(`DELETE FROM events`)).rejects.toThrow(/append-only/);
     await store.close();
   });
+
+  it('reads in transaction id order as numbers, not as text (10 after 9)', async () => {
+    const store = new PostgresEventStore(pool());
+    // Transaction ids 9 and 10, older than any real one: as text, "10" would sort before "9".
+    for (const xid of [9, 10]) {
+      await pools[0].query(
+        `INSERT INTO events (transaction_id, stream_id, stream_position, event_id, type, schema_version, data, metadata)
+         VALUES ($1::text::xid8, $2, 1, $3, 'X', 1, '{}', '{}')`,
+        [xid, `test-xid-${xid}`, newEvent().eventId],
+      );
+    }
+    const [first] = await store.readAll(null, 1);
+    const [second] = await store.readAll(first.checkpoint, 1);
+    expect([first.streamId, second.streamId]).toEqual(['test-xid-9', 'test-xid-10']);
+    await store.close();
+  });
 });

@@ -119,7 +119,7 @@ export class PostgresEventStore implements EventStore {
       `${SELECT_EVENTS}
         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY transaction_id, global_position
+        ORDER BY events.transaction_id, global_position
         LIMIT $3`,
       [after.xid, after.position, limit],
     );
@@ -211,6 +211,8 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
+// The output column transaction_id is text: an ORDER BY must name events.transaction_id (xid8),
+// or it sorts as text ("10" before "9") and a reader skips events.
 const SELECT_EVENTS = `SELECT global_position, transaction_id::text, stream_id, stream_position, event_id, type,
                               schema_version, data, metadata, recorded_at FROM events`;
 
