@@ -310,7 +310,7 @@ function rememberPosition(position: number | string | undefined): void {
   if (seen === null || BigInt(position) > BigInt(seen)) sessionStorage.setItem(POSITION_KEY, String(position));
 }
 
-type Query = Record<string, string | number | undefined | null>;
+type Query = Record<string, string | number | boolean | undefined | null>;
 
 function withQuery(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
@@ -415,7 +415,7 @@ export const api = {
   resolveNeed: (id: string, needId: string, version: number, body: unknown) =>
     post(`/api/projects/${encodeURIComponent(id)}/needs/${encodeURIComponent(needId)}/resolution`, body, version),
 
-  assignments: (code: string, query: { page?: number; pageSize?: number }) =>
+  assignments: (code: string, query: { done?: boolean; overdue?: boolean; page?: number; pageSize?: number }) =>
     get<ListPayload<Assignment>>(`/api/departments/${encodeURIComponent(code)}/assignments`, query).then((p) =>
       toPage(p, query.page, query.pageSize),
     ),

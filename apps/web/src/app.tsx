@@ -21,7 +21,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { path: '/dashboard', label: 'nav.dashboard', roles: ['leader', 'taskforce', 'admin'] },
-  { path: '/projects', label: 'nav.projects', roles: ['taskforce', 'admin', 'reviewer'] },
+  { path: '/projects', label: 'nav.projects', roles: ['taskforce', 'admin', 'reviewer', 'leader'] },
   { path: '/projects/new', label: 'nav.newProject', roles: ['taskforce', 'admin'] },
   { path: '/inbox', label: 'nav.inbox', roles: ['department', 'taskforce', 'admin'] },
   { path: '/enterprises', label: 'nav.enterprises', roles: ['leader', 'taskforce', 'admin', 'reviewer', 'department'] },

@@ -254,6 +254,10 @@ const zhCN = {
   'inbox.legend': '红色为已逾期，黄色为即将到期。',
   'inbox.report': '报告进展',
   'inbox.chooseDepartment': '请选择要查看的部门。',
+  'inbox.show': '显示',
+  'inbox.showOpen': '未完成',
+  'inbox.showOverdue': '已逾期',
+  'inbox.showAll': '全部（含已完成）',
 
   'ent.title': '一企一策',
   'ent.q': '企业名称',
@@ -518,6 +522,10 @@ const en: Record<MessageKey, string> = {
   'inbox.legend': 'Red: overdue. Yellow: due soon.',
   'inbox.report': 'Report progress',
   'inbox.chooseDepartment': 'Choose a department to see its inbox.',
+  'inbox.show': 'Show',
+  'inbox.showOpen': 'Not done',
+  'inbox.showOverdue': 'Overdue',
+  'inbox.showAll': 'All (done too)',
 
   'ent.title': 'Enterprises',
   'ent.q': 'Enterprise name',

@@ -10,6 +10,8 @@ import { MilestoneBadge, milestoneState } from './milestone-table';
 import { ProgressForm } from './project-actions';
 
 const PAGE_SIZE = 20;
+const SHOW = { all: {}, open: { done: false }, overdue: { overdue: true } } as const;
+type Show = keyof typeof SHOW;
 
 /**
  * A department's milestones, overdue in red and due soon in yellow, each with a progress report.
@@ -21,7 +23,13 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
   const own = user.role === 'department' ? user.departmentCode : undefined;
   const code = own ?? route.params.get('department') ?? '';
   const page = Math.max(1, Number(route.params.get('page')) || 1);
-  const list = useLoad(() => (code ? api.assignments(code, { page, pageSize: PAGE_SIZE }) : Promise.resolve(undefined)), [code, page]);
+  const show = (route.params.get('show') ?? 'open') as Show;
+  const list = useLoad(
+    () => (code ? api.assignments(code, { ...(SHOW[show] ?? {}), page, pageSize: PAGE_SIZE }) : Promise.resolve(undefined)),
+    [code, show, page],
+  );
+  const go = (changes: { department?: string; show?: string; page?: number }) =>
+    navigate('/inbox', { department: own ? undefined : code, show, page: undefined, ...changes });
   const [reporting, setReporting] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -34,10 +42,10 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
         </h1>
         {list.data ? <p className="muted">{t('inbox.count', { total: list.data.total })} · {t('inbox.legend')}</p> : null}
       </div>
-      {own ? null : (
-        <div className="filters">
+      <div className="filters">
+        {own ? null : (
           <Field label={t('inbox.department')}>
-            <select value={code} onChange={(e) => navigate('/inbox', { department: e.target.value })}>
+            <select value={code} onChange={(e) => go({ department: e.target.value })}>
               <option value="">{t('common.choose')}</option>
               {departments.map((d) => (
                 <option key={d.code} value={d.code}>
@@ -46,8 +54,15 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
               ))}
             </select>
           </Field>
-        </div>
-      )}
+        )}
+        <Field label={t('inbox.show')}>
+          <select value={show} onChange={(e) => go({ show: e.target.value })}>
+            <option value="open">{t('inbox.showOpen')}</option>
+            <option value="overdue">{t('inbox.showOverdue')}</option>
+            <option value="all">{t('inbox.showAll')}</option>
+          </select>
+        </Field>
+      </div>
       {!code ? <p className="muted">{t('inbox.chooseDepartment')}</p> : null}
       {saved ? <Notice>{t('common.saved')}</Notice> : null}
       <ProblemBanner problem={list.problem} />
@@ -127,7 +142,7 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
         </div>
       ) : null}
       {list.data ? (
-        <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => navigate('/inbox', { department: own ? undefined : code, page: next })} />
+        <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => go({ page: next })} />
       ) : null}
     </div>
   );
