@@ -47,8 +47,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 
-  // Only this machine: the demo's passwords are public.
-  await app.listen(config.port, '127.0.0.1');
+  try {
+    // Only this machine: the demo's passwords are public.
+    await app.listen(config.port, '127.0.0.1');
+  } catch (error) {
+    console.error(`The demo cannot listen on port ${config.port} (${(error as Error).message}); set PORT to a free one.`);
+    return stop('start-up failed', 1);
+  }
   const port = (app.getHttpServer().address() as { port: number }).port;
   const baseUrl = `http://127.0.0.1:${port}`;
   const recordFile = join(config.dataDir, 'demo-seed.json');
