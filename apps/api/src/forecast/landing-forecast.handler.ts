@@ -1,0 +1,31 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { businessDate, invalid } from '@luodi/domain';
+import { LandingForecast, landingForecast } from '@luodi/forecast';
+import { librarySubjects } from '@luodi/read-models';
+import { DataSource } from 'typeorm';
+import { LandingForecastQueryDto } from './landing-forecast-query.dto';
+
+export class LandingForecastQuery extends Query<LandingForecast> {
+  constructor(readonly query: LandingForecastQueryDto) {
+    super();
+  }
+}
+
+/**
+ * Computed from the dashboard facts (one query for the cohort), never by replaying events.
+ * A future asOf is refused: open projects would be censored at a day not yet reached, which
+ * overstates their follow-up and so the curve.
+ */
+@QueryHandler(LandingForecastQuery)
+export class LandingForecastHandler implements IQueryHandler<LandingForecastQuery> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute({ query }: LandingForecastQuery): Promise<LandingForecast> {
+    const today = businessDate(new Date().toISOString());
+    const asOf = query.asOf ?? today;
+    if (asOf > today) throw invalid('AS_OF_IN_FUTURE', `asOf ${asOf} is after today (${today}); a forecast starts from what is known.`, 'asOf');
+    const { industryChain, district, conferenceId, department } = query;
+    const subjects = await librarySubjects(this.dataSource, asOf, { industryChain, district, conferenceId, department });
+    return landingForecast({ asOf, horizonDays: query.horizonDays ?? 365, subjects });
+  }
+}
