@@ -29,6 +29,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger =
     .setDescription('Enterprise innovation projects from idea to landing. Errors are RFC 9457 problem details.')
     .setVersion('1')
     .addBearerAuth()
+    .addSecurityRequirements('bearer')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
 
