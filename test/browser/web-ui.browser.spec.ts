@@ -55,7 +55,11 @@ describeWithChromium('web UI in the browser', () => {
 
   beforeAll(async () => {
     // The API serves dist/web: build it from the current sources first.
-    execFileSync(resolve('node_modules/.bin/vite'), ['build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'pipe' });
+    // Jest sets NODE_ENV=test, which would give a development build of React.
+    execFileSync(resolve('node_modules/.bin/vite'), ['build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
+      stdio: 'pipe',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     mkdirSync(SCREENSHOTS, { recursive: true });
     api = await startApi();
 

@@ -27,6 +27,7 @@ export type ChartOption = ComposeOption<
 const FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", system-ui, sans-serif';
 const BLUE = '#1f5fa8';
 const TEAL = '#2a9d8f';
+// Grids below use ECharts 6's outer bounds: 'same' keeps the axis labels inside the given margins.
 const base = { textStyle: { fontFamily: FONT, color: '#334155' }, animation: false };
 
 export function Chart({ option, height, label }: { option: ChartOption; height: number; label: string }) {
@@ -59,7 +60,7 @@ export function Chart({ option, height, label }: { option: ChartOption; height: 
 export function rateBarsOption(rows: RateRow[], i18n: I18n): ChartOption {
   return {
     ...base,
-    grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 96, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -103,7 +104,7 @@ export interface TrendPoint {
 export function trendOption(points: TrendPoint[], i18n: I18n): ChartOption {
   return {
     ...base,
-    grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     legend: { top: 0 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: points.map((p) => p.label) },
@@ -131,7 +132,7 @@ export function curveOption(forecast: Forecast, i18n: I18n): ChartOption {
   const rows = forecast.curve;
   return {
     ...base,
-    grid: { left: 8, right: 24, top: 16, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 24, top: 16, bottom: 28, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: {
       trigger: 'axis',
       formatter: (params) => {
@@ -140,7 +141,7 @@ export function curveOption(forecast: Forecast, i18n: I18n): ChartOption {
         return i18n.t('forecast.curveTip', { day: row.day, p: formatPercent(row.landed), atRisk: row.atRisk });
       },
     },
-    xAxis: { type: 'value', name: i18n.t('forecast.curveAxis'), nameLocation: 'middle', nameGap: 24, min: 0 },
+    xAxis: { type: 'value', name: i18n.t('forecast.curveAxis'), nameLocation: 'middle', nameGap: 24, min: 0, minInterval: 1 },
     yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v).replace('.0', '') } },
     series: [
       {
@@ -148,7 +149,8 @@ export function curveOption(forecast: Forecast, i18n: I18n): ChartOption {
         step: 'end',
         name: i18n.t('chart.landed'),
         data: rows.map((row) => [row.day, row.landed]),
-        showSymbol: false,
+        // A single row draws no line; its point must still show.
+        showSymbol: rows.length < 2,
         itemStyle: { color: BLUE },
         areaStyle: { color: 'rgba(31, 95, 168, 0.08)' },
       },
@@ -196,7 +198,7 @@ export function fanOption(forecast: Forecast, observed: { date: string; landed: 
   ];
   return {
     ...base,
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     legend: {
       top: 0,
       selectedMode: false,
