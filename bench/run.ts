@@ -1,0 +1,252 @@
+import './module-paths';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { appendBench, AppendRun } from './append';
+import { ApiProcess, MemoryFigures, REPO_ROOT, startApiProcess } from './api-process';
+import { connectionsInUse, createBenchDatabase, openServer } from './database';
+import { generateEvents, Generated } from './generate';
+import { Http } from './http';
+import { LagFigures, projectionLag, startObserver } from './lag';
+import { createLoadWorld, LoadFigures, runLoad } from './load';
+import { queryBench, QueryFigures } from './queries';
+import { rebuildBench, RebuildRun } from './rebuild';
+import { round } from './stats';
+import { withBulkLoadIndexes } from './bulk-load';
+
+/** Every knob, from the environment, so a quick run can scale the bench down. */
+const knobs = {
+  events: int('BENCH_EVENTS', 1_000_000),
+  projects: int('BENCH_PROJECTS', 100_000),
+  appendSeconds: int('BENCH_APPEND_SECONDS', 5),
+  httpSeconds: int('BENCH_HTTP_SECONDS', 30),
+  httpWarmupSeconds: int('BENCH_HTTP_WARMUP_SECONDS', 5),
+  httpConnections: int('BENCH_HTTP_CONNECTIONS', 32),
+  querySamples: int('BENCH_QUERY_SAMPLES', 100),
+  results: process.env.BENCH_RESULTS ?? path.join(REPO_ROOT, 'bench/results.json'),
+};
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number (got "${raw}")`);
+  return value;
+}
+
+const log = (message: string) => console.log(message);
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
+
+interface Figure {
+  figure: string;
+  value: number | null;
+  unit: string;
+  target?: string;
+  met?: boolean;
+  workload: string;
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const loadSamples: number[] = [];
+  const loadTimer = setInterval(() => loadSamples.push(loadAverage()[0]), 5000);
+  const loadAtStart = loadAverage();
+  log(`Luodi bench: ${os.cpus().length} cores, load average ${loadAtStart.join(' ')}`);
+
+  const server = await openServer();
+  const busy = await connectionsInUse(server);
+  log(`PostgreSQL ${server.version} (${server.kind}), ${busy} of ${server.maxConnections} connections in use by others`);
+  if (server.maxConnections - busy < 100) log(`  warning: the append figures at concurrency 64 and the API need about 100 connections`);
+  const db = await createBenchDatabase(server);
+  log(`database ${db.name}`);
+  const pool = new Pool({ connectionString: db.url, max: 2 });
+  pool.on('error', () => undefined);
+
+  let api: ApiProcess | undefined;
+  const results: {
+    append?: AppendRun[];
+    generated?: Generated;
+    rebuild?: RebuildRun;
+    queries?: QueryFigures[];
+    queryMemory?: MemoryFigures;
+    load?: LoadFigures;
+    loadMemory?: MemoryFigures;
+    lag?: LagFigures;
+  } = {};
+  try {
+    log(`\n1. Appends through the EventStore port vs raw INSERT (${knobs.appendSeconds} s each)`);
+    results.append = await appendBench(db.url, { seconds: knobs.appendSeconds, concurrencies: [1, 16, 64], sizes: [1, 10], log });
+
+    log(`\n4. Generating ${knobs.events.toLocaleString('en')} events / ${knobs.projects.toLocaleString('en')} projects with the deciders`);
+    results.generated = await withBulkLoadIndexes(pool, () => generateEvents(db.url, { events: knobs.events, projects: knobs.projects, log }));
+    await pool.query('VACUUM ANALYZE events');
+    log(`  ${results.generated.events.toLocaleString('en')} events, ${results.generated.projects.toLocaleString('en')} projects in ${results.generated.seconds} s`);
+
+    log(`\n4. Rebuilding the read models from ${results.generated.events.toLocaleString('en')} events`);
+    results.rebuild = await rebuildBench(db.url, log);
+    log(`  ${results.rebuild.events.toLocaleString('en')} events in ${results.rebuild.seconds} s: ${Math.round(results.rebuild.eventsPerSecond)} events/s`);
+    // Fresh tables have no planner statistics until autovacuum's analyze comes round.
+    await pool.query('ANALYZE');
+
+    log('\nStarting the API (node dist/apps/api/src/main.js)');
+    api = await startApiProcess(db.url);
+    const http = new Http(api.baseUrl);
+    const world = await createLoadWorld(http, api.adminPassword);
+    const leader = await leaderToken(http, api.adminPassword);
+
+    log(`\n5. Query latency at ${results.generated.projects.toLocaleString('en')} projects (${knobs.querySamples} requests per kind, one at a time)`);
+    api.memory.start();
+    results.queries = await queryBench(api.baseUrl, { leader, departments: world.departments }, knobs.querySamples);
+    results.queryMemory = api.memory.stop();
+    for (const q of results.queries) {
+      log(`  ${q.name.padEnd(24)} ${q.latencyMs ? `p50 ${round(q.latencyMs.p50)} ms, p95 ${round(q.latencyMs.p95)} ms` : q.served ? 'no request succeeded' : 'not served'}${q.failures ? `, ${q.failures} failed: ${q.firstFailure}` : ''}`);
+    }
+
+    log(`\n2. HTTP commands at concurrency ${knobs.httpConnections} (warm-up ${knobs.httpWarmupSeconds} s, then ${knobs.httpSeconds} s)`);
+    if (knobs.httpWarmupSeconds > 0) await runLoad(api.baseUrl, world, knobs.httpConnections, knobs.httpWarmupSeconds);
+    await waitForProjection(pool, 60_000);
+    const { rows } = await pool.query<{ position: string }>('SELECT coalesce(max(global_position), 0)::text AS position FROM events');
+    const observer = await startObserver(db.url);
+    api.memory.start();
+    results.load = await runLoad(api.baseUrl, world, knobs.httpConnections, knobs.httpSeconds);
+    results.loadMemory = api.memory.stop();
+    await waitForProjection(pool, 60_000);
+    results.lag = await projectionLag(pool, Number(rows[0].position), await observer.stop());
+    log(`  ${Math.round(results.load.commandsPerSecond)} commands/s, p50 ${results.load.latencyMs.p50} ms, p99 ${results.load.latencyMs.p99} ms, ${results.load.non2xx} non-2xx, ${results.load.errors} errors`);
+    log(`3. projection lag p50 ${round(results.lag.lagMs.p50)} ms, p99 ${round(results.lag.lagMs.p99)} ms over ${results.lag.transactions} appends`);
+  } catch (error) {
+    if (api) log(`API log:\n${api.logTail()}`);
+    throw error;
+  } finally {
+    await api?.stop();
+    await pool.end();
+    await db.drop();
+    await server.stop();
+    clearInterval(loadTimer);
+  }
+
+  const loadAtEnd = loadAverage();
+  const figures = figuresOf(results);
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGb: round(os.totalmem() / 2 ** 30, 1),
+    node: process.version,
+    postgres: `${server.version} (${server.kind === 'machine' ? "the machine's server" : server.kind})`,
+  };
+  const load = {
+    oneMinuteAtStart: loadAtStart[0],
+    oneMinuteAtEnd: loadAtEnd[0],
+    oneMinuteMax: Math.max(loadAtStart[0], ...loadSamples, loadAtEnd[0]),
+    oneMinuteMean: round([loadAtStart[0], ...loadSamples, loadAtEnd[0]].reduce((s, v) => s + v, 0) / (loadSamples.length + 2), 2),
+  };
+  const finished = new Date();
+  const report = { startedAt: started.toISOString(), finishedAt: finished.toISOString(), minutes: round((finished.getTime() - started.getTime()) / 60_000, 1), machine, load, knobs, figures, details: results };
+  writeFileSync(knobs.results, `${JSON.stringify(report, null, 2)}\n`);
+
+  log(`\n${table(figures)}`);
+  log(`\nMachine: ${machine.cpus} cores, ${machine.memoryGb} GB, Node ${machine.node}, PostgreSQL ${machine.postgres}`);
+  log(`Load average (1 min) during the run: ${load.oneMinuteAtStart} at start, mean ${load.oneMinuteMean}, max ${load.oneMinuteMax}, ${load.oneMinuteAtEnd} at end`);
+  log(`Took ${report.minutes} min; results in ${path.relative(process.cwd(), knobs.results)}`);
+}
+
+async function leaderToken(http: Http, adminPassword: string): Promise<string> {
+  const admin = await http.login('admin', adminPassword);
+  const username = `bench-leader-${Date.now()}`;
+  const password = `bench-${Math.random().toString(36).slice(2)}`;
+  await http.send('POST', '/api/users', admin, { username, password, role: 'leader' });
+  return http.login(username, password);
+}
+
+/** Waits until the projector's checkpoint has reached the last event stored. */
+async function waitForProjection(pool: Pool, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await pool.query<{ behind: boolean }>(
+      `SELECT coalesce((SELECT position FROM projection_checkpoints WHERE name = 'read-models'), 0) < (SELECT coalesce(max(global_position), 0) FROM events) AS behind`,
+    );
+    if (!rows[0].behind) return;
+    if (Date.now() > deadline) throw new Error('the projector did not catch up within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function figuresOf(r: {
+  append?: AppendRun[];
+  rebuild?: RebuildRun;
+  generated?: Generated;
+  queries?: QueryFigures[];
+  queryMemory?: MemoryFigures;
+  load?: LoadFigures;
+  loadMemory?: MemoryFigures;
+  lag?: LagFigures;
+}): Figure[] {
+  const figures: Figure[] = [];
+  for (const size of [1, 10]) {
+    for (const concurrency of [1, 16, 64]) {
+      const store = r.append?.find((a) => a.writer === 'store' && a.concurrency === concurrency && a.eventsPerAppend === size);
+      const raw = r.append?.find((a) => a.writer === 'raw-insert' && a.concurrency === concurrency && a.eventsPerAppend === size);
+      if (!store || !raw) continue;
+      const ratio = store.eventsPerSecond / raw.eventsPerSecond;
+      const workload = `${concurrency} writer(s), ${size} event(s) per append, each writer on its own streams, ${store.seconds} s`;
+      figures.push({ figure: `append c=${concurrency}, ${size} ev: store`, value: Math.round(store.eventsPerSecond), unit: 'events/s', workload: `appendToStream with expectedVersion; ${workload}` });
+      figures.push({ figure: `append c=${concurrency}, ${size} ev: raw INSERT`, value: Math.round(raw.eventsPerSecond), unit: 'events/s', workload: `one INSERT statement through pg; ${workload}` });
+      figures.push({
+        figure: `append c=${concurrency}, ${size} ev: store/raw`,
+        value: round(ratio * 100, 0),
+        unit: '%',
+        ...(concurrency === 64 ? { target: '>= 50 %', met: ratio >= 0.5 } : {}),
+        workload,
+      });
+    }
+  }
+  if (r.load) {
+    const workload = `autocannon, ${r.load.connections} connections, ${r.load.seconds} s: project lifecycles (submit, review, present, assign, progress, land/withdraw) as taskforce, reviewer and department users; ${r.load.non2xx} non-2xx, ${r.load.errors} errors`;
+    figures.push({ figure: 'HTTP commands', value: Math.round(r.load.commandsPerSecond), unit: 'commands/s', target: '>= 1,500', met: r.load.commandsPerSecond >= 1500, workload });
+    figures.push({ figure: 'HTTP command latency p50', value: r.load.latencyMs.p50, unit: 'ms', workload });
+    figures.push({ figure: 'HTTP command latency p99', value: r.load.latencyMs.p99, unit: 'ms', target: '< 50 ms', met: r.load.latencyMs.p99 < 50, workload });
+  }
+  if (r.lag) {
+    const workload = `every append during the HTTP load (${r.lag.transactions}): its commit notification to the commit of the projector batch covering it`;
+    figures.push({ figure: 'projection lag p50', value: round(r.lag.lagMs.p50), unit: 'ms', workload });
+    figures.push({ figure: 'projection lag p99', value: round(r.lag.lagMs.p99), unit: 'ms', target: '< 200 ms', met: r.lag.lagMs.p99 < 200, workload });
+  }
+  if (r.rebuild && r.generated) {
+    figures.push({
+      figure: 'rebuild',
+      value: Math.round(r.rebuild.eventsPerSecond),
+      unit: 'events/s',
+      target: '>= 20,000',
+      met: r.rebuild.eventsPerSecond >= 20_000,
+      workload: `rebuildReadModels over ${r.rebuild.events.toLocaleString('en')} generated events (${r.generated.projects.toLocaleString('en')} projects, ${r.generated.enterprises.toLocaleString('en')} enterprises) in ${r.rebuild.seconds} s`,
+    });
+  }
+  for (const q of r.queries ?? []) {
+    const targeted = q.name.startsWith('dashboard') || q.name === 'forecast';
+    const p95 = q.latencyMs?.p95 ?? null;
+    figures.push({ figure: `${q.name} p50`, value: q.latencyMs ? round(q.latencyMs.p50) : null, unit: 'ms', workload: q.workload });
+    figures.push({
+      figure: `${q.name} p95`,
+      value: p95 === null ? null : round(p95),
+      unit: 'ms',
+      ...(targeted ? { target: '< 100 ms', met: p95 !== null && p95 < 100 } : {}),
+      workload: `${q.workload}; ${r.generated?.projects.toLocaleString('en')} projects${q.failures ? `; ${q.failures} failed` : ''}`,
+    });
+  }
+  if (r.queryMemory) figures.push({ figure: 'API peak RSS during queries (5)', value: r.queryMemory.highWaterMarkMb ?? r.queryMemory.peakRssMb, unit: 'MB', workload: 'VmHWM of the API process, reset at the phase start (sampled VmRSS peak if it cannot be reset)' });
+  if (r.loadMemory) figures.push({ figure: 'API peak RSS during HTTP load (2)', value: r.loadMemory.highWaterMarkMb ?? r.loadMemory.peakRssMb, unit: 'MB', workload: 'as above, during the measured HTTP load' });
+  return figures;
+}
+
+function table(figures: Figure[]): string {
+  const rows = [['figure', 'value', 'target', 'met'], ...figures.map((f) => [f.figure, f.value === null ? 'n/a' : `${f.value.toLocaleString('en')} ${f.unit}`, f.target ?? '', f.met === undefined ? '' : f.met ? 'yes' : 'NO'])];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((cell, i) => (i === 1 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
