@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp, createLogger } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { openDatabase } from './database/embedded-database';
+import { shutDownOnSignals } from './shutdown';
 
 async function main(): Promise<void> {
   let config;
@@ -16,18 +17,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, port: config.embeddedPostgresPort, log: (m) => logger.log(m, 'Database') });
   const app = await createApp(config, database.url, logger);
 
-  // Close the app before its database, and stop the embedded PostgreSQL so none is left behind.
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal} received, shutting down`, 'Main');
-    await app.close().catch((e) => logger.error(`closing the app: ${e}`, 'Main'));
-    await database.stop().catch((e) => logger.error(`stopping PostgreSQL: ${e}`, 'Main'));
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  shutDownOnSignals(app, database, logger);
 
   await app.listen(config.port);
   logger.log(`Luodi listening on http://localhost:${config.port} (API under /api, docs at /api/docs)`, 'Main');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createApp, createLogger } from '../app.factory';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { openDatabase } from '../database/embedded-database';
+import { shutDownOnSignals } from '../shutdown';
 import { DEMO_DATA_DIR, demoEnvironment } from './demo-config';
 import { DEMO_PASSWORD, DemoPlan, DemoPlanSummary, generateDemoPlan, summarizeDemoPlan } from './demo-data.generator';
 import { hasData, seedDemoData } from './demo-seeder';
@@ -35,17 +36,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log: (m) => logger.log(m, 'Database') });
   const app = await createApp(config, database.url, logger);
 
-  let stopping = false;
-  const stop = async (signal: string, code = 0) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal} received, shutting down`, 'Demo');
-    await app.close().catch((e) => logger.error(`closing the app: ${e}`, 'Demo'));
-    await database.stop().catch((e) => logger.error(`stopping PostgreSQL: ${e}`, 'Demo'));
-    process.exit(code);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  const stop = shutDownOnSignals(app, database, logger);
 
   try {
     // Only this machine: the demo's passwords are public.
@@ -63,7 +54,6 @@ async function main(): Promise<void> {
     try {
       record = await seed(baseUrl);
     } catch (error) {
-      if (stopping) return;
       console.error(String(error));
       console.error(`The demo data set is incomplete. Delete ${DEMO_DATA_DIR} and run \`npm run demo\` again.`);
       return stop('seeding failed', 1);
