@@ -1,5 +1,34 @@
-import { MigrationInterface } from 'typeorm';
+import { ConferenceListRow } from './conference-list/conference-list.entity';
+import { DepartmentAssignmentRow } from './department-assignments/department-assignment.entity';
+import { EnterpriseListRow } from './enterprise-list/enterprise-list.entity';
+import { ProjectDossierRow } from './project-dossier/project-dossier.entity';
+import { ProjectFactsRow } from './project-facts/project-facts.entity';
+import { ProjectListRow } from './project-list/project-list.entity';
 
-/** TypeORM entities of the read models and their migrations (filled in by the read-models work). */
-export const readModelEntities: Function[] = [];
-export const readModelMigrations: Array<new () => MigrationInterface> = [];
+/** TypeORM entities of the read models: the one description of each row (see row-table.ts). */
+export const readModelEntities: Function[] = [ProjectListRow, ProjectDossierRow, DepartmentAssignmentRow, ProjectFactsRow, EnterpriseListRow, ConferenceListRow];
+export { readModelMigrations, readModelTableMigrations } from './migrations';
+
+export * from './paging';
+export * from './projection-event';
+export { ProjectListRow, ProjectDossierRow, DepartmentAssignmentRow, ProjectFactsRow, EnterpriseListRow, ConferenceListRow };
+export type { DossierLanding, DossierMilestone, DossierNeed, DossierPlan, DossierWithdrawal } from './project-dossier/project-dossier.entity';
+
+export { evolveProjectList } from './project-list/project-list.projection';
+export { evolveProjectDossier } from './project-dossier/project-dossier.projection';
+export { departmentAssignmentsOf } from './department-assignments/department-assignment.projection';
+export { evolveProjectFacts } from './project-facts/project-facts.projection';
+export { evolveEnterpriseList } from './enterprise-list/enterprise-list.projection';
+export { evolveConferenceList } from './conference-list/conference-list.projection';
+
+export * from './project-list/project-list.query';
+export * from './department-assignments/department-assignments.query';
+export * from './enterprise-list/enterprise-list.query';
+export * from './conference-list/conference-list.query';
+export * from './project-facts/dashboard.query';
+
+export * from './projector/checkpoints';
+export * from './projector/read-model-writer';
+export * from './projector/projector';
+export * from './projector/rebuild';
+export * from './projector/projection-status';

@@ -1,0 +1,12 @@
+import { ProjectionEvent, streamOf } from '../projection-event';
+import { ConferenceListRow } from './conference-list.entity';
+
+/** The conference's row after one more of its events (other events leave it unchanged). */
+export function evolveConferenceList(row: ConferenceListRow | null, event: ProjectionEvent): ConferenceListRow | null {
+  if (event.type === 'ConferenceScheduled') {
+    const { data } = event;
+    return { id: data.conferenceId, title: data.title, theme: data.theme ?? null, heldOn: data.heldOn, version: event.streamPosition, position: event.globalPosition };
+  }
+  if (row === null || streamOf(event.streamId)?.kind !== 'conference') return row;
+  return { ...row, version: event.streamPosition, position: event.globalPosition };
+}

@@ -1,0 +1,23 @@
+import { DataSource } from 'typeorm';
+
+export interface ConferenceListItem {
+  id: string;
+  title: string;
+  theme: string | null;
+  heldOn: string;
+  /** Projects presented at the conference. */
+  projects: number;
+  /** Of those, landed. */
+  landed: number;
+}
+
+/** `GET /api/conferences`: every conference, the latest first (a few a year: no paging). */
+export async function listConferences(dataSource: DataSource): Promise<ConferenceListItem[]> {
+  const rows = await dataSource.query(
+    `SELECT c.id, c.title, c.theme, c.held_on::text AS held_on,
+            count(p.id)::int AS projects, count(p.id) FILTER (WHERE p.status = 'landed')::int AS landed
+       FROM conference_list c LEFT JOIN project_list p ON p.conference_id = c.id
+      GROUP BY c.id ORDER BY c.held_on DESC, c.id`,
+  );
+  return rows.map((r: Record<string, never>) => ({ id: r.id, title: r.title, theme: r.theme, heldOn: r.held_on, projects: r.projects, landed: r.landed }));
+}

@@ -1,0 +1,24 @@
+import { ProjectionEvent, streamOf } from '../projection-event';
+import { EnterpriseListRow } from './enterprise-list.entity';
+
+/** The enterprise's row after one more of its events (other events leave it unchanged). */
+export function evolveEnterpriseList(row: EnterpriseListRow | null, event: ProjectionEvent): EnterpriseListRow | null {
+  if (event.type === 'EnterpriseRegistered') {
+    const { data } = event;
+    return {
+      id: data.enterpriseId,
+      name: data.name,
+      creditCode: data.creditCode ?? null,
+      district: data.district ?? null,
+      tier: data.tier,
+      registeredAt: data.occurredAt,
+      version: event.streamPosition,
+      position: event.globalPosition,
+    };
+  }
+  if (row === null || streamOf(event.streamId)?.kind !== 'enterprise') return row;
+  const next = { ...row, version: event.streamPosition, position: event.globalPosition };
+  if (event.type !== 'EnterpriseUpdated') return next;
+  const { name, district, tier } = event.data;
+  return { ...next, name: name ?? next.name, district: district ?? next.district, tier: tier ?? next.tier };
+}

@@ -1,0 +1,175 @@
+import { endOfBusinessDay, type ProjectStatus } from '@luodi/domain';
+import { DataSource } from 'typeorm';
+
+/** The cohort filters of the dashboards and the forecast, each as of `asOf`. */
+export interface DashboardFilters {
+  industryChain?: string;
+  district?: string;
+  /** Presented at this conference on or before asOf. */
+  conferenceId?: string;
+  /** Lead department of the plan in force at asOf. */
+  department?: string;
+}
+
+export const PROJECT_STATUSES: readonly ProjectStatus[] = ['submitted', 'approved', 'rejected', 'presented', 'assigned', 'landed', 'withdrawn'];
+
+export interface DashboardSummary {
+  asOf: string;
+  /** Submitted on or before asOf. */
+  projects: number;
+  /** Approved on or before asOf (withdrawn ones included). */
+  inLibrary: number;
+  landed: number;
+  /** Library projects withdrawn (so inLibrary = landed + withdrawn + open). */
+  withdrawn: number;
+  /** landed / inLibrary, 0 when the library is empty. */
+  landingRate: number;
+  /** Planned investment of the library projects. */
+  investmentYuan: number;
+  /** Actual (or else planned) investment of the landed projects. */
+  landedInvestmentYuan: number;
+  /** Every project by its status at asOf. */
+  byStatus: Record<ProjectStatus, number>;
+}
+
+export const LANDING_RATE_GROUPS = ['conference', 'industryChain', 'department', 'district'] as const;
+export type LandingRateGroup = (typeof LANDING_RATE_GROUPS)[number];
+
+export interface LandingRateRow {
+  /** null: library projects without one at asOf (not presented yet, no plan yet, no district). */
+  key: string | null;
+  label: string;
+  inLibrary: number;
+  landed: number;
+  landingRate: number;
+}
+
+/**
+ * The projects as they stood at the end of `asOf` (CST), one row each, filtered. A single query
+ * over project_facts: the status at asOf follows from which status times lie on or before it
+ * (a stream's business times never go backwards, so the latest one wins); the conference and
+ * the lead department are those in force at asOf. Title, industry chain, district and planned
+ * investment are the current ones: they can change only while a project is under review, so
+ * library figures are exact and only `projects`/`byStatus.submitted` of the past can differ.
+ */
+function cohortQuery(asOf: string, filters: DashboardFilters): { sql: string; params: unknown[] } {
+  return {
+    sql: `
+      WITH as_of AS (
+        SELECT f.*,
+               CASE WHEN f.withdrawn_at <= $1 THEN 'withdrawn'
+                    WHEN f.landed_at <= $1 THEN 'landed'
+                    WHEN f.rejected_at <= $1 THEN 'rejected'
+                    WHEN f.assigned_at <= $1 THEN 'assigned'
+                    WHEN f.presented_at <= $1 THEN 'presented'
+                    WHEN f.entered_library_at <= $1 THEN 'approved'
+                    ELSE 'submitted' END AS status,
+               coalesce(f.entered_library_at <= $1, false) AS in_library,
+               CASE WHEN f.presented_at <= $1 THEN f.conference_id END AS conference,
+               (SELECT l.department FROM unnest(f.lead_departments, f.lead_since) AS l(department, since)
+                 WHERE l.since <= $1 ORDER BY l.since DESC LIMIT 1) AS department
+          FROM project_facts f
+         WHERE f.submitted_at <= $1
+           AND ($2::text IS NULL OR f.industry_chain = $2)
+           AND ($3::text IS NULL OR f.district = $3)
+      ), cohort AS (
+        SELECT * FROM as_of
+         WHERE ($4::text IS NULL OR conference = $4)
+           AND ($5::text IS NULL OR department = $5)
+      )`,
+    params: [endOfBusinessDay(asOf), filters.industryChain ?? null, filters.district ?? null, filters.conferenceId ?? null, filters.department ?? null],
+  };
+}
+
+/** `GET /api/dashboard/summary` for the business date `asOf`. */
+export async function dashboardSummary(dataSource: DataSource, asOf: string, filters: DashboardFilters): Promise<DashboardSummary> {
+  const { sql, params } = cohortQuery(asOf, filters);
+  const rows: Array<{ status: ProjectStatus; projects: number; in_library: number; investment: string; landed_investment: string }> = await dataSource.query(
+    `${sql}
+     SELECT status, count(*)::int AS projects, count(*) FILTER (WHERE in_library)::int AS in_library,
+            coalesce(sum(investment_yuan) FILTER (WHERE in_library), 0)::bigint AS investment,
+            coalesce(sum(coalesce(actual_investment_yuan, investment_yuan)) FILTER (WHERE status = 'landed'), 0)::bigint AS landed_investment
+       FROM cohort GROUP BY status`,
+    params,
+  );
+  const byStatus = Object.fromEntries(PROJECT_STATUSES.map((s) => [s, 0])) as Record<ProjectStatus, number>;
+  let projects = 0;
+  let inLibrary = 0;
+  let investmentYuan = 0;
+  let landedInvestmentYuan = 0;
+  for (const row of rows) {
+    byStatus[row.status] = row.projects;
+    projects += row.projects;
+    inLibrary += row.in_library;
+    investmentYuan += Number(row.investment);
+    landedInvestmentYuan += Number(row.landed_investment);
+  }
+  const landed = byStatus.landed;
+  const withdrawn = rows.find((r) => r.status === 'withdrawn')?.in_library ?? 0;
+  return { asOf, projects, inLibrary, landed, withdrawn, landingRate: rate(landed, inLibrary), investmentYuan, landedInvestmentYuan, byStatus };
+}
+
+const GROUP_KEY: Record<LandingRateGroup, string> = {
+  conference: 'conference',
+  industryChain: 'industry_chain',
+  department: 'department',
+  district: 'district',
+};
+
+/**
+ * `GET /api/dashboard/landing-rate`: the library at asOf, grouped. Conferences come in the order
+ * they were held, other groups by library size; the group without a key comes last.
+ */
+export async function landingRates(dataSource: DataSource, groupBy: LandingRateGroup, asOf: string, filters: DashboardFilters): Promise<LandingRateRow[]> {
+  const { sql, params } = cohortQuery(asOf, filters);
+  const rows: Array<{ key: string | null; in_library: number; landed: number }> = await dataSource.query(
+    `${sql}
+     SELECT ${GROUP_KEY[groupBy]} AS key, count(*)::int AS in_library, count(*) FILTER (WHERE status = 'landed')::int AS landed
+       FROM cohort WHERE in_library GROUP BY 1`,
+    params,
+  );
+  const labels = await labelsOf(dataSource, groupBy, rows.map((r) => r.key).filter((k): k is string => k !== null));
+  return rows
+    .map((r) => ({ key: r.key, label: r.key === null ? '—' : (labels.get(r.key)?.label ?? r.key), inLibrary: r.in_library, landed: r.landed, landingRate: rate(r.landed, r.in_library) }))
+    .sort((a, b) => {
+      if ((a.key === null) !== (b.key === null)) return a.key === null ? 1 : -1;
+      if (groupBy === 'conference') return (labels.get(a.key!)?.order ?? '').localeCompare(labels.get(b.key!)?.order ?? '');
+      return b.inLibrary - a.inLibrary || String(a.key).localeCompare(String(b.key));
+    });
+}
+
+/** Display names: conference titles, department names (if the departments table exists); other keys are their own label. */
+async function labelsOf(dataSource: DataSource, groupBy: LandingRateGroup, keys: string[]): Promise<Map<string, { label: string; order: string }>> {
+  if (keys.length === 0) return new Map();
+  let rows: Array<{ key: string; label: string; sort: string }> = [];
+  if (groupBy === 'conference') {
+    rows = await dataSource.query(`SELECT id AS key, title AS label, held_on::text || id AS sort FROM conference_list WHERE id = ANY($1::text[])`, [keys]);
+  } else if (groupBy === 'department') {
+    const [{ exists }] = await dataSource.query(`SELECT to_regclass('departments') IS NOT NULL AS exists`);
+    if (exists) rows = await dataSource.query(`SELECT code AS key, name AS label, code AS sort FROM departments WHERE code = ANY($1::text[])`, [keys]);
+  }
+  return new Map(rows.map((r) => [r.key, { label: r.label, order: r.sort }]));
+}
+
+/** A library project as the landing forecast sees it: business dates (CST) as of asOf. */
+export interface LibrarySubject {
+  enteredOn: string;
+  landedOn?: string;
+  withdrawnOn?: string;
+}
+
+/** The library at asOf with the same filters as the dashboards, for the landing forecast. */
+export async function librarySubjects(dataSource: DataSource, asOf: string, filters: DashboardFilters): Promise<LibrarySubject[]> {
+  const { sql, params } = cohortQuery(asOf, filters);
+  const rows: Array<{ entered_on: string; landed_on: string | null; withdrawn_on: string | null }> = await dataSource.query(
+    `${sql}
+     SELECT (entered_library_at AT TIME ZONE 'Asia/Shanghai')::date::text AS entered_on,
+            CASE WHEN status = 'landed' THEN landed_on::text END AS landed_on,
+            CASE WHEN status = 'withdrawn' THEN (withdrawn_at AT TIME ZONE 'Asia/Shanghai')::date::text END AS withdrawn_on
+       FROM cohort WHERE in_library ORDER BY entered_library_at, project_id`,
+    params,
+  );
+  return rows.map((r) => ({ enteredOn: r.entered_on, ...(r.landed_on ? { landedOn: r.landed_on } : {}), ...(r.withdrawn_on ? { withdrawnOn: r.withdrawn_on } : {}) }));
+}
+
+const rate = (landed: number, inLibrary: number): number => (inLibrary === 0 ? 0 : landed / inLibrary);

@@ -1,0 +1,66 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintColumn, dateColumn, instantArrayColumn, instantColumn, textColumn } from '../column-types';
+
+/**
+ * The dashboard facts of a project: the business time of every status change, so a dashboard as
+ * it stood on any date is one query over this table with conditions on these times (see
+ * dashboard.query.ts). Never the current status: that too follows from the times.
+ */
+@Entity({ name: 'project_facts' })
+export class ProjectFactsRow {
+  @PrimaryColumn({ name: 'project_id', type: 'text' })
+  projectId: string;
+
+  @Column(textColumn('enterprise_id'))
+  enterpriseId: string;
+
+  /** Submission attributes can change only while the project is under review (before it enters the library). */
+  @Column(textColumn('industry_chain'))
+  industryChain: string;
+
+  @Column(textColumn('district', true))
+  district: string | null;
+
+  @Column(bigintColumn('investment_yuan'))
+  investmentYuan: number;
+
+  @Column(bigintColumn('actual_investment_yuan', true))
+  actualInvestmentYuan: number | null;
+
+  @Column(instantColumn('submitted_at', false))
+  submittedAt: string;
+
+  /** The approving review: library entry. */
+  @Column(instantColumn('entered_library_at'))
+  enteredLibraryAt: string | null;
+
+  @Column(instantColumn('rejected_at'))
+  rejectedAt: string | null;
+
+  @Column(instantColumn('presented_at'))
+  presentedAt: string | null;
+
+  @Column(textColumn('conference_id', true))
+  conferenceId: string | null;
+
+  /** The first landing plan. */
+  @Column(instantColumn('assigned_at'))
+  assignedAt: string | null;
+
+  /** Lead department of every plan, with the time it came into force (parallel arrays). */
+  @Column({ name: 'lead_departments', type: 'text', array: true })
+  leadDepartments: string[];
+
+  @Column(instantArrayColumn('lead_since'))
+  leadSince: string[];
+
+  @Column(dateColumn('landed_on'))
+  landedOn: string | null;
+
+  /** Business time of the landing event (the end of `landedOn`, CST, when recorded later). */
+  @Column(instantColumn('landed_at'))
+  landedAt: string | null;
+
+  @Column(instantColumn('withdrawn_at'))
+  withdrawnAt: string | null;
+}

@@ -1,0 +1,69 @@
+import { ProjectionEvent, streamOf } from '../projection-event';
+import { ProjectListRow } from './project-list.entity';
+
+/**
+ * The project list row after one more event. Project events change their own project's row; an
+ * enterprise rename changes the rows of that enterprise's projects. Anything else: unchanged.
+ */
+export function evolveProjectList(row: ProjectListRow | null, event: ProjectionEvent): ProjectListRow | null {
+  if (event.type === 'EnterpriseUpdated') {
+    const renamed = row !== null && event.data.name !== undefined && streamOf(event.streamId)?.id === row.enterpriseId;
+    return renamed ? { ...row, enterpriseName: event.data.name! } : row;
+  }
+  if (event.type === 'ProjectSubmitted') {
+    const { data } = event;
+    return {
+      id: data.projectId,
+      title: data.title,
+      summary: data.summary ?? null,
+      enterpriseId: data.enterpriseId,
+      enterpriseName: data.enterpriseName,
+      industryChain: data.industryChain,
+      district: data.district ?? null,
+      investmentYuan: data.investmentYuan,
+      status: 'submitted',
+      leadDepartment: null,
+      supportingDepartments: [],
+      conferenceId: null,
+      conferenceTitle: null,
+      submittedAt: data.occurredAt,
+      enteredLibraryAt: null,
+      landedOn: null,
+      withdrawnAt: null,
+      version: event.streamPosition,
+      position: event.globalPosition,
+      updatedAt: data.occurredAt,
+    };
+  }
+  if (row === null || streamOf(event.streamId)?.kind !== 'project') return row;
+
+  const next: ProjectListRow = { ...row, version: event.streamPosition, position: event.globalPosition, updatedAt: event.data.occurredAt };
+  switch (event.type) {
+    case 'ProjectReviewed':
+      if (event.data.verdict === 'approved') return { ...next, status: 'approved', enteredLibraryAt: event.data.occurredAt };
+      if (event.data.verdict === 'rejected') return { ...next, status: 'rejected' };
+      return next;
+    case 'SubmissionRevised': {
+      const { title, summary, industryChain, district, investmentYuan } = event.data;
+      return {
+        ...next,
+        title: title ?? next.title,
+        summary: summary ?? next.summary,
+        industryChain: industryChain ?? next.industryChain,
+        district: district ?? next.district,
+        investmentYuan: investmentYuan ?? next.investmentYuan,
+      };
+    }
+    case 'ProjectPresented':
+      return { ...next, status: 'presented', conferenceId: event.data.conferenceId, conferenceTitle: event.data.conferenceTitle };
+    case 'LandingPlanAssigned':
+    case 'LandingPlanRevised':
+      return { ...next, status: 'assigned', leadDepartment: event.data.leadDepartment, supportingDepartments: [...event.data.supportingDepartments] };
+    case 'ProjectLanded':
+      return { ...next, status: 'landed', landedOn: event.data.landedOn };
+    case 'ProjectWithdrawn':
+      return { ...next, status: 'withdrawn', withdrawnAt: event.data.occurredAt };
+    default:
+      return next;
+  }
+}

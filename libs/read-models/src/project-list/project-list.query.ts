@@ -1,0 +1,59 @@
+import type { ProjectStatus } from '@luodi/domain';
+import { DataSource } from 'typeorm';
+import { containing, offsetOf, Page, PageRequest } from '../paging';
+import { ProjectListRow } from './project-list.entity';
+
+export interface ProjectListFilters {
+  status?: ProjectStatus;
+  industryChain?: string;
+  /** Leads or supports the plan in force, or owns one of its milestones. */
+  department?: string;
+  conferenceId?: string;
+  enterpriseId?: string;
+  /** Words or any part of the title, enterprise name or summary. */
+  q?: string;
+}
+
+const SORTABLE = {
+  updatedAt: 'p.updatedAt',
+  submittedAt: 'p.submittedAt',
+  enteredLibraryAt: 'p.enteredLibraryAt',
+  landedOn: 'p.landedOn',
+  investmentYuan: 'p.investmentYuan',
+  title: 'p.title',
+} as const;
+
+/** A field of SORTABLE, `-` in front for descending. */
+export const PROJECT_SORTS = Object.keys(SORTABLE).flatMap((field) => [field, `-${field}`]);
+export type ProjectSort = string;
+
+/** `GET /api/projects`: filtered, searched, sorted, one page. */
+export async function listProjects(dataSource: DataSource, filters: ProjectListFilters, page: PageRequest, sort: ProjectSort = '-updatedAt'): Promise<Page<ProjectListRow>> {
+  const qb = dataSource.getRepository(ProjectListRow).createQueryBuilder('p');
+  if (filters.status) qb.andWhere('p.status = :status', { status: filters.status });
+  if (filters.industryChain) qb.andWhere('p.industryChain = :industryChain', { industryChain: filters.industryChain });
+  if (filters.conferenceId) qb.andWhere('p.conferenceId = :conferenceId', { conferenceId: filters.conferenceId });
+  if (filters.enterpriseId) qb.andWhere('p.enterpriseId = :enterpriseId', { enterpriseId: filters.enterpriseId });
+  if (filters.department) {
+    qb.andWhere(
+      `(p.leadDepartment = :department OR p.supportingDepartments @> ARRAY[:department]::text[]
+        OR EXISTS (SELECT 1 FROM department_assignments a WHERE a.project_id = p.id AND a.department_code = :department))`,
+      { department: filters.department },
+    );
+  }
+  const q = filters.q?.trim();
+  if (q) {
+    // The tsvector ('simple': no stemming, any language) finds words in any order; Chinese has no
+    // spaces between words, so a run of CJK text is one token there, and ILIKE finds a part of it.
+    qb.andWhere(
+      `(p.search @@ plainto_tsquery('simple', :q) OR p.title ILIKE :like OR p.enterpriseName ILIKE :like OR p.summary ILIKE :like)`,
+      { q, like: containing(q) },
+    );
+  }
+  const descending = sort.startsWith('-');
+  const field = SORTABLE[sort.replace(/^-/, '') as keyof typeof SORTABLE] ?? SORTABLE.updatedAt;
+  qb.orderBy(field, descending ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy('p.id', 'ASC');
+
+  const [items, total] = await qb.offset(offsetOf(page)).limit(page.pageSize).getManyAndCount();
+  return { items, total, ...page };
+}

@@ -1,0 +1,149 @@
+import type { RecordedEvent } from '@luodi/event-store';
+import { EntityManager } from 'typeorm';
+import { ConferenceListRow } from '../conference-list/conference-list.entity';
+import { evolveConferenceList } from '../conference-list/conference-list.projection';
+import { DepartmentAssignmentRow } from '../department-assignments/department-assignment.entity';
+import { departmentAssignmentsOf } from '../department-assignments/department-assignment.projection';
+import { EnterpriseListRow } from '../enterprise-list/enterprise-list.entity';
+import { evolveEnterpriseList } from '../enterprise-list/enterprise-list.projection';
+import { ProjectDossierRow } from '../project-dossier/project-dossier.entity';
+import { evolveProjectDossier } from '../project-dossier/project-dossier.projection';
+import { ProjectFactsRow } from '../project-facts/project-facts.entity';
+import { evolveProjectFacts } from '../project-facts/project-facts.projection';
+import { ProjectListRow } from '../project-list/project-list.entity';
+import { evolveProjectList } from '../project-list/project-list.projection';
+import { asProjectionEvents, ProjectionEvent, streamOf } from '../projection-event';
+import { RowTable } from './row-table';
+
+type Evolve<Row> = (row: Row | null, event: ProjectionEvent) => Row | null;
+
+/** The rows of one table this writer holds, and which of them changed since they were written. */
+class HeldRows<Row extends object> {
+  readonly rows = new Map<string, Row>();
+  readonly dirty = new Set<string>();
+
+  constructor(
+    readonly entity: new () => Row,
+    readonly keyProperty: keyof Row & string,
+  ) {}
+
+  async load(manager: EntityManager, schema: string, property: keyof Row & string, values: Iterable<string>): Promise<void> {
+    const missing = property === this.keyProperty ? [...values].filter((id) => !this.rows.has(id)) : [...values];
+    for (const row of await new RowTable(manager, this.entity, schema).load(property, missing)) {
+      const key = row[this.keyProperty] as string;
+      if (!this.rows.has(key)) this.rows.set(key, row);
+    }
+  }
+
+  evolve(key: string, event: ProjectionEvent, evolve: Evolve<Row>): void {
+    const before = this.rows.get(key) ?? null;
+    const after = evolve(before, event);
+    // evolve returns the very same row when the event changes nothing.
+    if (after !== null && after !== before) {
+      this.rows.set(key, after);
+      this.dirty.add(key);
+    }
+  }
+
+  async flush(manager: EntityManager, schema: string): Promise<void> {
+    await new RowTable(manager, this.entity, schema).upsert([...this.dirty].map((key) => this.rows.get(key)!));
+    this.dirty.clear();
+  }
+}
+
+/**
+ * Holds the read-model rows a run of events touches: loads them (one query per table), folds
+ * the events into them with the pure evolve functions, and writes back the changed ones (one
+ * statement per table). The live projector uses one writer per batch; a rebuild keeps one across
+ * many batches, so a row changed by many events is loaded once and written once.
+ */
+export class ReadModelWriter {
+  private readonly lists = new HeldRows(ProjectListRow, 'id');
+  private readonly dossiers = new HeldRows(ProjectDossierRow, 'projectId');
+  private readonly facts = new HeldRows(ProjectFactsRow, 'projectId');
+  private readonly enterprises = new HeldRows(EnterpriseListRow, 'id');
+  private readonly conferences = new HeldRows(ConferenceListRow, 'id');
+  /** Per held project, its inbox rows as stored: what the list and dossier rows gave when last written. */
+  private readonly storedAssignments = new Map<string, DepartmentAssignmentRow[]>();
+
+  /** @param schema where the tables are: the live schema, or a rebuild's shadow schema. */
+  constructor(private readonly schema: string) {}
+
+  /** Projects whose rows are held: how much memory a long-lived writer uses. */
+  get heldProjects(): number {
+    return this.lists.rows.size;
+  }
+
+  async apply(manager: EntityManager, recorded: readonly RecordedEvent[]): Promise<void> {
+    const events = asProjectionEvents(recorded);
+    await this.load(manager, events);
+    for (const event of events) {
+      const stream = streamOf(event.streamId);
+      if (stream?.kind === 'project') {
+        this.lists.evolve(stream.id, event, evolveProjectList);
+        this.dossiers.evolve(stream.id, event, evolveProjectDossier);
+        this.facts.evolve(stream.id, event, evolveProjectFacts);
+        if (!this.storedAssignments.has(stream.id)) this.storedAssignments.set(stream.id, []); // a new project
+      } else if (stream?.kind === 'enterprise') {
+        this.enterprises.evolve(stream.id, event, evolveEnterpriseList);
+        // A rename reaches every project of the enterprise (all loaded, see load).
+        if (event.type === 'EnterpriseUpdated' && event.data.name !== undefined) {
+          for (const [id, row] of this.lists.rows) if (row.enterpriseId === stream.id) this.lists.evolve(id, event, evolveProjectList);
+        }
+      } else if (stream?.kind === 'conference') {
+        this.conferences.evolve(stream.id, event, evolveConferenceList);
+      }
+    }
+  }
+
+  /** Writes every changed row. */
+  async flush(manager: EntityManager): Promise<void> {
+    const changedProjects = new Set([...this.lists.dirty, ...this.dossiers.dirty]);
+    await this.lists.flush(manager, this.schema);
+    await this.dossiers.flush(manager, this.schema);
+    await this.facts.flush(manager, this.schema);
+    await this.enterprises.flush(manager, this.schema);
+    await this.conferences.flush(manager, this.schema);
+
+    // The inbox rows follow from the list and dossier rows: rewrite a project's rows when they differ.
+    const replaced: string[] = [];
+    const inserted: DepartmentAssignmentRow[] = [];
+    for (const id of changedProjects) {
+      const stored = this.storedAssignments.get(id) ?? [];
+      const now = departmentAssignmentsOf(this.lists.rows.get(id) ?? null, this.dossiers.rows.get(id) ?? null);
+      if (JSON.stringify(stored) === JSON.stringify(now)) continue;
+      if (stored.length > 0) replaced.push(id);
+      inserted.push(...now);
+      this.storedAssignments.set(id, now);
+    }
+    const assignments = new RowTable(manager, DepartmentAssignmentRow, this.schema);
+    await assignments.delete('projectId', replaced);
+    await assignments.insert(inserted);
+  }
+
+  private async load(manager: EntityManager, events: readonly ProjectionEvent[]): Promise<void> {
+    const ids = { project: new Set<string>(), enterprise: new Set<string>(), renamed: new Set<string>(), conference: new Set<string>() };
+    for (const event of events) {
+      const stream = streamOf(event.streamId);
+      if (!stream) continue;
+      ids[stream.kind].add(stream.id);
+      if (event.type === 'EnterpriseUpdated' && event.data.name !== undefined) ids.renamed.add(stream.id);
+    }
+    await this.lists.load(manager, this.schema, 'id', ids.project);
+    await this.lists.load(manager, this.schema, 'enterpriseId', ids.renamed);
+    await this.dossiers.load(manager, this.schema, 'projectId', this.lists.rows.keys());
+    await this.facts.load(manager, this.schema, 'projectId', ids.project);
+    await this.enterprises.load(manager, this.schema, 'id', ids.enterprise);
+    await this.conferences.load(manager, this.schema, 'id', ids.conference);
+    for (const id of this.lists.rows.keys()) {
+      if (!this.storedAssignments.has(id)) this.storedAssignments.set(id, departmentAssignmentsOf(this.lists.rows.get(id)!, this.dossiers.rows.get(id) ?? null));
+    }
+  }
+}
+
+/** Applies one batch of events to the read models in `schema`, inside the caller's transaction. */
+export async function projectBatch(manager: EntityManager, events: readonly RecordedEvent[], schema: string): Promise<void> {
+  const writer = new ReadModelWriter(schema);
+  await writer.apply(manager, events);
+  await writer.flush(manager);
+}
