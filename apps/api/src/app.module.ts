@@ -9,7 +9,9 @@ import { IdempotencyModule } from './common/idempotency.module';
 import { ConferencesModule } from './conferences/conferences.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
+import { ForecastModule } from './forecast/forecast.module';
 import { ProjectsModule } from './projects/projects.module';
+import { ReadSideModule } from './projection/read-side.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -18,7 +20,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), HealthModule,
-        CqrsModule.forRoot(), IdempotencyModule, DepartmentsModule, EnterprisesModule, ConferencesModule, ProjectsModule, AuthModule, UsersModule],
+        CqrsModule.forRoot(), IdempotencyModule, DepartmentsModule, EnterprisesModule, ConferencesModule, ProjectsModule, AuthModule, UsersModule, ReadSideModule, ForecastModule],
     };
   }
 }

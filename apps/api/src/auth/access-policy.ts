@@ -50,6 +50,19 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   // department: only projects their department is assigned to, else 403 NOT_YOUR_PROJECT.
   'GET /api/projects/:id': ALL_ROLES,
   'GET /api/projects/:id/history': ALL_ROLES,
+  // department: only projects their department is part of (the query forces the filter).
+  'GET /api/projects': ALL_ROLES,
+  'GET /api/departments/:code/assignments': { roles: ['admin', 'taskforce', 'leader', 'department'], departmentParam: 'code' },
+  'GET /api/enterprises': ALL_ROLES,
+  // department: only the projects their department is part of (the query filters them).
+  'GET /api/enterprises/:id/dossier': ALL_ROLES,
+  'GET /api/conferences': ALL_ROLES,
+  // department: always their own department's figures (the query forces the filter).
+  'GET /api/dashboard/summary': ['admin', 'taskforce', 'leader', 'department'],
+  'GET /api/dashboard/landing-rate': ['admin', 'taskforce', 'leader', 'department'],
+  'GET /api/forecast/landing': ['admin', 'taskforce', 'leader'],
+  'POST /api/admin/rebuild': ['admin'],
+  'GET /api/admin/rebuild': ['admin'],
 
   'POST /api/auth/login': PUBLIC,
   'GET /api/auth/me': ALL_ROLES,

@@ -2,21 +2,30 @@ import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/co
 import { ApiTags } from '@nestjs/swagger';
 import { Pool } from 'pg';
 import { PG_POOL } from '../database/database.module';
+import { ProjectionStatusService, ProjectorHealth } from '../projection/projection-status.service';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly projection: ProjectionStatusService,
+  ) {}
 
-  /** Up when the database answers; a load balancer takes the instance out otherwise. */
+  /**
+   * Up when the database answers; a load balancer takes the instance out otherwise. `projector`
+   * tells whether some process projects (`running`), its checkpoint and how far the read models
+   * lag behind the log: stale reads, not a reason to stop serving.
+   */
   @Get()
-  async health() {
+  async health(): Promise<{ status: 'ok'; database: { status: 'up'; latencyMs: number }; projector: ProjectorHealth }> {
     const started = Date.now();
     try {
       await this.pool.query('SELECT 1');
     } catch {
       throw new ServiceUnavailableException({ message: 'The database does not answer.', code: 'DATABASE_UNAVAILABLE' });
     }
-    return { status: 'ok', database: { status: 'up', latencyMs: Date.now() - started } };
+    const latencyMs = Date.now() - started;
+    return { status: 'ok', database: { status: 'up', latencyMs }, projector: await this.projection.health() };
   }
 }

@@ -1,0 +1,30 @@
+import { IsIn, IsOptional } from 'class-validator';
+import { LANDING_RATE_GROUPS, LandingRateGroup } from '@luodi/read-models';
+import { BusinessDate, OptionalText } from '../common/dto-fields';
+import { ConsistentReadQuery } from '../common/consistent-read.dto';
+
+export class DashboardQueryDto extends ConsistentReadQuery {
+  /** The dashboard as it stood at the end of this day (CST); default today. */
+  @IsOptional()
+  @BusinessDate()
+  asOf?: string;
+
+  @OptionalText(100)
+  industryChain?: string;
+
+  @OptionalText(100)
+  district?: string;
+
+  /** Projects presented at this conference (by asOf). */
+  @OptionalText(100)
+  conferenceId?: string;
+
+  /** Projects this department leads (by asOf). Department users: always their own. */
+  @OptionalText(40)
+  department?: string;
+}
+
+export class LandingRateQueryDto extends DashboardQueryDto {
+  @IsIn(LANDING_RATE_GROUPS)
+  groupBy: LandingRateGroup;
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { DashboardSummary, LandingRateRow } from '@luodi/read-models';
+import { Actor, CurrentActor } from '../auth/actor';
+import { DashboardQueryDto, LandingRateQueryDto } from './dashboard-query.dto';
+import { DashboardSummaryQuery, LandingRatesQuery } from './dashboard.handlers';
+
+/**
+ * Dashboards as they stood at the end of any day (`asOf`, CST). The library is every project
+ * ever approved (withdrawn ones included); landingRate = landed / inLibrary.
+ */
+@ApiTags('dashboard')
+@Controller('dashboard')
+export class DashboardController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** `{asOf, projects, inLibrary, landed, withdrawn, landingRate, investmentYuan, landedInvestmentYuan, byStatus}`. */
+  @Get('summary')
+  summary(@Query() query: DashboardQueryDto, @CurrentActor() actor: Actor): Promise<DashboardSummary> {
+    return this.queries.execute(new DashboardSummaryQuery(query, actor));
+  }
+
+  /** `[{key, label, inLibrary, landed, landingRate}]` per conference, industry chain, lead department or district. */
+  @Get('landing-rate')
+  landingRate(@Query() query: LandingRateQueryDto, @CurrentActor() actor: Actor): Promise<LandingRateRow[]> {
+    return this.queries.execute(new LandingRatesQuery(query, actor));
+  }
+}

@@ -1,0 +1,51 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { businessDate } from '@luodi/domain';
+import { DashboardFilters, DashboardSummary, dashboardSummary, landingRates, LandingRateRow } from '@luodi/read-models';
+import { DataSource } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { DashboardQueryDto, LandingRateQueryDto } from './dashboard-query.dto';
+
+/** The business date asked for, or today; and the filters, a department user's pinned to their department. */
+function cohortOf(query: DashboardQueryDto, actor: Actor): { asOf: string; filters: DashboardFilters } {
+  const { industryChain, district, conferenceId } = query;
+  const department = actor.role === 'department' ? (actor.departmentCode ?? '') : query.department;
+  return { asOf: query.asOf ?? businessDate(new Date().toISOString()), filters: { industryChain, district, conferenceId, department } };
+}
+
+export class DashboardSummaryQuery extends Query<DashboardSummary> {
+  constructor(
+    readonly query: DashboardQueryDto,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(DashboardSummaryQuery)
+export class DashboardSummaryHandler implements IQueryHandler<DashboardSummaryQuery> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  execute({ query, actor }: DashboardSummaryQuery): Promise<DashboardSummary> {
+    const { asOf, filters } = cohortOf(query, actor);
+    return dashboardSummary(this.dataSource, asOf, filters);
+  }
+}
+
+export class LandingRatesQuery extends Query<LandingRateRow[]> {
+  constructor(
+    readonly query: LandingRateQueryDto,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(LandingRatesQuery)
+export class LandingRatesHandler implements IQueryHandler<LandingRatesQuery> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  execute({ query, actor }: LandingRatesQuery): Promise<LandingRateRow[]> {
+    const { asOf, filters } = cohortOf(query, actor);
+    return landingRates(this.dataSource, query.groupBy, asOf, filters);
+  }
+}

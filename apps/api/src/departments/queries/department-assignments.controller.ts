@@ -1,0 +1,21 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { DepartmentAssignment, Page } from '@luodi/read-models';
+import { DepartmentAssignmentsQueryDto } from './department-assignments.dto';
+import { DepartmentAssignmentsQuery } from './department-assignments.handler';
+
+@ApiTags('departments')
+@Controller('departments')
+export class DepartmentAssignmentsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /**
+   * The department's inbox: milestones of projects being worked, with `overdue` and `dueSoon`
+   * (within 14 days), earliest due first. Department users: their own code only (403).
+   */
+  @Get(':code/assignments')
+  list(@Param('code') code: string, @Query() query: DepartmentAssignmentsQueryDto): Promise<Page<DepartmentAssignment>> {
+    return this.queries.execute(new DepartmentAssignmentsQuery(code, query));
+  }
+}

@@ -1,0 +1,19 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { PageQuery } from '../../projection/page-query.dto';
+
+const booleanParam = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class DepartmentAssignmentsQueryDto extends PageQuery {
+  /** Only done (`true`) or only open (`false`) milestones. */
+  @IsOptional()
+  @Transform(booleanParam)
+  @IsBoolean()
+  done?: boolean;
+
+  /** Only overdue (`true`) or only not overdue (`false`) milestones. */
+  @IsOptional()
+  @Transform(booleanParam)
+  @IsBoolean()
+  overdue?: boolean;
+}

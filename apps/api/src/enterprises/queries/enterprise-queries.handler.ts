@@ -1,0 +1,44 @@
+import { NotFoundException } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { EnterpriseDossier, enterpriseDossier, EnterpriseListItem, listEnterprises, Page } from '@luodi/read-models';
+import { DataSource } from 'typeorm';
+import { Actor } from '../../auth/actor';
+import { pageOf } from '../../projection/page-query.dto';
+import { ListEnterprisesQueryDto } from './list-enterprises.dto';
+
+export class ListEnterprisesQuery extends Query<Page<EnterpriseListItem>> {
+  constructor(readonly query: ListEnterprisesQueryDto) {
+    super();
+  }
+}
+
+@QueryHandler(ListEnterprisesQuery)
+export class ListEnterprisesHandler implements IQueryHandler<ListEnterprisesQuery> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  execute({ query }: ListEnterprisesQuery): Promise<Page<EnterpriseListItem>> {
+    return listEnterprises(this.dataSource, query.q, pageOf(query));
+  }
+}
+
+export class EnterpriseDossierQuery extends Query<EnterpriseDossier> {
+  constructor(
+    readonly enterpriseId: string,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(EnterpriseDossierQuery)
+export class EnterpriseDossierHandler implements IQueryHandler<EnterpriseDossierQuery> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute({ enterpriseId, actor }: EnterpriseDossierQuery): Promise<EnterpriseDossier> {
+    // Department users see the projects their department is part of, as GET /api/projects/:id allows.
+    const department = actor.role === 'department' ? (actor.departmentCode ?? '') : undefined;
+    const dossier = await enterpriseDossier(this.dataSource, enterpriseId, department);
+    if (!dossier) throw new NotFoundException({ message: `No enterprise ${enterpriseId}.`, code: 'ENTERPRISE_NOT_FOUND' });
+    return dossier;
+  }
+}

@@ -1,0 +1,34 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, ServiceUnavailableException } from '@nestjs/common';
+import { Request } from 'express';
+import { from, Observable, switchMap } from 'rxjs';
+import { ReadPositionService } from './read-position.service';
+
+/** How long a GET waits for the read models to reach its `minPosition`. */
+export const MIN_POSITION_WAIT_MS = 5000;
+
+/**
+ * `minPosition` on any GET (DESIGN.md: every GET accepts it): holds the request until the read
+ * models include that position, or answers 503 with Retry-After when they do not in time. A
+ * malformed value is left to the route's query validation (400).
+ */
+@Injectable()
+export class ConsistentReadInterceptor implements NestInterceptor {
+  constructor(private readonly positions: ReadPositionService) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const minPosition = request.query?.minPosition;
+    if (request.method !== 'GET' || typeof minPosition !== 'string' || !/^\d{1,15}$/.test(minPosition)) return next.handle();
+    return from(this.positions.waitUntilProjected(Number(minPosition), MIN_POSITION_WAIT_MS)).pipe(
+      switchMap((caughtUp) => {
+        if (!caughtUp) {
+          throw new ServiceUnavailableException({
+            message: `The read models have not reached position ${minPosition} within ${MIN_POSITION_WAIT_MS / 1000} s; try again shortly.`,
+            code: 'READ_MODELS_BEHIND',
+          });
+        }
+        return next.handle();
+      }),
+    );
+  }
+}

@@ -1,0 +1,43 @@
+import { ProjectionStatus } from '@luodi/read-models';
+import { Counter, Gauge } from 'prom-client';
+
+/**
+ * Projection metrics for Prometheus. Lag and checkpoint are read from the database at scrape
+ * time, so they are right whichever process projects; the counter counts this process's batches.
+ */
+export const projectedEvents = new Counter({
+  name: 'luodi_projected_events_total',
+  help: 'Events projected into the read models by this process',
+  labelNames: ['projection'],
+});
+
+let source: (() => Promise<ProjectionStatus>) | undefined;
+let cached: { at: number; status: Promise<ProjectionStatus> } | undefined;
+
+/** One status per scrape for all gauges. */
+function currentStatus(): Promise<ProjectionStatus> | undefined {
+  if (!source) return undefined;
+  if (!cached || Date.now() - cached.at > 1000) cached = { at: Date.now(), status: source() };
+  return cached.status;
+}
+
+function statusGauge(name: string, help: string, value: (status: ProjectionStatus) => number): Gauge {
+  return new Gauge({
+    name,
+    help,
+    labelNames: ['projection'],
+    async collect() {
+      const status = await currentStatus()?.catch(() => undefined);
+      if (status) this.set({ projection: status.name }, value(status));
+    },
+  });
+}
+
+statusGauge('luodi_projection_lag_events', 'Events stored but not yet projected', (s) => s.lagEvents);
+statusGauge('luodi_projection_lag_seconds', 'Age of the oldest event not yet projected', (s) => s.lagSeconds);
+statusGauge('luodi_projection_checkpoint_position', 'Global position of the last projected event', (s) => s.position);
+
+export function setProjectionStatusSource(read: () => Promise<ProjectionStatus>): void {
+  source = read;
+  cached = undefined;
+}

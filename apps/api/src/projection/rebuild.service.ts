@@ -1,0 +1,53 @@
+import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
+import { EventStore } from '@luodi/event-store';
+import { RebuildInProgressError, RebuildProgress, rebuildReadModels } from '@luodi/read-models';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE } from '../database/database.module';
+
+export type RebuildStatus = RebuildProgress | { status: 'idle' };
+
+/** Runs a rebuild of the read models in this process, one at a time, and tells how it goes. */
+@Injectable()
+export class RebuildService {
+  private readonly logger = new Logger('Rebuild');
+  private progress?: RebuildProgress;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  status(): RebuildStatus {
+    return this.progress ?? { status: 'idle' };
+  }
+
+  /** Starts a rebuild and answers once it holds the rebuild lock; 409 if one is running anywhere. */
+  async start(): Promise<RebuildProgress> {
+    if (this.progress?.status === 'running') throw this.alreadyRunning();
+    let started!: () => void;
+    const holdsLock = new Promise<void>((resolve) => (started = resolve));
+    const running = rebuildReadModels({
+      dataSource: this.dataSource,
+      store: this.store,
+      onProgress: (progress) => {
+        this.progress = progress;
+        started();
+      },
+    });
+    running.then(
+      (done) => this.logger.log(`read models rebuilt: ${done.eventsDone} events at ${done.eventsPerSecond} events/s`),
+      (error) => this.logger.error(`rebuild failed: ${(error as Error).stack ?? error}`),
+    );
+    try {
+      await Promise.race([holdsLock, running]);
+    } catch (error) {
+      if (error instanceof RebuildInProgressError) throw this.alreadyRunning();
+      throw error;
+    }
+    return this.progress!;
+  }
+
+  private alreadyRunning(): ConflictException {
+    return new ConflictException({ message: 'A rebuild of the read models is already running; follow it at GET /api/admin/rebuild.', code: 'REBUILD_RUNNING' });
+  }
+}

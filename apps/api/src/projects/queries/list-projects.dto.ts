@@ -1,0 +1,33 @@
+import { IsIn, IsOptional } from 'class-validator';
+import { PROJECT_SORTS, PROJECT_STATUSES } from '@luodi/read-models';
+import type { ProjectStatus } from '@luodi/domain';
+import { OptionalText } from '../../common/dto-fields';
+import { PageQuery } from '../../projection/page-query.dto';
+
+export class ListProjectsQueryDto extends PageQuery {
+  @IsOptional()
+  @IsIn(PROJECT_STATUSES)
+  status?: ProjectStatus;
+
+  @OptionalText(100)
+  industryChain?: string;
+
+  /** Leads or supports the plan in force, or owns one of its milestones. Department users: always their own. */
+  @OptionalText(40)
+  department?: string;
+
+  @OptionalText(100)
+  conferenceId?: string;
+
+  @OptionalText(100)
+  enterpriseId?: string;
+
+  /** Words, or any part of the title, enterprise name or summary (e.g. `海洋` finds 智慧海洋牧场). */
+  @OptionalText(100)
+  q?: string;
+
+  /** updatedAt, submittedAt, enteredLibraryAt, landedOn, investmentYuan or title; `-` first for descending. Default `-updatedAt`. */
+  @IsOptional()
+  @IsIn(PROJECT_SORTS)
+  sort?: string;
+}

@@ -1,0 +1,27 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { listProjects, Page, ProjectListRow } from '@luodi/read-models';
+import { DataSource } from 'typeorm';
+import { Actor } from '../../auth/actor';
+import { pageOf } from '../../projection/page-query.dto';
+import { ListProjectsQueryDto } from './list-projects.dto';
+
+export class ListProjectsQuery extends Query<Page<ProjectListRow>> {
+  constructor(
+    readonly query: ListProjectsQueryDto,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListProjectsQuery)
+export class ListProjectsHandler implements IQueryHandler<ListProjectsQuery> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  execute({ query, actor }: ListProjectsQuery): Promise<Page<ProjectListRow>> {
+    // Department users see the projects their department is part of, as GET /api/projects/:id allows.
+    const department = actor.role === 'department' ? actor.departmentCode : query.department;
+    const { status, industryChain, conferenceId, enterpriseId, q, sort } = query;
+    return listProjects(this.dataSource, { status, industryChain, conferenceId, enterpriseId, q, department }, pageOf(query), sort);
+  }
+}
