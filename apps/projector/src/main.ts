@@ -1,1 +1,48 @@
-console.log("projector: coming with the read models");
+import 'reflect-metadata';
+import { Projector, readProjectionStatus } from '@luodi/read-models';
+import { createServer } from 'node:http';
+import { register } from 'prom-client';
+import { projectedEvents, setProjectionStatusSource } from '../../api/src/projection/projection.metrics';
+import { openWorkerEnvironment } from './worker-environment';
+
+/**
+ * The projector as its own process (run the API with LUODI_PROJECTOR=off, or alongside it): the
+ * same Projector the API runs inline. Start several for failover: one projects, the others stand
+ * by and take over when it dies. Env: DATABASE_URL (required), LUODI_PROJECTOR_BATCH_SIZE
+ * (default 1000), METRICS_PORT (optional: serves /metrics).
+ */
+async function main(): Promise<void> {
+  const { databaseUrl, dataSource, store, logger, close } = await openWorkerEnvironment('Projector');
+  const batchSize = Number(process.env.LUODI_PROJECTOR_BATCH_SIZE ?? 1000);
+  const projector = new Projector({ dataSource, store, databaseUrl, batchSize, logger });
+  projector.onBatch((batch) => projectedEvents.inc({ projection: projector.name }, batch.events));
+  await projector.start();
+  logger.log(`started (${projector.state}), batches of ${batchSize}`);
+
+  const metricsPort = process.env.METRICS_PORT;
+  if (metricsPort) setProjectionStatusSource(() => readProjectionStatus(dataSource));
+  const server = metricsPort
+    ? createServer((request, response) => {
+        if (request.url !== '/metrics') return void response.writeHead(404).end();
+        void register.metrics().then((text) => response.writeHead(200, { 'Content-Type': register.contentType }).end(text));
+      }).listen(Number(metricsPort))
+    : undefined;
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: finishing the batch under way`);
+    server?.close();
+    await projector.stop();
+    await close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { RebuildProgress, rebuildReadModels } from '@luodi/read-models';
+import { openWorkerEnvironment } from './worker-environment';
+
+/**
+ * `npm run rebuild`: replays the whole event log into fresh read-model tables and swaps them in,
+ * while the API keeps serving. Env: DATABASE_URL (required), LUODI_REBUILD_BATCH_SIZE (default 5000).
+ */
+async function main(): Promise<void> {
+  const { dataSource, store, logger, close } = await openWorkerEnvironment('Rebuild');
+  let shown = 0;
+  const show = (p: RebuildProgress) => {
+    const total = p.eventsTotal === null ? '' : ` / ${p.eventsTotal}`;
+    logger.log(`${p.phase}: ${p.eventsDone}${total} events, ${p.eventsPerSecond} events/s`);
+  };
+  try {
+    await rebuildReadModels({
+      dataSource,
+      store,
+      batchSize: Number(process.env.LUODI_REBUILD_BATCH_SIZE ?? 5000),
+      onProgress: (p) => {
+        if (Date.now() - shown < 1000 && p.phase === 'replaying') return;
+        shown = Date.now();
+        show(p);
+      },
+    });
+  } finally {
+    await close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
