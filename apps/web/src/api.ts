@@ -1,7 +1,8 @@
 /**
  * The typed client of HTTP API v1. Every call carries the bearer token; every GET carries the
  * highest stream position this session has written (`minPosition`), so the page reads its own
- * writes. Errors arrive as RFC 9457 problem details and are thrown as ApiError.
+ * writes; every command carries an `Idempotency-Key`, so it is never run twice. Errors arrive as
+ * RFC 9457 problem details and are thrown as ApiError.
  */
 
 import { getLang } from './i18n';
@@ -13,6 +14,7 @@ export type Verdict = 'approved' | 'rejected' | 'revise';
 export type Tier = 'none' | 'municipal' | 'provincial' | 'national';
 export type GroupBy = 'conference' | 'industryChain' | 'department' | 'district';
 
+export const ROLES: Role[] = ['taskforce', 'reviewer', 'department', 'leader', 'admin'];
 export const PROJECT_STATUSES: ProjectStatus[] = ['submitted', 'approved', 'rejected', 'presented', 'assigned', 'landed', 'withdrawn'];
 export const NEED_KINDS: NeedKind[] = ['land', 'talent', 'financing', 'orders', 'policy', 'other'];
 export const VERDICTS: Verdict[] = ['approved', 'revise', 'rejected'];
@@ -36,6 +38,8 @@ export interface Problem {
   detail?: string;
   code?: string;
   errors?: { field: string; message: string }[];
+  /** From `Retry-After`, when the API says when to try again (too many login attempts). */
+  retryAfterSeconds?: number;
 }
 
 export interface Page<T> {
@@ -54,6 +58,17 @@ export interface CommandResult {
 export interface Department {
   code: string;
   name: string;
+}
+
+/** A user account as the admin sees it (never the password). */
+export interface Account {
+  id: string;
+  username: string;
+  role: Role;
+  departmentCode?: string;
+  disabled: boolean;
+  createdAt: string;
+  passwordChangedAt: string;
 }
 
 export interface Conference {
@@ -280,6 +295,7 @@ export class ApiError extends Error {
   }
 }
 
+const LOGIN_PATH = '/api/auth/login';
 const SESSION_KEY = 'luodi.session';
 const POSITION_KEY = 'luodi.minPosition';
 
@@ -321,6 +337,23 @@ function withQuery(path: string, query: Query = {}): string {
   return text ? `${path}?${text}` : path;
 }
 
+/** A random (version 4) UUID. crypto.randomUUID needs a secure context; an intranet http:// address is none. */
+export function randomUuid(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Idempotency keys of the commands sent but not answered yet (in flight, or lost to a network
+ * error), by what they ask. The same command sent again — a double click, or the user's retry
+ * after the network failed — carries the same key, so the API runs it once and answers the retry
+ * with the first answer. Any answer from the API ends the key: the next submission is a new action.
+ */
+const unansweredCommands = new Map<string, string>();
+
 async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown; version?: number } = {}): Promise<T> {
   // Accept-Language lets the API word its messages in the reader's language, if it can.
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': getLang() };
@@ -330,22 +363,33 @@ async function request<T>(method: string, path: string, options: { query?: Query
   if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`;
   const query = { ...options.query };
   if (method === 'GET') query.minPosition = sessionStorage.getItem(POSITION_KEY);
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  // Logging in is no command (the API scopes keys to a logged-in user).
+  const command = method !== 'GET' && path !== LOGIN_PATH ? `${method} ${path} ${headers['If-Match'] ?? ''} ${body ?? ''}` : undefined;
+  if (command) {
+    const key = unansweredCommands.get(command) ?? randomUuid();
+    unansweredCommands.set(command, key);
+    headers['Idempotency-Key'] = key;
+  }
 
   let response: Response;
   try {
-    response = await fetch(withQuery(path, query), {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    response = await fetch(withQuery(path, query), { method, headers, body });
   } catch {
     throw new ApiError({ status: 0, code: 'NETWORK' });
   }
   const payload = parseJson(await response.text());
+  if (command) {
+    // Still running on the server: a later retry must wait for that run, not start another.
+    const inProgress = (payload as Partial<Problem> | undefined)?.code === 'IDEMPOTENCY_KEY_IN_PROGRESS';
+    if (!inProgress) unansweredCommands.delete(command);
+  }
   if (!response.ok) {
     const problem: Problem = { ...(payload as Partial<Problem>), status: response.status };
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    if (retryAfter > 0) problem.retryAfterSeconds = retryAfter;
     // A failed login is a 401 too, but it is answered on the login form, not by leaving the page.
-    if (response.status === 401 && path !== '/api/auth/login') unauthorizedHandler();
+    if (response.status === 401 && path !== LOGIN_PATH) unauthorizedHandler();
     throw new ApiError(problem);
   }
   if (method !== 'GET') rememberPosition((payload as Partial<CommandResult> | undefined)?.position);
@@ -373,7 +417,7 @@ function eventsOf(payload: ProjectHistory | HistoryEvent[]): HistoryEvent[] {
   return Array.isArray(payload) ? payload : payload.events;
 }
 
-function toPage<T>(payload: ListPayload<T>, page = 1, pageSize = 20): Page<T> {
+export function toPage<T>(payload: ListPayload<T>, page = 1, pageSize = 20): Page<T> {
   if (!Array.isArray(payload)) return payload;
   return { items: payload.slice((page - 1) * pageSize, page * pageSize), total: payload.length, page, pageSize };
 }
@@ -392,10 +436,18 @@ export interface ProjectQuery {
 }
 
 export const api = {
-  login: (username: string, password: string) => post<Session>('/api/auth/login', { username, password }),
+  login: (username: string, password: string) => post<Session>(LOGIN_PATH, { username, password }),
 
   departments: () => get<ListPayload<Department>>('/api/departments').then(toList),
+  createDepartment: (body: { code: string; name: string }) => post<Department>('/api/departments', body),
   conferences: () => get<ListPayload<Conference>>('/api/conferences').then(toList),
+  createConference: (body: { title: string; theme?: string; heldOn: string }) => post('/api/conferences', body),
+
+  users: () => get<ListPayload<Account>>('/api/users').then(toList),
+  createUser: (body: { username: string; password: string; role: Role; departmentCode?: string }) => post<Account>('/api/users', body),
+  disableUser: (id: string) => post<Account>(`/api/users/${encodeURIComponent(id)}/disable`, undefined),
+  enableUser: (id: string) => post<Account>(`/api/users/${encodeURIComponent(id)}/enable`, undefined),
+  resetPassword: (id: string, password: string) => post<Account>(`/api/users/${encodeURIComponent(id)}/password`, { password }),
   enterprises: (query: { q?: string; page?: number; pageSize?: number }) =>
     get<ListPayload<Enterprise>>('/api/enterprises', query).then((p) => toPage(p, query.page, query.pageSize)),
   createEnterprise: (body: { name: string; creditCode?: string; district?: string; tier?: Tier }) => post('/api/enterprises', body),

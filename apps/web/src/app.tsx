@@ -1,5 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { onUnauthorized, loadSession, Role, saveSession, Session } from './api';
+import { DepartmentsPage, UsersPage } from './components/admin-pages';
+import { ConferencesPage } from './components/conferences-page';
 import { DossierPage, EnterprisesPage } from './components/enterprises-page';
 import { InboxPage } from './components/inbox-page';
 import { LoginPage } from './components/login-page';
@@ -25,6 +27,9 @@ const NAV: NavItem[] = [
   { path: '/projects/new', label: 'nav.newProject', roles: ['taskforce', 'admin'] },
   { path: '/inbox', label: 'nav.inbox', roles: ['department', 'taskforce', 'admin'] },
   { path: '/enterprises', label: 'nav.enterprises', roles: ['leader', 'taskforce', 'admin', 'reviewer', 'department'] },
+  { path: '/conferences', label: 'nav.conferences', roles: ['leader', 'taskforce', 'admin'] },
+  { path: '/admin/users', label: 'nav.users', roles: ['admin'] },
+  { path: '/admin/departments', label: 'nav.departments', roles: ['admin'] },
 ];
 
 /** Where each role starts: its main work. */
@@ -135,7 +140,10 @@ function Page({ route, session }: { route: Route; session: Session }) {
   if (first === 'projects') return <ProjectsPage route={route} />;
   if (first === 'inbox') return <InboxPage route={route} user={session.user} />;
   if (first === 'enterprises' && second) return <DossierPage id={second} />;
-  if (first === 'enterprises') return <EnterprisesPage route={route} />;
+  if (first === 'enterprises') return <EnterprisesPage route={route} user={session.user} />;
+  if (first === 'conferences') return <ConferencesPage route={route} user={session.user} />;
+  if (first === 'admin' && second === 'users' && role === 'admin') return <UsersPage route={route} user={session.user} />;
+  if (first === 'admin' && second === 'departments' && role === 'admin') return <DepartmentsPage route={route} />;
   // Unknown or empty route (including #/login after signing in): the role's home.
   return <Redirect to={HOME[role]} />;
 }

@@ -5,6 +5,7 @@
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import type { Lang } from './format';
+import { problemMessagesEn, problemMessagesZh } from './messages-problems';
 
 export type { Lang } from './format';
 
@@ -20,6 +21,9 @@ const zhCN = {
   'nav.newProject': '申报项目',
   'nav.inbox': '部门待办',
   'nav.enterprises': '一企一策',
+  'nav.conferences': '创意会',
+  'nav.users': '用户管理',
+  'nav.departments': '部门管理',
   'nav.logout': '退出登录',
   'nav.main': '主导航',
 
@@ -84,13 +88,11 @@ const zhCN = {
   'common.reset': '重置',
   'common.saved': '已提交，页面已更新。',
   'common.optional': '选填',
+  'common.create': '创建',
+  'common.actions': '操作',
 
   'error.title': '操作未成功',
   'error.fields': '请根据提示修改标注的字段。',
-  'error.network': '无法连接服务器，请稍后再试。',
-  'error.forbidden': '当前账号无权执行此操作。',
-  'error.stale': '该项目刚被他人更新，已为您刷新，请核对后重试。',
-  'error.notFound': '未找到该记录。',
 
   'pager.label': '分页',
   'pager.prev': '上一页',
@@ -260,18 +262,64 @@ const zhCN = {
   'inbox.showAll': '全部（含已完成）',
 
   'ent.title': '一企一策',
-  'ent.q': '企业名称',
+  'ent.q': '名称或信用代码',
   'ent.name': '企业名称',
   'ent.creditCode': '统一社会信用代码',
   'ent.district': '区（市）',
   'ent.tier': '专精特新等级',
   'ent.projects': '项目数',
   'ent.landed': '已落地',
+  'ent.count': '共 {total} 家企业',
   'dossier.back': '返回企业列表',
   'dossier.totals': '项目 {n} 个，计划投资 {amount}，已落地 {landed} 个',
   'dossier.needs': '诉求及解决情况',
   'dossier.plan': '落地方案',
   'dossier.noPlan': '尚未制定落地方案',
+  'dossier.projects': '项目',
+
+  'conf.title': '创意会',
+  'conf.create': '安排创意会',
+  'conf.name': '创意会名称',
+  'conf.theme': '主题',
+  'conf.heldOn': '举办日期',
+  'conf.projects': '发布项目',
+  'conf.landed': '已落地',
+  'conf.rate': '落地率',
+  'conf.count': '共 {total} 期',
+  'conf.created': '已安排：{title}',
+
+  'users.title': '用户管理',
+  'users.create': '新建用户',
+  'users.username': '用户名',
+  'users.password': '初始密码',
+  'users.passwordHint': '至少 8 个字符',
+  'users.role': '角色',
+  'users.department': '所属部门',
+  'users.q': '查找用户',
+  'users.count': '共 {total} 个账号',
+  'users.state': '状态',
+  'users.active': '启用',
+  'users.disabled': '已停用',
+  'users.createdAt': '创建日期',
+  'users.disable': '停用',
+  'users.enable': '启用',
+  'users.resetPassword': '重置密码',
+  'users.newPassword': '新密码',
+  'users.self': '当前账号',
+  'users.created': '已创建用户 {username}。',
+  'users.disabledNotice': '已停用 {username}，其登录已失效。',
+  'users.enabledNotice': '已启用 {username}。',
+  'users.passwordNotice': '已为 {username} 设置新密码，其原有登录已失效。',
+
+  'depts.title': '部门管理',
+  'depts.create': '新增部门',
+  'depts.code': '部门代码',
+  'depts.codeHint': '小写字母、数字或连字符，如 industry',
+  'depts.name': '部门名称',
+  'depts.count': '共 {total} 个部门',
+  'depts.created': '已新增部门：{name}',
+
+  ...problemMessagesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -288,6 +336,9 @@ const en: Record<MessageKey, string> = {
   'nav.newProject': 'Submit project',
   'nav.inbox': 'Department inbox',
   'nav.enterprises': 'Enterprises',
+  'nav.conferences': 'Conferences',
+  'nav.users': 'Users',
+  'nav.departments': 'Departments',
   'nav.logout': 'Log out',
   'nav.main': 'Main navigation',
 
@@ -352,13 +403,11 @@ const en: Record<MessageKey, string> = {
   'common.reset': 'Reset',
   'common.saved': 'Done; the page shows the new state.',
   'common.optional': 'optional',
+  'common.create': 'Create',
+  'common.actions': 'Actions',
 
   'error.title': 'That did not work',
   'error.fields': 'Please correct the marked fields.',
-  'error.network': 'Cannot reach the server; please try again later.',
-  'error.forbidden': 'Your account is not allowed to do this.',
-  'error.stale': 'Someone else has just updated this project. It has been reloaded; please check and try again.',
-  'error.notFound': 'Not found.',
 
   'pager.label': 'Pages',
   'pager.prev': 'Previous',
@@ -528,18 +577,64 @@ const en: Record<MessageKey, string> = {
   'inbox.showAll': 'All (done too)',
 
   'ent.title': 'Enterprises',
-  'ent.q': 'Enterprise name',
+  'ent.q': 'Name or credit code',
   'ent.name': 'Enterprise',
   'ent.creditCode': 'Credit code',
   'ent.district': 'District',
   'ent.tier': 'SRDI tier',
   'ent.projects': 'Projects',
   'ent.landed': 'Landed',
+  'ent.count': '{total} enterprises',
   'dossier.back': 'Back to enterprises',
   'dossier.totals': '{n} projects, planned investment {amount}, {landed} landed',
   'dossier.needs': 'Needs and their resolution',
   'dossier.plan': 'Landing plan',
   'dossier.noPlan': 'No landing plan yet',
+  'dossier.projects': 'Projects',
+
+  'conf.title': 'Conferences',
+  'conf.create': 'Schedule a conference',
+  'conf.name': 'Conference title',
+  'conf.theme': 'Theme',
+  'conf.heldOn': 'Held on',
+  'conf.projects': 'Presented',
+  'conf.landed': 'Landed',
+  'conf.rate': 'Landing rate',
+  'conf.count': '{total} conferences',
+  'conf.created': 'Scheduled: {title}',
+
+  'users.title': 'Users',
+  'users.create': 'New user',
+  'users.username': 'Username',
+  'users.password': 'Initial password',
+  'users.passwordHint': 'at least 8 characters',
+  'users.role': 'Role',
+  'users.department': 'Department',
+  'users.q': 'Find user',
+  'users.count': '{total} accounts',
+  'users.state': 'State',
+  'users.active': 'Active',
+  'users.disabled': 'Disabled',
+  'users.createdAt': 'Created',
+  'users.disable': 'Disable',
+  'users.enable': 'Enable',
+  'users.resetPassword': 'Reset password',
+  'users.newPassword': 'New password',
+  'users.self': 'You',
+  'users.created': 'User {username} created.',
+  'users.disabledNotice': '{username} is disabled and signed out.',
+  'users.enabledNotice': '{username} is enabled again.',
+  'users.passwordNotice': '{username} has a new password and is signed out.',
+
+  'depts.title': 'Departments',
+  'depts.create': 'New department',
+  'depts.code': 'Code',
+  'depts.codeHint': 'lower-case letters, digits or hyphens, e.g. industry',
+  'depts.name': 'Name',
+  'depts.count': '{total} departments',
+  'depts.created': 'Department added: {name}',
+
+  ...problemMessagesEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
@@ -553,10 +648,14 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zhCN, key);
+}
+
 /** A code the API sent (a status, a need kind, an event type): translated when known, else as sent. */
 export function translateCode(lang: Lang, prefix: string, code: string): string {
   const key = `${prefix}.${code}`;
-  return key in zhCN ? translate(lang, key as MessageKey) : code;
+  return isMessageKey(key) ? translate(lang, key) : code;
 }
 
 const STORAGE_KEY = 'luodi.lang';

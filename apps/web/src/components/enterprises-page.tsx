@@ -1,11 +1,11 @@
 import { FormEvent, useState } from 'react';
-import { api, DossierProject as Project } from '../api';
+import { api, DossierProject as Project, Tier, TIERS, User } from '../api';
 import { formatAmount, formatDate } from '../format';
 import { useI18n } from '../i18n';
-import { departmentName, useDepartments } from '../reference';
+import { departmentName, DISTRICTS, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
-import { Pager, ProblemBanner } from './form';
+import { Field, Notice, Pager, ProblemBanner, useCommand } from './form';
 import { MilestoneTable } from './milestone-table';
 import { NeedsList } from './needs-list';
 import { StatusBadge } from './status-badge';
@@ -13,19 +13,47 @@ import { StatusBadge } from './status-badge';
 const PAGE_SIZE = 20;
 const DOSSIER_PAGE = 10;
 
-export function EnterprisesPage({ route }: { route: Route }) {
+const REGISTRARS = ['admin', 'taskforce'];
+
+export function EnterprisesPage({ route, user }: { route: Route; user: User }) {
   const { t, code } = useI18n();
   const q = route.params.get('q') ?? '';
   const page = Math.max(1, Number(route.params.get('page')) || 1);
   const list = useLoad(() => api.enterprises({ q, page, pageSize: PAGE_SIZE }), [q, page]);
   const [text, setText] = useState(q);
+  const [registering, setRegistering] = useState(false);
+  const [registered, setRegistered] = useState<{ id: string; name: string } | null>(null);
   const search = (event: FormEvent) => {
     event.preventDefault();
     navigate('/enterprises', { q: text.trim() });
   };
   return (
     <div className="page">
-      <h1>{t('ent.title')}</h1>
+      <div className="page-head">
+        <h1>{t('ent.title')}</h1>
+        {list.data ? <p className="muted">{t('ent.count', { total: list.data.total })}</p> : null}
+      </div>
+      {REGISTRARS.includes(user.role) ? (
+        <section className="panel">
+          {registered ? (
+            <Notice>
+              {t('new.registered', { name: registered.name })} · <a href={href(`/enterprises/${registered.id}`)}>{t('project.dossier')}</a>
+            </Notice>
+          ) : null}
+          <button type="button" className="link-button" aria-expanded={registering} onClick={() => setRegistering(!registering)}>
+            {t('new.registerEnterprise')}
+          </button>
+          {registering ? (
+            <RegisterEnterprise
+              onRegistered={(enterprise) => {
+                setRegistered(enterprise);
+                setRegistering(false);
+                list.reload();
+              }}
+            />
+          ) : null}
+        </section>
+      ) : null}
       <form className="filters" role="search" onSubmit={search}>
         <label>
           <span>{t('ent.q')}</span>
@@ -155,5 +183,59 @@ function DossierProject({ project }: { project: Project }) {
         </div>
       </div>
     </section>
+  );
+}
+
+/** Registers an enterprise (taskforce, admin); `onRegistered` gets its id and name. */
+export function RegisterEnterprise({ onRegistered }: { onRegistered: (enterprise: { id: string; name: string }) => void }) {
+  const { t } = useI18n();
+  const { pending, problem, errorAt, run } = useCommand();
+  const [form, setForm] = useState({ name: '', creditCode: '', district: '', tier: 'none' as Tier });
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await run(() =>
+      api.createEnterprise({
+        name: form.name,
+        creditCode: form.creditCode.trim() || undefined,
+        district: form.district || undefined,
+        tier: form.tier,
+      }),
+    );
+    if (result) onRegistered({ id: result.id, name: form.name.trim() });
+  };
+  return (
+    <form className="form subform" onSubmit={submit} noValidate aria-label={t('new.registerEnterprise')}>
+      <ProblemBanner problem={problem} shown={(f) => ['name', 'creditCode', 'district', 'tier'].includes(f)} />
+      <div className="row-2">
+        <Field label={t('new.enterpriseName')} error={errorAt('name')}>
+          <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        </Field>
+        <Field label={t('new.creditCode')} error={errorAt('creditCode')} hint={t('common.optional')}>
+          <input value={form.creditCode} onChange={(e) => setForm({ ...form, creditCode: e.target.value })} />
+        </Field>
+        <Field label={t('ent.district')} error={errorAt('district')}>
+          <select value={form.district} onChange={(e) => setForm({ ...form, district: e.target.value })}>
+            <option value="">{t('common.choose')}</option>
+            {DISTRICTS.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('new.tier')} error={errorAt('tier')}>
+          <select value={form.tier} onChange={(e) => setForm({ ...form, tier: e.target.value as Tier })}>
+            {TIERS.map((tier) => (
+              <option key={tier} value={tier}>
+                {t(`tier.${tier}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <button type="submit" disabled={pending}>
+        {t('new.register')}
+      </button>
+    </form>
   );
 }

@@ -1,17 +1,15 @@
 import { cloneElement, ReactElement, ReactNode, useCallback, useId, useState } from 'react';
 import { ApiError, Problem } from '../api';
 import { useI18n } from '../i18n';
-
-/** The message the API gave for one input field (a JSON path such as `milestones[1].dueOn`). */
-export function fieldError(problem: Problem | null, field: string): string | undefined {
-  return problem?.errors?.find((error) => error.field === field)?.message;
-}
+import { fieldLabel, fieldText, ProblemText, problemText } from '../problem-text';
 
 /**
  * Runs a command and keeps its outcome for the form: the problem details on failure (field
- * errors go next to the fields, the rest into the banner) and whether it is still running.
+ * errors go next to the fields, via `errorAt`, the rest into the banner) and whether it is still
+ * running.
  */
 export function useCommand() {
+  const { lang } = useI18n();
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const run = useCallback(async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
@@ -26,12 +24,24 @@ export function useCommand() {
       setPending(false);
     }
   }, []);
-  return { pending, problem, setProblem, run };
+  /** What is wrong with one input field (a JSON path such as `milestones[1].dueOn`), in the reader's language. */
+  const errorAt = (field: string) => fieldText(problem, field, lang);
+  return { pending, problem, errorAt, run };
+}
+
+/** A message for the reader; the API's own words in the tooltip. */
+export function FieldError({ error, id }: { error: ProblemText | undefined; id?: string }) {
+  if (!error) return null;
+  return (
+    <span id={id} className="field-error" title={error.server}>
+      {error.text}
+    </span>
+  );
 }
 
 interface FieldProps {
   label: string;
-  error?: string;
+  error?: ProblemText;
   hint?: string;
   className?: string;
   children: ReactElement<Record<string, unknown>>;
@@ -50,9 +60,7 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
         'aria-describedby': error || hint ? messageId : undefined,
       })}
       {error ? (
-        <span id={messageId} className="field-error">
-          {error}
-        </span>
+        <FieldError id={messageId} error={error} />
       ) : hint ? (
         <span id={messageId} className="field-hint">
           {hint}
@@ -67,27 +75,24 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
  * here; the others (and the detail) are listed, so no message from the API is ever lost.
  */
 export function ProblemBanner({ problem, shown = () => false }: { problem: Problem | null; shown?: (field: string) => boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!problem) return null;
-  const others = (problem.errors ?? []).filter((error) => !shown(error.field));
-  const allAtFields = (problem.errors?.length ?? 0) > 0 && others.length === 0;
-  let message = problem.detail ?? problem.title;
-  if (problem.status === 0) message = t('error.network');
-  else if (problem.status === 403 && !message) message = t('error.forbidden');
-  else if (problem.status === 404 && !message) message = t('error.notFound');
-  else if (problem.status === 412) message = t('error.stale');
-  else if (allAtFields) message = t('error.fields');
+  const fields = [...new Set((problem.errors ?? []).map((error) => error.field))];
+  const others = fields.filter((field) => !shown(field));
+  const message: ProblemText = fields.length > 0 && others.length === 0 ? { text: t('error.fields') } : problemText(problem, lang);
   return (
     <div className="banner banner-error" role="alert">
-      <strong>{t('error.title')}</strong>
-      {message ? <span> {message}</span> : null}
+      <strong>{t('error.title')}</strong> <span title={message.server}>{message.text}</span>
       {others.length > 0 ? (
         <ul>
-          {others.map((error) => (
-            <li key={`${error.field}:${error.message}`}>
-              <code>{error.field}</code> {error.message}
-            </li>
-          ))}
+          {others.map((field) => {
+            const error = fieldText(problem, field, lang)!;
+            return (
+              <li key={field} title={error.server}>
+                {fieldLabel(field, lang)}：{error.text}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
     </div>

@@ -1,13 +1,13 @@
 import { FormEvent, useState } from 'react';
 import { api, Session } from '../api';
 import { useI18n } from '../i18n';
-import { Field, fieldError, ProblemBanner, useCommand } from './form';
+import { Field, ProblemBanner, useCommand } from './form';
 
 export function LoginPage({ onSignedIn, expired }: { onSignedIn: (session: Session) => void; expired: boolean }) {
   const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const { pending, problem, run } = useCommand();
+  const { pending, problem, errorAt, run } = useCommand();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -21,10 +21,10 @@ export function LoginPage({ onSignedIn, expired }: { onSignedIn: (session: Sessi
       {expired && !problem ? <div className="banner banner-warn">{t('login.expired')}</div> : null}
       <ProblemBanner problem={problem} shown={(field) => field === 'username' || field === 'password'} />
       <form onSubmit={submit} noValidate>
-        <Field label={t('login.username')} error={fieldError(problem, 'username')}>
+        <Field label={t('login.username')} error={errorAt('username')}>
           <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
         </Field>
-        <Field label={t('login.password')} error={fieldError(problem, 'password')}>
+        <Field label={t('login.password')} error={errorAt('password')}>
           <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         </Field>
         <button type="submit" className="primary" disabled={pending}>

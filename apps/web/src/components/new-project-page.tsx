@@ -1,11 +1,13 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
-import { api, NEED_KINDS, NeedKind, Tier, TIERS } from '../api';
+import { api, NEED_KINDS, NeedKind } from '../api';
 import { wanToYuan } from '../format';
 import { useI18n } from '../i18n';
 import { DISTRICTS, INDUSTRY_CHAINS } from '../reference';
 import { navigate } from '../router';
 import { useLoad } from '../use-load';
-import { Field, fieldError, Notice, ProblemBanner, useCommand } from './form';
+import { RegisterEnterprise } from './enterprises-page';
+import { Field, FieldError, Notice, ProblemBanner, useCommand } from './form';
+import type { ProblemText } from '../problem-text';
 
 const NEED_FIELDS = /^needs\[\d+\]\.(kind|description)$/;
 const PROJECT_FIELDS = ['enterpriseId', 'title', 'summary', 'industryChain', 'district', 'investmentYuan', 'needs'];
@@ -22,7 +24,7 @@ export function NewProjectPage() {
   const [enterprise, setEnterprise] = useState<{ id: string; name: string } | null>(null);
   const [registering, setRegistering] = useState(false);
   const [registered, setRegistered] = useState<string | null>(null);
-  const { pending, problem, run } = useCommand();
+  const { pending, problem, errorAt, run } = useCommand();
   const nextKey = useRef(0);
   const [form, setForm] = useState({ title: '', summary: '', industryChain: '', district: '', investment: '' });
   const [needs, setNeeds] = useState<NeedRow[]>([]);
@@ -52,7 +54,7 @@ export function NewProjectPage() {
       <section className="panel">
         <h2>{t('new.enterprise')}</h2>
         {registered ? <Notice>{t('new.registered', { name: registered })}</Notice> : null}
-        <EnterprisePicker selected={enterprise} onSelect={setEnterprise} error={fieldError(problem, 'enterpriseId')} />
+        <EnterprisePicker selected={enterprise} onSelect={setEnterprise} error={errorAt('enterpriseId')} />
         <button type="button" className="link-button" aria-expanded={registering} onClick={() => setRegistering(!registering)}>
           {t('new.registerEnterprise')}
         </button>
@@ -69,17 +71,17 @@ export function NewProjectPage() {
 
       <form className="panel form" onSubmit={submit} noValidate aria-label={t('new.title')}>
         <ProblemBanner problem={problem} shown={(f) => PROJECT_FIELDS.includes(f) || NEED_FIELDS.test(f)} />
-        <Field label={t('new.projectTitle')} error={fieldError(problem, 'title')}>
+        <Field label={t('new.projectTitle')} error={errorAt('title')}>
           <input value={form.title} onChange={set('title')} />
         </Field>
-        <Field label={t('new.summary')} error={fieldError(problem, 'summary')} hint={t('common.optional')}>
+        <Field label={t('new.summary')} error={errorAt('summary')} hint={t('common.optional')}>
           <textarea rows={3} value={form.summary} onChange={set('summary')} />
         </Field>
         <div className="row-3">
-          <Field label={t('new.industryChain')} error={fieldError(problem, 'industryChain')}>
+          <Field label={t('new.industryChain')} error={errorAt('industryChain')}>
             <input list="new-project-chains" value={form.industryChain} onChange={set('industryChain')} />
           </Field>
-          <Field label={t('new.district')} error={fieldError(problem, 'district')}>
+          <Field label={t('new.district')} error={errorAt('district')}>
             <select value={form.district} onChange={set('district')}>
               <option value="">{t('common.choose')}</option>
               {DISTRICTS.map((name) => (
@@ -89,7 +91,7 @@ export function NewProjectPage() {
               ))}
             </select>
           </Field>
-          <Field label={t('new.investment')} error={fieldError(problem, 'investmentYuan')}>
+          <Field label={t('new.investment')} error={errorAt('investmentYuan')}>
             <input inputMode="decimal" value={form.investment} onChange={set('investment')} />
           </Field>
         </div>
@@ -104,7 +106,7 @@ export function NewProjectPage() {
             <legend>
               {t('new.needs')} {index + 1}
             </legend>
-            <Field label={t('new.needKind')} error={fieldError(problem, `needs[${index}].kind`)}>
+            <Field label={t('new.needKind')} error={errorAt(`needs[${index}].kind`)}>
               <select value={need.kind} onChange={(e) => changeNeed(need.key, { kind: e.target.value as NeedKind })}>
                 {NEED_KINDS.map((kind) => (
                   <option key={kind} value={kind}>
@@ -113,7 +115,7 @@ export function NewProjectPage() {
                 ))}
               </select>
             </Field>
-            <Field label={t('new.needDescription')} error={fieldError(problem, `needs[${index}].description`)} className="grow">
+            <Field label={t('new.needDescription')} error={errorAt(`needs[${index}].description`)} className="grow">
               <input value={need.description} onChange={(e) => changeNeed(need.key, { description: e.target.value })} />
             </Field>
             <button type="button" className="link-button" onClick={() => setNeeds(needs.filter((n) => n.key !== need.key))}>
@@ -121,7 +123,7 @@ export function NewProjectPage() {
             </button>
           </fieldset>
         ))}
-        {fieldError(problem, 'needs') ? <p className="field-error">{fieldError(problem, 'needs')}</p> : null}
+        <FieldError error={errorAt('needs')} />
         <div className="button-row">
           <button type="button" onClick={() => setNeeds([...needs, { key: nextKey.current++, kind: 'land', description: '' }])}>
             {t('new.addNeed')}
@@ -152,7 +154,7 @@ function EnterprisePicker({
 }: {
   selected: { id: string; name: string } | null;
   onSelect: (enterprise: { id: string; name: string } | null) => void;
-  error?: string;
+  error?: ProblemText;
 }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
@@ -179,58 +181,5 @@ function EnterprisePicker({
         </select>
       </Field>
     </div>
-  );
-}
-
-function RegisterEnterprise({ onRegistered }: { onRegistered: (enterprise: { id: string; name: string }) => void }) {
-  const { t } = useI18n();
-  const { pending, problem, run } = useCommand();
-  const [form, setForm] = useState({ name: '', creditCode: '', district: '', tier: 'none' as Tier });
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await run(() =>
-      api.createEnterprise({
-        name: form.name,
-        creditCode: form.creditCode.trim() || undefined,
-        district: form.district || undefined,
-        tier: form.tier,
-      }),
-    );
-    if (result) onRegistered({ id: result.id, name: form.name.trim() });
-  };
-  return (
-    <form className="form subform" onSubmit={submit} noValidate aria-label={t('new.registerEnterprise')}>
-      <ProblemBanner problem={problem} shown={(f) => ['name', 'creditCode', 'district', 'tier'].includes(f)} />
-      <div className="row-2">
-        <Field label={t('new.enterpriseName')} error={fieldError(problem, 'name')}>
-          <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-        </Field>
-        <Field label={t('new.creditCode')} error={fieldError(problem, 'creditCode')} hint={t('common.optional')}>
-          <input value={form.creditCode} onChange={(e) => setForm({ ...form, creditCode: e.target.value })} />
-        </Field>
-        <Field label={t('ent.district')} error={fieldError(problem, 'district')}>
-          <select value={form.district} onChange={(e) => setForm({ ...form, district: e.target.value })}>
-            <option value="">{t('common.choose')}</option>
-            {DISTRICTS.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('new.tier')} error={fieldError(problem, 'tier')}>
-          <select value={form.tier} onChange={(e) => setForm({ ...form, tier: e.target.value as Tier })}>
-            {TIERS.map((tier) => (
-              <option key={tier} value={tier}>
-                {t(`tier.${tier}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      <button type="submit" disabled={pending}>
-        {t('new.register')}
-      </button>
-    </form>
   );
 }

@@ -3,7 +3,7 @@ import { api, ApiError, CommandResult, Department, Milestone, Need, ProjectDetai
 import { todayInChina, wanToYuan } from '../format';
 import { MessageKey, useI18n } from '../i18n';
 import { useConferences } from '../reference';
-import { Field, fieldError, ProblemBanner, useCommand } from './form';
+import { Field, FieldError, ProblemBanner, useCommand } from './form';
 
 type Action = 'review' | 'present' | 'assign' | 'progress' | 'land' | 'withdraw';
 
@@ -115,7 +115,7 @@ function numberOrNull(text: string): number | null {
 
 function ReviewForm({ project, onDone, onStale }: FormProps) {
   const { t } = useI18n();
-  const { pending, problem, submit } = useProjectCommand(onDone, onStale);
+  const { pending, problem, errorAt, submit } = useProjectCommand(onDone, onStale);
   const [verdict, setVerdict] = useState<Verdict>('approved');
   const [scores, setScores] = useState({ idea: '', validation: '', feasibility: '' });
   const [comment, setComment] = useState('');
@@ -137,7 +137,7 @@ function ReviewForm({ project, onDone, onStale }: FormProps) {
   return (
     <form className="form" onSubmit={send} noValidate aria-label={t('action.review')}>
       <ProblemBanner problem={problem} shown={(f) => ['verdict', 'scores.idea', 'scores.validation', 'scores.feasibility', 'comment'].includes(f)} />
-      <Field label={t('form.verdict')} error={fieldError(problem, 'verdict')}>
+      <Field label={t('form.verdict')} error={errorAt('verdict')}>
         <select value={verdict} onChange={(e) => setVerdict(e.target.value as Verdict)}>
           {VERDICTS.map((v) => (
             <option key={v} value={v}>
@@ -148,12 +148,12 @@ function ReviewForm({ project, onDone, onStale }: FormProps) {
       </Field>
       <div className="row-3">
         {scoreFields.map(({ name, label }) => (
-          <Field key={name} label={t(label)} error={fieldError(problem, `scores.${name}`)}>
+          <Field key={name} label={t(label)} error={errorAt(`scores.${name}`)}>
             <input type="number" inputMode="numeric" min={0} max={100} step={1} value={scores[name]} onChange={(e) => setScores({ ...scores, [name]: e.target.value })} />
           </Field>
         ))}
       </div>
-      <Field label={t('form.comment')} error={fieldError(problem, 'comment')}>
+      <Field label={t('form.comment')} error={errorAt('comment')}>
         <textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
       </Field>
       <SubmitButton pending={pending} />
@@ -164,7 +164,7 @@ function ReviewForm({ project, onDone, onStale }: FormProps) {
 function PresentForm({ project, onDone, onStale }: FormProps) {
   const { t } = useI18n();
   const conferences = useConferences();
-  const { pending, problem, submit } = useProjectCommand(onDone, onStale);
+  const { pending, problem, errorAt, submit } = useProjectCommand(onDone, onStale);
   const [conferenceId, setConferenceId] = useState('');
   const send = (event: FormEvent) => {
     event.preventDefault();
@@ -173,7 +173,7 @@ function PresentForm({ project, onDone, onStale }: FormProps) {
   return (
     <form className="form" onSubmit={send} noValidate aria-label={t('action.present')}>
       <ProblemBanner problem={problem} shown={(f) => f === 'conferenceId'} />
-      <Field label={t('form.conference')} error={fieldError(problem, 'conferenceId')}>
+      <Field label={t('form.conference')} error={errorAt('conferenceId')}>
         <select value={conferenceId} onChange={(e) => setConferenceId(e.target.value)}>
           <option value="">{t('common.choose')}</option>
           {conferences.map((conference) => (
@@ -201,7 +201,7 @@ const MILESTONE_FIELDS = /^milestones\[\d+\]\.(title|dueOn|departmentCode|owner)
 /** 一项目一策: lead and supporting departments and the milestones, each with a due date and owner. */
 function AssignForm({ project, departments, onDone, onStale }: FormProps & { departments: Department[] }) {
   const { t } = useI18n();
-  const { pending, problem, submit } = useProjectCommand(onDone, onStale);
+  const { pending, problem, errorAt, submit } = useProjectCommand(onDone, onStale);
   const nextKey = useRef(0);
   const row = (m?: Partial<MilestoneRow>): MilestoneRow => ({ title: '', dueOn: '', departmentCode: '', owner: '', ...m, key: nextKey.current++ });
   const [lead, setLead] = useState(project.plan?.leadDepartment ?? '');
@@ -210,7 +210,7 @@ function AssignForm({ project, departments, onDone, onStale }: FormProps & { dep
 
   const change = (key: number, patch: Partial<MilestoneRow>) => setMilestones(milestones.map((m) => (m.key === key ? { ...m, ...patch } : m)));
   const toggle = (code: string) => setSupporting(supporting.includes(code) ? supporting.filter((c) => c !== code) : [...supporting, code]);
-  const supportingErrors = (problem?.errors ?? []).filter((e) => e.field.startsWith('supportingDepartments')).map((e) => e.message);
+  const supportingFields = [...new Set((problem?.errors ?? []).map((e) => e.field).filter((f) => f.startsWith('supportingDepartments')))];
 
   const send = (event: FormEvent) => {
     event.preventDefault();
@@ -240,12 +240,12 @@ function AssignForm({ project, departments, onDone, onStale }: FormProps & { dep
         problem={problem}
         shown={(f) => f === 'leadDepartment' || f === 'milestones' || f.startsWith('supportingDepartments') || MILESTONE_FIELDS.test(f)}
       />
-      <Field label={t('form.leadDepartment')} error={fieldError(problem, 'leadDepartment')}>
+      <Field label={t('form.leadDepartment')} error={errorAt('leadDepartment')}>
         <select value={lead} onChange={(e) => setLead(e.target.value)}>
           {departmentOptions}
         </select>
       </Field>
-      <fieldset className={`checks${supportingErrors.length ? ' field-invalid' : ''}`}>
+      <fieldset className={`checks${supportingFields.length ? ' field-invalid' : ''}`}>
         <legend>{t('form.supportingDepartments')}</legend>
         {departments
           .filter((d) => d.code !== lead)
@@ -254,27 +254,25 @@ function AssignForm({ project, departments, onDone, onStale }: FormProps & { dep
               <input type="checkbox" checked={supporting.includes(d.code)} onChange={() => toggle(d.code)} /> {d.name}
             </label>
           ))}
-        {supportingErrors.map((message) => (
-          <span key={message} className="field-error">
-            {message}
-          </span>
+        {supportingFields.map((field) => (
+          <FieldError key={field} error={errorAt(field)} />
         ))}
       </fieldset>
       {milestones.map((m, index) => (
         <fieldset key={m.key} className="milestone-row">
           <legend>{t('form.milestoneN', { n: index + 1 })}</legend>
-          <Field label={t('milestone.title')} error={fieldError(problem, `milestones[${index}].title`)}>
+          <Field label={t('milestone.title')} error={errorAt(`milestones[${index}].title`)}>
             <input value={m.title} onChange={(e) => change(m.key, { title: e.target.value })} />
           </Field>
-          <Field label={t('milestone.dueOn')} error={fieldError(problem, `milestones[${index}].dueOn`)}>
+          <Field label={t('milestone.dueOn')} error={errorAt(`milestones[${index}].dueOn`)}>
             <input type="date" value={m.dueOn} onChange={(e) => change(m.key, { dueOn: e.target.value })} />
           </Field>
-          <Field label={t('milestone.department')} error={fieldError(problem, `milestones[${index}].departmentCode`)}>
+          <Field label={t('milestone.department')} error={errorAt(`milestones[${index}].departmentCode`)}>
             <select value={m.departmentCode} onChange={(e) => change(m.key, { departmentCode: e.target.value })}>
               {departmentOptions}
             </select>
           </Field>
-          <Field label={t('milestone.owner')} error={fieldError(problem, `milestones[${index}].owner`)}>
+          <Field label={t('milestone.owner')} error={errorAt(`milestones[${index}].owner`)}>
             <input value={m.owner} onChange={(e) => change(m.key, { owner: e.target.value })} />
           </Field>
           {milestones.length > 1 ? (
@@ -284,7 +282,7 @@ function AssignForm({ project, departments, onDone, onStale }: FormProps & { dep
           ) : null}
         </fieldset>
       ))}
-      {fieldError(problem, 'milestones') ? <p className="field-error">{fieldError(problem, 'milestones')}</p> : null}
+      <FieldError error={errorAt('milestones')} />
       <div className="button-row">
         <button type="button" onClick={() => setMilestones([...milestones, row({ departmentCode: lead })])}>
           {t('form.addMilestone')}
@@ -308,7 +306,7 @@ interface ProgressProps {
 
 export function ProgressForm({ projectId, version, milestones, milestoneId: fixed, onDone, onStale = () => {} }: ProgressProps) {
   const { t } = useI18n();
-  const { pending, problem, submit } = useProjectCommand(onDone, onStale);
+  const { pending, problem, errorAt, submit } = useProjectCommand(onDone, onStale);
   const [milestoneId, setMilestoneId] = useState(fixed ?? '');
   const [note, setNote] = useState('');
   const [done, setDone] = useState(false);
@@ -321,7 +319,7 @@ export function ProgressForm({ projectId, version, milestones, milestoneId: fixe
     <form className="form" onSubmit={send} noValidate aria-label={t('action.progress')}>
       <ProblemBanner problem={problem} shown={(f) => ['milestoneId', 'note', 'done'].includes(f)} />
       {fixed ? null : (
-        <Field label={t('form.milestone')} error={fieldError(problem, 'milestoneId')}>
+        <Field label={t('form.milestone')} error={errorAt('milestoneId')}>
           <select value={milestoneId} onChange={(e) => setMilestoneId(e.target.value)}>
             <option value="">{t('form.noMilestone')}</option>
             {open.map((m) => (
@@ -332,13 +330,13 @@ export function ProgressForm({ projectId, version, milestones, milestoneId: fixe
           </select>
         </Field>
       )}
-      <Field label={t('form.note')} error={fieldError(problem, 'note')}>
+      <Field label={t('form.note')} error={errorAt('note')}>
         <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
       </Field>
       <label className="check">
         <input type="checkbox" checked={done} disabled={!milestoneId} onChange={(e) => setDone(e.target.checked)} /> {t('form.markDone')}
       </label>
-      {fieldError(problem, 'done') ? <span className="field-error">{fieldError(problem, 'done')}</span> : null}
+      <FieldError error={errorAt('done')} />
       <SubmitButton pending={pending} />
     </form>
   );
@@ -346,7 +344,7 @@ export function ProgressForm({ projectId, version, milestones, milestoneId: fixe
 
 function LandForm({ project, onDone, onStale }: FormProps) {
   const { t } = useI18n();
-  const { pending, problem, submit } = useProjectCommand(onDone, onStale);
+  const { pending, problem, errorAt, submit } = useProjectCommand(onDone, onStale);
   const [landedOn, setLandedOn] = useState(todayInChina());
   const [investment, setInvestment] = useState('');
   const [evidence, setEvidence] = useState('');
@@ -363,13 +361,13 @@ function LandForm({ project, onDone, onStale }: FormProps) {
   return (
     <form className="form" onSubmit={send} noValidate aria-label={t('action.land')}>
       <ProblemBanner problem={problem} shown={(f) => ['landedOn', 'actualInvestmentYuan', 'evidence'].includes(f)} />
-      <Field label={t('form.landedOn')} error={fieldError(problem, 'landedOn')}>
+      <Field label={t('form.landedOn')} error={errorAt('landedOn')}>
         <input type="date" value={landedOn} max={todayInChina()} onChange={(e) => setLandedOn(e.target.value)} />
       </Field>
-      <Field label={t('form.actualInvestment')} error={fieldError(problem, 'actualInvestmentYuan')} hint={t('common.optional')}>
+      <Field label={t('form.actualInvestment')} error={errorAt('actualInvestmentYuan')} hint={t('common.optional')}>
         <input inputMode="decimal" value={investment} onChange={(e) => setInvestment(e.target.value)} />
       </Field>
-      <Field label={t('form.evidence')} error={fieldError(problem, 'evidence')} hint={t('common.optional')}>
+      <Field label={t('form.evidence')} error={errorAt('evidence')} hint={t('common.optional')}>
         <textarea rows={3} value={evidence} onChange={(e) => setEvidence(e.target.value)} />
       </Field>
       <SubmitButton pending={pending} />
@@ -379,7 +377,7 @@ function LandForm({ project, onDone, onStale }: FormProps) {
 
 function WithdrawForm({ project, onDone, onStale }: FormProps) {
   const { t } = useI18n();
-  const { pending, problem, submit } = useProjectCommand(onDone, onStale);
+  const { pending, problem, errorAt, submit } = useProjectCommand(onDone, onStale);
   const [reason, setReason] = useState('');
   const send = (event: FormEvent) => {
     event.preventDefault();
@@ -388,7 +386,7 @@ function WithdrawForm({ project, onDone, onStale }: FormProps) {
   return (
     <form className="form" onSubmit={send} noValidate aria-label={t('action.withdraw')}>
       <ProblemBanner problem={problem} shown={(f) => f === 'reason'} />
-      <Field label={t('form.reason')} error={fieldError(problem, 'reason')}>
+      <Field label={t('form.reason')} error={errorAt('reason')}>
         <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <SubmitButton pending={pending} />
@@ -407,7 +405,7 @@ export function canResolveNeeds(status: ProjectStatus, role: Role): boolean {
 export function ResolveNeed({ project, need, onDone, onStale }: FormProps & { need: Need }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const { pending, problem, submit } = useProjectCommand(onDone, onStale);
+  const { pending, problem, errorAt, submit } = useProjectCommand(onDone, onStale);
   const [resolution, setResolution] = useState('');
   if (!open) {
     return (
@@ -423,7 +421,7 @@ export function ResolveNeed({ project, need, onDone, onStale }: FormProps & { ne
   return (
     <form className="form" onSubmit={send} noValidate aria-label={`${t('project.resolveNeed')}：${need.description}`}>
       <ProblemBanner problem={problem} shown={(f) => f === 'resolution'} />
-      <Field label={t('form.resolution')} error={fieldError(problem, 'resolution')}>
+      <Field label={t('form.resolution')} error={errorAt('resolution')}>
         <textarea rows={2} value={resolution} onChange={(e) => setResolution(e.target.value)} />
       </Field>
       <div className="button-row">

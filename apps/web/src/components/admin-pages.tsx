@@ -1,0 +1,304 @@
+import { FormEvent, Fragment, useState } from 'react';
+import { Account, api, Role, ROLES, toPage, User } from '../api';
+import { formatDate } from '../format';
+import { useI18n } from '../i18n';
+import { clearReferenceData, departmentName, useDepartments } from '../reference';
+import { navigate, Route } from '../router';
+import { useLoad } from '../use-load';
+import { Field, Notice, Pager, ProblemBanner, useCommand } from './form';
+
+const PAGE_SIZE = 20;
+
+const pageParam = (route: Route) => Math.max(1, Number(route.params.get('page')) || 1);
+
+/**
+ * User accounts (admin): create one with its role (and department, for department users),
+ * disable or enable it, set a new password. The API lists every account; the page shows 20.
+ */
+export function UsersPage({ route, user }: { route: Route; user: User }) {
+  const { t, code } = useI18n();
+  const departments = useDepartments();
+  const q = route.params.get('q') ?? '';
+  const page = pageParam(route);
+  const accounts = useLoad(() => api.users(), []);
+  const action = useCommand();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [resetting, setResetting] = useState<string | null>(null);
+  const [text, setText] = useState(q);
+
+  const needle = q.toLowerCase();
+  const matching = (accounts.data ?? []).filter(
+    (a) => !needle || a.username.toLowerCase().includes(needle) || departmentName(departments, a.departmentCode).toLowerCase().includes(needle),
+  );
+  const shown = toPage(matching, page, PAGE_SIZE);
+
+  const changed = (message: string) => {
+    setNotice(message);
+    setResetting(null);
+    accounts.reload();
+  };
+  const toggle = async (account: Account) => {
+    setNotice(null);
+    const result = await action.run(() => (account.disabled ? api.enableUser(account.id) : api.disableUser(account.id)));
+    if (result) changed(t(account.disabled ? 'users.enabledNotice' : 'users.disabledNotice', { username: account.username }));
+  };
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    navigate('/admin/users', { q: text.trim() });
+  };
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>{t('users.title')}</h1>
+        {accounts.data ? <p className="muted">{t('users.count', { total: accounts.data.length })}</p> : null}
+      </div>
+      <CreateUser onCreated={(account) => changed(t('users.created', { username: account.username }))} />
+      <form className="filters" role="search" onSubmit={search}>
+        <label>
+          <span>{t('users.q')}</span>
+          <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="submit" className="primary">
+          {t('common.search')}
+        </button>
+      </form>
+      {notice ? <Notice>{notice}</Notice> : null}
+      <ProblemBanner problem={accounts.problem ?? action.problem} />
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('users.username')}</th>
+              <th scope="col">{t('users.role')}</th>
+              <th scope="col">{t('users.department')}</th>
+              <th scope="col">{t('users.state')}</th>
+              <th scope="col">{t('users.createdAt')}</th>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody aria-busy={accounts.loading}>
+            {shown.items.map((account) => (
+              <Fragment key={account.id}>
+                <tr>
+                  <td>{account.username}</td>
+                  <td>{code('role', account.role)}</td>
+                  <td>{account.departmentCode ? departmentName(departments, account.departmentCode) : '—'}</td>
+                  <td>
+                    <span className={`badge ${account.disabled ? 'status-withdrawn' : 'status-landed'}`}>
+                      {t(account.disabled ? 'users.disabled' : 'users.active')}
+                    </span>
+                  </td>
+                  <td>{formatDate(account.createdAt)}</td>
+                  <td>
+                    {account.username === user.username ? (
+                      <span className="muted">{t('users.self')}</span>
+                    ) : (
+                      <div className="button-row">
+                        <button type="button" className="small" disabled={action.pending} onClick={() => toggle(account)} aria-label={`${t(account.disabled ? 'users.enable' : 'users.disable')}：${account.username}`}>
+                          {t(account.disabled ? 'users.enable' : 'users.disable')}
+                        </button>
+                        <button
+                          type="button"
+                          className="small"
+                          aria-expanded={resetting === account.id}
+                          aria-label={`${t('users.resetPassword')}：${account.username}`}
+                          onClick={() => {
+                            setNotice(null);
+                            setResetting(resetting === account.id ? null : account.id);
+                          }}
+                        >
+                          {t('users.resetPassword')}
+                        </button>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+                {resetting === account.id ? (
+                  <tr className="form-row">
+                    <td colSpan={6}>
+                      <ResetPassword account={account} onDone={() => changed(t('users.passwordNotice', { username: account.username }))} onCancel={() => setResetting(null)} />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            ))}
+            {accounts.data && shown.items.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="muted center">
+                  {t('common.empty')}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      {accounts.data ? <Pager page={page} pageSize={PAGE_SIZE} total={shown.total} onPage={(next) => navigate('/admin/users', { q, page: next })} /> : null}
+    </div>
+  );
+}
+
+function CreateUser({ onCreated }: { onCreated: (account: Account) => void }) {
+  const { t, code } = useI18n();
+  const departments = useDepartments();
+  const { pending, problem, errorAt, run } = useCommand();
+  const empty = { username: '', password: '', role: 'taskforce' as Role, departmentCode: '' };
+  const [form, setForm] = useState(empty);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const created = await run(() =>
+      api.createUser({
+        username: form.username.trim(),
+        password: form.password,
+        role: form.role,
+        departmentCode: form.role === 'department' ? form.departmentCode : undefined,
+      }),
+    );
+    if (created) {
+      setForm(empty);
+      onCreated(created);
+    }
+  };
+  return (
+    <form className="panel form" onSubmit={submit} noValidate aria-label={t('users.create')}>
+      <h2>{t('users.create')}</h2>
+      <ProblemBanner problem={problem} shown={(f) => ['username', 'password', 'role', 'departmentCode'].includes(f)} />
+      <div className="row-4">
+        <Field label={t('users.username')} error={errorAt('username')}>
+          <input autoComplete="off" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} />
+        </Field>
+        <Field label={t('users.password')} error={errorAt('password')} hint={t('users.passwordHint')}>
+          <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+        </Field>
+        <Field label={t('users.role')} error={errorAt('role')}>
+          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {code('role', role)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {form.role === 'department' ? (
+          <Field label={t('users.department')} error={errorAt('departmentCode')}>
+            <select value={form.departmentCode} onChange={(e) => setForm({ ...form, departmentCode: e.target.value })}>
+              <option value="">{t('common.choose')}</option>
+              {departments.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
+      </div>
+      <button type="submit" className="primary" disabled={pending}>
+        {t('common.create')}
+      </button>
+    </form>
+  );
+}
+
+function ResetPassword({ account, onDone, onCancel }: { account: Account; onDone: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const { pending, problem, errorAt, run } = useCommand();
+  const [password, setPassword] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await run(() => api.resetPassword(account.id, password))) onDone();
+  };
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label={`${t('users.resetPassword')}：${account.username}`}>
+      <ProblemBanner problem={problem} shown={(f) => f === 'password'} />
+      <Field label={t('users.newPassword')} error={errorAt('password')} hint={t('users.passwordHint')}>
+        <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+      </Field>
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={pending}>
+          {t('common.submit')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Departments (admin): their codes are what plans, milestones and department users refer to. */
+export function DepartmentsPage({ route }: { route: Route }) {
+  const { t } = useI18n();
+  const page = pageParam(route);
+  const list = useLoad(() => api.departments(), []);
+  const { pending, problem, errorAt, run } = useCommand();
+  const [form, setForm] = useState({ code: '', name: '' });
+  const [created, setCreated] = useState<string | null>(null);
+  const shown = toPage(list.data ?? [], page, PAGE_SIZE);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setCreated(null);
+    const department = await run(() => api.createDepartment({ code: form.code.trim(), name: form.name }));
+    if (department) {
+      // Forms and filters elsewhere offer the departments from a per-session cache.
+      clearReferenceData();
+      setCreated(department.name);
+      setForm({ code: '', name: '' });
+      list.reload();
+    }
+  };
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>{t('depts.title')}</h1>
+        {list.data ? <p className="muted">{t('depts.count', { total: list.data.length })}</p> : null}
+      </div>
+      <form className="panel form" onSubmit={submit} noValidate aria-label={t('depts.create')}>
+        <h2>{t('depts.create')}</h2>
+        {created ? <Notice>{t('depts.created', { name: created })}</Notice> : null}
+        <ProblemBanner problem={problem} shown={(f) => f === 'code' || f === 'name'} />
+        <div className="row-2">
+          <Field label={t('depts.code')} error={errorAt('code')} hint={t('depts.codeHint')}>
+            <input autoComplete="off" value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} />
+          </Field>
+          <Field label={t('depts.name')} error={errorAt('name')}>
+            <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          </Field>
+        </div>
+        <button type="submit" className="primary" disabled={pending}>
+          {t('common.create')}
+        </button>
+      </form>
+      <ProblemBanner problem={list.problem} />
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('depts.code')}</th>
+              <th scope="col">{t('depts.name')}</th>
+            </tr>
+          </thead>
+          <tbody aria-busy={list.loading}>
+            {shown.items.map((department) => (
+              <tr key={department.code}>
+                <td>
+                  <code>{department.code}</code>
+                </td>
+                <td>{department.name}</td>
+              </tr>
+            ))}
+            {list.data && shown.items.length === 0 ? (
+              <tr>
+                <td colSpan={2} className="muted center">
+                  {t('common.empty')}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={shown.total} onPage={(next) => navigate('/admin/departments', { page: next })} /> : null}
+    </div>
+  );
+}

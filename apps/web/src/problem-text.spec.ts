@@ -1,0 +1,124 @@
+import { BusinessTimeErrorCode, ConferenceErrorCode, EnterpriseErrorCode, ProjectErrorCode, ValidationErrorCode } from '../../../libs/domain/src';
+import type { Problem } from './api';
+import { dictionaries } from './i18n';
+import { fieldLabel, fieldText, problemText } from './problem-text';
+
+const invalidInput = (errors: { field: string; message: string }[]): Problem => ({
+  status: 400,
+  code: 'INVALID_INPUT',
+  detail: 'The request has invalid fields.',
+  errors,
+});
+
+describe('problemText', () => {
+  it('has a sentence in both languages for every code the domain can refuse with', () => {
+    const codes = [ProjectErrorCode, EnterpriseErrorCode, ConferenceErrorCode, ValidationErrorCode, BusinessTimeErrorCode].flatMap((c) => Object.values(c));
+    const missing = codes.filter((code) => !(`problem.${code}` in dictionaries['zh-CN']) || !(`problem.${code}` in dictionaries.en));
+    expect(missing).toEqual([]);
+  });
+
+  it('has a sentence for the codes of the API itself', () => {
+    const codes = [
+      'INVALID_INPUT', 'MALFORMED_JSON', 'UNAUTHENTICATED', 'TOKEN_EXPIRED', 'TOKEN_INVALID', 'TOKEN_REVOKED', 'INVALID_CREDENTIALS',
+      'TOO_MANY_LOGIN_ATTEMPTS', 'FORBIDDEN', 'ROLE_NOT_ALLOWED', 'NO_ACCESS_RULE', 'NOT_YOUR_DEPARTMENT', 'NOT_YOUR_PROJECT', 'NOT_FOUND',
+      'USER_NOT_FOUND', 'USERNAME_TAKEN', 'CANNOT_DISABLE_SELF', 'DEPARTMENT_ALREADY_EXISTS', 'VERSION_MISMATCH', 'CONCURRENT_MODIFICATION',
+      'EVENT_ID_REUSED', 'INVALID_IF_MATCH', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_PROGRESS', 'READ_MODELS_BEHIND', 'REBUILD_RUNNING',
+      'DATABASE_UNAVAILABLE', 'INTERNAL_ERROR', 'TOO_MANY_REQUESTS', 'PAYLOAD_TOO_LARGE',
+    ];
+    expect(codes.filter((code) => !(`problem.${code}` in dictionaries['zh-CN']))).toEqual([]);
+  });
+
+  it('words a known code in the reader’s language and keeps the API’s words for the tooltip', () => {
+    const problem: Problem = { status: 409, code: 'PROJECT_HAS_NO_LANDING_PLAN', detail: 'A project can only land once it has a landing plan.' };
+    expect(problemText(problem, 'zh-CN')).toEqual({ text: '项目须先制定落地方案，才能确认落地。', server: problem.detail });
+    expect(problemText(problem, 'en').text).toBe('A project can only land once it has a landing plan.');
+    expect(problemText({ status: 401, code: 'INVALID_CREDENTIALS', detail: 'Wrong username or password.' }, 'zh-CN').text).toBe('用户名或密码错误。');
+    expect(problemText({ status: 412, code: 'VERSION_MISMATCH', detail: 'The resource is at version 5.' }, 'zh-CN').text).toBe(
+      '该记录刚被他人更新，已为您刷新，请核对后重试。',
+    );
+  });
+
+  it('says how long to wait after too many login attempts, in whole minutes', () => {
+    const problem: Problem = { status: 429, code: 'TOO_MANY_LOGIN_ATTEMPTS', retryAfterSeconds: 61 };
+    expect(problemText(problem, 'zh-CN').text).toBe('登录失败次数过多，请 2 分钟后再试。');
+    expect(problemText({ ...problem, retryAfterSeconds: 5 }, 'en').text).toBe('Too many failed sign-ins; try again in 1 min.');
+  });
+
+  it('falls back to the HTTP status for a code it does not know; in English to the API’s words', () => {
+    const problem: Problem = { status: 409, code: 'SOMETHING_NEW', detail: 'Something new went wrong.' };
+    expect(problemText(problem, 'zh-CN')).toEqual({ text: '当前状态下不能办理此操作。', server: 'Something new went wrong.' });
+    expect(problemText(problem, 'en')).toEqual({ text: 'Something new went wrong.' });
+    expect(problemText({ status: 503 }, 'zh-CN').text).toBe('服务器暂时无法处理，请稍后再试。');
+    expect(problemText({ status: 418 }, 'zh-CN').text).toBe('操作未能完成。');
+  });
+
+  it('tells a network failure apart from an answer', () => {
+    expect(problemText({ status: 0, code: 'NETWORK' }, 'zh-CN').text).toBe('无法连接服务器，请检查网络后重试。');
+  });
+});
+
+describe('fieldText', () => {
+  it('derives the message from class-validator’s constraint, not from its English wording', () => {
+    const cases: [string, string, string][] = [
+      ['title should not be empty', '必填', 'Required'],
+      ['idea must not be greater than 100', '不能大于 100', 'At most 100'],
+      ['idea must not be less than 0', '不能小于 0', 'At least 0'],
+      ['dueOn must be a calendar date written YYYY-MM-DD', '请填写有效日期（年-月-日）', 'Enter a valid date (YYYY-MM-DD)'],
+      ['investmentYuan must be a whole number of yuan, 0 or more', '请填写不小于 0 的金额', 'Enter an amount of 0 or more'],
+      ['property color should not exist', '不接受此项', 'Not accepted'],
+      ['title must be shorter than or equal to 200 characters', '最多 200 个字符', 'At most 200 characters'],
+      ['password must have at least 8 characters', '至少 8 个字符', 'At least 8 characters'],
+      ['enterpriseId must be a UUID', '请选择', 'Please choose one'],
+      ['verdict must be one of the following values: approved, rejected, revise', '请从选项中选择', 'Choose one of the options'],
+      ['each value in supportingDepartments must be a department code (lower-case letters, digits, hyphens)', '请选择部门', 'Choose a department'],
+      ['milestones must contain at least 1 elements', '至少需要 1 项', 'At least 1 needed'],
+      ['occurredAt must be an ISO 8601 instant with an offset, e.g. 2024-05-01T09:30:00+08:00', '请填写带时区的时间，例如 2024-05-01T09:30:00+08:00', 'Enter a time with an offset, e.g. 2024-05-01T09:30:00+08:00'],
+    ];
+    for (const [message, zh, en] of cases) {
+      const problem = invalidInput([{ field: 'f', message }]);
+      expect({ message, zh: fieldText(problem, 'f', 'zh-CN') }).toEqual({ message, zh: { text: zh, server: message } });
+      expect({ message, en: fieldText(problem, 'f', 'en')?.text }).toEqual({ message, en });
+    }
+  });
+
+  it('says "required" for a missing value that also fails its type and length checks', () => {
+    const problem = invalidInput([
+      { field: 'title', message: 'title must be a string' },
+      { field: 'title', message: 'title must be shorter than or equal to 200 characters' },
+      { field: 'title', message: 'title should not be empty' },
+    ]);
+    expect(fieldText(problem, 'title', 'zh-CN')).toEqual({
+      text: '必填',
+      server: 'title must be a string; title must be shorter than or equal to 200 characters; title should not be empty',
+    });
+  });
+
+  it('uses the code of a domain rule that names its field', () => {
+    const problem: Problem = {
+      status: 400,
+      code: 'LANDED_ON_IN_FUTURE',
+      detail: 'The landing date lies after today (2026-01-01).',
+      errors: [{ field: 'landedOn', message: 'The landing date lies after today (2026-01-01).' }],
+    };
+    expect(fieldText(problem, 'landedOn', 'zh-CN')?.text).toBe('落地日期不能晚于今天，只能登记已经落地的项目。');
+  });
+
+  it('keeps an unknown message: a general Chinese word with the English in the tooltip, the English as is', () => {
+    const problem = invalidInput([{ field: 'creditCode', message: 'creditCode is strange today' }]);
+    expect(fieldText(problem, 'creditCode', 'zh-CN')).toEqual({ text: '填写有误', server: 'creditCode is strange today' });
+    expect(fieldText(problem, 'creditCode', 'en')).toEqual({ text: 'creditCode is strange today' });
+  });
+
+  it('is empty for a field without errors, and without a problem', () => {
+    expect(fieldText(invalidInput([{ field: 'title', message: 'title should not be empty' }]), 'summary', 'zh-CN')).toBeUndefined();
+    expect(fieldText(null, 'title', 'zh-CN')).toBeUndefined();
+  });
+});
+
+describe('fieldLabel', () => {
+  it('names the fields of a JSON path, counting list items from 1', () => {
+    expect(fieldLabel('milestones[1].dueOn', 'zh-CN')).toBe('推进节点 2 · 完成时限');
+    expect(fieldLabel('scores.idea', 'en')).toBe('Scores · Good idea');
+    expect(fieldLabel('color', 'zh-CN')).toBe('color');
+  });
+});
