@@ -36,7 +36,7 @@ export class RebuildService {
     });
     running.then(
       (done) => this.logger.log(`read models rebuilt: ${done.eventsDone} events at ${done.eventsPerSecond} events/s`),
-      (error) => this.logger.error(`rebuild failed: ${(error as Error).stack ?? error}`),
+      (error) => error instanceof RebuildInProgressError || this.logger.error(`rebuild failed: ${(error as Error).stack ?? error}`),
     );
     try {
       await Promise.race([holdsLock, running]);

@@ -5,7 +5,8 @@ import { createTestDatabase } from '../../../../test/support/test-database';
 import { readModelEntities, readModelMigrations } from '../index';
 import { appendHistory, generateHistory, insertHistory } from '../testing/generate-history';
 import { snapshotReadModels } from '../testing/table-snapshot';
-import { READ_MODELS_PROJECTION } from './checkpoints';
+import { advanceCheckpoint, CheckpointMovedError, READ_MODELS_PROJECTION } from './checkpoints';
+import { projectBatch } from './read-model-writer';
 import { readProjectionStatus } from './projection-status';
 import { Projector } from './projector';
 import { rebuildReadModels, RebuildProgress } from './rebuild';
@@ -98,5 +99,18 @@ describe('projector and rebuild', () => {
     expect(reference.project_list).toHaveLength(3000);
     expect(afterRebuild).toEqual(reference);
     expect((await readProjectionStatus(dataSource)).lagEvents).toBe(0);
+  });
+
+  it('refuses a batch read from a checkpoint that has moved on, before it writes', async () => {
+    const stored = await dataSource.query(`SELECT checkpoint, position FROM projection_checkpoints`);
+    const events = await store.readAll(null, 50);
+    const batch = dataSource.transaction(async (manager) => {
+      // As a projector would that still believes the log was never projected.
+      await advanceCheckpoint(manager, READ_MODELS_PROJECTION, null, events[49].checkpoint, events[49].globalPosition);
+      await projectBatch(manager, events, 'public');
+    });
+
+    await expect(batch).rejects.toBeInstanceOf(CheckpointMovedError);
+    expect(await dataSource.query(`SELECT checkpoint, position FROM projection_checkpoints`)).toEqual(stored);
   });
 });
