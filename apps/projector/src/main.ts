@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   logger.log(`started (${projector.state}), batches of ${batchSize}`);
 
   const metricsPort = process.env.METRICS_PORT;
-  if (metricsPort) setProjectionStatusSource(() => readProjectionStatus(dataSource));
+  const lagFromEventsTable = (process.env.EVENT_STORE ?? 'postgres') === 'postgres';
+  if (metricsPort) setProjectionStatusSource(() => readProjectionStatus(dataSource, { lagFromEventsTable }));
   const server = metricsPort
     ? createServer((request, response) => {
         if (request.url !== '/metrics') return void response.writeHead(404).end();

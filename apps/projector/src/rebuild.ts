@@ -18,6 +18,7 @@ async function main(): Promise<void> {
       dataSource,
       store,
       batchSize: Number(process.env.LUODI_REBUILD_BATCH_SIZE ?? 5000),
+      ...((process.env.EVENT_STORE ?? 'postgres') === 'postgres' ? {} : { countEvents: async () => null }),
       onProgress: (p) => {
         if (Date.now() - shown < 1000 && p.phase === 'replaying') return;
         shown = Date.now();

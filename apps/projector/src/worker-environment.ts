@@ -1,5 +1,5 @@
 import { ConsoleLogger } from '@nestjs/common';
-import { PostgresEventStore } from '@luodi/event-store';
+import { EventStore, PostgresEventStore } from '@luodi/event-store';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../../api/src/database/data-source';
@@ -8,7 +8,7 @@ import { createDataSource, migrate } from '../../api/src/database/data-source';
 export interface WorkerEnvironment {
   databaseUrl: string;
   dataSource: DataSource;
-  store: PostgresEventStore;
+  store: EventStore;
   logger: ConsoleLogger;
   close(): Promise<void>;
 }
@@ -25,7 +25,7 @@ export async function openWorkerEnvironment(context: string): Promise<WorkerEnvi
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', (error) => logger.warn(`idle connection lost: ${error.message}`));
-  const store = new PostgresEventStore(pool);
+  const store = await openEventStore(pool, logger);
   return {
     databaseUrl,
     dataSource,
@@ -37,4 +37,15 @@ export async function openWorkerEnvironment(context: string): Promise<WorkerEnvi
       await pool.end();
     },
   };
+}
+
+/** The API's event store: EVENT_STORE=postgres (default, the events table) or kurrentdb (KURRENTDB_URL). */
+async function openEventStore(pool: Pool, logger: ConsoleLogger): Promise<EventStore> {
+  if ((process.env.EVENT_STORE ?? 'postgres') === 'postgres') return new PostgresEventStore(pool);
+  if (process.env.EVENT_STORE !== 'kurrentdb' || !process.env.KURRENTDB_URL) {
+    logger.error('EVENT_STORE must be postgres, or kurrentdb with KURRENTDB_URL set.');
+    process.exit(78); // EX_CONFIG
+  }
+  const { KurrentDbEventStore } = await import('@luodi/event-store/kurrentdb');
+  return new KurrentDbEventStore(process.env.KURRENTDB_URL);
 }

@@ -12,8 +12,9 @@ export interface ProjectorHealth {
   status: 'running' | 'stopped';
   checkpoint: string | null;
   position: number;
-  lagEvents: number;
-  lagSeconds: number;
+  /** null with KurrentDB as the event store (the lag is counted in the PostgreSQL events table). */
+  lagEvents: number | null;
+  lagSeconds: number | null;
   updatedAt: string | null;
 }
 
@@ -24,11 +25,15 @@ export class ProjectionStatusService {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    setProjectionStatusSource(() => readProjectionStatus(this.dataSource));
+    setProjectionStatusSource(() => this.status());
+  }
+
+  private status() {
+    return readProjectionStatus(this.dataSource, { lagFromEventsTable: this.config.eventStore === 'postgres' });
   }
 
   async health(): Promise<ProjectorHealth> {
-    const status = await readProjectionStatus(this.dataSource);
+    const status = await this.status();
     return {
       mode: this.config.projector,
       status: status.running ? 'running' : 'stopped',

@@ -21,14 +21,15 @@ function currentStatus(): Promise<ProjectionStatus> | undefined {
   return cached.status;
 }
 
-function statusGauge(name: string, help: string, value: (status: ProjectionStatus) => number): Gauge {
+function statusGauge(name: string, help: string, value: (status: ProjectionStatus) => number | null): Gauge {
   return new Gauge({
     name,
     help,
     labelNames: ['projection'],
     async collect() {
       const status = await currentStatus()?.catch(() => undefined);
-      if (status) this.set({ projection: status.name }, value(status));
+      const measured = status && value(status);
+      if (status && measured !== null && measured !== undefined) this.set({ projection: status.name }, measured);
     },
   });
 }

@@ -2,6 +2,8 @@ import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
 import { EventStore } from '@luodi/event-store';
 import { RebuildInProgressError, RebuildProgress, rebuildReadModels } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { EVENT_STORE } from '../database/database.module';
 
 export type RebuildStatus = RebuildProgress | { status: 'idle' };
@@ -15,6 +17,7 @@ export class RebuildService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   status(): RebuildStatus {
@@ -29,6 +32,8 @@ export class RebuildService {
     const running = rebuildReadModels({
       dataSource: this.dataSource,
       store: this.store,
+      // The total is counted in the PostgreSQL events table; KurrentDB's is not known here.
+      ...(this.config.eventStore === 'postgres' ? {} : { countEvents: async () => null }),
       onProgress: (progress) => {
         this.progress = progress;
         started();

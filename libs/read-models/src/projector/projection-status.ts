@@ -9,14 +9,20 @@ export interface ProjectionStatus {
   /** Global position of the last projected event (0: none yet). */
   position: number;
   updatedAt: string | null;
-  /** Events stored after the checkpoint's position (approximate while transactions commit out of order). */
-  lagEvents: number;
-  /** How long the oldest of those has waited (0 when caught up). */
-  lagSeconds: number;
+  /**
+   * Events stored after the checkpoint's position (approximate while transactions commit out of
+   * order); null when the log is not the PostgreSQL events table (KurrentDB).
+   */
+  lagEvents: number | null;
+  /** How long the oldest of those has waited (0 when caught up); null as lagEvents. */
+  lagSeconds: number | null;
 }
 
-/** Where the projection stands, from the database alone, so it holds whichever process projects. */
-export async function readProjectionStatus(dataSource: DataSource, name = READ_MODELS_PROJECTION): Promise<ProjectionStatus> {
+/**
+ * Where the projection stands, from the database alone, so it holds whichever process projects.
+ * The lag is counted in the PostgreSQL events table, so only when that is the event store.
+ */
+export async function readProjectionStatus(dataSource: DataSource, options: { lagFromEventsTable: boolean }, name = READ_MODELS_PROJECTION): Promise<ProjectionStatus> {
   const [row] = await dataSource.query(
     `SELECT c.checkpoint, coalesce(c.position, 0)::bigint AS position, c.updated_at,
             lag.events, lag.seconds,
@@ -37,7 +43,7 @@ export async function readProjectionStatus(dataSource: DataSource, name = READ_M
     checkpoint: row.checkpoint,
     position: Number(row.position),
     updatedAt: row.updated_at ? new Date(row.updated_at).toISOString() : null,
-    lagEvents: Number(row.events),
-    lagSeconds: Math.max(0, Math.round(row.seconds * 10) / 10),
+    lagEvents: options.lagFromEventsTable ? Number(row.events) : null,
+    lagSeconds: options.lagFromEventsTable ? Math.max(0, Math.round(row.seconds * 10) / 10) : null,
   };
 }

@@ -32,6 +32,8 @@ export interface RebuildOptions {
   dataSource: DataSource;
   store: EventStore;
   batchSize?: number;
+  /** How many events the log holds; default: count the PostgreSQL events table. */
+  countEvents?(): Promise<number | null>;
   /** Rows of up to this many projects are kept in memory between writes (a few kB each). */
   maxHeldProjects?: number;
   onProgress?(progress: RebuildProgress): void;
@@ -75,7 +77,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     const [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock($1, hashtext('rebuild')) AS locked`, [PROJECTION_LOCK_CLASS]);
     if (!locked) throw new RebuildInProgressError();
     try {
-      report({ eventsTotal: await countEvents(dataSource) });
+      report({ eventsTotal: await (options.countEvents ?? (() => countEventsTable(dataSource)))() });
       const deferred = await createShadowTables(dataSource);
 
       report({ phase: 'replaying' });
@@ -119,13 +121,9 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   return { ...progress };
 }
 
-async function countEvents(dataSource: DataSource): Promise<number | null> {
-  try {
-    const [{ n }] = await dataSource.query(`SELECT count(*)::bigint AS n FROM events`);
-    return Number(n);
-  } catch {
-    return null; // an event store that is not a table in this database
-  }
+async function countEventsTable(dataSource: DataSource): Promise<number> {
+  const [{ n }] = await dataSource.query(`SELECT count(*)::bigint AS n FROM events`);
+  return Number(n);
 }
 
 /**
