@@ -7,7 +7,7 @@ import { Pool } from 'pg';
 import { catchError, concatMap, from, Observable, of, throwError } from 'rxjs';
 import { Actor } from '../auth/actor';
 import { PG_POOL } from '../database/database.module';
-import { IdempotencyKeyReusedError, InvalidInputError } from './problem';
+import { IdempotencyKeyReusedError, InvalidInputError, isDatabaseUnavailable } from './problem';
 
 const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
 /** How long a retry waits for the first request with its key to finish before answering 409. */
@@ -60,11 +60,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const status: number = this.reflector.get(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
     return next.handle().pipe(
       // Only the command's own failure releases the key; if storing the response fails, the key
-      // stays pending rather than letting a retry run the command twice.
+      // stays pending rather than letting a retry run the command twice. So it does when the
+      // database connection failed: the commit may have happened unheard.
       catchError((error) =>
-        from(this.pool.query('DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status IS NULL', [userId, key])).pipe(
-          concatMap(() => throwError(() => error)),
-        ),
+        isDatabaseUnavailable(error)
+          ? throwError(() => error)
+          : from(this.pool.query('DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status IS NULL', [userId, key])).pipe(
+              concatMap(() => throwError(() => error)),
+            ),
       ),
       concatMap(async (body) => {
         await this.pool.query('UPDATE idempotency_keys SET status = $3, response_body = $4 WHERE user_id = $1 AND key = $2', [
