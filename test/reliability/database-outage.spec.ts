@@ -1,0 +1,148 @@
+import { ConsoleLogger } from '@nestjs/common';
+import { createApp } from '../../apps/api/src/app.factory';
+import { loadConfig } from '../../apps/api/src/config/app-config';
+import { migrations } from '../../apps/api/src/database/data-source';
+import { createWorld, EventsTable, get, post, projectAt, Reply, streamOf, World } from '../e2e/projects.helpers';
+import { RunningApi, TEST_ADMIN_PASSWORD } from '../support/start-api';
+import { createTestDatabase } from '../support/test-database';
+import { PgProxy } from './pg-proxy';
+
+/**
+ * The API reaches PostgreSQL through a proxy that drops the connection at an exact point of a
+ * command's append: before the INSERT reaches the server, before the COMMIT does, or after the
+ * server has committed but before the API hears so. Each time the client gets a clear 503
+ * DATABASE_UNAVAILABLE problem, the stream holds all of the command's events or none of them
+ * (all only when the server did commit), and the next command works again.
+ */
+
+let api: RunningApi;
+let proxy: PgProxy;
+let world: World;
+let events: EventsTable;
+
+beforeAll(async () => {
+  const database = await createTestDatabase(migrations);
+  proxy = await PgProxy.start(database.url);
+  const config = loadConfig({ NODE_ENV: 'test', LUODI_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
+  // The dropped connections are logged as errors on purpose; the test says what it expects.
+  const app = await createApp(config, proxy.urlFor(database.url), new ConsoleLogger('Luodi', { logLevels: ['fatal'] }));
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  api = {
+    baseUrl: `http://127.0.0.1:${port}`,
+    databaseUrl: database.url,
+    adminPassword: TEST_ADMIN_PASSWORD,
+    app,
+    stop: async () => {
+      await app.close();
+      await proxy.close();
+      await database.drop();
+    },
+  };
+  world = await createWorld(api);
+  // Read directly, not through the proxy: what the server really holds.
+  events = new EventsTable(database.url);
+}, 60_000);
+
+afterAll(async () => {
+  await events?.close();
+  await api?.stop();
+});
+
+/** A project with a plan, and a progress report that completes its first milestone: two events in one append. */
+async function completingReport(): Promise<{ stream: string; send: (headers?: Record<string, string>) => Promise<Reply> }> {
+  const { id } = await projectAt(world, 'assigned');
+  const milestoneId: string = (await get(api, `/api/projects/${id}`, world.taskforce)).body.plan.milestones[0].milestoneId;
+  return {
+    stream: streamOf(id),
+    send: (headers) => post(api, `/api/projects/${id}/progress`, world.industry, { milestoneId, note: '投资协议已签订', done: true }, headers),
+  };
+}
+
+function expectUnavailable(reply: Reply): void {
+  expect({ status: reply.status, code: reply.body?.code, contentType: reply.headers.get('content-type')?.split(';')[0] }).toEqual({
+    status: 503,
+    code: 'DATABASE_UNAVAILABLE',
+    contentType: 'application/problem+json',
+  });
+  expect(reply.headers.get('retry-after')).toBeTruthy();
+}
+
+/** The project accepts commands again: the pool replaced the dropped connection. */
+async function expectRecovered(stream: string): Promise<void> {
+  const id = stream.replace(/^project-/, '');
+  const reply = await post(api, `/api/projects/${id}/progress`, world.industry, { note: '恢复后的进展' });
+  expect(reply.status).toBe(200);
+  expect((await events.types(stream)).at(-1)).toBe('ProgressReported');
+}
+
+const COMPLETED = ['ProgressReported', 'MilestoneCompleted'];
+
+describe('the database connection dropped in the middle of a command', () => {
+  it('before the INSERT reaches the server: 503, nothing written', async () => {
+    const report = await completingReport();
+    const before = await events.types(report.stream);
+    const dropped = proxy.dropAt({ at: /^INSERT INTO events\b/, forward: false });
+    const reply = await report.send();
+    await dropped;
+    expectUnavailable(reply);
+    expect(await events.types(report.stream)).toEqual(before);
+    await expectRecovered(report.stream);
+  });
+
+  it('after the INSERT, before the COMMIT reaches the server: 503, nothing written (the server rolls back)', async () => {
+    const report = await completingReport();
+    const before = await events.types(report.stream);
+    const dropped = proxy.dropAt({ armedBy: /^INSERT INTO events\b/, at: /^COMMIT$/, forward: false });
+    const reply = await report.send();
+    await dropped;
+    expectUnavailable(reply);
+    expect(await events.types(report.stream)).toEqual(before);
+    await expectRecovered(report.stream);
+  });
+
+  it('after the server committed, before the API heard so: 503, and the stream holds all of the events', async () => {
+    const report = await completingReport();
+    const before = await events.types(report.stream);
+    const dropped = proxy.dropAt({ armedBy: /^INSERT INTO events\b/, at: /^COMMIT$/, forward: true });
+    const reply = await report.send();
+    await dropped;
+    expectUnavailable(reply);
+    expect(await events.types(report.stream)).toEqual([...before, ...COMPLETED]);
+    await expectRecovered(report.stream);
+  });
+
+  it('with an Idempotency-Key, a retry after a commit the API never heard of does not write again', async () => {
+    const { id } = await projectAt(world, 'assigned');
+    const report = (headers: Record<string, string>) => post(api, `/api/projects/${id}/progress`, world.industry, { note: '企业已完成备案' }, headers);
+    const before = await events.types(streamOf(id));
+    const key = { 'Idempotency-Key': crypto.randomUUID() };
+    const dropped = proxy.dropAt({ armedBy: /^INSERT INTO events\b/, at: /^COMMIT$/, forward: true });
+    expectUnavailable(await report(key));
+    await dropped;
+    expect(await events.types(streamOf(id))).toEqual([...before, 'ProgressReported']);
+
+    // Whether the command ran was unknown when it failed, so its key must stay taken: a retry
+    // that ran it again would report the progress twice.
+    const retry = await report(key);
+    expect({ status: retry.status, code: retry.body.code }).toEqual({ status: 409, code: 'IDEMPOTENCY_KEY_IN_PROGRESS' });
+    expect(await events.types(streamOf(id))).toEqual([...before, 'ProgressReported']);
+  }, 30_000);
+});
+
+describe('the database down altogether', () => {
+  it('answers commands and health with 503 problems while it is down, and works again once it is back', async () => {
+    const { id } = await projectAt(world, 'assigned');
+    const before = await events.count();
+    proxy.refuse();
+    try {
+      expectUnavailable(await post(api, `/api/projects/${id}/progress`, world.industry, { note: '服务中断时的进展' }));
+      expect((await get(api, '/api/health')).status).toBe(503);
+    } finally {
+      proxy.restore();
+    }
+    expect(await events.count()).toBe(before);
+    expect((await get(api, '/api/health')).status).toBe(200);
+    await expectRecovered(streamOf(id));
+  });
+});
