@@ -21,10 +21,10 @@ export interface ApiProcess {
  * The built API (`node dist/apps/api/src/main.js`) as a child process on the bench database, the
  * way it runs in production (NODE_ENV=production, inline projector), on a free port.
  */
-export async function startApiProcess(databaseUrl: string): Promise<ApiProcess> {
+export async function startApiProcess(databaseUrl: string, nodeOptions: string[] = []): Promise<ApiProcess> {
   const port = await freePort();
   const adminPassword = `bench-${randomBytes(9).toString('base64url')}`;
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/apps/api/src/main.js')], {
+  const child = spawn(process.execPath, [...nodeOptions, path.join(REPO_ROOT, 'dist/apps/api/src/main.js')], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -25,6 +25,8 @@ const knobs = {
   httpConnections: int('BENCH_HTTP_CONNECTIONS', 32),
   querySamples: int('BENCH_QUERY_SAMPLES', 100),
   results: process.env.BENCH_RESULTS ?? path.join(REPO_ROOT, 'bench/results.json'),
+  /** A directory: the API writes a CPU profile there when it stops (node --cpu-prof). */
+  apiProfile: process.env.BENCH_API_PROFILE,
 };
 
 function int(name: string, fallback: number): number {
@@ -75,8 +77,10 @@ async function main(): Promise<void> {
     lag?: LagFigures;
   } = {};
   try {
-    log(`\n1. Appends through the EventStore port vs raw INSERT (${knobs.appendSeconds} s each)`);
-    results.append = await appendBench(db.url, { seconds: knobs.appendSeconds, concurrencies: [1, 16, 64], sizes: [1, 10], log });
+    if (knobs.appendSeconds > 0) {
+      log(`\n1. Appends through the EventStore port vs raw INSERT (${knobs.appendSeconds} s each)`);
+      results.append = await appendBench(db.url, { seconds: knobs.appendSeconds, concurrencies: [1, 16, 64], sizes: [1, 10], log });
+    }
 
     log(`\n4. Generating ${knobs.events.toLocaleString('en')} events / ${knobs.projects.toLocaleString('en')} projects with the deciders`);
     results.generated = await withBulkLoadIndexes(pool, () => generateEvents(db.url, { events: knobs.events, projects: knobs.projects, log }));
@@ -90,16 +94,18 @@ async function main(): Promise<void> {
     await pool.query('ANALYZE');
 
     log('\nStarting the API (node dist/apps/api/src/main.js)');
-    api = await startApiProcess(db.url);
+    api = await startApiProcess(db.url, knobs.apiProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(knobs.apiProfile)}`] : []);
     const http = new Http(api.baseUrl);
     const world = await createLoadWorld(http, api.adminPassword);
     const leader = await leaderToken(http, api.adminPassword);
 
-    log(`\n5. Query latency at ${results.generated.projects.toLocaleString('en')} projects (${knobs.querySamples} requests per kind, one at a time)`);
-    api.memory.start();
-    results.queries = await queryBench(api.baseUrl, { leader, departments: world.departments }, knobs.querySamples);
-    results.queryMemory = api.memory.stop();
-    for (const q of results.queries) {
+    if (knobs.querySamples > 0) {
+      log(`\n5. Query latency at ${results.generated.projects.toLocaleString('en')} projects (${knobs.querySamples} requests per kind, one at a time)`);
+      api.memory.start();
+      results.queries = await queryBench(api.baseUrl, { leader, departments: world.departments }, knobs.querySamples);
+      results.queryMemory = api.memory.stop();
+    }
+    for (const q of results.queries ?? []) {
       log(`  ${q.name.padEnd(24)} ${q.latencyMs ? `p50 ${round(q.latencyMs.p50)} ms, p95 ${round(q.latencyMs.p95)} ms` : q.served ? 'no request succeeded' : 'not served'}${q.failures ? `, ${q.failures} failed: ${q.firstFailure}` : ''}`);
     }
 
