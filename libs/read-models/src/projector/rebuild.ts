@@ -44,7 +44,9 @@ export interface RebuildOptions {
  * in, in one transaction, while reads and the live projector carry on:
  *
  * 1. the shadow schema gets its tables by replaying the read-model migrations there;
- * 2. the log is replayed into it, batch after batch, with the live projector's own code;
+ * 2. the log is replayed into it with the live projector's own code (ReadModelWriter), holding
+ *    rows in memory across batches so each is written about once (see createShadowTables for
+ *    the rest of what makes it fast);
  * 3. the swap locks the projector's checkpoint row (waiting for the batch under way) and the live
  *    tables (waiting for running reads), projects the last few events, moves the live tables out
  *    and the shadow ones in, and sets the checkpoint to where the replay stopped. Reads wait for
