@@ -8,28 +8,11 @@
  * test-results/screenshots/. No page may log a console error other than the failed requests the
  * test provokes on purpose.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { Browser, chromium, Locator, Page } from 'playwright-core';
+import { Browser, Locator, Page } from 'playwright-core';
 import { adminToken, authHeaders, createUserAndLogin, TestUser } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
+import { buildWebUi, describeWithChromium, launchBrowser, logIn, openUi as openBrowserUi, screenshot } from './harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SCREENSHOTS = resolve('test-results/screenshots');
-// The 4xx answers this test provokes (a wrong password, validation errors, an expired token)
-// are logged by Chromium as failed resources; anything else in the console is a defect.
-const PROVOKED = /Failed to load resource: the server responded with a status of (400|401|409)\b/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const DAY = 86_400_000;
@@ -39,10 +22,6 @@ const cstDate = (days = 0): string => new Date(Date.now() + 8 * 3_600_000 + days
 const TITLE = '海洋装备智能工厂';
 const ENTERPRISE = '青岛蓝海智造有限公司';
 const MILESTONE = '签订投资协议';
-
-// Never download a browser: without Debian's Chromium these tests are skipped, and say so.
-const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`[browser tests] skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
 
 jest.setTimeout(120_000);
 
@@ -58,12 +37,7 @@ describeWithChromium('web UI in the browser', () => {
 
   beforeAll(async () => {
     // The API serves dist/web: build it from the current sources first.
-    // Jest sets NODE_ENV=test, which would give a development build of React.
-    execFileSync(resolve('node_modules/.bin/vite'), ['build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
-      stdio: 'pipe',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    await buildWebUi();
     api = await startApi();
 
     const admin = authHeaders(await adminToken(api));
@@ -80,7 +54,7 @@ describeWithChromium('web UI in the browser', () => {
     reviewer = await createUserAndLogin(api, 'reviewer');
     department = await createUserAndLogin(api, 'department', 'industry');
     leader = await createUserAndLogin(api, 'leader');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
@@ -88,36 +62,13 @@ describeWithChromium('web UI in the browser', () => {
     await api?.stop();
   });
 
-  /** A fresh browser session on the UI's login page, recording console errors. */
-  async function openUi(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !PROVOKED.test(message.text())) errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${api.baseUrl}/`);
-    return { page, errors, close: () => context.close() };
-  }
-
+  const openUi = () => openBrowserUi(browser, api.baseUrl);
+  const loginWith = async (username: string, password: string) => logIn(await openUi(), username, password);
   const loginAs = (user: TestUser) => loginWith(user.username, user.password);
-
-  async function loginWith(username: string, password: string) {
-    const session = await openUi();
-    await session.page.getByLabel('用户名').fill(username);
-    await session.page.getByLabel('密码').fill(password);
-    await session.page.getByRole('button', { name: '登录' }).click();
-    await session.page.getByRole('navigation', { name: '主导航' }).waitFor();
-    return session;
-  }
 
   /** The labelled control's own message from the API, shown next to it. */
   const errorAt = (page: Page, label: string | Locator): Locator =>
     page.locator('.field', { has: typeof label === 'string' ? page.getByLabel(label, { exact: true }) : label }).locator('.field-error');
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 
   const openProject = async (page: Page) => {
     await page.goto(`${api.baseUrl}/#/projects/${projectId}`);
@@ -128,7 +79,7 @@ describeWithChromium('web UI in the browser', () => {
 
   it('refuses a wrong password in Chinese, with the API’s own words in the tooltip', async () => {
     const { page, errors, close } = await openUi();
-    await shot(page, 'login');
+    await screenshot(page, 'login');
     await page.getByLabel('用户名').fill(taskforce.username);
     await page.getByLabel('密码').fill('not-the-password');
     await page.getByRole('button', { name: '登录' }).click();
@@ -158,7 +109,7 @@ describeWithChromium('web UI in the browser', () => {
     await page.getByRole('button', { name: '提交申报' }).click();
     await errorAt(page, '项目名称').filter({ hasText: /^必填$/ }).waitFor();
     expect(await errorAt(page, '项目名称').getAttribute('title')).toContain('title should not be empty');
-    await shot(page, 'new-project-validation-error');
+    await screenshot(page, 'new-project-validation-error');
 
     await page.getByLabel('项目名称').fill(TITLE);
     await page.getByRole('button', { name: '提交申报' }).click();
@@ -170,7 +121,7 @@ describeWithChromium('web UI in the browser', () => {
 
     await page.getByRole('link', { name: '项目库', exact: true }).click();
     await page.getByRole('link', { name: TITLE }).waitFor();
-    await shot(page, 'projects');
+    await screenshot(page, 'projects');
     expect(errors).toEqual([]);
     await close();
   });
@@ -186,7 +137,7 @@ describeWithChromium('web UI in the browser', () => {
     await page.getByLabel('可落地（0–100）').fill('90');
     await page.getByRole('button', { name: '提交' }).click();
     await errorAt(page, '创意好（0–100）').filter({ hasText: /^不能大于 100$/ }).waitFor();
-    await shot(page, 'review-validation-error');
+    await screenshot(page, 'review-validation-error');
 
     await page.getByLabel('创意好（0–100）').fill('88');
     await page.getByRole('button', { name: '提交' }).click();
@@ -215,7 +166,7 @@ describeWithChromium('web UI in the browser', () => {
     await page.getByRole('button', { name: '提交' }).click();
     await statusIs(page, '推进中');
     await page.locator('table', { hasText: MILESTONE }).waitFor();
-    await shot(page, 'project-assigned');
+    await screenshot(page, 'project-assigned');
     expect(errors).toEqual([]);
     await close();
   });
@@ -246,13 +197,15 @@ describeWithChromium('web UI in the browser', () => {
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(UUID);
     expect(keys[1]).toBe(keys[0]);
-    const history = await fetch(`${api.baseUrl}/api/projects/${projectId}/history`, { headers: taskforce.headers }).then((r) => r.json());
-    expect(history.events.filter((event: { type: string }) => event.type === 'ProgressReported')).toHaveLength(1);
+    const history = (await fetch(`${api.baseUrl}/api/projects/${projectId}/history`, { headers: taskforce.headers }).then((r) => r.json())) as {
+      events: { type: string }[];
+    };
+    expect(history.events.filter((event) => event.type === 'ProgressReported')).toHaveLength(1);
 
     // The inbox lists what is still to do; the done milestone shows among all of them.
     await page.getByLabel('显示').selectOption('all');
     await row.locator('.badge', { hasText: '已完成' }).waitFor();
-    await shot(page, 'inbox');
+    await screenshot(page, 'inbox');
     // The lost answer, and nothing else.
     expect(errors).toEqual(['Failed to load resource: net::ERR_FAILED']);
     await close();
@@ -274,7 +227,7 @@ describeWithChromium('web UI in the browser', () => {
     for (const step of ['项目申报', '评审论证', '创意会发布', '制定落地方案', '报告进展', '完成节点', '解决诉求', '项目落地']) {
       await page.locator('.timeline li', { hasText: step }).first().waitFor();
     }
-    await shot(page, 'project-landed');
+    await screenshot(page, 'project-landed');
     expect(errors).toEqual([]);
     await close();
   });
@@ -288,18 +241,18 @@ describeWithChromium('web UI in the browser', () => {
     await kpi('已落地投资').filter({ hasText: '2.1亿元' }).waitFor();
     await page.getByText(/样本量 n = 1/).waitFor();
     await page.locator('canvas').first().waitFor();
-    await shot(page, 'dashboard');
+    await screenshot(page, 'dashboard');
 
     await page.getByLabel('截至日期').fill(cstDate(-1));
     await page.getByText(`按 ${cstDate(-1)} 当日的情况统计`).waitFor();
     await kpi('入库项目').filter({ hasText: /^0$/ }).waitFor();
-    await shot(page, 'dashboard-as-of-yesterday');
+    await screenshot(page, 'dashboard-as-of-yesterday');
 
     await page.getByRole('button', { name: '切换语言' }).click();
     await page.getByRole('heading', { level: 1, name: 'Landing dashboard' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Landing dashboard' }).waitFor();
-    await shot(page, 'dashboard-en');
+    await screenshot(page, 'dashboard-en');
     await page.getByRole('button', { name: 'Switch language' }).click();
     await page.getByRole('heading', { level: 1, name: '落地看板' }).waitFor();
     expect(errors).toEqual([]);
@@ -314,7 +267,7 @@ describeWithChromium('web UI in the browser', () => {
       await page.getByRole('heading', { level: 2, name: TITLE }).waitFor();
       await page.getByText('已解决：已供应 80 亩工业用地').waitFor();
       await page.locator('table', { hasText: MILESTONE }).waitFor();
-      if (user === leader) await shot(page, 'dossier');
+      if (user === leader) await screenshot(page, 'dossier');
       expect({ role: user.role, errors }).toEqual({ role: user.role, errors: [] });
       await close();
     }
@@ -336,7 +289,7 @@ describeWithChromium('web UI in the browser', () => {
     await page.getByRole('button', { name: '创建' }).click();
     await page.getByText('已新增部门：市海洋发展局').waitFor();
     await page.locator('tr', { hasText: '市海洋发展局' }).waitFor();
-    await shot(page, 'admin-departments');
+    await screenshot(page, 'admin-departments');
 
     await page.getByRole('link', { name: '用户管理' }).click();
     const form = page.getByRole('form', { name: '新建用户' });
@@ -368,7 +321,7 @@ describeWithChromium('web UI in the browser', () => {
     await reset.getByRole('button', { name: '提交' }).click();
     await page.getByText('已为 ocean-staff 设置新密码，其原有登录已失效。').waitFor();
     expect(await loginStatus('ocean-staff', 'ocean-password-2')).toBe(200);
-    await shot(page, 'admin-users');
+    await screenshot(page, 'admin-users');
     expect(errors).toEqual([]);
     await close();
   });
@@ -388,7 +341,7 @@ describeWithChromium('web UI in the browser', () => {
     // The seventh presented this suite's project, which has landed.
     const seventh = page.locator('tr', { hasText: '第七期民营经济创意会' }).locator('td.num');
     expect(await seventh.allTextContents()).toEqual(['1', '1', '100.0%']);
-    await shot(page, 'conferences');
+    await screenshot(page, 'conferences');
 
     await page.getByRole('link', { name: '一企一策' }).click();
     await page.getByRole('button', { name: '登记新企业' }).click();
@@ -400,9 +353,51 @@ describeWithChromium('web UI in the browser', () => {
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await page.getByRole('status').getByText('已登记：青岛海晨新材料有限公司').waitFor();
     await page.getByRole('link', { name: '青岛海晨新材料有限公司' }).waitFor();
-    await shot(page, 'enterprises');
+    await screenshot(page, 'enterprises');
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it('every page fits a phone screen, in Chinese and in English, and no label is left untranslated', async () => {
+    const pages = [
+      '/dashboard',
+      '/projects',
+      `/projects/${projectId}`,
+      '/projects/new',
+      '/inbox?department=industry&show=all',
+      '/enterprises',
+      `/enterprises/${enterpriseId}`,
+      '/conferences',
+      '/admin/users',
+      '/admin/departments',
+    ];
+    // The UI's own words; names and titles from the data may be Chinese in any language.
+    const CHROME = 'main th, main legend, main button, nav a, .field > label, .filters label > span, .pager, .kpi h2, .kpi-note, .field-hint';
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const session = await logIn(await openBrowserUi(browser, api.baseUrl, { viewport: { width: 390, height: 844 }, lang }), 'admin', api.adminPassword);
+      const { page, errors, settled, close } = session;
+      for (const path of pages) {
+        await page.goto(`${api.baseUrl}/#${path}`);
+        await page.locator('main h1').first().waitFor();
+        await settled();
+        const name = path.split('?')[0].replace(/\/[0-9a-f-]{36}/, '/one').replace(/\//g, '-');
+        await screenshot(page, `phone-${lang}${name}`);
+        expect({ path, lang, width: await page.evaluate('document.documentElement.scrollWidth') }).toEqual({ path, lang, width: 390 });
+        const text = await page.locator('body').innerText();
+        // A message key shown instead of its message, e.g. "dash.title".
+        expect({ path, lang, keys: text.match(/\b(?:nav|dash|kpi|common|error|problem|field|invalid|users|depts|conf|ent|dossier|project|milestone|form|new|inbox)\.[a-zA-Z]+\b/g) }).toEqual({
+          path,
+          lang,
+          keys: null,
+        });
+        if (lang === 'en') {
+          const chrome = (await page.locator(CHROME).allInnerTexts()).filter((label) => /[\u4e00-\u9fff]/.test(label) && label !== '中文');
+          expect({ path, chrome }).toEqual({ path, chrome: [] });
+        }
+      }
+      expect({ lang, errors }).toEqual({ lang, errors: [] });
+      await close();
+    }
   });
 
   it('goes back to the login page when the API no longer accepts the token', async () => {

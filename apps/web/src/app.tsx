@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { onUnauthorized, loadSession, Role, saveSession, Session } from './api';
 import { DepartmentsPage, UsersPage } from './components/admin-pages';
 import { ConferencesPage } from './components/conferences-page';
@@ -78,6 +78,13 @@ export function App() {
 
   const nav = session ? NAV.filter((item) => item.roles.includes(session.user.role)) : [];
   const active = nav.filter((item) => route.path.startsWith(item.path)).sort((a, b) => b.path.length - a.path.length)[0];
+  const navElement = useRef<HTMLElement>(null);
+
+  // On a phone the navigation is one line that scrolls sideways: keep the current page's item in sight.
+  useEffect(() => {
+    const current = navElement.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (navElement.current && current) navElement.current.scrollLeft = current.offsetLeft - navElement.current.offsetLeft - 12;
+  }, [active?.path]);
 
   return (
     <>
@@ -93,7 +100,7 @@ export function App() {
           </div>
         </div>
         {session ? (
-          <nav className="nav" aria-label={t('nav.main')}>
+          <nav className="nav" aria-label={t('nav.main')} ref={navElement}>
             {nav.map((item) => (
               <a key={item.path} href={href(item.path)} aria-current={item === active ? 'page' : undefined}>
                 {t(item.label)}

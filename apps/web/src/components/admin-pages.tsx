@@ -1,6 +1,6 @@
 import { FormEvent, Fragment, useState } from 'react';
 import { Account, api, Role, ROLES, toPage, User } from '../api';
-import { formatDate } from '../format';
+import { formatCount, formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { clearReferenceData, departmentName, useDepartments } from '../reference';
 import { navigate, Route } from '../router';
@@ -51,7 +51,7 @@ export function UsersPage({ route, user }: { route: Route; user: User }) {
     <div className="page">
       <div className="page-head">
         <h1>{t('users.title')}</h1>
-        {accounts.data ? <p className="muted">{t('users.count', { total: accounts.data.length })}</p> : null}
+        {accounts.data ? <p className="muted">{t('users.count', { total: formatCount(accounts.data.length) })}</p> : null}
       </div>
       <CreateUser onCreated={(account) => changed(t('users.created', { username: account.username }))} />
       <form className="filters" role="search" onSubmit={search}>
@@ -95,14 +95,14 @@ export function UsersPage({ route, user }: { route: Route; user: User }) {
                       <span className="muted">{t('users.self')}</span>
                     ) : (
                       <div className="button-row">
-                        <button type="button" className="small" disabled={action.pending} onClick={() => toggle(account)} aria-label={`${t(account.disabled ? 'users.enable' : 'users.disable')}：${account.username}`}>
+                        <button type="button" className="small" disabled={action.pending} onClick={() => toggle(account)} aria-label={t('common.labelled', { label: t(account.disabled ? 'users.enable' : 'users.disable'), value: account.username })}>
                           {t(account.disabled ? 'users.enable' : 'users.disable')}
                         </button>
                         <button
                           type="button"
                           className="small"
                           aria-expanded={resetting === account.id}
-                          aria-label={`${t('users.resetPassword')}：${account.username}`}
+                          aria-label={t('common.labelled', { label: t('users.resetPassword'), value: account.username })}
                           onClick={() => {
                             setNotice(null);
                             setResetting(resetting === account.id ? null : account.id);
@@ -208,7 +208,7 @@ function ResetPassword({ account, onDone, onCancel }: { account: Account; onDone
     if (await run(() => api.resetPassword(account.id, password))) onDone();
   };
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label={`${t('users.resetPassword')}：${account.username}`}>
+    <form className="form" onSubmit={submit} noValidate aria-label={t('common.labelled', { label: t('users.resetPassword'), value: account.username })}>
       <ProblemBanner problem={problem} shown={(f) => f === 'password'} />
       <Field label={t('users.newPassword')} error={errorAt('password')} hint={t('users.passwordHint')}>
         <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
@@ -252,7 +252,7 @@ export function DepartmentsPage({ route }: { route: Route }) {
     <div className="page">
       <div className="page-head">
         <h1>{t('depts.title')}</h1>
-        {list.data ? <p className="muted">{t('depts.count', { total: list.data.length })}</p> : null}
+        {list.data ? <p className="muted">{t('depts.count', { total: formatCount(list.data.length) })}</p> : null}
       </div>
       <form className="panel form" onSubmit={submit} noValidate aria-label={t('depts.create')}>
         <h2>{t('depts.create')}</h2>

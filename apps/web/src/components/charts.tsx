@@ -57,7 +57,8 @@ export function Chart({ option, height, label }: { option: ChartOption; height: 
 }
 
 /** Landing rate per group as horizontal bars, labelled "65.5% (19/29)". */
-export function rateBarsOption(rows: RateRow[], i18n: I18n): ChartOption {
+/** `noneLabel` names the group of library projects without a key (not presented yet, no plan yet). */
+export function rateBarsOption(rows: RateRow[], noneLabel: string, i18n: I18n): ChartOption {
   return {
     ...base,
     grid: { left: 8, right: 96, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
@@ -66,11 +67,12 @@ export function rateBarsOption(rows: RateRow[], i18n: I18n): ChartOption {
       axisPointer: { type: 'shadow' },
       valueFormatter: (value) => formatPercent(Number(value)),
     },
-    xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v).replace('.0', '') } },
+    // On a phone the bars are narrow: percentages that would overlap are left out.
+    xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v).replace('.0', ''), hideOverlap: true } },
     yAxis: {
       type: 'category',
       inverse: true,
-      data: rows.map((row) => row.label || row.key || '—'),
+      data: rows.map((row) => (row.key === null ? noneLabel : row.label || row.key)),
       axisLabel: { width: 140, overflow: 'truncate' },
     },
     series: [

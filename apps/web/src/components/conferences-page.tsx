@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { api, toPage, User } from '../api';
-import { formatDate, formatPercent } from '../format';
+import { formatCount, formatDate, formatPercent } from '../format';
 import { useI18n } from '../i18n';
 import { clearReferenceData } from '../reference';
 import { href, navigate, Route } from '../router';
@@ -20,7 +20,7 @@ export function ConferencesPage({ route, user }: { route: Route; user: User }) {
     <div className="page">
       <div className="page-head">
         <h1>{t('conf.title')}</h1>
-        {list.data ? <p className="muted">{t('conf.count', { total: list.data.length })}</p> : null}
+        {list.data ? <p className="muted">{t('conf.count', { total: formatCount(list.data.length) })}</p> : null}
       </div>
       {ORGANISERS.includes(user.role) ? <ScheduleConference onScheduled={list.reload} /> : null}
       <ProblemBanner problem={list.problem} />

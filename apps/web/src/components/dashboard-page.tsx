@@ -9,11 +9,11 @@ import { Chart, curveOption, fanNumbers, fanOption, rateBarsOption, TrendPoint, 
 import { ProblemBanner } from './form';
 
 const FILTERS = ['industryChain', 'district', 'conferenceId', 'department'] as const;
-const GROUPS: { groupBy: GroupBy; title: MessageKey }[] = [
-  { groupBy: 'conference', title: 'dash.byConference' },
-  { groupBy: 'industryChain', title: 'dash.byIndustryChain' },
-  { groupBy: 'department', title: 'dash.byDepartment' },
-  { groupBy: 'district', title: 'dash.byDistrict' },
+const GROUPS: { groupBy: GroupBy; title: MessageKey; none: MessageKey }[] = [
+  { groupBy: 'conference', title: 'dash.byConference', none: 'dash.noConference' },
+  { groupBy: 'industryChain', title: 'dash.byIndustryChain', none: 'dash.noIndustryChain' },
+  { groupBy: 'department', title: 'dash.byDepartment', none: 'dash.noDepartment' },
+  { groupBy: 'district', title: 'dash.byDistrict', none: 'dash.noDistrict' },
 ];
 const TREND_QUARTERS = 8;
 const HORIZON_DAYS = 365;
@@ -67,7 +67,7 @@ export function DashboardPage({ route }: { route: Route }) {
       </section>
       <div className="grid-2">
         {GROUPS.map((group) => (
-          <RatePanel key={group.groupBy} groupBy={group.groupBy} title={t(group.title)} filters={filters} filtersKey={key} />
+          <RatePanel key={group.groupBy} groupBy={group.groupBy} title={t(group.title)} none={t(group.none)} filters={filters} filtersKey={key} />
         ))}
       </div>
     </div>
@@ -237,10 +237,10 @@ function TrendChart({ points }: { points: TrendPoint[] }) {
   return <Chart option={option} height={280} label={i18n.t('dash.trend')} />;
 }
 
-function RatePanel({ groupBy, title, filters, filtersKey }: { groupBy: GroupBy; title: string; filters: DashboardFilters; filtersKey: string }) {
+function RatePanel({ groupBy, title, none, filters, filtersKey }: { groupBy: GroupBy; title: string; none: string; filters: DashboardFilters; filtersKey: string }) {
   const i18n = useI18n();
   const rows = useLoad(() => api.landingRate(groupBy, filters), [groupBy, filtersKey]);
-  const option = useMemo(() => (rows.data ? rateBarsOption(rows.data, i18n) : null), [rows.data, i18n]);
+  const option = useMemo(() => (rows.data ? rateBarsOption(rows.data, none, i18n) : null), [rows.data, none, i18n]);
   return (
     <section className="panel">
       <h2>{title}</h2>

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
-import { api, DossierProject as Project, Tier, TIERS, User } from '../api';
-import { formatAmount, formatDate } from '../format';
+import { api, DossierProject as Project, ProjectStatus, Tier, TIERS, User } from '../api';
+import { formatAmount, formatCount, formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { departmentName, DISTRICTS, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
@@ -14,6 +14,7 @@ const PAGE_SIZE = 20;
 const DOSSIER_PAGE = 10;
 
 const REGISTRARS = ['admin', 'taskforce'];
+const CLOSED: ProjectStatus[] = ['landed', 'withdrawn', 'rejected'];
 
 export function EnterprisesPage({ route, user }: { route: Route; user: User }) {
   const { t, code } = useI18n();
@@ -31,7 +32,7 @@ export function EnterprisesPage({ route, user }: { route: Route; user: User }) {
     <div className="page">
       <div className="page-head">
         <h1>{t('ent.title')}</h1>
-        {list.data ? <p className="muted">{t('ent.count', { total: list.data.total })}</p> : null}
+        {list.data ? <p className="muted">{t('ent.count', { total: formatCount(list.data.total) })}</p> : null}
       </div>
       {REGISTRARS.includes(user.role) ? (
         <section className="panel">
@@ -133,11 +134,10 @@ export function DossierPage({ id }: { id: string }) {
       </p>
       <div className="page-head">
         <h1>
-          {e.name} <span className="muted title-note">{t('ent.title')}</span>
+          {e.name} <span className="muted title-note">{t('dossier.title')}</span>
         </h1>
-        <p className="muted">
-          {[e.creditCode, e.district, code('tier', e.tier)].filter(Boolean).join(' · ')}
-        </p>
+        {/* 'none' is no 专精特新 level at all: not worth a word. */}
+        <p className="muted">{[e.creditCode, e.district, e.tier === 'none' ? null : code('tier', e.tier)].filter(Boolean).join(' · ')}</p>
         <p>{t('dossier.totals', { n: d.projects.length, amount: formatAmount(invested, lang), landed })}</p>
       </div>
       {shown.map((project) => (
@@ -170,12 +170,15 @@ function DossierProject({ project }: { project: Project }) {
           {project.plan ? (
             <>
               <p>
-                {t('project.lead')}：{departmentName(departments, project.plan.leadDepartment)}
+                {t('common.labelled', { label: t('project.lead'), value: departmentName(departments, project.plan.leadDepartment) })}
                 {project.plan.supportingDepartments.length
-                  ? ` · ${t('project.supporting')}：${project.plan.supportingDepartments.map((c) => departmentName(departments, c)).join('、')}`
+                  ? ` · ${t('common.labelled', {
+                      label: t('project.supporting'),
+                      value: project.plan.supportingDepartments.map((c) => departmentName(departments, c)).join(t('common.listSeparator')),
+                    })}`
                   : ''}
               </p>
-              <MilestoneTable milestones={project.plan.milestones} departments={departments} />
+              <MilestoneTable milestones={project.plan.milestones} departments={departments} closed={CLOSED.includes(project.status)} />
             </>
           ) : (
             <p className="muted">{t('dossier.noPlan')}</p>

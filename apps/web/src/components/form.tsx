@@ -1,5 +1,6 @@
 import { cloneElement, ReactElement, ReactNode, useCallback, useId, useState } from 'react';
 import { ApiError, Problem } from '../api';
+import { formatCount } from '../format';
 import { useI18n } from '../i18n';
 import { fieldLabel, fieldText, ProblemText, problemText } from '../problem-text';
 
@@ -89,7 +90,7 @@ export function ProblemBanner({ problem, shown = () => false }: { problem: Probl
             const error = fieldText(problem, field, lang)!;
             return (
               <li key={field} title={error.server}>
-                {fieldLabel(field, lang)}：{error.text}
+                {t('common.labelled', { label: fieldLabel(field, lang), value: error.text })}
               </li>
             );
           })}
@@ -115,7 +116,7 @@ export function Pager({ page, pageSize, total, onPage }: { page: number; pageSiz
       <button type="button" onClick={() => onPage(page - 1)} disabled={page <= 1}>
         {t('pager.prev')}
       </button>
-      <span>{t('pager.info', { page, pages, total })}</span>
+      <span>{t('pager.info', { page: formatCount(page), pages: formatCount(pages), total: formatCount(total) })}</span>
       <button type="button" onClick={() => onPage(page + 1)} disabled={page >= pages}>
         {t('pager.next')}
       </button>

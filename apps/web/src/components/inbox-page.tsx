@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import { api, User } from '../api';
-import { formatDate } from '../format';
+import { formatCount, formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { departmentName, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
@@ -40,7 +40,7 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
           {t('inbox.title')}
           {code ? ` · ${departmentName(departments, code)}` : ''}
         </h1>
-        {list.data ? <p className="muted">{t('inbox.count', { total: list.data.total })} · {t('inbox.legend')}</p> : null}
+        {list.data ? <p className="muted">{t('inbox.count', { total: formatCount(list.data.total) })} · {t('inbox.legend')}</p> : null}
       </div>
       <div className="filters">
         {own ? null : (
@@ -102,7 +102,7 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
                         <button
                           type="button"
                           aria-expanded={reporting === item.milestoneId}
-                          aria-label={`${t('inbox.report')}：${item.title}`}
+                          aria-label={t('common.labelled', { label: t('inbox.report'), value: item.title })}
                           onClick={() => {
                             setSaved(false);
                             setReporting(reporting === item.milestoneId ? null : item.milestoneId);

@@ -5,21 +5,25 @@ import { departmentName } from '../reference';
 
 type Flags = { done?: boolean; overdue?: boolean; dueSoon?: boolean; dueOn: string };
 
-/** done, overdue (red), due soon (yellow) or in progress; the API's flags win when it sends them. */
-export function milestoneState(milestone: Flags): 'done' | 'overdue' | 'dueSoon' | 'open' {
+/**
+ * done, overdue (red), due soon (yellow) or in progress; the API's flags win when it sends them.
+ * Once the project is closed (landed, withdrawn) an unfinished milestone is no longer late.
+ */
+export function milestoneState(milestone: Flags, closed = false): 'done' | 'overdue' | 'dueSoon' | 'open' | 'notDone' {
   if (milestone.done) return 'done';
+  if (closed) return 'notDone';
   if (milestone.overdue ?? milestone.dueOn < todayInChina()) return 'overdue';
   if (milestone.dueSoon) return 'dueSoon';
   return 'open';
 }
 
-export function MilestoneBadge({ milestone }: { milestone: Flags }) {
+export function MilestoneBadge({ milestone, closed }: { milestone: Flags; closed?: boolean }) {
   const { t } = useI18n();
-  const state = milestoneState(milestone);
+  const state = milestoneState(milestone, closed);
   return <span className={`badge milestone-${state}`}>{t(`milestone.${state}`)}</span>;
 }
 
-export function MilestoneTable({ milestones, departments }: { milestones: Milestone[]; departments: Department[] }) {
+export function MilestoneTable({ milestones, departments, closed }: { milestones: Milestone[]; departments: Department[]; closed: boolean }) {
   const { t } = useI18n();
   return (
     <div className="table-wrap">
@@ -35,13 +39,13 @@ export function MilestoneTable({ milestones, departments }: { milestones: Milest
         </thead>
         <tbody>
           {milestones.map((milestone) => (
-            <tr key={milestone.milestoneId} className={`row-${milestoneState(milestone)}`}>
+            <tr key={milestone.milestoneId} className={`row-${milestoneState(milestone, closed)}`}>
               <td>{milestone.title}</td>
               <td>{formatDate(milestone.dueOn)}</td>
               <td>{departmentName(departments, milestone.departmentCode)}</td>
               <td>{milestone.owner}</td>
               <td>
-                <MilestoneBadge milestone={milestone} />
+                <MilestoneBadge milestone={milestone} closed={closed} />
               </td>
             </tr>
           ))}

@@ -178,7 +178,7 @@ function PresentForm({ project, onDone, onStale }: FormProps) {
           <option value="">{t('common.choose')}</option>
           {conferences.map((conference) => (
             <option key={conference.id} value={conference.id}>
-              {conference.title}（{conference.heldOn}）
+              {t('common.noted', { text: conference.title, note: conference.heldOn })}
             </option>
           ))}
         </select>
@@ -324,7 +324,7 @@ export function ProgressForm({ projectId, version, milestones, milestoneId: fixe
             <option value="">{t('form.noMilestone')}</option>
             {open.map((m) => (
               <option key={m.milestoneId} value={m.milestoneId}>
-                {m.title}（{m.dueOn}）
+                {t('common.noted', { text: m.title, note: m.dueOn })}
               </option>
             ))}
           </select>
@@ -419,7 +419,7 @@ export function ResolveNeed({ project, need, onDone, onStale }: FormProps & { ne
     submit(() => api.resolveNeed(project.id, need.needId, project.version, { resolution }));
   };
   return (
-    <form className="form" onSubmit={send} noValidate aria-label={`${t('project.resolveNeed')}：${need.description}`}>
+    <form className="form" onSubmit={send} noValidate aria-label={t('common.labelled', { label: t('project.resolveNeed'), value: need.description })}>
       <ProblemBanner problem={problem} shown={(f) => f === 'resolution'} />
       <Field label={t('form.resolution')} error={errorAt('resolution')}>
         <textarea rows={2} value={resolution} onChange={(e) => setResolution(e.target.value)} />

@@ -76,7 +76,7 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
                 <>
                   <dt>{t('project.conference')}</dt>
                   <dd>
-                    {conference.title}（{formatDate(conference.heldOn)}）
+                    {t('common.noted', { text: conference.title, note: formatDate(conference.heldOn) })}
                   </dd>
                 </>
               ) : null}
@@ -120,10 +120,10 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
                 <dt>{t('project.lead')}</dt>
                 <dd>{departmentName(departments, p.plan.leadDepartment)}</dd>
                 <dt>{t('project.supporting')}</dt>
-                <dd>{p.plan.supportingDepartments.map((code) => departmentName(departments, code)).join('、') || '—'}</dd>
+                <dd>{p.plan.supportingDepartments.map((code) => departmentName(departments, code)).join(t('common.listSeparator')) || '—'}</dd>
               </dl>
               <h3>{t('project.milestones')}</h3>
-              <MilestoneTable milestones={p.plan.milestones} departments={departments} />
+              <MilestoneTable milestones={p.plan.milestones} departments={departments} closed={p.status === 'landed' || p.status === 'withdrawn'} />
             </section>
           ) : null}
 
@@ -215,10 +215,10 @@ function describe(event: HistoryEvent, project: ProjectDetail, departments: Depa
     case 'ProjectReviewed':
       return `${code('verdict', d.verdict)} · ${t('project.scores', d.scores ?? {})}${d.comment ? ` · ${d.comment}` : ''}`;
     case 'ProjectPresented':
-      return `${d.conferenceTitle ?? ''}${d.heldOn ? `（${formatDate(d.heldOn)}）` : ''}`;
+      return d.heldOn ? t('common.noted', { text: d.conferenceTitle ?? '', note: formatDate(d.heldOn) }) : (d.conferenceTitle ?? '');
     case 'LandingPlanAssigned':
     case 'LandingPlanRevised':
-      return `${t('project.lead')}：${departmentName(departments, d.leadDepartment)} · ${t('project.milestones')} ${d.milestones?.length ?? 0}`;
+      return `${t('common.labelled', { label: t('project.lead'), value: departmentName(departments, d.leadDepartment) })} · ${t('project.milestoneCount', { n: d.milestones?.length ?? 0 })}`;
     case 'ProgressReported':
       return `${d.note ?? ''}${d.done ? ` · ${t('milestone.done')}` : ''}`;
     case 'MilestoneCompleted':

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { api, PROJECT_STATUSES } from '../api';
-import { formatAmount, formatDate } from '../format';
+import { formatAmount, formatCount, formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { departmentName, INDUSTRY_CHAINS, useConferences, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
@@ -34,7 +34,7 @@ export function ProjectsPage({ route }: { route: Route }) {
     <div className="page">
       <div className="page-head">
         <h1>{t('projects.title')}</h1>
-        {list.data ? <p className="muted">{t('projects.count', { total: list.data.total })}</p> : null}
+        {list.data ? <p className="muted">{t('projects.count', { total: formatCount(list.data.total) })}</p> : null}
       </div>
       <form className="filters" role="search" onSubmit={search}>
         <label>
