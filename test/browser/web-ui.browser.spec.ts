@@ -211,7 +211,7 @@ describeWithChromium('web UI in the browser', () => {
     await close();
   });
 
-  it('task force: resolves the enterprise’s need and records the landing; the timeline shows every step', async () => {
+  it('task force: resolves the enterprise’s need, revises the plan and records the landing; the timeline shows every step', async () => {
     const { page, errors, close } = await loginAs(taskforce);
     await openProject(page);
     await page.getByRole('button', { name: '标记已解决' }).click();
@@ -219,12 +219,21 @@ describeWithChromium('web UI in the browser', () => {
     await page.getByRole('button', { name: '提交' }).click();
     await page.getByText('已解决：已供应 80 亩工业用地').waitFor();
 
+    // Revising the plan keeps the milestone the department has completed.
+    await page.getByRole('button', { name: '调整落地方案' }).click();
+    await page.getByRole('group', { name: '节点 1' }).getByLabel('责任人').fill('李强');
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.locator('.timeline li', { hasText: '调整落地方案' }).waitFor();
+    const milestone = page.locator('tr', { hasText: MILESTONE });
+    await milestone.getByText('李强').waitFor();
+    await milestone.locator('.badge', { hasText: '已完成' }).waitFor();
+
     await page.getByRole('button', { name: '确认落地' }).click();
     await page.getByLabel('实际投资（万元）').fill('21000');
     await page.getByLabel('佐证材料').fill('投资协议及开工许可');
     await page.getByRole('button', { name: '提交' }).click();
     await statusIs(page, '已落地');
-    for (const step of ['项目申报', '评审论证', '创意会发布', '制定落地方案', '报告进展', '完成节点', '解决诉求', '项目落地']) {
+    for (const step of ['项目申报', '评审论证', '创意会发布', '制定落地方案', '报告进展', '完成节点', '解决诉求', '调整落地方案', '项目落地']) {
       await page.locator('.timeline li', { hasText: step }).first().waitFor();
     }
     await screenshot(page, 'project-landed');

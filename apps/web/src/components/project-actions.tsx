@@ -190,6 +190,8 @@ function PresentForm({ project, onDone, onStale }: FormProps) {
 
 interface MilestoneRow {
   key: number;
+  /** A milestone of the plan in force: sent back, so a revised plan keeps it (and its completion). */
+  milestoneId?: string;
   title: string;
   dueOn: string;
   departmentCode: string;
@@ -206,7 +208,7 @@ function AssignForm({ project, departments, onDone, onStale }: FormProps & { dep
   const row = (m?: Partial<MilestoneRow>): MilestoneRow => ({ title: '', dueOn: '', departmentCode: '', owner: '', ...m, key: nextKey.current++ });
   const [lead, setLead] = useState(project.plan?.leadDepartment ?? '');
   const [supporting, setSupporting] = useState<string[]>(project.plan?.supportingDepartments ?? []);
-  const [milestones, setMilestones] = useState<MilestoneRow[]>(() => (project.plan?.milestones.length ? project.plan.milestones.map(({ title, dueOn, departmentCode, owner }) => row({ title, dueOn, departmentCode, owner })) : [row()]));
+  const [milestones, setMilestones] = useState<MilestoneRow[]>(() => (project.plan?.milestones.length ? project.plan.milestones.map(({ milestoneId, title, dueOn, departmentCode, owner }) => row({ milestoneId, title, dueOn, departmentCode, owner })) : [row()]));
 
   const change = (key: number, patch: Partial<MilestoneRow>) => setMilestones(milestones.map((m) => (m.key === key ? { ...m, ...patch } : m)));
   const toggle = (code: string) => setSupporting(supporting.includes(code) ? supporting.filter((c) => c !== code) : [...supporting, code]);
@@ -218,7 +220,7 @@ function AssignForm({ project, departments, onDone, onStale }: FormProps & { dep
       api.assign(project.id, project.version, {
         leadDepartment: lead,
         supportingDepartments: supporting,
-        milestones: milestones.map(({ title, dueOn, departmentCode, owner }) => ({ title, dueOn, departmentCode, owner })),
+        milestones: milestones.map(({ milestoneId, title, dueOn, departmentCode, owner }) => ({ milestoneId, title, dueOn, departmentCode, owner })),
       }),
     );
   };
