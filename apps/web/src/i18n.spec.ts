@@ -54,7 +54,7 @@ describe('translate', () => {
   });
 
   it('leaves a placeholder without a value visible rather than dropping it', () => {
-    expect(translate('en', 'kpi.withdrawn', {})).toBe('{n} withdrawn');
+    expect(translate('en', 'kpi.withdrawn', {})).toBe('Withdrawn: {n}');
   });
 
   it('translates codes from the API and passes unknown ones through', () => {
