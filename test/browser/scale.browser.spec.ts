@@ -148,6 +148,10 @@ describeWithChromium('web UI with 1,000 projects', () => {
     await page.getByText(`第 2 / ${pages} 页，共 ${bigEnterprise} 条`).waitFor();
     await projects.first().filter({ hasNotText: first }).waitFor();
     expect(await projects.count()).toBe(10);
+    // The next page is shown from its top, not from where its pager was.
+    const top = (await projects.first().boundingBox())!.y;
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(900);
     await screenshot(page, 'scale-dossier');
     expect(errors).toEqual([]);
     await close();

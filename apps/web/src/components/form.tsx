@@ -1,4 +1,4 @@
-import { cloneElement, ReactElement, ReactNode, useCallback, useId, useState } from 'react';
+import { cloneElement, ReactElement, ReactNode, useCallback, useId, useRef, useState } from 'react';
 import { ApiError, Problem } from '../api';
 import { formatCount } from '../format';
 import { useI18n } from '../i18n';
@@ -110,14 +110,21 @@ export function Notice({ children }: { children: ReactNode }) {
 
 export function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage: (page: number) => void }) {
   const { t } = useI18n();
+  const nav = useRef<HTMLElement>(null);
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  const go = (next: number) => {
+    onPage(next);
+    // The next page is read from its top, which a long list has scrolled out of sight.
+    const list = nav.current?.parentElement;
+    if (list && list.getBoundingClientRect().top < 0) list.scrollIntoView({ block: 'start' });
+  };
   return (
-    <nav className="pager" aria-label={t('pager.label')}>
-      <button type="button" onClick={() => onPage(page - 1)} disabled={page <= 1}>
+    <nav className="pager" aria-label={t('pager.label')} ref={nav}>
+      <button type="button" onClick={() => go(page - 1)} disabled={page <= 1}>
         {t('pager.prev')}
       </button>
       <span>{t('pager.info', { page: formatCount(page), pages: formatCount(pages), total: formatCount(total) })}</span>
-      <button type="button" onClick={() => onPage(page + 1)} disabled={page >= pages}>
+      <button type="button" onClick={() => go(page + 1)} disabled={page >= pages}>
         {t('pager.next')}
       </button>
     </nav>
