@@ -1,7 +1,7 @@
 import { BusinessTimeErrorCode, ConferenceErrorCode, EnterpriseErrorCode, ProjectErrorCode, ValidationErrorCode } from '../../../libs/domain/src';
 import type { Problem } from './api';
 import { dictionaries } from './i18n';
-import { fieldLabel, fieldText, problemText } from './problem-text';
+import { bannerText, fieldLabel, fieldText, problemText } from './problem-text';
 
 const invalidInput = (errors: { field: string; message: string }[]): Problem => ({
   status: 400,
@@ -52,8 +52,9 @@ describe('problemText', () => {
     expect(problemText({ status: 418 }, 'zh-CN').text).toBe('操作未能完成。');
   });
 
-  it('tells a network failure apart from an answer', () => {
-    expect(problemText({ status: 0, code: 'NETWORK' }, 'zh-CN').text).toBe('无法连接服务器，请检查网络后重试。');
+  it('tells a network failure apart from a failure of the page itself', () => {
+    expect(problemText({ status: 0, code: 'NETWORK' }, 'zh-CN')).toEqual({ text: '无法连接服务器，请检查网络后重试。' });
+    expect(problemText({ status: 0, detail: 'TypeError: x is undefined' }, 'zh-CN')).toEqual({ text: '操作未能完成。', server: 'TypeError: x is undefined' });
   });
 });
 
@@ -120,5 +121,28 @@ describe('fieldLabel', () => {
     expect(fieldLabel('milestones[1].dueOn', 'zh-CN')).toBe('推进节点 2 · 完成时限');
     expect(fieldLabel('scores.idea', 'en')).toBe('Scores · Good idea');
     expect(fieldLabel('color', 'zh-CN')).toBe('color');
+  });
+});
+
+describe('bannerText', () => {
+  const problem = invalidInput([
+    { field: 'title', message: 'title should not be empty' },
+    { field: 'color', message: 'property color should not exist' },
+  ]);
+
+  it('lists the field errors the form does not show at a field, by the field’s name', () => {
+    expect(bannerText(problem, (field) => field === 'title', 'zh-CN')).toEqual({
+      message: { text: '提交的内容有误，请修改后重试。', server: 'The request has invalid fields.' },
+      others: [{ field: 'color', label: 'color', error: { text: '不接受此项', server: 'property color should not exist' } }],
+    });
+  });
+
+  it('points to the fields when the form shows every error at its field', () => {
+    expect(bannerText(problem, () => true, 'zh-CN')).toEqual({ message: { text: '请根据提示修改标注的字段。' }, others: [] });
+  });
+
+  it('does not repeat a domain rule’s field error that says what the banner says', () => {
+    const needGone: Problem = { status: 400, code: 'NEED_NOT_FOUND', detail: 'This project has no need "n1".', errors: [{ field: 'needId', message: 'This project has no need "n1".' }] };
+    expect(bannerText(needGone, () => false, 'zh-CN')).toEqual({ message: { text: '该项目没有这项诉求。', server: needGone.detail }, others: [] });
   });
 });

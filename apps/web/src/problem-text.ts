@@ -16,7 +16,6 @@ export interface ProblemText {
 /** The sentence for a problem as a whole: its code's, else its HTTP status's. */
 export function problemText(problem: Problem, lang: Lang): ProblemText {
   const server = problem.detail ?? problem.title;
-  if (problem.status === 0) return { text: translate(lang, 'problem.NETWORK') };
   const key = problem.code ? `problem.${problem.code}` : '';
   if (isMessageKey(key)) return { text: translate(lang, key, problemParams(problem)), server };
   // A code this UI does not know yet: English readers are best served by the API's own words.
@@ -108,4 +107,23 @@ export function fieldLabel(field: string, lang: Lang): string {
       return index === undefined ? label : `${label} ${Number(index) + 1}`;
     })
     .join(' · ');
+}
+
+/**
+ * What a form's error banner says: the problem's sentence (or, when every field error is shown at
+ * its field, a pointer to them) and the field errors shown nowhere else, each with its field's
+ * name. A domain rule's one field error, which says what the sentence says, is not repeated.
+ */
+export function bannerText(
+  problem: Problem,
+  shown: (field: string) => boolean,
+  lang: Lang,
+): { message: ProblemText; others: { field: string; label: string; error: ProblemText }[] } {
+  const fields = [...new Set((problem.errors ?? []).map((error) => error.field))];
+  const unshown = fields.filter((field) => !shown(field));
+  const message = fields.length > 0 && unshown.length === 0 ? { text: translate(lang, 'error.fields') } : problemText(problem, lang);
+  const others = unshown
+    .map((field) => ({ field, label: fieldLabel(field, lang), error: fieldText(problem, field, lang)! }))
+    .filter(({ error }) => error.text !== message.text);
+  return { message, others };
 }

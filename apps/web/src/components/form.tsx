@@ -2,7 +2,7 @@ import { cloneElement, ReactElement, ReactNode, useCallback, useId, useRef, useS
 import { ApiError, Problem } from '../api';
 import { formatCount } from '../format';
 import { useI18n } from '../i18n';
-import { fieldLabel, fieldText, ProblemText, problemText } from '../problem-text';
+import { bannerText, fieldText, ProblemText } from '../problem-text';
 
 /**
  * Runs a command and keeps its outcome for the form: the problem details on failure (field
@@ -73,27 +73,23 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
 
 /**
  * The problem as a banner. Field errors the form shows next to its fields (`shown`) are left out
- * here; the others (and the detail) are listed, so no message from the API is ever lost.
+ * here; the others are listed, and the API's own words are in the tooltips, so no message from
+ * the API is ever lost.
  */
 export function ProblemBanner({ problem, shown = () => false }: { problem: Problem | null; shown?: (field: string) => boolean }) {
   const { t, lang } = useI18n();
   if (!problem) return null;
-  const fields = [...new Set((problem.errors ?? []).map((error) => error.field))];
-  const others = fields.filter((field) => !shown(field));
-  const message: ProblemText = fields.length > 0 && others.length === 0 ? { text: t('error.fields') } : problemText(problem, lang);
+  const { message, others } = bannerText(problem, shown, lang);
   return (
     <div className="banner banner-error" role="alert">
       <strong>{t('error.title')}</strong> <span title={message.server}>{message.text}</span>
       {others.length > 0 ? (
         <ul>
-          {others.map((field) => {
-            const error = fieldText(problem, field, lang)!;
-            return (
-              <li key={field} title={error.server}>
-                {t('common.labelled', { label: fieldLabel(field, lang), value: error.text })}
-              </li>
-            );
-          })}
+          {others.map(({ field, label, error }) => (
+            <li key={field} title={error.server}>
+              {t('common.labelled', { label, value: error.text })}
+            </li>
+          ))}
         </ul>
       ) : null}
     </div>
