@@ -27,12 +27,16 @@ class HeldRows<Row extends object> {
     readonly keyProperty: keyof Row & string,
   ) {}
 
-  async load(manager: EntityManager, schema: string, property: keyof Row & string, values: Iterable<string>): Promise<void> {
+  /** Loads the rows whose `property` is one of `values` (by key: those not held yet); returns their keys. */
+  async load(manager: EntityManager, schema: string, property: keyof Row & string, values: Iterable<string>): Promise<string[]> {
     const missing = property === this.keyProperty ? [...values].filter((id) => !this.rows.has(id)) : [...values];
+    const keys: string[] = [];
     for (const row of await new RowTable(manager, this.entity, schema).load(property, missing)) {
       const key = row[this.keyProperty] as string;
+      keys.push(key);
       if (!this.rows.has(key)) this.rows.set(key, row);
     }
+    return keys;
   }
 
   evolve(key: string, event: ProjectionEvent, evolve: Evolve<Row>): void {
@@ -65,9 +69,17 @@ export class ReadModelWriter {
   private readonly conferences = new HeldRows(ConferenceListRow, 'id');
   /** Per held project, its inbox rows as stored: what the list and dossier rows gave when last written. */
   private readonly storedAssignments = new Map<string, DepartmentAssignmentRow[]>();
+  /** The held projects of each enterprise, for renames. */
+  private readonly projectsOf = new Map<string, Set<string>>();
 
-  /** @param schema where the tables are: the live schema, or a rebuild's shadow schema. */
-  constructor(private readonly schema: string) {}
+  /**
+   * @param schema where the tables are: the live schema, or a rebuild's shadow schema.
+   * @param tablesEmpty the tables hold no rows yet (a rebuild's start): nothing to load.
+   */
+  constructor(
+    private readonly schema: string,
+    private readonly tablesEmpty = false,
+  ) {}
 
   /** Projects whose rows are held: how much memory a long-lived writer uses. */
   get heldProjects(): number {
@@ -76,19 +88,22 @@ export class ReadModelWriter {
 
   async apply(manager: EntityManager, recorded: readonly RecordedEvent[]): Promise<void> {
     const events = asProjectionEvents(recorded);
-    await this.load(manager, events);
+    if (!this.tablesEmpty) await this.load(manager, events);
     for (const event of events) {
       const stream = streamOf(event.streamId);
       if (stream?.kind === 'project') {
         this.lists.evolve(stream.id, event, evolveProjectList);
         this.dossiers.evolve(stream.id, event, evolveProjectDossier);
         this.facts.evolve(stream.id, event, evolveProjectFacts);
-        if (!this.storedAssignments.has(stream.id)) this.storedAssignments.set(stream.id, []); // a new project
+        if (event.type === 'ProjectSubmitted') {
+          this.storedAssignments.set(stream.id, []);
+          this.hold(stream.id);
+        }
       } else if (stream?.kind === 'enterprise') {
         this.enterprises.evolve(stream.id, event, evolveEnterpriseList);
         // A rename reaches every project of the enterprise (all loaded, see load).
         if (event.type === 'EnterpriseUpdated' && event.data.name !== undefined) {
-          for (const [id, row] of this.lists.rows) if (row.enterpriseId === stream.id) this.lists.evolve(id, event, evolveProjectList);
+          for (const id of this.projectsOf.get(stream.id) ?? []) this.lists.evolve(id, event, evolveProjectList);
         }
       } else if (stream?.kind === 'conference') {
         this.conferences.evolve(stream.id, event, evolveConferenceList);
@@ -129,15 +144,21 @@ export class ReadModelWriter {
       ids[stream.kind].add(stream.id);
       if (event.type === 'EnterpriseUpdated' && event.data.name !== undefined) ids.renamed.add(stream.id);
     }
-    await this.lists.load(manager, this.schema, 'id', ids.project);
-    await this.lists.load(manager, this.schema, 'enterpriseId', ids.renamed);
-    await this.dossiers.load(manager, this.schema, 'projectId', this.lists.rows.keys());
+    const loaded = [...(await this.lists.load(manager, this.schema, 'id', ids.project)), ...(await this.lists.load(manager, this.schema, 'enterpriseId', ids.renamed))];
+    await this.dossiers.load(manager, this.schema, 'projectId', loaded);
     await this.facts.load(manager, this.schema, 'projectId', ids.project);
     await this.enterprises.load(manager, this.schema, 'id', ids.enterprise);
     await this.conferences.load(manager, this.schema, 'id', ids.conference);
-    for (const id of this.lists.rows.keys()) {
-      if (!this.storedAssignments.has(id)) this.storedAssignments.set(id, departmentAssignmentsOf(this.lists.rows.get(id)!, this.dossiers.rows.get(id) ?? null));
+    for (const id of loaded) {
+      if (this.storedAssignments.has(id)) continue;
+      this.storedAssignments.set(id, departmentAssignmentsOf(this.lists.rows.get(id)!, this.dossiers.rows.get(id) ?? null));
+      this.hold(id);
     }
+  }
+
+  private hold(projectId: string): void {
+    const enterpriseId = this.lists.rows.get(projectId)!.enterpriseId;
+    this.projectsOf.set(enterpriseId, (this.projectsOf.get(enterpriseId) ?? new Set()).add(projectId));
   }
 }
 

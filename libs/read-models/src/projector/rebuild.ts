@@ -84,7 +84,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
 
       report({ phase: 'replaying' });
       // One writer across batches: a project's rows are loaded and written once per flush, not per batch.
-      let writer = new ReadModelWriter(SHADOW_SCHEMA);
+      let writer = new ReadModelWriter(SHADOW_SCHEMA, true);
       const flush = () => dataSource.transaction(async (manager) => {
         // Losing the last commits in a crash only loses a rebuild, which starts over anyway.
         await manager.query(`SET LOCAL synchronous_commit = off`);
@@ -101,7 +101,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
         await writer.apply(dataSource.manager, events);
         if (writer.heldProjects >= maxHeldProjects) {
           await flush();
-          writer = new ReadModelWriter(SHADOW_SCHEMA);
+          writer = new ReadModelWriter(SHADOW_SCHEMA); // from now on, rows may be stored: load them
         }
         report({ eventsDone: progress.eventsDone + events.length });
       }
@@ -130,9 +130,8 @@ async function countEventsTable(dataSource: DataSource): Promise<number> {
 
 /**
  * Empty read-model tables in the shadow schema, exactly as the migrations make the live ones.
- * For the replay they are unlogged and keep only their primary keys: no WAL for rows that are
- * rewritten batch after batch, and each secondary index is built once at the end (returned:
- * their definitions) instead of being updated row by row.
+ * For the replay they keep only their primary keys: each secondary index is built once at the
+ * end (returned: their definitions) instead of being updated row by row.
  */
 async function createShadowTables(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
@@ -149,7 +148,6 @@ async function createShadowTables(dataSource: DataSource): Promise<string[]> {
       [SHADOW_SCHEMA],
     );
     for (const index of indexes) await runner.query(`DROP INDEX ${SHADOW_SCHEMA}."${index.name}"`);
-    for (const table of await shadowTables(runner.manager)) await runner.query(`ALTER TABLE ${SHADOW_SCHEMA}."${table}" SET UNLOGGED`);
     await runner.commitTransaction();
     return indexes.map((i) => i.definition);
   } catch (error) {
@@ -160,9 +158,8 @@ async function createShadowTables(dataSource: DataSource): Promise<string[]> {
   }
 }
 
-/** Makes the replayed tables as the live ones are: logged (crash-safe), with all their indexes. */
+/** Gives the replayed tables all their indexes, and statistics for the planner. */
 async function finishShadowTables(dataSource: DataSource, indexDefinitions: string[]): Promise<void> {
-  for (const table of await shadowTables(dataSource.manager)) await dataSource.query(`ALTER TABLE ${SHADOW_SCHEMA}."${table}" SET LOGGED`);
   for (const definition of indexDefinitions) await dataSource.query(definition);
   for (const table of await shadowTables(dataSource.manager)) await dataSource.query(`ANALYZE ${SHADOW_SCHEMA}."${table}"`);
 }
