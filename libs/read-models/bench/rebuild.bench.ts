@@ -4,13 +4,14 @@
  *
  *   npx jest --testMatch '**' '/bench/' libs/read-models/bench/rebuild.bench.ts
  *
- * LUODI_BENCH_PROJECTS sets the size (default 20,000 projects, about 70,000 events).
+ * LUODI_BENCH_PROJECTS sets the size (default 20,000 projects, about 140,000 events). It also times
+ * the live projector catching up on the same log, batch by batch.
  */
 import { eventStoreMigrations, PostgresEventStore } from '@luodi/event-store';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../../test/support/test-database';
-import { readModelEntities, readModelMigrations, rebuildReadModels } from '../src';
+import { Projector, readModelEntities, readModelMigrations, rebuildReadModels } from '../src';
 import { generateHistory, insertHistory } from '../src/testing/generate-history';
 
 const projects = Number(process.env.LUODI_BENCH_PROJECTS ?? 20_000);
@@ -23,7 +24,7 @@ it(`rebuilds the read models from ${projects} generated projects`, async () => {
   try {
     const history = generateHistory({ seed: 1, projects, from: '2020-01-01', to: '2025-12-31' });
     let started = Date.now();
-    await insertHistory(pool, history);
+    const last = await insertHistory(pool, history);
     console.log(`appended ${history.length} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     for (const batchSize of [1000, 5000]) {
@@ -33,6 +34,19 @@ it(`rebuilds the read models from ${projects} generated projects`, async () => {
       console.log(`rebuild, batches of ${batchSize}: ${result.eventsDone} events in ${seconds.toFixed(1)} s = ${Math.round(result.eventsDone / seconds)} events/s`);
       expect(result.eventsDone).toBe(history.length);
     }
+
+    // For comparison: the live projector catching up from nothing, batch by batch.
+    await dataSource.query(`TRUNCATE project_list, project_dossiers, department_assignments, project_facts, enterprise_list, conference_list`);
+    await dataSource.query(`UPDATE projection_checkpoints SET checkpoint = NULL, position = 0`);
+    const projector = new Projector({ dataSource, store, databaseUrl: db.url, batchSize: 1000 });
+    started = Date.now();
+    await projector.start();
+    while (!(await store.isAtOrBefore(last, (await dataSource.query(`SELECT checkpoint FROM projection_checkpoints`))[0].checkpoint))) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`live catch-up, batches of 1000: ${history.length} events in ${seconds.toFixed(1)} s = ${Math.round(history.length / seconds)} events/s`);
+    await projector.stop();
   } finally {
     await store.close();
     await dataSource.destroy();
