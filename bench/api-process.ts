@@ -19,12 +19,18 @@ export interface ApiProcess {
 
 /**
  * The built API (`node dist/apps/api/src/main.js`) as a child process on the bench database, the
- * way it runs in production (NODE_ENV=production, inline projector), on a free port.
+ * way it runs in production (NODE_ENV=production), on a free port. `adminPassword` is the first
+ * start's: later starts on the same database keep the admin made then. `projector: 'worker'` runs the
+ * projections in their own process (`dist/apps/projector/src/main.js`) instead of inline.
  */
-export async function startApiProcess(databaseUrl: string, nodeOptions: string[] = []): Promise<ApiProcess> {
+export async function startApiProcess(
+  databaseUrl: string,
+  options: { adminPassword: string; nodeOptions?: string[]; projector?: 'inline' | 'worker' },
+): Promise<ApiProcess> {
+  const worker = options.projector === 'worker' ? startProjectorProcess(databaseUrl) : undefined;
   const port = await freePort();
-  const adminPassword = `bench-${randomBytes(9).toString('base64url')}`;
-  const child = spawn(process.execPath, [...nodeOptions, path.join(REPO_ROOT, 'dist/apps/api/src/main.js')], {
+  const { adminPassword } = options;
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), path.join(REPO_ROOT, 'dist/apps/api/src/main.js')], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -34,6 +40,7 @@ export async function startApiProcess(databaseUrl: string, nodeOptions: string[]
       LUODI_ADMIN_PASSWORD: adminPassword,
       LUODI_JWT_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
+      LUODI_PROJECTOR: worker ? 'off' : 'inline',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -53,7 +60,10 @@ export async function startApiProcess(databaseUrl: string, nodeOptions: string[]
     adminPassword,
     memory: new MemorySampler(child.pid!),
     logTail: () => log.join('\n'),
-    stop: () => stop(child, exited),
+    stop: async () => {
+      await stop(child, exited);
+      if (worker) await stop(worker.child, worker.exited);
+    },
   };
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -65,6 +75,15 @@ export async function startApiProcess(databaseUrl: string, nodeOptions: string[]
       throw new Error(`the API did not become healthy within 120 s:\n${api.logTail()}`);
     }
   }
+}
+
+function startProjectorProcess(databaseUrl: string): { child: ChildProcess; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/apps/projector/src/main.js')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return { child, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
 }
 
 async function healthy(baseUrl: string): Promise<boolean> {

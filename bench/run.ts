@@ -1,4 +1,5 @@
 import './module-paths';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { connectionsInUse, createBenchDatabase, openServer } from './database';
 import { generateEvents, Generated } from './generate';
 import { Http } from './http';
 import { LagFigures, projectionLag, startObserver } from './lag';
-import { createLoadWorld, LoadFigures, runLoad } from './load';
+import { createLoadWorld, LoadFigures, LoadWorld, runLoad } from './load';
 import { queryBench, QueryFigures } from './queries';
 import { rebuildBench, RebuildRun } from './rebuild';
 import { round } from './stats';
@@ -27,6 +28,11 @@ const knobs = {
   results: process.env.BENCH_RESULTS ?? path.join(REPO_ROOT, 'bench/results.json'),
   /** A directory: the API writes a CPU profile there when it stops (node --cpu-prof). */
   apiProfile: process.env.BENCH_API_PROFILE,
+  /**
+   * Where the projector runs during the HTTP load: `inline` (in the API process, as it runs out of
+   * the box), `worker` (its own process, LUODI_PROJECTOR=off), or `both` (two runs; the default).
+   */
+  projectors: (process.env.BENCH_PROJECTOR === 'inline' || process.env.BENCH_PROJECTOR === 'worker' ? [process.env.BENCH_PROJECTOR] : ['inline', 'worker']) as Projector[],
 };
 
 function int(name: string, fallback: number): number {
@@ -66,16 +72,7 @@ async function main(): Promise<void> {
   pool.on('error', () => undefined);
 
   let api: ApiProcess | undefined;
-  const results: {
-    append?: AppendRun[];
-    generated?: Generated;
-    rebuild?: RebuildRun;
-    queries?: QueryFigures[];
-    queryMemory?: MemoryFigures;
-    load?: LoadFigures;
-    loadMemory?: MemoryFigures;
-    lag?: LagFigures;
-  } = {};
+  const results: Results = { http: [] };
   try {
     if (knobs.appendSeconds > 0) {
       log(`\n1. Appends through the EventStore port vs raw INSERT (${knobs.appendSeconds} s each)`);
@@ -93,34 +90,38 @@ async function main(): Promise<void> {
     // Fresh tables have no planner statistics until autovacuum's analyze comes round.
     await pool.query('ANALYZE');
 
-    log('\nStarting the API (node dist/apps/api/src/main.js)');
-    api = await startApiProcess(db.url, knobs.apiProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(knobs.apiProfile)}`] : []);
-    const http = new Http(api.baseUrl);
-    const world = await createLoadWorld(http, api.adminPassword);
-    const leader = await leaderToken(http, api.adminPassword);
+    const adminPassword = `bench-${randomBytes(9).toString('base64url')}`;
+    for (const [i, projector] of knobs.projectors.entries()) {
+      log(`\nStarting the API (node dist/apps/api/src/main.js), projector ${projector}`);
+      api = await startApiProcess(db.url, {
+        adminPassword,
+        nodeOptions: knobs.apiProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(knobs.apiProfile)}`] : [],
+        projector,
+      });
+      const http = new Http(api.baseUrl);
+      const world = await createLoadWorld(http, api.adminPassword);
 
-    if (knobs.querySamples > 0) {
-      log(`\n5. Query latency at ${results.generated.projects.toLocaleString('en')} projects (${knobs.querySamples} requests per kind, one at a time)`);
-      api.memory.start();
-      results.queries = await queryBench(api.baseUrl, { leader, departments: world.departments }, knobs.querySamples);
-      results.queryMemory = api.memory.stop();
-    }
-    for (const q of results.queries ?? []) {
-      log(`  ${q.name.padEnd(24)} ${q.latencyMs ? `p50 ${round(q.latencyMs.p50)} ms, p95 ${round(q.latencyMs.p95)} ms` : q.served ? 'no request succeeded' : 'not served'}${q.failures ? `, ${q.failures} failed: ${q.firstFailure}` : ''}`);
-    }
+      if (i === 0 && knobs.querySamples > 0) {
+        log(`\n5. Query latency at ${results.generated.projects.toLocaleString('en')} projects (${knobs.querySamples} requests per kind, one at a time)`);
+        const leader = await leaderToken(http, api.adminPassword);
+        api.memory.start();
+        results.queries = await queryBench(api.baseUrl, { leader, departments: world.departments }, knobs.querySamples);
+        results.queryMemory = api.memory.stop();
+        for (const q of results.queries) {
+          log(`  ${q.name.padEnd(24)} ${q.latencyMs ? `p50 ${round(q.latencyMs.p50)} ms, p95 ${round(q.latencyMs.p95)} ms` : q.served ? 'no request succeeded' : 'not served'}${q.failures ? `, ${q.failures} failed: ${q.firstFailure}` : ''}`);
+        }
+      }
 
-    log(`\n2. HTTP commands at concurrency ${knobs.httpConnections} (warm-up ${knobs.httpWarmupSeconds} s, then ${knobs.httpSeconds} s)`);
-    if (knobs.httpWarmupSeconds > 0) await runLoad(api.baseUrl, world, knobs.httpConnections, knobs.httpWarmupSeconds);
-    await waitForProjection(pool, 60_000);
-    const { rows } = await pool.query<{ position: string }>('SELECT coalesce(max(global_position), 0)::text AS position FROM events');
-    const observer = await startObserver(db.url);
-    api.memory.start();
-    results.load = await runLoad(api.baseUrl, world, knobs.httpConnections, knobs.httpSeconds);
-    results.loadMemory = api.memory.stop();
-    await waitForProjection(pool, 60_000);
-    results.lag = await projectionLag(pool, Number(rows[0].position), await observer.stop());
-    log(`  ${Math.round(results.load.commandsPerSecond)} commands/s, p50 ${results.load.latencyMs.p50} ms, p99 ${results.load.latencyMs.p99} ms, ${results.load.non2xx} non-2xx, ${results.load.errors} errors`);
-    log(`3. projection lag p50 ${round(results.lag.lagMs.p50)} ms, p99 ${round(results.lag.lagMs.p99)} ms over ${results.lag.transactions} appends`);
+      if (knobs.httpSeconds > 0) {
+        log(`\n2. HTTP commands at concurrency ${knobs.httpConnections}, projector ${projector} (warm-up ${knobs.httpWarmupSeconds} s, then ${knobs.httpSeconds} s)`);
+        const run = await httpPhase(api, world, pool, db.url, projector);
+        results.http.push(run);
+        log(`  ${Math.round(run.load.commandsPerSecond)} commands/s, p50 ${run.load.latencyMs.p50} ms, p99 ${run.load.latencyMs.p99} ms, ${run.load.non2xx} non-2xx, ${run.load.errors} errors`);
+        log(`3. projection lag p50 ${round(run.lag.lagMs.p50)} ms, p99 ${round(run.lag.lagMs.p99)} ms over ${run.lag.transactions} appends`);
+      }
+      await api.stop();
+      api = undefined;
+    }
   } catch (error) {
     if (api) log(`API log:\n${api.logTail()}`);
     throw error;
@@ -157,6 +158,38 @@ async function main(): Promise<void> {
   log(`Took ${report.minutes} min; results in ${path.relative(process.cwd(), knobs.results)}`);
 }
 
+type Projector = 'inline' | 'worker';
+
+interface HttpRun {
+  projector: Projector;
+  load: LoadFigures;
+  memory: MemoryFigures;
+  lag: LagFigures;
+}
+
+interface Results {
+  append?: AppendRun[];
+  generated?: Generated;
+  rebuild?: RebuildRun;
+  queries?: QueryFigures[];
+  queryMemory?: MemoryFigures;
+  http: HttpRun[];
+}
+
+/** Figures 2, 3 and 6: the HTTP load, the projection lag under it, and the API's memory meanwhile. */
+async function httpPhase(api: ApiProcess, world: LoadWorld, pool: Pool, databaseUrl: string, projector: Projector): Promise<HttpRun> {
+  if (knobs.httpWarmupSeconds > 0) await runLoad(api.baseUrl, world, knobs.httpConnections, knobs.httpWarmupSeconds);
+  await waitForProjection(pool, 60_000);
+  const { rows } = await pool.query<{ position: string }>('SELECT coalesce(max(global_position), 0)::text AS position FROM events');
+  const observer = await startObserver(databaseUrl);
+  api.memory.start();
+  const load = await runLoad(api.baseUrl, world, knobs.httpConnections, knobs.httpSeconds);
+  const memory = api.memory.stop();
+  await waitForProjection(pool, 60_000);
+  const lag = await projectionLag(pool, Number(rows[0].position), await observer.stop());
+  return { projector, load, memory, lag };
+}
+
 async function leaderToken(http: Http, adminPassword: string): Promise<string> {
   const admin = await http.login('admin', adminPassword);
   const username = `bench-leader-${Date.now()}`;
@@ -178,16 +211,7 @@ async function waitForProjection(pool: Pool, timeoutMs: number): Promise<void> {
   }
 }
 
-function figuresOf(r: {
-  append?: AppendRun[];
-  rebuild?: RebuildRun;
-  generated?: Generated;
-  queries?: QueryFigures[];
-  queryMemory?: MemoryFigures;
-  load?: LoadFigures;
-  loadMemory?: MemoryFigures;
-  lag?: LagFigures;
-}): Figure[] {
+function figuresOf(r: Results): Figure[] {
   const figures: Figure[] = [];
   for (const size of [1, 10]) {
     for (const concurrency of [1, 16, 64]) {
@@ -207,16 +231,14 @@ function figuresOf(r: {
       });
     }
   }
-  if (r.load) {
-    const workload = `autocannon, ${r.load.connections} connections, ${r.load.seconds} s: project lifecycles (submit, review, present, assign, progress, land/withdraw) as taskforce, reviewer and department users; ${r.load.non2xx} non-2xx, ${r.load.errors} errors`;
-    figures.push({ figure: 'HTTP commands', value: Math.round(r.load.commandsPerSecond), unit: 'commands/s', target: '>= 1,500', met: r.load.commandsPerSecond >= 1500, workload });
-    figures.push({ figure: 'HTTP command latency p50', value: r.load.latencyMs.p50, unit: 'ms', workload });
-    figures.push({ figure: 'HTTP command latency p99', value: r.load.latencyMs.p99, unit: 'ms', target: '< 50 ms', met: r.load.latencyMs.p99 < 50, workload });
-  }
-  if (r.lag) {
-    const workload = `every append during the HTTP load (${r.lag.transactions}): its commit notification to the commit of the projector batch covering it`;
-    figures.push({ figure: 'projection lag p50', value: round(r.lag.lagMs.p50), unit: 'ms', workload });
-    figures.push({ figure: 'projection lag p99', value: round(r.lag.lagMs.p99), unit: 'ms', target: '< 200 ms', met: r.lag.lagMs.p99 < 200, workload });
+  for (const { projector, load, lag } of r.http) {
+    const workload = `autocannon, ${load.connections} connections, ${load.seconds} s, projector ${projector}: project lifecycles (submit, review, present, assign, progress, land/withdraw) as taskforce, reviewer and department users; ${load.non2xx} non-2xx, ${load.errors} errors`;
+    figures.push({ figure: `HTTP commands (${projector})`, value: Math.round(load.commandsPerSecond), unit: 'commands/s', target: '>= 1,500', met: load.commandsPerSecond >= 1500, workload });
+    figures.push({ figure: `HTTP latency p50 (${projector})`, value: load.latencyMs.p50, unit: 'ms', workload });
+    figures.push({ figure: `HTTP latency p99 (${projector})`, value: load.latencyMs.p99, unit: 'ms', target: '< 50 ms', met: load.latencyMs.p99 < 50, workload });
+    const lagWorkload = `every append during the HTTP load with the projector ${projector} (${lag.transactions}): its commit notification to the commit of the projector batch covering it`;
+    figures.push({ figure: `projection lag p50 (${projector})`, value: round(lag.lagMs.p50), unit: 'ms', workload: lagWorkload });
+    figures.push({ figure: `projection lag p99 (${projector})`, value: round(lag.lagMs.p99), unit: 'ms', target: '< 200 ms', met: lag.lagMs.p99 < 200, workload: lagWorkload });
   }
   if (r.rebuild && r.generated) {
     figures.push({
@@ -240,8 +262,10 @@ function figuresOf(r: {
       workload: `${q.workload}; ${r.generated?.projects.toLocaleString('en')} projects${q.failures ? `; ${q.failures} failed` : ''}`,
     });
   }
-  if (r.queryMemory) figures.push({ figure: 'API peak RSS during queries (5)', value: r.queryMemory.highWaterMarkMb ?? r.queryMemory.peakRssMb, unit: 'MB', workload: 'VmHWM of the API process, reset at the phase start (sampled VmRSS peak if it cannot be reset)' });
-  if (r.loadMemory) figures.push({ figure: 'API peak RSS during HTTP load (2)', value: r.loadMemory.highWaterMarkMb ?? r.loadMemory.peakRssMb, unit: 'MB', workload: 'as above, during the measured HTTP load' });
+  if (r.queryMemory) figures.push({ figure: 'API peak RSS, queries', value: r.queryMemory.highWaterMarkMb ?? r.queryMemory.peakRssMb, unit: 'MB', workload: 'VmHWM of the API process, reset at the phase start (sampled VmRSS peak if it cannot be reset)' });
+  for (const { projector, memory } of r.http) {
+    figures.push({ figure: `API peak RSS, HTTP load (${projector})`, value: memory.highWaterMarkMb ?? memory.peakRssMb, unit: 'MB', workload: `as above, during the measured HTTP load, projector ${projector}` });
+  }
   return figures;
 }
 
