@@ -186,6 +186,8 @@ async function httpPhase(api: ApiProcess, world: LoadWorld, pool: Pool, database
   const load = await runLoad(api.baseUrl, world, knobs.httpConnections, knobs.httpSeconds);
   const memory = api.memory.stop();
   await waitForProjection(pool, 60_000);
+  // The last batch's notification may still be on its way to the observer's connection.
+  await new Promise((resolve) => setTimeout(resolve, 500));
   const lag = await projectionLag(pool, Number(rows[0].position), await observer.stop());
   return { projector, load, memory, lag };
 }
