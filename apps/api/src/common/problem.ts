@@ -16,6 +16,8 @@ export interface Problem {
 export interface FieldError {
   field: string;
   message: string;
+  /** The rule broken (class-validator's name, e.g. `isNotEmpty`, `max`, `whitelistValidation`), for clients that word messages themselves. */
+  constraint?: string;
 }
 
 /** Input that fails validation before any command is built (class-validator, malformed JSON). */

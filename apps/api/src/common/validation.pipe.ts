@@ -5,7 +5,7 @@ import { FieldError, InvalidInputError } from './problem';
 export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message: message.replace(/^(\w+\.|\w+\[\d+\]\.)+/, '') }));
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({ field, constraint, message: message.replace(/^(\w+\.|\w+\[\d+\]\.)+/, '') }));
     return [...own, ...fieldErrors(e.children ?? [], field)];
   });
 }

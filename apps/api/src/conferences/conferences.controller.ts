@@ -23,7 +23,7 @@ export class ConferencesController {
     return this.commands.execute(new ScheduleConferenceCommand(body, ctx));
   }
 
-  /** One conference as its stream has it now (`minPosition` is accepted and never waits). */
+  /** One conference as its stream has it now (always current; `minPosition` waits as on every GET). */
   @Get(':id')
   get(@Param('id') id: string, @Query() _query: ConsistentReadQuery): Promise<ConferenceView> {
     return this.queries.execute(new GetConferenceQuery(id));

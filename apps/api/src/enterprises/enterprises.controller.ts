@@ -23,7 +23,7 @@ export class EnterprisesController {
     return this.commands.execute(new RegisterEnterpriseCommand(body, ctx));
   }
 
-  /** One enterprise as its stream has it now (`minPosition` is accepted and never waits). */
+  /** One enterprise as its stream has it now (always current; `minPosition` waits as on every GET). */
   @Get(':id')
   get(@Param('id') id: string, @Query() _query: ConsistentReadQuery): Promise<EnterpriseView> {
     return this.queries.execute(new GetEnterpriseQuery(id));
