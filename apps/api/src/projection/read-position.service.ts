@@ -1,7 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { EventStore } from '@luodi/event-store';
+import { EventStore, PgChannelListener } from '@luodi/event-store';
 import { PROJECTION_CHANNEL, READ_MODELS_PROJECTION } from '@luodi/read-models';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE } from '../database/database.module';
 import { databaseUrlOf } from './database-url';
@@ -17,33 +16,29 @@ const FALLBACK_POLL_MS = 500;
  */
 @Injectable()
 export class ReadPositionService implements OnModuleDestroy {
-  private listener?: Promise<Client | undefined>;
-  private readonly waiters = new Set<() => void>();
-  private closed = false;
+  private readonly progress: PgChannelListener;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  ) {
+    this.progress = new PgChannelListener({ connectionString: databaseUrlOf(dataSource) }, PROJECTION_CHANNEL);
+  }
 
   /** true once the read models include `position`; false if that takes longer than `timeoutMs`. */
   async waitUntilProjected(position: number, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    const listening = (await this.listen()) !== undefined;
+    const listening = await this.progress.listening();
     for (;;) {
       // Armed before looking, so progress made while we look still wakes us.
       const left = deadline - Date.now();
-      const progress = this.nextProgress(listening ? left : Math.min(left, FALLBACK_POLL_MS));
+      const next = this.progress.next(listening ? left : Math.min(left, FALLBACK_POLL_MS));
       const passed = await this.store.isAtOrBefore(position, await this.checkpoint());
-      if (passed) {
-        progress.cancel();
-        return true;
+      if (passed || left <= 0 || this.progress.isClosed) {
+        next.cancel();
+        return passed;
       }
-      if (Date.now() >= deadline || this.closed) {
-        progress.cancel();
-        return false;
-      }
-      await progress.promise;
+      await next.promise;
     }
   }
 
@@ -54,46 +49,7 @@ export class ReadPositionService implements OnModuleDestroy {
     return rows[0]?.checkpoint ?? null;
   }
 
-  private nextProgress(timeoutMs: number): { promise: Promise<void>; cancel(): void } {
-    let wake!: () => void;
-    const promise = new Promise<void>((resolve) => {
-      const timer = setTimeout(() => wake(), Math.max(0, timeoutMs));
-      wake = () => {
-        clearTimeout(timer);
-        this.waiters.delete(wake);
-        resolve();
-      };
-      this.waiters.add(wake);
-    });
-    return { promise, cancel: () => wake() };
-  }
-
-  /** One LISTEN connection, opened on first use; if it fails, waiters poll. */
-  private listen(): Promise<Client | undefined> {
-    this.listener ??= (async () => {
-      const client = new Client({ connectionString: databaseUrlOf(this.dataSource) });
-      try {
-        await client.connect();
-        client.on('notification', () => [...this.waiters].forEach((wake) => wake()));
-        client.on('error', () => {
-          this.listener = undefined;
-        });
-        await client.query(`LISTEN ${PROJECTION_CHANNEL}`);
-        if (this.closed) await client.end();
-        return client;
-      } catch {
-        this.listener = undefined;
-        await client.end().catch(() => undefined);
-        return undefined;
-      }
-    })();
-    return this.listener;
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    this.closed = true;
-    [...this.waiters].forEach((wake) => wake());
-    const client = await this.listener;
-    await client?.end().catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.progress.close();
   }
 }

@@ -1,8 +1,9 @@
-import { Client, Pool, PoolClient } from 'pg';
+import { ClientConfig, Pool, PoolClient } from 'pg';
 import { canonicalJson } from '../canonical-json';
 import { EventIdReusedError, WrongExpectedVersionError } from '../event-store.errors';
 import { AppendResult, EventStore, ExpectedVersion, NewEvent, ReadStreamResult, RecordedEvent } from '../event-store.port';
 import { Upcaster, upcasterChain } from '../upcaster';
+import { PgChannelListener } from './pg-channel-listener';
 
 export const EVENTS_CHANNEL = 'luodi_events';
 const UNIQUE_VIOLATION = '23505';
@@ -20,15 +21,14 @@ const START = { xid: '0', position: '0' };
  */
 export class PostgresEventStore implements EventStore {
   private readonly upcast: ReturnType<typeof upcasterChain>;
-  private listener?: Promise<Client | undefined>;
-  private readonly waiters = new Set<() => void>();
-  private closed = false;
+  private readonly listener: PgChannelListener;
 
   constructor(
     private readonly pool: Pool,
     options: { upcasters?: readonly Upcaster[] } = {},
   ) {
     this.upcast = upcasterChain(options.upcasters ?? []);
+    this.listener = new PgChannelListener(connectionOptions(pool), EVENTS_CHANNEL);
   }
 
   async appendToStream(streamId: string, events: NewEvent[], options: { expectedVersion?: ExpectedVersion } = {}): Promise<AppendResult> {
@@ -136,48 +136,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   waitForEvents(timeoutMs: number, signal?: AbortSignal): Promise<void> {
-    void this.listen();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        signal?.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.waiters.add(done);
-      signal?.addEventListener('abort', done, { once: true });
-      if (signal?.aborted) done();
-    });
+    return this.listener.next(timeoutMs, signal).promise;
   }
 
-  /** One LISTEN connection per store; if it cannot be opened, waiters fall back to their timeout. */
-  private listen(): Promise<Client | undefined> {
-    this.listener ??= (async () => {
-      const client = new Client(connectionOptions(this.pool));
-      try {
-        await client.connect();
-        client.on('notification', () => [...this.waiters].forEach((wake) => wake()));
-        client.on('error', () => {
-          this.listener = undefined;
-        });
-        await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-        if (this.closed) await client.end();
-        return client;
-      } catch {
-        this.listener = undefined;
-        await client.end().catch(() => undefined);
-        return undefined;
-      }
-    })();
-    return this.listener;
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    [...this.waiters].forEach((wake) => wake());
-    const client = await this.listener;
-    await client?.end().catch(() => undefined);
+  close(): Promise<void> {
+    return this.listener.close();
   }
 
   private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
@@ -245,5 +208,5 @@ function parseCheckpoint(checkpoint: string | null): { xid: string; position: st
 }
 
 function connectionOptions(pool: Pool) {
-  return (pool as unknown as { options: ConstructorParameters<typeof Client>[0] }).options;
+  return (pool as unknown as { options: ClientConfig }).options;
 }
