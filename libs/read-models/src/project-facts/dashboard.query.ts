@@ -66,8 +66,10 @@ function cohortQuery(asOf: string, filters: DashboardFilters): { sql: string; pa
                     ELSE 'submitted' END AS status,
                coalesce(f.entered_library_at <= $1, false) AS in_library,
                CASE WHEN f.presented_at <= $1 THEN f.conference_id END AS conference,
-               (SELECT l.department FROM unnest(f.lead_departments, f.lead_since) AS l(department, since)
-                 WHERE l.since <= $1 ORDER BY l.since DESC LIMIT 1) AS department
+               -- Most projects had one lead department at most: read it without a subquery per row.
+               CASE WHEN cardinality(f.lead_departments) <= 1 THEN CASE WHEN f.lead_since[1] <= $1 THEN f.lead_departments[1] END
+                    ELSE (SELECT l.department FROM unnest(f.lead_departments, f.lead_since) AS l(department, since)
+                           WHERE l.since <= $1 ORDER BY l.since DESC LIMIT 1) END AS department
           FROM project_facts f
          WHERE f.submitted_at <= $1
            AND ($2::text IS NULL OR f.industry_chain = $2)
