@@ -21,13 +21,14 @@ const UNSTORABLE_MESSAGE = 'must not contain NUL characters or unpaired surrogat
 
 /** Problems no DTO can catch, anywhere in a request's input (body, query, path parameters). */
 function inputProblems(value: unknown, path: string, keysChecked: boolean): FieldError[] {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? [{ field: path, message: `${path} ${UNSTORABLE_MESSAGE}` }] : [];
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? [{ field: path, constraint: 'isStorableText', message: `${path} ${UNSTORABLE_MESSAGE}` }] : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => inputProblems(item, `${path}[${i}]`, keysChecked));
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, item]) => {
     const field = path ? `${path}.${key}` : key;
-    if (keysChecked && RESERVED_KEYS.has(key)) return [{ field, message: `property ${key} should not exist` }];
-    if (UNSTORABLE.test(key)) return [{ field, message: `property names ${UNSTORABLE_MESSAGE}` }];
+    // The constraint class-validator names an unknown field by.
+    if (keysChecked && RESERVED_KEYS.has(key)) return [{ field, constraint: 'whitelistValidation', message: `property ${key} should not exist` }];
+    if (UNSTORABLE.test(key)) return [{ field, constraint: 'isStorableText', message: `property names ${UNSTORABLE_MESSAGE}` }];
     return inputProblems(item, field, keysChecked);
   });
 }
