@@ -10,6 +10,8 @@ export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export interface ApiProcess {
   baseUrl: string;
   pid: number;
+  /** The projector worker's pid, when it runs as its own process. */
+  projectorPid?: number;
   adminPassword: string;
   memory: MemorySampler;
   /** The last lines the API wrote, for error reports. */
@@ -57,6 +59,7 @@ export async function startApiProcess(
   const api: ApiProcess = {
     baseUrl,
     pid: child.pid!,
+    projectorPid: worker?.child.pid,
     adminPassword,
     memory: new MemorySampler(child.pid!),
     logTail: () => log.join('\n'),

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { appendBench, AppendRun } from './append';
 import { ApiProcess, MemoryFigures, REPO_ROOT, startApiProcess } from './api-process';
+import { CpuShares, measureCpu } from './cpu';
 import { connectionsInUse, createBenchDatabase, openServer } from './database';
 import { generateEvents, Generated } from './generate';
 import { Http } from './http';
@@ -117,6 +118,7 @@ async function main(): Promise<void> {
         const run = await httpPhase(api, world, pool, db.url, projector);
         results.http.push(run);
         log(`  ${Math.round(run.load.commandsPerSecond)} commands/s, p50 ${run.load.latencyMs.p50} ms, p99 ${run.load.latencyMs.p99} ms, ${run.load.non2xx} non-2xx, ${run.load.errors} errors`);
+        log(`  busy cores: ${Object.entries(run.cpu.cores).map(([part, cores]) => `${part} ${cores}`).join(', ')} (of ${os.cpus().length})`);
         log(`3. projection lag p50 ${round(run.lag.lagMs.p50)} ms, p99 ${round(run.lag.lagMs.p99)} ms over ${run.lag.transactions} appends`);
       }
       await api.stop();
@@ -165,6 +167,7 @@ interface HttpRun {
   load: LoadFigures;
   memory: MemoryFigures;
   lag: LagFigures;
+  cpu: CpuShares;
 }
 
 interface Results {
@@ -183,13 +186,15 @@ async function httpPhase(api: ApiProcess, world: LoadWorld, pool: Pool, database
   const { rows } = await pool.query<{ position: string }>('SELECT coalesce(max(global_position), 0)::text AS position FROM events');
   const observer = await startObserver(databaseUrl);
   api.memory.start();
+  const cpu = measureCpu({ api: api.pid, projector: api.projectorPid, bench: process.pid });
   const load = await runLoad(api.baseUrl, world, knobs.httpConnections, knobs.httpSeconds);
+  const cores = cpu.stop();
   const memory = api.memory.stop();
   await waitForProjection(pool, 60_000);
   // The last batch's notification may still be on its way to the observer's connection.
   await new Promise((resolve) => setTimeout(resolve, 500));
   const lag = await projectionLag(pool, Number(rows[0].position), await observer.stop());
-  return { projector, load, memory, lag };
+  return { projector, load, memory, lag, cpu: cores };
 }
 
 async function leaderToken(http: Http, adminPassword: string): Promise<string> {
@@ -233,8 +238,9 @@ function figuresOf(r: Results): Figure[] {
       });
     }
   }
-  for (const { projector, load, lag } of r.http) {
-    const workload = `autocannon, ${load.connections} connections, ${load.seconds} s, projector ${projector}: project lifecycles (submit, review, present, assign, progress, land/withdraw) as taskforce, reviewer and department users; ${load.non2xx} non-2xx, ${load.errors} errors`;
+  for (const { projector, load, lag, cpu } of r.http) {
+    const busy = Object.entries(cpu.cores).map(([part, cores]) => `${part} ${cores}`).join(', ');
+    const workload = `autocannon, ${load.connections} connections, ${load.seconds} s, projector ${projector}: project lifecycles (submit, review, present, assign, progress, land/withdraw) as taskforce, reviewer and department users; ${load.non2xx} non-2xx, ${load.errors} errors; busy cores: ${busy}`;
     figures.push({ figure: `HTTP commands (${projector})`, value: Math.round(load.commandsPerSecond), unit: 'commands/s', target: '>= 1,500', met: load.commandsPerSecond >= 1500, workload });
     figures.push({ figure: `HTTP latency p50 (${projector})`, value: load.latencyMs.p50, unit: 'ms', workload });
     figures.push({ figure: `HTTP latency p99 (${projector})`, value: load.latencyMs.p99, unit: 'ms', target: '< 50 ms', met: load.latencyMs.p99 < 50, workload });
