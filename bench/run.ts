@@ -284,7 +284,11 @@ function table(figures: Figure[]): string {
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Exit at once: idle keep-alive sockets of the HTTP clients would hold the process for a while.
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
