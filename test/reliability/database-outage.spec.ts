@@ -9,11 +9,19 @@ import { PgProxy } from './pg-proxy';
 
 /**
  * The API reaches PostgreSQL through a proxy that drops the connection at an exact point of a
- * command's append: before the INSERT reaches the server, before the COMMIT does, or after the
- * server has committed but before the API hears so. Each time the client gets a clear 503
- * DATABASE_UNAVAILABLE problem, the stream holds all of the command's events or none of them
- * (all only when the server did commit), and the next command works again.
+ * command's append: before the statement that writes the events reaches the server, before the
+ * commit does, or after the server has committed but before the API hears so. Each time the
+ * client gets a clear 503 DATABASE_UNAVAILABLE problem, the stream holds all of the command's
+ * events or none of them (all only when the server did commit), and the next command works again.
+ *
+ * The store appends either in a transaction (INSERT INTO events ... then COMMIT) or with one
+ * autocommitted call of the append_to_stream function, which writes and commits at once; the
+ * points below are named so that they hold for both.
  */
+/** The statement that writes the events. */
+const WRITE = /^INSERT INTO events\b|append_to_stream\(/;
+/** The statement whose completion commits them. */
+const COMMIT = /^COMMIT$|append_to_stream\(/;
 
 let api: RunningApi;
 let proxy: PgProxy;
@@ -79,10 +87,10 @@ async function expectRecovered(stream: string): Promise<void> {
 const COMPLETED = ['ProgressReported', 'MilestoneCompleted'];
 
 describe('the database connection dropped in the middle of a command', () => {
-  it('before the INSERT reaches the server: 503, nothing written', async () => {
+  it('before the write reaches the server: 503, nothing written', async () => {
     const report = await completingReport();
     const before = await events.types(report.stream);
-    const dropped = proxy.dropAt({ at: /^INSERT INTO events\b/, forward: false });
+    const dropped = proxy.dropAt({ at: WRITE, forward: false });
     const reply = await report.send();
     await dropped;
     expectUnavailable(reply);
@@ -90,10 +98,10 @@ describe('the database connection dropped in the middle of a command', () => {
     await expectRecovered(report.stream);
   });
 
-  it('after the INSERT, before the COMMIT reaches the server: 503, nothing written (the server rolls back)', async () => {
+  it('before the commit reaches the server: 503, nothing written (the server rolls back)', async () => {
     const report = await completingReport();
     const before = await events.types(report.stream);
-    const dropped = proxy.dropAt({ armedBy: /^INSERT INTO events\b/, at: /^COMMIT$/, forward: false });
+    const dropped = proxy.dropAt({ armedBy: WRITE, at: COMMIT, forward: false });
     const reply = await report.send();
     await dropped;
     expectUnavailable(reply);
@@ -104,7 +112,7 @@ describe('the database connection dropped in the middle of a command', () => {
   it('after the server committed, before the API heard so: 503, and the stream holds all of the events', async () => {
     const report = await completingReport();
     const before = await events.types(report.stream);
-    const dropped = proxy.dropAt({ armedBy: /^INSERT INTO events\b/, at: /^COMMIT$/, forward: true });
+    const dropped = proxy.dropAt({ armedBy: WRITE, at: COMMIT, forward: true });
     const reply = await report.send();
     await dropped;
     expectUnavailable(reply);
@@ -117,7 +125,7 @@ describe('the database connection dropped in the middle of a command', () => {
     const report = (headers: Record<string, string>) => post(api, `/api/projects/${id}/progress`, world.industry, { note: '企业已完成备案' }, headers);
     const before = await events.types(streamOf(id));
     const key = { 'Idempotency-Key': crypto.randomUUID() };
-    const dropped = proxy.dropAt({ armedBy: /^INSERT INTO events\b/, at: /^COMMIT$/, forward: true });
+    const dropped = proxy.dropAt({ armedBy: WRITE, at: COMMIT, forward: true });
     expectUnavailable(await report(key));
     await dropped;
     expect(await events.types(streamOf(id))).toEqual([...before, 'ProgressReported']);
