@@ -5,6 +5,7 @@ import { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
 import { catchError, concatMap, from, Observable, of, throwError } from 'rxjs';
+import { canonicalJson } from '@luodi/event-store';
 import { Actor } from '../auth/actor';
 import { PG_POOL } from '../database/database.module';
 import { IdempotencyKeyReusedError, InvalidInputError, isDatabaseUnavailable } from './problem';
@@ -106,14 +107,4 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }
-}
-
-/** JSON with object keys sorted: the same body hashes alike whatever order its keys came in. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

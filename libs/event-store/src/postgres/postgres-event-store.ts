@@ -1,12 +1,10 @@
-import { ClientConfig, Pool, PoolClient } from 'pg';
-import { canonicalJson } from '../canonical-json';
+import { ClientConfig, Pool } from 'pg';
 import { EventIdReusedError, WrongExpectedVersionError } from '../event-store.errors';
 import { AppendResult, EventStore, ExpectedVersion, NewEvent, ReadStreamResult, RecordedEvent } from '../event-store.port';
 import { Upcaster, upcasterChain } from '../upcaster';
 import { PgChannelListener } from './pg-channel-listener';
 
 export const EVENTS_CHANNEL = 'luodi_events';
-const UNIQUE_VIOLATION = '23505';
 const START = { xid: '0', position: '0' };
 
 /**
@@ -35,39 +33,12 @@ export class PostgresEventStore implements EventStore {
     const expectedVersion = options.expectedVersion ?? 'any';
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     if (new Set(events.map((e) => e.eventId)).size !== events.length) throw new Error('appendToStream got the same event id twice');
-    try {
-      return await this.transaction((client) => this.tryAppend(client, streamId, events, expectedVersion));
-    } catch (error) {
-      // Appends to one stream are serialized by a lock, so the unique index is a safety net only.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new WrongExpectedVersionError(streamId, expectedVersion, await this.streamVersion(streamId));
-      }
-      throw error;
-    }
-  }
-
-  private async tryAppend(client: PoolClient, streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
-    // Writers of one stream take turns, so a loser sees the winner's version (no failed insert,
-    // no retries for 'any'). The lock is taken before any write, so waiting never holds back
-    // the readers' transaction fence.
-    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
-    const retried = await this.alreadyAppended(client, streamId, events);
-    if (retried) return retried;
-
-    const version = await this.streamVersion(streamId, client);
-    if (expectedVersion !== 'any' && expectedVersion !== version) {
-      throw new WrongExpectedVersionError(streamId, expectedVersion, version);
-    }
-    const { rows } = await client.query<{ global_position: string }>(
-      `INSERT INTO events (stream_id, stream_position, event_id, type, schema_version, data, metadata)
-       SELECT $1, $2::int + e.ord, e.event_id, e.type, e.schema_version, e.data, e.metadata
-         FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
-              WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, ord)
-        ORDER BY e.ord
-       RETURNING global_position`,
+    // One statement, so one round trip and its own transaction (see the append_to_stream migration).
+    const { rows } = await this.pool.query<{ status: 'appended' | 'retried' | 'wrong-version' | 'id-reused'; version: number; last_position: string; reused_id: string }>(
+      'SELECT * FROM append_to_stream($1, $2, $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])',
       [
         streamId,
-        version,
+        expectedVersion === 'any' ? null : expectedVersion,
         events.map((e) => e.eventId),
         events.map((e) => e.type),
         events.map((e) => e.schemaVersion),
@@ -75,36 +46,10 @@ export class PostgresEventStore implements EventStore {
         events.map((e) => JSON.stringify(e.metadata)),
       ],
     );
-    await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, streamId]);
-    return { version: version + events.length, position: Math.max(...rows.map((r) => Number(r.global_position))) };
-  }
-
-  /** An idempotent retry: every event id is already in the stream with the same content. */
-  private async alreadyAppended(client: PoolClient, streamId: string, events: NewEvent[]): Promise<AppendResult | undefined> {
-    const { rows } = await client.query(
-      `SELECT event_id, type, schema_version, data, stream_position, global_position
-         FROM events WHERE stream_id = $1 AND event_id = ANY($2::uuid[])`,
-      [streamId, events.map((e) => e.eventId)],
-    );
-    if (rows.length === 0) return undefined;
-    const stored = new Map(rows.map((r) => [r.event_id as string, r]));
-    for (const event of events) {
-      const row = stored.get(event.eventId);
-      const same = row && row.type === event.type && row.schema_version === event.schemaVersion && canonicalJson(row.data) === canonicalJson(event.data);
-      if (!same) throw new EventIdReusedError(streamId, event.eventId);
-    }
-    return {
-      version: Math.max(...rows.map((r) => r.stream_position as number)),
-      position: Math.max(...rows.map((r) => Number(r.global_position))),
-    };
-  }
-
-  private async streamVersion(streamId: string, client: Pick<Pool, 'query'> = this.pool): Promise<number> {
-    const { rows } = await client.query<{ version: number }>(
-      'SELECT coalesce(max(stream_position), 0)::int AS version FROM events WHERE stream_id = $1',
-      [streamId],
-    );
-    return rows[0].version;
+    const { status, version, last_position: position, reused_id: reusedId } = rows[0];
+    if (status === 'wrong-version') throw new WrongExpectedVersionError(streamId, expectedVersion, version);
+    if (status === 'id-reused') throw new EventIdReusedError(streamId, reusedId);
+    return { version, position: Number(position) };
   }
 
   async readStream(streamId: string): Promise<ReadStreamResult> {
@@ -141,28 +86,6 @@ export class PostgresEventStore implements EventStore {
 
   close(): Promise<void> {
     return this.listener.close();
-  }
-
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    // A connection lost while checked out also emits 'error' on the client, which the pool only
-    // listens for while the client is idle: unheard, it would crash the process. The query in
-    // flight fails with the same error, so here it is only noted.
-    let lost: Error | undefined;
-    const onError = (error: Error) => (lost = error);
-    client.on('error', onError);
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.off('error', onError);
-      client.release(lost);
-    }
   }
 
   private toRecorded(row: EventRow): RecordedEvent {
