@@ -34,8 +34,9 @@ export class PgProxy {
   /**
    * Drops the first connection that sends a statement matching `at` (once it has sent one
    * matching `armedBy`, if given). `forward: false` drops it before the statement reaches the
-   * server; `forward: true` lets the server run it and drops the connection before the client
-   * hears the answer. Resolves once the server is done with the statement.
+   * server; `forward: true` lets the server run it (a prepared statement up to its Sync) and
+   * drops the connection before the client hears the answer. Resolves once the server is done
+   * with the statement.
    */
   dropAt(trap: { at: RegExp; armedBy?: RegExp; forward: boolean }): Promise<void> {
     for (const c of this.connections) c.armed = false;
@@ -91,7 +92,10 @@ class Connection {
   armed = false;
   private buffer = Buffer.alloc(0);
   private startedUp = false;
+  /** A trap that lets its statement through: cut once the server has been sent all of it. */
+  private cutting?: Omit<Trap, 'armedBy'>;
   private deaf = false;
+  private answer = Buffer.alloc(0);
 
   constructor(
     private readonly client: net.Socket,
@@ -99,9 +103,7 @@ class Connection {
     private readonly check: (text: string, connection: Connection) => 'pass' | Omit<Trap, 'armedBy'>,
   ) {
     client.on('data', (chunk) => this.fromClient(chunk));
-    server.on('data', (chunk) => {
-      if (!this.deaf) client.write(chunk);
-    });
+    server.on('data', (chunk) => (this.deaf ? this.awaitReady(chunk) : client.write(chunk)));
     for (const socket of [client, server]) socket.on('error', () => this.destroy());
     client.on('close', () => {
       if (!this.deaf) server.destroy();
@@ -129,27 +131,39 @@ class Connection {
       if (this.buffer.length < length) return;
       const message = this.buffer.subarray(0, length);
       this.buffer = this.buffer.subarray(length);
-      const verdict = this.startedUp ? this.check(statementOf(message), this) : 'pass';
+      const verdict = this.startedUp && !this.cutting ? this.check(statementOf(message), this) : 'pass';
       this.startedUp = true;
-      if (verdict === 'pass') {
-        this.server.write(message);
-        continue;
-      }
-      if (!verdict.forward) {
+      if (verdict !== 'pass' && !verdict.forward) {
         this.destroy();
         verdict.sprung();
         return;
       }
-      // The server runs the statement; the client is cut off before it hears the answer, and
-      // the server connection is closed once the answer (the statement is done) has come.
-      this.deaf = true;
-      this.client.destroy();
-      this.server.once('data', () => {
-        this.server.end();
-        verdict.sprung();
-      });
+      if (verdict !== 'pass') this.cutting = verdict;
       this.server.write(message);
-      return;
+      // A simple query is whole in one message; a prepared one runs at the Sync that ends it.
+      const type = String.fromCharCode(message[0]);
+      if (this.cutting && (type === 'Q' || type === 'S')) {
+        // The server runs the statement; the client is cut off before it hears the answer.
+        this.deaf = true;
+        this.client.destroy();
+        return;
+      }
+    }
+  }
+
+  /** While the client is cut off: closes the server connection once it is ready again (statement done). */
+  private awaitReady(chunk: Buffer): void {
+    this.answer = Buffer.concat([this.answer, chunk]);
+    while (this.answer.length >= 5) {
+      const length = this.answer.readInt32BE(1) + 1;
+      if (this.answer.length < length) return;
+      const type = String.fromCharCode(this.answer[0]);
+      this.answer = this.answer.subarray(length);
+      if (type === 'Z') {
+        this.server.end();
+        this.cutting?.sprung();
+        return;
+      }
     }
   }
 }
