@@ -96,6 +96,6 @@ export function toProblem(error: unknown, request: { headers: Record<string, unk
     if (http.type === 'entity.parse.failed') return problem(400, 'MALFORMED_JSON', 'The request body is not valid JSON.', [{ field: 'body', message: 'not valid JSON' }]);
     return problem(http.status, CODE_BY_STATUS[http.status] ?? `HTTP_${http.status}`, http.message ?? 'Bad request');
   }
-  if (isDatabaseUnavailable(error)) return problem(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable; nothing was written. Try again shortly.');
+  if (isDatabaseUnavailable(error)) return problem(503, 'DATABASE_UNAVAILABLE', 'The database did not answer, so whether the command was stored is unknown. Check, or retry with the same Idempotency-Key.');
   return problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side; nothing was written.');
 }
