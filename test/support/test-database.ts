@@ -19,8 +19,26 @@ export async function createTestDatabase(migrations: Array<new () => MigrationIn
   await dataSource.destroy();
   return {
     url,
-    drop: () => withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    drop: () => withClient(serverUrl, (c) => dropWhenIdle(c, name)),
   };
+}
+
+/**
+ * Drops the database once the test's connections have closed. Forcing it at once would terminate
+ * connections that a pool is still closing, and the pool reports that as an unhandled 'error'
+ * that fails whichever test runs next; only connections left open after 3 s are terminated.
+ */
+async function dropWhenIdle(client: Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error; // object_in_use: still connected
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 function withDatabase(serverUrl: string, database: string): string {
