@@ -15,3 +15,11 @@ export function assertProjectAccess(actor: Actor, project: Project): void {
     (plan.leadDepartment === own || plan.supportingDepartments.includes(own) || plan.milestones.some((m) => m.departmentCode === own));
   if (!involved) throw forbidden('NOT_YOUR_PROJECT', 'Department users can only see and work on projects their department is assigned to.');
 }
+
+/**
+ * The department whose projects a read covers: a department user's own (an empty code matches
+ * none), or undefined for every other role, which sees all projects.
+ */
+export function departmentScopeOf(actor: Actor): string | undefined {
+  return actor.role === 'department' ? (actor.departmentCode ?? '') : undefined;
+}

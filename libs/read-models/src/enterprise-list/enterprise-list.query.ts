@@ -15,18 +15,29 @@ export interface EnterpriseListItem {
   landed: number;
 }
 
-/** `GET /api/enterprises`: by name, `q` matching any part of the name or credit code. */
-export async function listEnterprises(dataSource: DataSource, q: string | undefined, page: PageRequest): Promise<Page<EnterpriseListItem>> {
+/**
+ * A project `p` the department `$n` is part of (lead, supporting, or a milestone's owner), or any
+ * project when `$n` is null: what department users may see of projects in lists and dossiers.
+ */
+export const involvesDepartment = (n: number): string =>
+  `($${n}::text IS NULL OR p.lead_department = $${n} OR p.supporting_departments @> ARRAY[$${n}::text]
+    OR EXISTS (SELECT 1 FROM department_assignments a WHERE a.project_id = p.id AND a.department_code = $${n}))`;
+
+/**
+ * `GET /api/enterprises`: by name, `q` matching any part of the name or credit code. With
+ * `department`, the counts cover only that department's projects (as its dossier does).
+ */
+export async function listEnterprises(dataSource: DataSource, q: string | undefined, page: PageRequest, department?: string): Promise<Page<EnterpriseListItem>> {
   const where = q?.trim() ? `WHERE e.name ILIKE $1 OR e.credit_code ILIKE $1` : `WHERE $1::text IS NULL`;
   const params = [q?.trim() ? containing(q.trim()) : null];
   const [{ total }] = await dataSource.query(`SELECT count(*)::int AS total FROM enterprise_list e ${where}`, params);
   const rows = await dataSource.query(
     `SELECT e.id, e.name, e.credit_code, e.district, e.tier, e.registered_at,
             count(p.id)::int AS projects, count(p.id) FILTER (WHERE p.status = 'landed')::int AS landed
-       FROM enterprise_list e LEFT JOIN project_list p ON p.enterprise_id = e.id
+       FROM enterprise_list e LEFT JOIN project_list p ON p.enterprise_id = e.id AND ${involvesDepartment(4)}
        ${where}
       GROUP BY e.id ORDER BY e.name, e.id LIMIT $2 OFFSET $3`,
-    [...params, page.pageSize, offsetOf(page)],
+    [...params, page.pageSize, offsetOf(page), department ?? null],
   );
   const items = rows.map((r: Record<string, never>) => ({
     id: r.id,
@@ -92,9 +103,7 @@ export async function enterpriseDossier(dataSource: DataSource, enterpriseId: st
        FROM project_list p
        JOIN project_dossiers d ON d.project_id = p.id
        LEFT JOIN conference_list c ON c.id = p.conference_id
-      WHERE p.enterprise_id = $1
-        AND ($2::text IS NULL OR p.lead_department = $2 OR p.supporting_departments @> ARRAY[$2::text]
-             OR EXISTS (SELECT 1 FROM department_assignments a WHERE a.project_id = p.id AND a.department_code = $2))
+      WHERE p.enterprise_id = $1 AND ${involvesDepartment(2)}
       ORDER BY p.submitted_at, p.id`,
     [enterpriseId, department ?? null],
   );

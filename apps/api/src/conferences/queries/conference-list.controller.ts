@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { ConferenceListItem } from '@luodi/read-models';
+import { Actor, CurrentActor } from '../../auth/actor';
 import { ConsistentReadQuery } from '../../common/consistent-read.dto';
 import { ListConferencesQuery } from './list-conferences.handler';
 
@@ -12,7 +13,7 @@ export class ConferenceListController {
 
   /** Every conference, the latest first, with the number of projects presented there and of those landed. */
   @Get()
-  list(@Query() _query: ConsistentReadQuery): Promise<ConferenceListItem[]> {
-    return this.queries.execute(new ListConferencesQuery());
+  list(@Query() _query: ConsistentReadQuery, @CurrentActor() actor: Actor): Promise<ConferenceListItem[]> {
+    return this.queries.execute(new ListConferencesQuery(actor));
   }
 }

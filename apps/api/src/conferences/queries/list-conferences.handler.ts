@@ -1,14 +1,21 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { ConferenceListItem, listConferences } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
+import { Actor } from '../../auth/actor';
+import { departmentScopeOf } from '../../projects/project-access';
 
-export class ListConferencesQuery extends Query<ConferenceListItem[]> {}
+export class ListConferencesQuery extends Query<ConferenceListItem[]> {
+  constructor(readonly actor: Actor) {
+    super();
+  }
+}
 
 @QueryHandler(ListConferencesQuery)
 export class ListConferencesHandler implements IQueryHandler<ListConferencesQuery> {
   constructor(private readonly dataSource: DataSource) {}
 
-  execute(): Promise<ConferenceListItem[]> {
-    return listConferences(this.dataSource);
+  execute({ actor }: ListConferencesQuery): Promise<ConferenceListItem[]> {
+    // Department users count only the projects they may see, as in the enterprise dossier.
+    return listConferences(this.dataSource, departmentScopeOf(actor));
   }
 }

@@ -14,8 +14,8 @@ export class EnterpriseQueriesController {
 
   /** Enterprises by name, with their number of projects and of landed ones: `{items, total, page, pageSize}`. */
   @Get()
-  list(@Query() query: ListEnterprisesQueryDto): Promise<Page<EnterpriseListItem>> {
-    return this.queries.execute(new ListEnterprisesQuery(query));
+  list(@Query() query: ListEnterprisesQueryDto, @CurrentActor() actor: Actor): Promise<Page<EnterpriseListItem>> {
+    return this.queries.execute(new ListEnterprisesQuery(query, actor));
   }
 
   /** 一企一策: the enterprise, its projects with needs, plan and outcome, and totals. */

@@ -4,10 +4,14 @@ import { EnterpriseDossier, enterpriseDossier, EnterpriseListItem, listEnterpris
 import { DataSource } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { pageOf } from '../../projection/page-query.dto';
+import { departmentScopeOf } from '../../projects/project-access';
 import { ListEnterprisesQueryDto } from './list-enterprises.dto';
 
 export class ListEnterprisesQuery extends Query<Page<EnterpriseListItem>> {
-  constructor(readonly query: ListEnterprisesQueryDto) {
+  constructor(
+    readonly query: ListEnterprisesQueryDto,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }
@@ -16,8 +20,9 @@ export class ListEnterprisesQuery extends Query<Page<EnterpriseListItem>> {
 export class ListEnterprisesHandler implements IQueryHandler<ListEnterprisesQuery> {
   constructor(private readonly dataSource: DataSource) {}
 
-  execute({ query }: ListEnterprisesQuery): Promise<Page<EnterpriseListItem>> {
-    return listEnterprises(this.dataSource, query.q, pageOf(query));
+  execute({ query, actor }: ListEnterprisesQuery): Promise<Page<EnterpriseListItem>> {
+    // Department users count only the projects they may see, as in the dossier.
+    return listEnterprises(this.dataSource, query.q, pageOf(query), departmentScopeOf(actor));
   }
 }
 
@@ -36,8 +41,7 @@ export class EnterpriseDossierHandler implements IQueryHandler<EnterpriseDossier
 
   async execute({ enterpriseId, actor }: EnterpriseDossierQuery): Promise<EnterpriseDossier> {
     // Department users see the projects their department is part of, as GET /api/projects/:id allows.
-    const department = actor.role === 'department' ? (actor.departmentCode ?? '') : undefined;
-    const dossier = await enterpriseDossier(this.dataSource, enterpriseId, department);
+    const dossier = await enterpriseDossier(this.dataSource, enterpriseId, departmentScopeOf(actor));
     if (!dossier) throw new NotFoundException({ message: `No enterprise ${enterpriseId}.`, code: 'ENTERPRISE_NOT_FOUND' });
     return dossier;
   }
