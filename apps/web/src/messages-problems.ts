@@ -39,6 +39,7 @@ export const problemMessagesZh = {
   // Enterprises and conferences
   'problem.ENTERPRISE_ALREADY_EXISTS': '该企业已登记。',
   'problem.INVALID_CREDIT_CODE': '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V），且校验码正确。',
+  'problem.CREDIT_CODE_TAKEN': '已有企业使用该统一社会信用代码登记，请在企业列表中查找。',
   'problem.NOTHING_TO_UPDATE': '请至少修改企业名称、区（市）或专精特新等级中的一项。',
   'problem.CONFERENCE_ALREADY_EXISTS': '该创意会已存在。',
   // Input checks the deciders share (validation.ts, business-time.ts)
@@ -206,6 +207,7 @@ export const problemMessagesEn: Record<ProblemMessageKey, string> = {
   'problem.LANDED_ON_BEFORE_PREVIOUS_EVENT': 'The landing date cannot be before the project’s previous recorded event.',
   'problem.ENTERPRISE_ALREADY_EXISTS': 'This enterprise is already registered.',
   'problem.INVALID_CREDIT_CODE': 'The unified social credit code is 18 digits or capital letters (no I, O, Z, S, V) ending in the right check character.',
+  'problem.CREDIT_CODE_TAKEN': 'An enterprise with this unified social credit code is already registered; look for it in the enterprise list.',
   'problem.NOTHING_TO_UPDATE': 'Change at least one of the name, district or SRDI tier.',
   'problem.CONFERENCE_ALREADY_EXISTS': 'This conference already exists.',
   'problem.TEXT_REQUIRED': 'This is required.',

@@ -1,7 +1,7 @@
 export * from './shared/decider';
 export * from './shared/domain.error';
 export * from './shared/business-time';
-export { ValidationErrorCode } from './shared/validation';
+export { hasVisibleText, ValidationErrorCode } from './shared/validation';
 export * from './shared/user-role';
 
 export * from './project/project.events';

@@ -61,6 +61,17 @@ describe('handleCommand', () => {
     expect((await store.readStream('counter-c')).version).toBe(1);
   });
 
+  it("with 'exists' (If-Match: *) runs on any version of an existing stream and refuses a missing one", async () => {
+    await handleCommand(store, 'counter-e', counter, { type: 'Increment', by: 1, limit: 10 });
+    const result = await handleCommand(store, 'counter-e', counter, { type: 'Increment', by: 1, limit: 10 }, { expectedVersion: 'exists' });
+    expect(result.version).toBe(2);
+
+    await expect(handleCommand(store, 'counter-f', counter, { type: 'Increment', by: 1, limit: 10 }, { expectedVersion: 'exists' })).rejects.toBeInstanceOf(
+      WrongExpectedVersionError,
+    );
+    expect((await store.readStream('counter-f')).version).toBe(0);
+  });
+
   it('writes nothing when the decider refuses', async () => {
     await expect(handleCommand(store, 'counter-d', counter, { type: 'Increment', by: 11, limit: 10 })).rejects.toThrow('LIMIT');
     expect((await store.readStream('counter-d')).version).toBe(0);

@@ -10,8 +10,11 @@ export interface CommandDecider<State, Command, Event extends { type: string; da
 }
 
 export interface HandleCommandOptions {
-  /** Fixed by the caller (If-Match): no retry; a mismatch fails with WrongExpectedVersionError. */
-  expectedVersion?: number;
+  /**
+   * Fixed by the caller (If-Match): no retry; a mismatch fails with WrongExpectedVersionError.
+   * 'exists' (If-Match: *): any version but 0; the stream must exist, else the same error.
+   */
+  expectedVersion?: number | 'exists';
   metadata?: EventMetadata;
   /** How often to re-read and re-decide after losing a race (when no version was fixed). */
   maxAttempts?: number;
@@ -34,12 +37,12 @@ export async function handleCommand<State, Command, Event extends { type: string
   command: Command,
   options: HandleCommandOptions = {},
 ): Promise<HandleCommandResult<State, Event>> {
-  const maxAttempts = options.expectedVersion === undefined ? (options.maxAttempts ?? 5) : 1;
+  const fixed = typeof options.expectedVersion === 'number' ? options.expectedVersion : undefined;
+  const maxAttempts = fixed === undefined ? (options.maxAttempts ?? 5) : 1;
   for (let attempt = 1; ; attempt++) {
     const { version, events: history } = await store.readStream(streamId);
-    if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
-      throw new WrongExpectedVersionError(streamId, options.expectedVersion, version);
-    }
+    if (fixed !== undefined && fixed !== version) throw new WrongExpectedVersionError(streamId, fixed, version);
+    if (options.expectedVersion === 'exists' && version === 0) throw new WrongExpectedVersionError(streamId, 'any', version);
     const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState());
     const events = decider.decide(command, state);
     if (events.length === 0) return { version, position: 0, events, state };

@@ -6,8 +6,11 @@ import { Actor } from '../auth/actor';
 export interface CommandContext {
   actor: Actor;
   correlationId: string;
-  /** From `If-Match: "<version>"`: the version the client saw; the command then runs only on it. */
-  expectedVersion?: number;
+  /**
+   * From `If-Match: "<version>"`: the version the client saw; the command then runs only on it.
+   * `If-Match: *` gives 'exists': any version, but the resource must exist (RFC 9110 §13.1.1).
+   */
+  expectedVersion?: number | 'exists';
   /** From `Idempotency-Key` (validated by the idempotency interceptor); recorded on the events. */
   idempotencyKey?: string;
 }
@@ -22,10 +25,11 @@ export const CommandCtx = createParamDecorator((_: unknown, ctx: ExecutionContex
   };
 });
 
-export function parseIfMatch(header: unknown): number | undefined {
+export function parseIfMatch(header: unknown): number | 'exists' | undefined {
   if (header === undefined) return undefined;
+  if (String(header).trim() === '*') return 'exists';
   const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(String(header));
-  if (!match) throw new BadRequestException({ message: 'If-Match must be a version, e.g. "3".', code: 'INVALID_IF_MATCH' });
+  if (!match) throw new BadRequestException({ message: 'If-Match must be a version, e.g. "3", or *.', code: 'INVALID_IF_MATCH' });
   return Number(match[1]);
 }
 

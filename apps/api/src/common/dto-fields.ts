@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
-import { isValidDate, isValidInstant } from '@luodi/domain';
+import { hasVisibleText, isValidDate, isValidInstant } from '@luodi/domain';
 
 /**
  * The field types request DTOs share, so every endpoint checks text, dates, instants and money
@@ -10,11 +10,22 @@ import { isValidDate, isValidInstant } from '@luodi/domain';
  */
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-// An optional field left blank in a form counts as left out, as the deciders treat it.
-const trimOrOmit = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
+// An optional field left blank in a form counts as left out, as the deciders treat it; so does
+// one holding only zero-width or control characters.
+const trimOrOmit = ({ value }: { value: unknown }) => (typeof value === 'string' ? (hasVisibleText(value) ? value.trim() : undefined) : value);
 
-/** Non-blank text, trimmed, at most `max` characters. */
-export const RequiredText = (max: number) => applyDecorators(Transform(trim), IsString(), IsNotEmpty(), MaxLength(max));
+// Worded like IsNotEmpty's message, so clients that word "required" themselves recognise it.
+const Visible = () =>
+  ValidateBy({
+    name: 'hasVisibleText',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || value === '' || hasVisibleText(value),
+      defaultMessage: (args) => `${args?.property} should not be empty: it has no visible characters`,
+    },
+  });
+
+/** Non-blank text (something visible), trimmed, at most `max` characters. */
+export const RequiredText = (max: number) => applyDecorators(Transform(trim), IsString(), IsNotEmpty(), Visible(), MaxLength(max));
 
 /** Text that may be left out (blank counts as left out), trimmed, at most `max` characters. */
 export const OptionalText = (max: number) => applyDecorators(Transform(trimOrOmit), IsOptional(), IsString(), MaxLength(max));

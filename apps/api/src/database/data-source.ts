@@ -4,11 +4,12 @@ import { DataSource } from 'typeorm';
 import { CreateIdempotencyKeys1763900000001 } from '../common/idempotency-keys.migration';
 import { CreateDepartments1763900000000 } from '../departments/1763900000000-create-departments.migration';
 import { DepartmentEntity } from '../departments/department.entity';
+import { CreateEnterpriseCreditCodes1764300000000 } from '../enterprises/migrations/1764300000000-create-enterprise-credit-codes.migration';
 import { CreateUsers1764000000000 } from '../users/migrations/1764000000000-create-users.migration';
 import { UserEntity } from '../users/user.entity';
 
 /** Every table the service owns: the event log, the read models, and the service's own tables. */
-export const migrations = [...eventStoreMigrations, ...readModelMigrations, CreateDepartments1763900000000, CreateIdempotencyKeys1763900000001, CreateUsers1764000000000];
+export const migrations = [...eventStoreMigrations, ...readModelMigrations, CreateDepartments1763900000000, CreateIdempotencyKeys1763900000001, CreateUsers1764000000000, CreateEnterpriseCreditCodes1764300000000];
 export const entities = [...readModelEntities, DepartmentEntity, UserEntity];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {

@@ -4,6 +4,7 @@ export const EnterpriseErrorCode = {
   ENTERPRISE_NOT_FOUND: 'ENTERPRISE_NOT_FOUND',
   ENTERPRISE_ALREADY_EXISTS: 'ENTERPRISE_ALREADY_EXISTS',
   INVALID_CREDIT_CODE: 'INVALID_CREDIT_CODE',
+  CREDIT_CODE_TAKEN: 'CREDIT_CODE_TAKEN',
   NOTHING_TO_UPDATE: 'NOTHING_TO_UPDATE',
 } as const;
 export type EnterpriseErrorCode = (typeof EnterpriseErrorCode)[keyof typeof EnterpriseErrorCode];
@@ -19,5 +20,7 @@ export const enterpriseErrors = {
       'The unified social credit code must be 18 digits or capital letters (without I, O, Z, S, V) ending in the correct check character.',
       'creditCode',
     ),
+  // A credit code identifies one legal entity; registering it twice would split its dossier.
+  creditCodeTaken: (): DomainError => conflict(C.CREDIT_CODE_TAKEN, 'An enterprise with this unified social credit code is already registered.'),
   nothingToUpdate: (): DomainError => invalid(C.NOTHING_TO_UPDATE, 'An update must set at least one of name, district or tier.'),
 };

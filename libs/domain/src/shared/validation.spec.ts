@@ -23,6 +23,14 @@ describe('input validation', () => {
     }
   });
 
+  it('counts text of only zero-width or control characters as blank', () => {
+    for (const value of ['\u200b\u200b', '\u0007', '\ufeff\u200d\u2060', '\u00a0\u3000']) {
+      expectDomainError(() => requiredText(value, 'title'), 'invalid', 'TEXT_REQUIRED', 'title');
+      expect(optionalText(value, 'summary')).toBeUndefined();
+    }
+    expect(requiredText('\u200b港口', 'title')).toBe('\u200b港口');
+  });
+
   it('optionalText treats absent and blank as left out, and refuses non-text: INVALID_TEXT', () => {
     expect(optionalText(undefined, 'summary')).toBeUndefined();
     expect(optionalText(null, 'summary')).toBeUndefined();

@@ -21,19 +21,25 @@ export const ValidationErrorCode = {
 
 const isAbsent = (value: unknown): value is undefined | null => value === undefined || value === null;
 
-/** Text that must be present; surrounding whitespace is dropped. */
+// Control (Cc), format (Cf: zero-width space, joiners, BOM) and separator characters show nothing.
+const VISIBLE = /[^\p{Cc}\p{Cf}\p{Z}\s]/u;
+
+/** Whether text shows anything: zero-width and control characters alone make an empty title. */
+export const hasVisibleText = (value: string): boolean => VISIBLE.test(value);
+
+/** Text that must be present (something visible); surrounding whitespace is dropped. */
 export function requiredText(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') {
+  if (typeof value !== 'string' || !hasVisibleText(value)) {
     throw invalid(ValidationErrorCode.TEXT_REQUIRED, `Field "${field}" is required and must be non-blank text.`, field);
   }
   return value.trim();
 }
 
-/** Text that may be left out; blank counts as left out, as it does in a form. */
+/** Text that may be left out; blank (nothing visible) counts as left out, as it does in a form. */
 export function optionalText(value: unknown, field: string): string | undefined {
   if (isAbsent(value)) return undefined;
   if (typeof value !== 'string') throw invalid(ValidationErrorCode.INVALID_TEXT, `Field "${field}" must be text.`, field);
-  return value.trim() === '' ? undefined : value.trim();
+  return hasVisibleText(value) ? value.trim() : undefined;
 }
 
 /** An amount of money in whole yuan, zero or more. */
