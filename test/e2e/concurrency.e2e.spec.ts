@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
+import { IdempotencyKeysService } from '../../apps/api/src/common/idempotency-keys.service';
 import { createUserAndLogin, TestUser } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
 import { createWorld, EventsTable, expectRefused, fieldsOf, get, plan, post, projectAt, streamOf, validSubmission, World } from './projects.helpers';
@@ -131,9 +131,14 @@ describe('Idempotency-Key: safe retries', () => {
     // A pending row, as left by a first request still running (or by a process that died mid-way).
     const key = crypto.randomUUID();
     const body = { name: '处理中企业' };
-    const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    const hash = await api.app.get(IdempotencyKeysService).hashBody(body);
     const db = new Pool({ connectionString: api.databaseUrl, max: 1 });
-    await db.query('INSERT INTO idempotency_keys (user_id, key, request, request_hash) VALUES ($1, $2, $3, $4)', [world.taskforce.id, key, 'POST /api/enterprises', hash]);
+    await db.query('INSERT INTO idempotency_keys (user_id, key, request, request_hash, answer_status) VALUES ($1, $2, $3, $4, 201)', [
+      world.taskforce.id,
+      key,
+      'POST /api/enterprises',
+      hash,
+    ]);
     await db.end();
     const started = Date.now();
     await expectRefused(events, () => post(api, '/api/enterprises', world.taskforce, body, { 'Idempotency-Key': key }), 409, 'IDEMPOTENCY_KEY_IN_PROGRESS');

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Post, Req, 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { CommandContext, CommandCtx } from '../common/command-context';
+import { CredentialRoute } from '../common/credential-route.decorator';
 import { Actor, CurrentActor } from './actor';
 import { AuthService, Session, SessionUser, sessionUser } from './auth.service';
 import { ChangePasswordDto } from './change-password.dto';
@@ -19,6 +20,7 @@ export class AuthController {
    * combination; 429 with Retry-After after too many failures for the username or the address.
    */
   @Post('login')
+  @CredentialRoute()
   @HttpCode(200)
   login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Session> {
     return throttled(response, () => this.auth.login(body.username, body.password, addressOf(request)));
@@ -34,6 +36,7 @@ export class AuthController {
   /** Changes one's own password and returns a new token: every older token of the user stops working. */
   @ApiBearerAuth()
   @Post('password')
+  @CredentialRoute()
   @HttpCode(200)
   changePassword(
     @Body() body: ChangePasswordDto,

@@ -35,3 +35,11 @@ describe('loadConfig KURRENTDB_URL', () => {
     expect(() => loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'http://node1:2113' })).toThrow(/KURRENTDB_URL must be a KurrentDB connection string/);
   });
 });
+
+describe('loadConfig LUODI_IDEMPOTENCY_TTL_HOURS', () => {
+  it('defaults to a day and refuses values outside 1 to 720 hours', () => {
+    expect(loadConfig({}).idempotencyTtlHours).toBe(24);
+    expect(loadConfig({ LUODI_IDEMPOTENCY_TTL_HOURS: '2' }).idempotencyTtlHours).toBe(2);
+    expect(() => loadConfig({ LUODI_IDEMPOTENCY_TTL_HOURS: '0' })).toThrow(/LUODI_IDEMPOTENCY_TTL_HOURS must be an integer from 1 to 720/);
+  });
+});

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CommandContext, CommandCtx } from '../common/command-context';
+import { CredentialRoute } from '../common/credential-route.decorator';
 import { CreateUserDto } from './create-user.dto';
 import { ResetPasswordDto } from './reset-password.dto';
 import { UsersService, UserView } from './users.service';
@@ -14,6 +15,7 @@ export class UsersController {
 
   /** Creates a user; 409 USERNAME_TAKEN when the username exists in any letter case. */
   @Post()
+  @CredentialRoute()
   create(@Body() body: CreateUserDto, @CommandCtx() ctx: CommandContext): Promise<UserView> {
     return this.users.create(body, ctx);
   }
@@ -40,6 +42,7 @@ export class UsersController {
 
   /** Resets the user's password; the user's existing tokens stop working. */
   @Post(':id/password')
+  @CredentialRoute()
   @HttpCode(200)
   resetPassword(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResetPasswordDto, @CommandCtx() ctx: CommandContext): Promise<UserView> {
     return this.users.setPassword(id, body.password, 'password-reset', ctx);

@@ -1,0 +1,109 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { createHmac, randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import { canonicalJson } from '@luodi/event-store';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { PG_POOL } from '../database/database.module';
+
+/**
+ * A claim still pending after this long was left by a process that died (a request takes
+ * milliseconds); younger ones may still be running on another instance and are left alone.
+ */
+export const ABANDONED_AFTER_SECONDS = 60;
+const MAINTENANCE_EVERY_MS = 60_000;
+
+/**
+ * The upkeep of idempotency_keys: the secret request bodies are hashed with, expiry, and settling
+ * claims a crash left pending. Settling looks for the events the command wrote, which carry the
+ * key and the user in their metadata: found, the row is completed with the answer the route would
+ * have given (`{id, version, position}`), so a retry gets it; none, the row is deleted, so a
+ * retry runs afresh — the command wrote nothing. Only the PostgreSQL event store can be searched
+ * by metadata; with KurrentDB such claims expire with the TTL instead.
+ */
+@Injectable()
+export class IdempotencyKeysService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Idempotency');
+  private key?: Promise<Buffer>;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get ttlHours(): number {
+    return this.config.idempotencyTtlHours;
+  }
+
+  /** HMAC-SHA-256 under the server's own key: a stolen table does not reveal the bodies (passwords). */
+  async hashBody(body: unknown): Promise<string> {
+    return createHmac('sha256', await this.hmacKey())
+      .update(canonicalJson(body ?? null))
+      .digest('hex');
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.maintain();
+    this.timer = setInterval(() => void this.maintain().catch((error) => this.logger.warn(`maintenance failed: ${(error as Error).message}`)), MAINTENANCE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Settles every abandoned claim, then forgets expired keys. */
+  async maintain(): Promise<void> {
+    await this.settleAbandoned();
+    await this.pool.query('DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)', [this.ttlHours]);
+  }
+
+  /** Settles the abandoned claims (of one user's key, or all); how many it settled. */
+  async settleAbandoned(only?: { userId: string; key: string }): Promise<number> {
+    if (this.config.eventStore !== 'postgres') return 0;
+    const { rows } = await this.pool.query<{ user_id: string; key: string; answer_status: number; created_at: Date }>(
+      `SELECT user_id, key, answer_status, created_at FROM idempotency_keys
+        WHERE status IS NULL AND created_at < now() - make_interval(secs => $1)
+          AND ($2::text IS NULL OR (user_id = $2 AND key = $3))`,
+      [ABANDONED_AFTER_SECONDS, only?.userId ?? null, only?.key ?? null],
+    );
+    for (const row of rows) {
+      // The command's last event: the stream's version and the position the answer would carry.
+      // Only events after the claim count: an expired, reused key may label older ones.
+      const { rows: events } = await this.pool.query<{ stream_id: string; stream_position: number; global_position: string }>(
+        `SELECT stream_id, stream_position, global_position FROM events
+          WHERE metadata->>'idempotencyKey' = $2 AND metadata->'actor'->>'userId' = $1 AND recorded_at >= $3
+          ORDER BY global_position DESC LIMIT 1`,
+        [row.user_id, row.key, row.created_at],
+      );
+      const event = events[0];
+      if (event === undefined) {
+        await this.pool.query('DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status IS NULL', [row.user_id, row.key]);
+        continue;
+      }
+      // Stream ids are `<kind>-<aggregate id>`; the answer names the aggregate.
+      const answer = { id: event.stream_id.slice(event.stream_id.indexOf('-') + 1), version: event.stream_position, position: Number(event.global_position) };
+      await this.pool.query('UPDATE idempotency_keys SET status = answer_status, response_body = $3 WHERE user_id = $1 AND key = $2 AND status IS NULL', [
+        row.user_id,
+        row.key,
+        JSON.stringify(answer),
+      ]);
+    }
+    if (rows.length > 0) this.logger.warn(`settled ${rows.length} Idempotency-Key claim(s) left pending by a crash`);
+    return rows.length;
+  }
+
+  private hmacKey(): Promise<Buffer> {
+    // Written once by whichever instance starts first; the others read that one.
+    this.key ??= (async () => {
+      await this.pool.query('INSERT INTO idempotency_settings (id, hmac_key) VALUES (true, $1) ON CONFLICT (id) DO NOTHING', [randomBytes(32)]);
+      const { rows } = await this.pool.query<{ hmac_key: Buffer }>('SELECT hmac_key FROM idempotency_settings');
+      return rows[0].hmac_key;
+    })().catch((error) => {
+      this.key = undefined; // the database may be back next time
+      throw error;
+    });
+    return this.key;
+  }
+}
