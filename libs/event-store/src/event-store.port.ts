@@ -72,7 +72,8 @@ export interface EventStore {
 
   /**
    * Whether an event stored at `position` lies at or before `checkpoint` in the global order:
-   * lets readers wait until the projections have passed a client's own write.
+   * lets readers wait until the projections have passed a client's own write. A position no
+   * event holds (0, beyond the head) counts as passed once every event before it is.
    */
   isAtOrBefore(position: number, checkpoint: string | null): Promise<boolean>;
 

@@ -127,7 +127,9 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async isAtOrBefore(position: number, checkpoint: string | null): Promise<boolean> {
-    return isPositionAtOrBefore(position, checkpoint);
+    // Commit order is position order here: with nothing left after the checkpoint, every
+    // position (also one no event holds, e.g. beyond the head) is passed.
+    return isPositionAtOrBefore(position, checkpoint) || (await this.readAll(checkpoint, 1)).length === 0;
   }
 
   waitForEvents(timeoutMs: number, signal?: AbortSignal): Promise<void> {

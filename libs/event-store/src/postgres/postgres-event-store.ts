@@ -73,11 +73,16 @@ export class PostgresEventStore implements EventStore {
 
   async isAtOrBefore(position: number, checkpoint: string | null): Promise<boolean> {
     const cp = parseCheckpoint(checkpoint);
+    // A position no event holds (0, a rolled-back gap, beyond the head) is passed once every
+    // event before it is projected; otherwise such a reader would wait for an event never written.
     const { rows } = await this.pool.query<{ passed: boolean }>(
-      `SELECT (transaction_id, global_position) <= ($2::xid8, $3::bigint) AS passed FROM events WHERE global_position = $1`,
+      `SELECT coalesce(
+                (SELECT (transaction_id, global_position) <= ($2::xid8, $3::bigint) FROM events WHERE global_position = $1),
+                NOT EXISTS (SELECT 1 FROM events WHERE (transaction_id, global_position) > ($2::xid8, $3::bigint) AND global_position < $1)
+              ) AS passed`,
       [position, cp.xid, cp.position],
     );
-    return rows[0]?.passed ?? false;
+    return rows[0].passed;
   }
 
   waitForEvents(timeoutMs: number, signal?: AbortSignal): Promise<void> {

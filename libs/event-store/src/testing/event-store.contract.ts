@@ -212,6 +212,19 @@ export function describeEventStoreContract(adapterName: string, subject: () => E
       expect(fromAll?.data).toEqual(fromStream.data);
     });
 
+    it('counts a position no event holds (0, beyond the head) as passed once every event before it is', async () => {
+      await store.appendToStream(stream(), [newEvent('Before')]);
+      const before = await readAllAfter(store, null, 100000);
+      await store.appendToStream(stream(), [newEvent('Last')]);
+      const all = await readAllAfter(store, before[before.length - 1].checkpoint, 100000);
+      const head = all[all.length - 1];
+      const beyond = head.globalPosition + 1_000_000_000;
+
+      expect(await store.isAtOrBefore(0, head.checkpoint)).toBe(true);
+      expect(await store.isAtOrBefore(beyond, head.checkpoint)).toBe(true);
+      expect(await store.isAtOrBefore(beyond, before[before.length - 1].checkpoint)).toBe(false); // 'Last' is not projected yet
+    });
+
     it('never lets a reader pass a transaction that took a lower position but commits later', async () => {
       const late = subject().beginLateAppend;
       if (!late) {
