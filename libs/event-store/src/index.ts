@@ -7,3 +7,4 @@ export * from './canonical-json';
 export * from './postgres/postgres-event-store';
 export * from './postgres/pg-channel-listener';
 export * from './postgres/migrations';
+export * from './memory/in-memory-event-store';

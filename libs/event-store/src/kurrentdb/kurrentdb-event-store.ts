@@ -1,5 +1,6 @@
 import { BACKWARDS, END, KurrentDBClient, START, streamNameFilter } from '@kurrent/kurrentdb-client';
 import type { AllStreamSubscription, AppendResult as KurrentAppendResult, Filter, ReadPosition } from '@kurrent/kurrentdb-client';
+import { matchRetry } from '../append-retry';
 import { WrongExpectedVersionError } from '../event-store.errors';
 import { AppendResult, EventStore, ExpectedVersion, NewEvent, ReadStreamResult, RecordedEvent } from '../event-store.port';
 import { Upcaster, upcasterChain } from '../upcaster';
@@ -9,7 +10,6 @@ import {
   globalPositionOf,
   isPositionAtOrBefore,
   isStreamNotFound,
-  matchRetry,
   parseCheckpoint,
   revisionToVersion,
   streamNameRegex,
