@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createApp, createLogger } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
-import { openDatabase } from './database/embedded-database';
+import { EmbeddedDatabaseError, openDatabase } from './database/embedded-database';
 import { shutDownOnSignals } from './shutdown';
 
 async function main(): Promise<void> {
@@ -14,7 +14,14 @@ async function main(): Promise<void> {
     process.exit(78); // EX_CONFIG
   }
   const logger = createLogger(config);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, port: config.embeddedPostgresPort, log: (m) => logger.log(m, 'Database') });
+  let database;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, port: config.embeddedPostgresPort, log: (m) => logger.log(m, 'Database') });
+  } catch (error) {
+    if (!(error instanceof EmbeddedDatabaseError)) throw error;
+    console.error(error.message);
+    process.exit(error.exitCode);
+  }
   const app = await createApp(config, database.url, logger);
 
   shutDownOnSignals(app, database, logger);

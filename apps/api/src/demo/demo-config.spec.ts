@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/app-config';
-import { demoEnvironment } from './demo-config';
+import { DEMO_EMBEDDED_PG_PORT, demoEnvironment } from './demo-config';
 import { DEMO_PASSWORD } from './demo-data.generator';
 
 describe('demoEnvironment', () => {
@@ -27,5 +27,10 @@ describe('demoEnvironment', () => {
 
   it('keeps the port and logging the caller chose', () => {
     expect(loadConfig(demoEnvironment(real))).toMatchObject({ port: 8080, logLevel: 'warn' });
+  });
+
+  it('takes the embedded PostgreSQL port the caller chose, and its own one otherwise', () => {
+    expect(loadConfig(demoEnvironment({ ...real, LUODI_EMBEDDED_PG_PORT: '55001' })).embeddedPostgresPort).toBe(55001);
+    expect(loadConfig(demoEnvironment(real)).embeddedPostgresPort).toBe(Number(DEMO_EMBEDDED_PG_PORT));
   });
 });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp, createLogger } from '../app.factory';
 import { ConfigError, loadConfig } from '../config/app-config';
-import { openDatabase } from '../database/embedded-database';
+import { EmbeddedDatabaseError, openDatabase } from '../database/embedded-database';
 import { shutDownOnSignals } from '../shutdown';
 import { DEMO_DATA_DIR, demoEnvironment } from './demo-config';
 import { DEMO_PASSWORD, DemoPlan, DemoPlanSummary, generateDemoPlan, summarizeDemoPlan } from './demo-data.generator';
@@ -33,7 +33,14 @@ async function main(): Promise<void> {
     process.exit(78); // EX_CONFIG
   }
   const logger = createLogger(config);
-  const database = await openDatabase({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log: (m) => logger.log(m, 'Database') });
+  let database;
+  try {
+    database = await openDatabase({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log: (m) => logger.log(m, 'Database') });
+  } catch (error) {
+    if (!(error instanceof EmbeddedDatabaseError)) throw error;
+    console.error(error.message);
+    process.exit(error.exitCode);
+  }
   const app = await createApp(config, database.url, logger);
 
   const stop = shutDownOnSignals(app, database, logger);
