@@ -2,20 +2,19 @@ import { ConsoleLogger, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { correlationId } from './common/correlation-id.middleware';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { validationPipe } from './common/validation.pipe';
 import { AppConfig } from './config/app-config';
-import { migrate } from './database/data-source';
+import { createDataSource, migrate } from './database/data-source';
 import { httpMetrics, metricsEndpoint } from './metrics/metrics';
 import { serveWeb } from './web/serve-web';
 
 /** Builds the whole HTTP application on a database; used by main.ts and by the e2e tests. */
 export async function createApp(config: AppConfig, databaseUrl: string, logger = createLogger(config)): Promise<INestApplication> {
+  await migrateDatabase(databaseUrl);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { logger, bodyParser: true });
-  await migrate(app.get(DataSource));
 
   app.disable('x-powered-by');
   app.use(correlationId, httpMetrics);
@@ -37,6 +36,17 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger =
   express.get('/metrics', metricsEndpoint);
   serveWeb(express);
   return app;
+}
+
+/** Before the app is built: some providers (the stored token secret) read tables at creation. */
+async function migrateDatabase(databaseUrl: string): Promise<void> {
+  // Two connections: migrate() holds its advisory lock on one and migrates on the other.
+  const dataSource = await createDataSource(databaseUrl, 2).initialize();
+  try {
+    await migrate(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 export function createLogger(config: AppConfig): ConsoleLogger {

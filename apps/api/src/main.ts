@@ -26,8 +26,10 @@ async function main(): Promise<void> {
 
   shutDownOnSignals(app, database, logger);
 
-  await app.listen(config.port);
-  logger.log(`Luodi listening on http://localhost:${config.port} (API under /api, docs at /api/docs)`, 'Main');
+  await app.listen(config.port, config.host);
+  const where = config.host.includes(':') ? `[${config.host}]` : config.host;
+  logger.log(`Luodi listening on http://${where}:${config.port} (API under /api, docs at /api/docs)`, 'Main');
+  if (!['127.0.0.1', '::1', 'localhost'].includes(config.host)) logger.warn(`Listening on ${config.host}, not only on this machine: other hosts can reach the API.`, 'Main');
 }
 
 void main().catch((error) => {

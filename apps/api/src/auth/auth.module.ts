@@ -6,11 +6,12 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { Authenticator } from './authenticator';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { tokenSecretProvider } from './server-secret';
 
 /** Login, tokens, and the guard in front of every endpoint. */
 @Module({
   imports: [UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, Authenticator, { provide: LoginRateLimiter, useFactory: () => new LoginRateLimiter() }, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthService, Authenticator, tokenSecretProvider, { provide: LoginRateLimiter, useFactory: () => new LoginRateLimiter() }, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AuthModule {}

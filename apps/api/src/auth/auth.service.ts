@@ -8,6 +8,7 @@ import { signAccessToken } from './access-token';
 import { Actor, Role } from './actor';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { verifyPassword } from './password-hasher';
+import { TOKEN_SECRET } from './server-secret';
 
 /** The logged-in user as the API shows it (login, /api/auth/me). */
 export interface SessionUser {
@@ -34,6 +35,7 @@ export class AuthService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TOKEN_SECRET) private readonly tokenSecret: string,
     private readonly users: UsersService,
     private readonly limiter: LoginRateLimiter,
   ) {}
@@ -70,7 +72,7 @@ export class AuthService {
   private session(user: UserEntity): Session {
     const shown: SessionUser = { id: user.id, username: user.username, role: user.role, ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}) };
     const { id, ...who } = shown;
-    const { token, expiresAt } = signAccessToken({ sub: id, ...who, ver: user.tokenVersion }, this.config.jwtSecret, this.config.tokenTtlSeconds);
+    const { token, expiresAt } = signAccessToken({ sub: id, ...who, ver: user.tokenVersion }, this.tokenSecret, this.config.tokenTtlSeconds);
     return { accessToken: token, tokenType: 'Bearer', expiresAt: expiresAt.toISOString(), user: shown };
   }
 }

@@ -1,15 +1,14 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { UsersService } from '../users/users.service';
 import { InvalidTokenError, verifyAccessToken } from './access-token';
 import { Actor } from './actor';
+import { TOKEN_SECRET } from './server-secret';
 
 /** Turns an `Authorization: Bearer <token>` header into the actor, or a 401. */
 @Injectable()
 export class Authenticator {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TOKEN_SECRET) private readonly tokenSecret: string,
     private readonly users: UsersService,
   ) {}
 
@@ -18,7 +17,7 @@ export class Authenticator {
     if (!match) throw unauthorized('UNAUTHENTICATED', 'Log in first, and send the token as "Authorization: Bearer <token>".');
     let claims;
     try {
-      claims = verifyAccessToken(match[1], this.config.jwtSecret);
+      claims = verifyAccessToken(match[1], this.tokenSecret);
     } catch (error) {
       if (!(error instanceof InvalidTokenError)) throw error;
       if (error.problem === 'expired') throw unauthorized('TOKEN_EXPIRED', 'The access token has expired; log in again.');

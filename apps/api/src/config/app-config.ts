@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 
 /** Everything the service can be told from outside, validated once at start-up. */
@@ -12,7 +13,10 @@ export interface AppConfig {
   kurrentDbUrl?: string;
   /** Whether this process runs the projections (`off` when a separate projector worker does). */
   projector: 'inline' | 'off';
-  jwtSecret: string;
+  /** Token signing key; absent: one made at random on first start and kept in the database. */
+  jwtSecret?: string;
+  /** Interface to listen on: loopback unless told otherwise, so a first `npm start` is not public. */
+  host: string;
   tokenTtlSeconds: number;
   adminPassword?: string;
   /** How long an Idempotency-Key is remembered; after that the same key runs afresh. */
@@ -27,8 +31,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
-const DEV_JWT_SECRET = 'luodi-development-secret-not-for-production';
 
 /** Reads and validates the environment; throws ConfigError listing every bad value at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -66,10 +68,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (eventStore === 'kurrentdb' && !kurrentDbUrl) problems.push('KURRENTDB_URL is required when EVENT_STORE=kurrentdb');
 
-  const jwtSecret = env.LUODI_JWT_SECRET ?? (nodeEnv === 'production' ? '' : DEV_JWT_SECRET);
-  if (nodeEnv === 'production' && (jwtSecret.length < 32 || jwtSecret === DEV_JWT_SECRET)) {
-    problems.push('LUODI_JWT_SECRET must be set to a random secret of at least 32 characters in production');
-  }
+  const jwtSecret = env.LUODI_JWT_SECRET || undefined;
+  if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('LUODI_JWT_SECRET must be a random secret of at least 32 characters (or unset: one is made and kept in the database)');
+  const host = env.HOST || '127.0.0.1';
+  if (isIP(host) === 0 && host !== 'localhost') problems.push(`HOST must be an IP address to listen on, such as 127.0.0.1 or 0.0.0.0 (got "${host}")`);
   const adminPassword = env.LUODI_ADMIN_PASSWORD || undefined;
   if (adminPassword !== undefined && adminPassword.length < 8) problems.push('LUODI_ADMIN_PASSWORD must have at least 8 characters');
 
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config: AppConfig = {
     env: nodeEnv,
     port: int('PORT', 3000, 0, 65535),
+    host,
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(dataDir),
     embeddedPostgresPort: int('LUODI_EMBEDDED_PG_PORT', 54329, 1, 65535),

@@ -5,7 +5,7 @@ import { EventStore } from '@luodi/event-store';
 import { Actor } from '../auth/actor';
 import { readAggregate } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
-import { assertProjectAccess } from './project-access';
+import { assertProjectAccess, withoutUserIds } from './project-access';
 import { projectStreamId } from './project-stream';
 
 export interface ProjectHistoryEntry {
@@ -56,7 +56,7 @@ export class GetProjectHistoryHandler implements IQueryHandler<GetProjectHistory
         occurredAt: e.data.occurredAt,
         recordedAt: e.recordedAt,
         actor: e.metadata.actor ? { username: e.metadata.actor.username, role: e.metadata.actor.role } : null,
-        data: e.data,
+        data: withoutUserIds(actor, e.data),
       })),
     };
   }

@@ -5,7 +5,7 @@ import { EventStore } from '@luodi/event-store';
 import { Actor } from '../auth/actor';
 import { readAggregate } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
-import { assertProjectAccess } from './project-access';
+import { assertProjectAccess, withoutUserIds } from './project-access';
 import { projectStreamId } from './project-stream';
 
 export type ProjectView = Project & { version: number };
@@ -27,6 +27,6 @@ export class GetProjectHandler implements IQueryHandler<GetProjectQuery> {
     const { state, version } = await readAggregate(this.store, projectStreamId(projectId), projectDecider);
     if (state === null) throw projectErrors.notFound();
     assertProjectAccess(actor, state);
-    return { ...state, version };
+    return withoutUserIds(actor, { ...state, version });
   }
 }

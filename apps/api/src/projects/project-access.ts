@@ -23,3 +23,18 @@ export function assertProjectAccess(actor: Actor, project: Project): void {
 export function departmentScopeOf(actor: Actor): string | undefined {
   return actor.role === 'department' ? (actor.departmentCode ?? '') : undefined;
 }
+
+/**
+ * A project's facts as `actor` may read them: user ids (of reviewers and reporters, recorded in
+ * the events) are for administrators only; other roles see usernames and roles. An id is half
+ * of what a forged token needs, and no other role has a use for it.
+ */
+export function withoutUserIds<T>(actor: Actor, value: T): T {
+  return actor.role === 'admin' ? value : (stripUserIds(value) as T);
+}
+
+function stripUserIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripUserIds);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'userId').map(([key, v]) => [key, stripUserIds(v)]));
+}
