@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { correlationId } from './common/correlation-id.middleware';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { securityHeaders } from './common/security-headers.middleware';
 import { validationPipe } from './common/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { migrate } from './database/data-source';
@@ -18,7 +19,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger =
   await migrate(app.get(DataSource));
 
   app.disable('x-powered-by');
-  app.use(correlationId, httpMetrics);
+  app.use(correlationId, httpMetrics, securityHeaders);
   app.useBodyParser('json', { limit: '256kb' });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe);
