@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { correlationId } from './common/correlation-id.middleware';
+import { limitJsonDepth, requireJsonBody } from './common/json-body.middleware';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { securityHeaders } from './common/security-headers.middleware';
 import { validationPipe } from './common/validation.pipe';
@@ -19,8 +20,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger =
   await migrate(app.get(DataSource));
 
   app.disable('x-powered-by');
-  app.use(correlationId, httpMetrics, securityHeaders);
+  app.use(correlationId, httpMetrics, securityHeaders, requireJsonBody);
   app.useBodyParser('json', { limit: '256kb' });
+  app.use(limitJsonDepth);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ProblemDetailsFilter());
