@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { correlationId } from './common/correlation-id.middleware';
+import { applyServerLimits } from './common/http-server-limits';
 import { limitJsonDepth, requireJsonBody } from './common/json-body.middleware';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { securityHeaders } from './common/security-headers.middleware';
@@ -19,6 +20,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger =
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { logger, bodyParser: true });
   await migrate(app.get(DataSource));
 
+  applyServerLimits(app.getHttpServer(), config.http);
   app.disable('x-powered-by');
   app.use(correlationId, httpMetrics, securityHeaders, requireJsonBody);
   app.useBodyParser('json', { limit: '256kb' });
