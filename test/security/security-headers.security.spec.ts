@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { securityHeaders } from '../../apps/api/src/common/security-headers.middleware';
 import { serveWeb } from '../../apps/api/src/web/serve-web';
+import { describeWithChromium, launchBrowser } from '../browser/harness';
 import { adminToken } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
 
@@ -60,6 +61,23 @@ describe('security headers of the API', () => {
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter(([, attributes, body]) => !/\bsrc=/.test(attributes) || body.trim() !== '')).toEqual([]);
+  });
+});
+
+describeWithChromium('the Swagger UI under that policy, in Chromium', () => {
+  it('renders the operations without a policy violation', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${api.baseUrl}/api/docs`);
+      await page.locator('.opblock').first().waitFor({ timeout: 15_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
 
