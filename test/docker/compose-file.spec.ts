@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { CSP_DIRECTIVES } from '../../apps/api/src/common/security-headers.middleware';
 
 /** Static checks of the production-like deployment in docker/: no Docker needed to run them. */
 
@@ -146,6 +147,20 @@ describe('docker/nginx.conf', () => {
   it('balances over exactly the API instances of the compose file', () => {
     const servers = [...read('nginx.conf').matchAll(/^\s*server\s+([a-z0-9-]+):3000\b/gm)].map((m) => m[1]);
     expect(servers.sort()).toEqual(named((_, s) => isApi(s)).sort());
+  });
+
+  it("sends the API's security headers on every answer, its own errors too, each once", () => {
+    const conf = read('nginx.conf');
+    const added = new Map([...conf.matchAll(/^\s*add_header\s+([\w-]+)\s+"([^"]*)"\s+always;/gm)].map((m) => [m[1], m[2]]));
+    const directives = (csp: string) => csp.split(';').map((d) => d.trim().split(/\s+/).join(' ')).filter(Boolean).sort();
+    expect(directives(added.get('Content-Security-Policy') ?? '')).toEqual(Object.entries(CSP_DIRECTIVES).map(([name, values]) => [name, ...values].join(' ')).sort());
+    expect(added.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(added.get('X-Frame-Options')).toBe('DENY');
+    expect(added.get('Referrer-Policy')).toBe('no-referrer');
+    const hidden = [...conf.matchAll(/^\s*proxy_hide_header\s+([\w-]+);/gm)].map((m) => m[1]);
+    expect(hidden.sort()).toEqual([...added.keys()].sort());
+    // Any add_header inside a location would drop the server's ones there.
+    expect([...conf.matchAll(/^ {8,}add_header\b/gm)]).toEqual([]);
   });
 });
 

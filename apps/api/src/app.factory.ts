@@ -4,7 +4,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { correlationId } from './common/correlation-id.middleware';
+import { applyServerLimits } from './common/http-server-limits';
+import { limitJsonDepth, requireJsonBody } from './common/json-body.middleware';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { securityHeaders } from './common/security-headers.middleware';
 import { validationPipe } from './common/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { createDataSource, migrate } from './database/data-source';
@@ -16,9 +19,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger =
   await migrateDatabase(databaseUrl);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { logger, bodyParser: true });
 
+  applyServerLimits(app.getHttpServer(), config.http);
   app.disable('x-powered-by');
-  app.use(correlationId, httpMetrics);
+  app.use(correlationId, httpMetrics, securityHeaders, requireJsonBody);
   app.useBodyParser('json', { limit: '256kb' });
+  app.use(limitJsonDepth);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -86,6 +86,8 @@ export const problemMessagesZh = {
   'problem.INTERNAL_ERROR': '服务器出错，未写入任何内容。请稍后再试或联系管理员。',
   'problem.TOO_MANY_REQUESTS': '请求过于频繁，请稍后再试。',
   'problem.PAYLOAD_TOO_LARGE': '提交的内容过多。',
+  'problem.JSON_TOO_DEEP': '提交的数据层级过深。',
+  'problem.UNSUPPORTED_MEDIA_TYPE': '提交的数据格式不受支持，应为 JSON。',
 
   // Codes this UI does not know yet: a general sentence by HTTP status.
   'httpStatus.400': '提交的内容有误。',
@@ -252,6 +254,8 @@ export const problemMessagesEn: Record<ProblemMessageKey, string> = {
   'problem.INTERNAL_ERROR': 'Something went wrong on the server; nothing was written. Try again later or ask the administrator.',
   'problem.TOO_MANY_REQUESTS': 'Too many requests; try again shortly.',
   'problem.PAYLOAD_TOO_LARGE': 'Too much was submitted at once.',
+  'problem.JSON_TOO_DEEP': 'The submitted data is nested too deeply.',
+  'problem.UNSUPPORTED_MEDIA_TYPE': 'The submitted data is in an unsupported format; it must be JSON.',
 
   'httpStatus.400': 'Some of the input is invalid.',
   'httpStatus.401': 'Please sign in again.',

@@ -71,7 +71,7 @@ describe('access tokens (HS256 JWT)', () => {
     expect(problemOf(() => verifyAccessToken('not-a-token', SECRET, NOW))).toBe('malformed');
     expect(problemOf(() => verifyAccessToken('a.b.c.d', SECRET, NOW))).toBe('malformed');
     const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
-    for (const claims of [{ sub: 'x' }, { ...subject, role: 'root', iat: 1, exp: 2e9 }, { ...subject, ver: '3', iat: 1, exp: 2e9 }]) {
+    for (const claims of [{ sub: 'x' }, { ...subject, role: 'root', iat: 1, exp: 2e9 }, { ...subject, ver: '3', iat: 1, exp: 2e9 }, { ...subject, sub: 'not-a-uuid', iat: 1, exp: 2e9 }]) {
       const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
       const signature = createHmac('sha256', SECRET).update(`${header}.${payload}`).digest('base64url');
       expect(problemOf(() => verifyAccessToken(`${header}.${payload}.${signature}`, SECRET, NOW))).toBe('malformed');

@@ -28,6 +28,7 @@ export class InvalidTokenError extends Error {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEADER = encode({ alg: 'HS256', typ: 'JWT' });
 
 export function signAccessToken(
@@ -68,7 +69,9 @@ function parseClaims(payload: string): AccessTokenClaims {
   const valid =
     typeof claims === 'object' &&
     claims !== null &&
+    // User ids are UUIDs; anything else would reach the database's uuid column and fail there.
     typeof claims.sub === 'string' &&
+    UUID.test(claims.sub) &&
     typeof claims.username === 'string' &&
     ROLES.includes(claims.role as Role) &&
     (claims.departmentCode === undefined || typeof claims.departmentCode === 'string') &&

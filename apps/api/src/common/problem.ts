@@ -30,6 +30,14 @@ export class InvalidInputError extends Error {
   }
 }
 
+/** A JSON body nested deeper than the API accepts (json-body.middleware.ts). */
+export class JsonTooDeepError extends Error {
+  readonly code = 'JSON_TOO_DEEP';
+  constructor(readonly maxDepth: number) {
+    super(`The request body is nested deeper than ${maxDepth} levels.`);
+  }
+}
+
 /** An Idempotency-Key was sent again with a different request body. */
 export class IdempotencyKeyReusedError extends Error {
   readonly code = 'IDEMPOTENCY_KEY_REUSED';
@@ -76,6 +84,7 @@ export function toProblem(error: unknown, request: { headers: Record<string, unk
     return problem(status, error.code, error.message, error.field ? [{ field: error.field, message: error.message }] : status === 400 ? [] : undefined);
   }
   if (error instanceof InvalidInputError) return problem(400, 'INVALID_INPUT', error.message, error.errors);
+  if (error instanceof JsonTooDeepError) return problem(400, error.code, error.message, [{ field: 'body', message: `nested deeper than ${error.maxDepth} levels` }]);
   if (error instanceof WrongExpectedVersionError) {
     return request.headers['if-match'] !== undefined
       ? problem(412, 'VERSION_MISMATCH', `The resource is at version ${error.actual}, not the version in If-Match.`)

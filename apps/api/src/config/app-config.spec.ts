@@ -28,6 +28,19 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig HTTP server limits', () => {
+  it('bounds slow and idle clients by default, and takes other values in milliseconds', () => {
+    expect(loadConfig({}).http).toEqual({ headersTimeoutMs: 20_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 });
+    expect(loadConfig({ LUODI_HTTP_REQUEST_TIMEOUT_MS: '60000', LUODI_HTTP_MAX_CONNECTIONS: '50' }).http).toMatchObject({ requestTimeoutMs: 60_000, maxConnections: 50 });
+  });
+
+  it('refuses no limit at all, and a header timeout longer than the request timeout', () => {
+    expect(() => loadConfig({ LUODI_HTTP_REQUEST_TIMEOUT_MS: '0' })).toThrow(/LUODI_HTTP_REQUEST_TIMEOUT_MS must be an integer from 100/);
+    expect(() => loadConfig({ LUODI_HTTP_MAX_CONNECTIONS: '0' })).toThrow(/LUODI_HTTP_MAX_CONNECTIONS must be an integer from 1/);
+    expect(() => loadConfig({ LUODI_HTTP_HEADERS_TIMEOUT_MS: '40000' })).toThrow(/LUODI_HTTP_HEADERS_TIMEOUT_MS must not exceed LUODI_HTTP_REQUEST_TIMEOUT_MS/);
+  });
+});
+
 describe('loadConfig KURRENTDB_URL', () => {
   it('accepts a multi-host cluster connection string and refuses other schemes', () => {
     const cluster = 'kurrentdb://admin:changeit@node1:2113,node2:2113,node3:2113?tls=true';

@@ -23,6 +23,15 @@ export interface AppConfig {
   idempotencyTtlHours: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   logJson: boolean;
+  /** Limits of the HTTP server (http-server-limits.ts), so slow or idle clients cannot hold it. */
+  http: HttpServerLimits;
+}
+
+export interface HttpServerLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
 }
 
 export class ConfigError extends Error {
@@ -92,7 +101,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     idempotencyTtlHours: int('LUODI_IDEMPOTENCY_TTL_HOURS', 24, 1, 30 * 24),
     logLevel: oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'], 'log'),
     logJson: oneOf('LOG_FORMAT', ['json', 'text'], nodeEnv === 'production' ? 'json' : 'text') === 'json',
+    http: {
+      headersTimeoutMs: int('LUODI_HTTP_HEADERS_TIMEOUT_MS', 20_000, 100, 600_000),
+      requestTimeoutMs: int('LUODI_HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+      keepAliveTimeoutMs: int('LUODI_HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+      maxConnections: int('LUODI_HTTP_MAX_CONNECTIONS', 1_000, 1, 1_000_000),
+    },
   };
+  // Node.js times out the headers within the whole request, so a longer header timeout is meaningless.
+  if (config.http.headersTimeoutMs > config.http.requestTimeoutMs) problems.push('LUODI_HTTP_HEADERS_TIMEOUT_MS must not exceed LUODI_HTTP_REQUEST_TIMEOUT_MS');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -10,12 +10,18 @@ const httpDuration = new Histogram({
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
 });
 
-/** Times every request; labels use the route pattern (not the raw URL) to keep cardinality low. */
+/**
+ * Times every request, labelled by route template (`/api/projects/:id`), never by the raw URL:
+ * each label value is a series kept forever, so anyone could grow memory and /metrics by
+ * requesting unique paths. Requests no route took share one label: static files `static`,
+ * refusals before routing (404, a body-parser error) `unmatched`.
+ */
 export function httpMetrics(req: Request, res: Response, next: NextFunction): void {
   const end = httpDuration.startTimer();
   res.on('finish', () => {
-    const route = (req.route?.path as string | undefined) ?? (res.statusCode === 404 ? 'unmatched' : req.path);
-    end({ method: req.method, route: `${req.baseUrl}${route}`, status: String(res.statusCode) });
+    const path: unknown = req.route?.path;
+    const route = path !== undefined ? `${req.baseUrl}${String(path)}` : res.statusCode < 400 ? 'static' : 'unmatched';
+    end({ method: req.method, route, status: String(res.statusCode) });
   });
   next();
 }
