@@ -1,6 +1,7 @@
 import { eventStoreMigrations } from '@luodi/event-store';
 import { readModelEntities, readModelMigrations } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
+import { CreateAuditLog1764100000000 } from '../audit/1764100000000-create-audit-log.migration';
 import { CreateIdempotencyKeys1763900000001 } from '../common/idempotency-keys.migration';
 import { CreateDepartments1763900000000 } from '../departments/1763900000000-create-departments.migration';
 import { DepartmentEntity } from '../departments/department.entity';
@@ -8,7 +9,7 @@ import { CreateUsers1764000000000 } from '../users/migrations/1764000000000-crea
 import { UserEntity } from '../users/user.entity';
 
 /** Every table the service owns: the event log, the read models, and the service's own tables. */
-export const migrations = [...eventStoreMigrations, ...readModelMigrations, CreateDepartments1763900000000, CreateIdempotencyKeys1763900000001, CreateUsers1764000000000];
+export const migrations = [...eventStoreMigrations, ...readModelMigrations, CreateDepartments1763900000000, CreateIdempotencyKeys1763900000001, CreateUsers1764000000000, CreateAuditLog1764100000000];
 export const entities = [...readModelEntities, DepartmentEntity, UserEntity];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {
