@@ -84,6 +84,10 @@ describe('audit log: password guessing leaves a trace', () => {
 });
 
 describe('audit log: user administration is attributed to the admin', () => {
+  it('records the first-start admin as created by the service itself', async () => {
+    expect(await rows('user.created', 'admin')).toEqual([expect.objectContaining({ actor_username: null, actor_role: null, details: { role: 'admin', departmentCode: null, firstStart: true } })]);
+  });
+
   it('records creating a user and changing its role, with the admin as actor and the request’s correlation id', async () => {
     const password = 'Initial-Password-5519';
     const created = await post('/api/users', admin, { username: 'audited-user', password, role: 'leader' });
