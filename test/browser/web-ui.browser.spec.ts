@@ -379,6 +379,7 @@ describeWithChromium('web UI in the browser', () => {
       '/conferences',
       '/admin/users',
       '/admin/departments',
+      '/admin/audit-log',
     ];
     // The UI's own words; names and titles from the data may be Chinese in any language.
     const CHROME = 'main th, main legend, main button, nav a, .field > label, .filters label > span, .pager, .kpi h2, .kpi-note, .field-hint';

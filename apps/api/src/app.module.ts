@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -20,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), HealthModule,
-        CqrsModule.forRoot(), IdempotencyModule, DepartmentsModule, EnterprisesModule, ConferencesModule, ProjectsModule, AuthModule, UsersModule, ReadSideModule, ForecastModule],
+        CqrsModule.forRoot(), AuditModule, IdempotencyModule, DepartmentsModule, EnterprisesModule, ConferencesModule, ProjectsModule, AuthModule, UsersModule, ReadSideModule, ForecastModule],
     };
   }
 }

@@ -71,6 +71,31 @@ export interface Account {
   passwordChangedAt: string;
 }
 
+/** One row of the audit log (GET /api/audit-log). */
+export interface AuditRecord {
+  id: string;
+  occurredAt: string;
+  actorUsername: string | null;
+  actorRole: Role | null;
+  action: string;
+  target: string | null;
+  clientAddress: string | null;
+  correlationId: string | null;
+  details: Record<string, unknown>;
+}
+
+export const AUDIT_ACTIONS = [
+  'auth.login.succeeded',
+  'auth.login.failed',
+  'user.created',
+  'user.role-changed',
+  'user.disabled',
+  'user.enabled',
+  'user.password-reset',
+  'user.password-changed',
+  'admin.rebuild-started',
+] as const;
+
 export interface Conference {
   id: string;
   title: string;
@@ -448,6 +473,7 @@ export const api = {
   disableUser: (id: string) => post<Account>(`/api/users/${encodeURIComponent(id)}/disable`, undefined),
   enableUser: (id: string) => post<Account>(`/api/users/${encodeURIComponent(id)}/enable`, undefined),
   resetPassword: (id: string, password: string) => post<Account>(`/api/users/${encodeURIComponent(id)}/password`, { password }),
+  auditLog: (query: { action?: string; actor?: string; page?: number; pageSize?: number }) => get<Page<AuditRecord>>('/api/audit-log', query),
   enterprises: (query: { q?: string; page?: number; pageSize?: number }) =>
     get<ListPayload<Enterprise>>('/api/enterprises', query).then((p) => toPage(p, query.page, query.pageSize)),
   createEnterprise: (body: { name: string; creditCode?: string; district?: string; tier?: Tier }) => post('/api/enterprises', body),

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { onUnauthorized, loadSession, Role, saveSession, Session } from './api';
-import { DepartmentsPage, UsersPage } from './components/admin-pages';
+import { AuditLogPage, DepartmentsPage, UsersPage } from './components/admin-pages';
 import { ConferencesPage } from './components/conferences-page';
 import { DossierPage, EnterprisesPage } from './components/enterprises-page';
 import { InboxPage } from './components/inbox-page';
@@ -30,6 +30,7 @@ const NAV: NavItem[] = [
   { path: '/conferences', label: 'nav.conferences', roles: ['leader', 'taskforce', 'admin'] },
   { path: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { path: '/admin/departments', label: 'nav.departments', roles: ['admin'] },
+  { path: '/admin/audit-log', label: 'nav.auditLog', roles: ['admin'] },
 ];
 
 /** Where each role starts: its main work. */
@@ -151,6 +152,7 @@ function Page({ route, session }: { route: Route; session: Session }) {
   if (first === 'conferences') return <ConferencesPage route={route} user={session.user} />;
   if (first === 'admin' && second === 'users' && role === 'admin') return <UsersPage route={route} user={session.user} />;
   if (first === 'admin' && second === 'departments' && role === 'admin') return <DepartmentsPage route={route} />;
+  if (first === 'admin' && second === 'audit-log' && role === 'admin') return <AuditLogPage route={route} />;
   // Unknown or empty route (including #/login after signing in): the role's home.
   return <Redirect to={HOME[role]} />;
 }

@@ -63,6 +63,7 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   'GET /api/forecast/landing': ['admin', 'taskforce', 'leader'],
   'POST /api/admin/rebuild': ['admin'],
   'GET /api/admin/rebuild': ['admin'],
+  'GET /api/audit-log': ['admin'],
 
   'POST /api/auth/login': PUBLIC,
   'GET /api/auth/me': ALL_ROLES,
@@ -73,6 +74,7 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   'POST /api/users/:id/disable': ['admin'],
   'POST /api/users/:id/enable': ['admin'],
   'POST /api/users/:id/password': ['admin'],
+  'POST /api/users/:id/role': ['admin'],
 };
 
 /** The roles a rule admits (none for PUBLIC, which needs no role). */

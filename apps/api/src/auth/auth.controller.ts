@@ -23,7 +23,7 @@ export class AuthController {
   @CredentialRoute()
   @HttpCode(200)
   login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Session> {
-    return throttled(response, () => this.auth.login(body.username, body.password, addressOf(request)));
+    return throttled(response, () => this.auth.login(body.username, body.password, addressOf(request), (request as Request & { correlationId?: string }).correlationId));
   }
 
   /** The logged-in user. */

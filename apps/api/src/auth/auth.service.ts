@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { AuditLog } from '../audit/audit-log.service';
 import { InvalidInputError } from '../common/problem';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -38,6 +39,7 @@ export class AuthService {
     @Inject(TOKEN_SECRET) private readonly tokenSecret: string,
     private readonly users: UsersService,
     private readonly limiter: LoginRateLimiter,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -45,15 +47,17 @@ export class AuthService {
    * hashing work, so neither the answer nor its timing tells which usernames exist.
    * Throws LoginThrottledError after too many failures.
    */
-  async login(username: string, password: string, address: string): Promise<Session> {
+  async login(username: string, password: string, address: string, correlationId?: string): Promise<Session> {
     const attempt = this.limiter.begin(username, address);
     const user = await this.users.findByUsername(username);
     const passwordMatches = await verifyPassword(password, user?.passwordHash);
     if (!user || !passwordMatches || user.disabled) {
       this.logger.warn(`Failed login for "${username}" from ${address}`);
+      await this.audit.record({ action: 'auth.login.failed', target: username, clientAddress: address, correlationId, details: { reason: !user ? 'unknown-user' : !passwordMatches ? 'wrong-password' : 'disabled' } });
       throw new UnauthorizedException({ message: 'Wrong username or password.', code: 'INVALID_CREDENTIALS' });
     }
     attempt.succeeded();
+    await this.audit.record({ action: 'auth.login.succeeded', actor: user, target: user.username, clientAddress: address, correlationId });
     return this.session(user);
   }
 

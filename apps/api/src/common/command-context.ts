@@ -1,6 +1,7 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { EventMetadata } from '@luodi/event-store';
 import { Actor } from '../auth/actor';
+import { clientAddress } from '../auth/client-address';
 
 /** What a command needs from its HTTP request besides the body. */
 export interface CommandContext {
@@ -13,6 +14,8 @@ export interface CommandContext {
   expectedVersion?: number | 'exists';
   /** From `Idempotency-Key` (validated by the idempotency interceptor); recorded on the events. */
   idempotencyKey?: string;
+  /** Where the request came from (through trusted proxies), for the audit log. */
+  clientAddress?: string;
 }
 
 export const CommandCtx = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandContext => {
@@ -22,6 +25,7 @@ export const CommandCtx = createParamDecorator((_: unknown, ctx: ExecutionContex
     correlationId: request.correlationId,
     expectedVersion: parseIfMatch(request.headers['if-match']),
     idempotencyKey: request.headers['idempotency-key'],
+    clientAddress: clientAddress(request.socket?.remoteAddress, request.headers['x-forwarded-for']),
   };
 });
 

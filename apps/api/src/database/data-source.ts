@@ -1,6 +1,7 @@
 import { eventStoreMigrations } from '@luodi/event-store';
 import { readModelEntities, readModelMigrations } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
+import { CreateAuditLog1764100000000 } from '../audit/1764100000000-create-audit-log.migration';
 import { CreateServerSecrets1764300000100 } from '../auth/server-secrets.migration';
 import { CreateIdempotencyKeys1763900000001 } from '../common/idempotency-keys.migration';
 import { SecureIdempotencyKeys1764300000001 } from '../common/idempotency-secrets.migration';
@@ -11,7 +12,7 @@ import { CreateUsers1764000000000 } from '../users/migrations/1764000000000-crea
 import { UserEntity } from '../users/user.entity';
 
 /** Every table the service owns: the event log, the read models, and the service's own tables. */
-export const migrations = [...eventStoreMigrations, ...readModelMigrations, CreateDepartments1763900000000, CreateIdempotencyKeys1763900000001, CreateUsers1764000000000, CreateEnterpriseCreditCodes1764300000000, SecureIdempotencyKeys1764300000001, CreateServerSecrets1764300000100];
+export const migrations = [...eventStoreMigrations, ...readModelMigrations, CreateDepartments1763900000000, CreateIdempotencyKeys1763900000001, CreateUsers1764000000000, CreateAuditLog1764100000000, CreateEnterpriseCreditCodes1764300000000, SecureIdempotencyKeys1764300000001, CreateServerSecrets1764300000100];
 export const entities = [...readModelEntities, DepartmentEntity, UserEntity];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CommandContext, CommandCtx } from '../common/command-context';
 import { CredentialRoute } from '../common/credential-route.decorator';
+import { ChangeRoleDto } from './change-role.dto';
 import { CreateUserDto } from './create-user.dto';
 import { ResetPasswordDto } from './reset-password.dto';
 import { UsersService, UserView } from './users.service';
@@ -46,5 +47,12 @@ export class UsersController {
   @HttpCode(200)
   resetPassword(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResetPasswordDto, @CommandCtx() ctx: CommandContext): Promise<UserView> {
     return this.users.setPassword(id, body.password, 'password-reset', ctx);
+  }
+
+  /** Gives the user another role (departmentCode exactly for `department`); the user's tokens stop working. 409 CANNOT_CHANGE_OWN_ROLE. */
+  @Post(':id/role')
+  @HttpCode(200)
+  changeRole(@Param('id', ParseUUIDPipe) id: string, @Body() body: ChangeRoleDto, @CommandCtx() ctx: CommandContext): Promise<UserView> {
+    return this.users.changeRole(id, body.role, body.departmentCode, ctx);
   }
 }

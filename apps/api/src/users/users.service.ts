@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditEntry, AuditLog } from '../audit/audit-log.service';
 import { Actor, Role } from '../auth/actor';
 import { hashPassword } from '../auth/password-hasher';
 import { InvalidInputError } from '../common/problem';
@@ -25,6 +26,7 @@ export interface UserView {
 export interface ChangeContext {
   actor?: Actor;
   correlationId?: string;
+  clientAddress?: string;
 }
 
 export interface NewUser {
@@ -34,7 +36,7 @@ export interface NewUser {
   departmentCode?: string;
 }
 
-type UserChange = 'created' | 'disabled' | 'enabled' | 'password-reset' | 'password-changed';
+type UserChange = 'created' | 'role-changed' | 'disabled' | 'enabled' | 'password-reset' | 'password-changed';
 
 const UNIQUE_VIOLATION = '23505';
 // The auth guard looks the user up on every request; a few seconds of caching spare the database
@@ -46,7 +48,10 @@ export class UsersService {
   private readonly logger = new Logger('Users');
   private readonly cache = new Map<string, { user: UserEntity | null; until: number }>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   async create(input: NewUser, context: ChangeContext): Promise<UserView> {
     await this.checkDepartment(input.role, input.departmentCode);
@@ -72,6 +77,7 @@ export class UsersService {
       await this.dataSource.transaction(async (db) => {
         await db.insert(UserEntity, user);
         await this.recordChange(db, user.id, 'created', context);
+        await this.audit.recordIn(db, userAudit('created', user, context, { role: user.role, departmentCode: user.departmentCode }));
       });
     } catch (error) {
       if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
@@ -99,6 +105,7 @@ export class UsersService {
       );
       if (inserted.length === 0) return false;
       await this.recordChange(db, id, 'created', {});
+      await this.audit.recordIn(db, userAudit('created', { username: 'admin' }, {}, { role: 'admin', departmentCode: null, firstStart: true }));
       return true;
     });
   }
@@ -133,6 +140,17 @@ export class UsersService {
     return this.update(id, 'enabled', { disabled: false }, context);
   }
 
+  /** Gives the user another role (and department); the user's existing tokens stop working. */
+  async changeRole(id: string, role: Role, departmentCode: string | undefined, context: ChangeContext): Promise<UserView> {
+    if (context.actor?.userId === id) {
+      throw new ConflictException({ message: 'You cannot change your own role.', code: 'CANNOT_CHANGE_OWN_ROLE' });
+    }
+    await this.checkDepartment(role, departmentCode);
+    const before = await this.getById(id);
+    const from = { role: before.role, departmentCode: before.departmentCode };
+    return this.update(id, 'role-changed', { role, departmentCode: departmentCode ?? null }, context, { from, to: { role, departmentCode: departmentCode ?? null } });
+  }
+
   /** Sets a new password; every token issued before stops working. */
   async setPassword(id: string, password: string, change: 'password-reset' | 'password-changed', context: ChangeContext): Promise<UserView> {
     const user = await this.getById(id);
@@ -150,7 +168,7 @@ export class UsersService {
 
   // Every change raises the token version, so tokens issued before a disable, enable or new
   // password never work again.
-  private async update(id: string, change: UserChange, fields: Partial<UserEntity>, context: ChangeContext): Promise<UserView> {
+  private async update(id: string, change: UserChange, fields: Partial<UserEntity>, context: ChangeContext, details?: Record<string, unknown>): Promise<UserView> {
     const user = await this.dataSource.transaction(async (db) => {
       const result = await db
         .createQueryBuilder()
@@ -160,7 +178,9 @@ export class UsersService {
         .execute();
       if (!result.affected) throw new NotFoundException({ message: `No user with id ${id}.`, code: 'USER_NOT_FOUND' });
       await this.recordChange(db, id, change, context);
-      return db.findOneByOrFail(UserEntity, { id });
+      const changed = await db.findOneByOrFail(UserEntity, { id });
+      await this.audit.recordIn(db, userAudit(change, changed, context, details));
+      return changed;
     });
     this.cache.delete(id);
     this.logChange(user, change, context);
@@ -191,6 +211,11 @@ export class UsersService {
     const by = context.actor ? `${context.actor.username} (${context.actor.userId})` : 'the service';
     this.logger.log(`User ${user.username} (${user.id}) ${change} by ${by}${details ? `: ${details}` : ''} [correlationId ${context.correlationId ?? '-'}]`);
   }
+}
+
+/** The audit entry of a change to a user: the admin (or the user, for their own password) as actor. */
+function userAudit(change: UserChange, user: { username: string }, context: ChangeContext, details?: Record<string, unknown>): AuditEntry {
+  return { action: `user.${change}`, actor: context.actor, target: user.username, clientAddress: context.clientAddress, correlationId: context.correlationId, details };
 }
 
 function toView(user: UserEntity): UserView {

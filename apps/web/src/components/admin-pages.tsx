@@ -1,6 +1,6 @@
 import { FormEvent, Fragment, useState } from 'react';
-import { Account, api, Role, ROLES, toPage, User } from '../api';
-import { formatCount, formatDate } from '../format';
+import { Account, api, AUDIT_ACTIONS, AuditRecord, Role, ROLES, toPage, User } from '../api';
+import { formatCount, formatDate, formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { clearReferenceData, departmentName, useDepartments } from '../reference';
 import { navigate, Route } from '../router';
@@ -301,4 +301,90 @@ export function DepartmentsPage({ route }: { route: Route }) {
       {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={shown.total} onPage={(next) => navigate('/admin/departments', { page: next })} /> : null}
     </div>
   );
+}
+
+/** The audit log (admin): security-relevant actions, newest first, filtered by action and actor. */
+export function AuditLogPage({ route }: { route: Route }) {
+  const { t, code } = useI18n();
+  const action = route.params.get('action') ?? '';
+  const actor = route.params.get('actor') ?? '';
+  const page = pageParam(route);
+  const list = useLoad(() => api.auditLog({ action: action || undefined, actor: actor || undefined, page, pageSize: PAGE_SIZE }), [action, actor, page]);
+  const [form, setForm] = useState({ action, actor });
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    navigate('/admin/audit-log', { action: form.action, actor: form.actor.trim() });
+  };
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>{t('audit.title')}</h1>
+        {list.data ? <p className="muted">{t('audit.count', { total: formatCount(list.data.total) })}</p> : null}
+      </div>
+      <form className="filters" role="search" onSubmit={search}>
+        <label>
+          <span>{t('audit.action')}</span>
+          <select value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {code('audit.action', a)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('audit.actor')}</span>
+          <input type="search" value={form.actor} onChange={(e) => setForm({ ...form, actor: e.target.value })} />
+        </label>
+        <button type="submit" className="primary">
+          {t('common.search')}
+        </button>
+      </form>
+      <ProblemBanner problem={list.problem} />
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.occurredAt')}</th>
+              <th scope="col">{t('audit.action')}</th>
+              <th scope="col">{t('audit.actor')}</th>
+              <th scope="col">{t('audit.target')}</th>
+              <th scope="col">{t('audit.address')}</th>
+              <th scope="col">{t('audit.details')}</th>
+            </tr>
+          </thead>
+          <tbody aria-busy={list.loading}>
+            {(list.data?.items ?? []).map((entry) => (
+              <tr key={entry.id}>
+                <td>{formatDateTime(entry.occurredAt)}</td>
+                <td>{code('audit.action', entry.action)}</td>
+                <td>{entry.actorUsername ? `${entry.actorUsername} (${code('role', entry.actorRole ?? '')})` : '—'}</td>
+                <td>{entry.target ?? '—'}</td>
+                <td>{entry.clientAddress ?? '—'}</td>
+                <td>{auditDetails(entry, code)}</td>
+              </tr>
+            ))}
+            {list.data && list.data.items.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="muted center">
+                  {t('common.empty')}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => navigate('/admin/audit-log', { action, actor, page: next })} /> : null}
+    </div>
+  );
+}
+
+// The common details in words; anything else as its JSON, so nothing recorded is hidden.
+function auditDetails(entry: AuditRecord, code: (prefix: string, value: string) => string): string {
+  const { reason, from, to, role } = entry.details as { reason?: string; from?: { role: string }; to?: { role: string }; role?: string };
+  if (reason) return code('audit.reason', reason);
+  if (from && to) return `${code('role', from.role)} → ${code('role', to.role)}`;
+  if (role) return code('role', role);
+  return Object.keys(entry.details).length ? JSON.stringify(entry.details) : '—';
 }
