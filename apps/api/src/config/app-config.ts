@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { trustedProxyProblem } from '../auth/client-address';
 
 /** Everything the service can be told from outside, validated once at start-up. */
 export interface AppConfig {
@@ -15,6 +16,8 @@ export interface AppConfig {
   jwtSecret: string;
   tokenTtlSeconds: number;
   adminPassword?: string;
+  /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; empty: nobody's. */
+  trustedProxies: string[];
   /** How long an Idempotency-Key is remembered; after that the same key runs afresh. */
   idempotencyTtlHours: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -72,6 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const adminPassword = env.LUODI_ADMIN_PASSWORD || undefined;
   if (adminPassword !== undefined && adminPassword.length < 8) problems.push('LUODI_ADMIN_PASSWORD must have at least 8 characters');
+  const trustedProxies = (env.LUODI_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of trustedProxies) {
+    const problem = trustedProxyProblem(entry);
+    if (problem) problems.push(`LUODI_TRUSTED_PROXIES: ${problem}`);
+  }
 
   const dataDir = env.LUODI_DATA_DIR || './data';
   const config: AppConfig = {
@@ -86,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret,
     tokenTtlSeconds: int('LUODI_TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     adminPassword,
+    trustedProxies,
     idempotencyTtlHours: int('LUODI_IDEMPOTENCY_TTL_HOURS', 24, 1, 30 * 24),
     logLevel: oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'], 'log'),
     logJson: oneOf('LOG_FORMAT', ['json', 'text'], nodeEnv === 'production' ? 'json' : 'text') === 'json',
