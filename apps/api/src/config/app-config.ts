@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { trustedProxyProblem } from '../auth/client-address';
+import { passwordWeakness } from '../users/password-policy';
 
 /** Everything the service can be told from outside, validated once at start-up. */
 export interface AppConfig {
@@ -74,7 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('LUODI_JWT_SECRET must be set to a random secret of at least 32 characters in production');
   }
   const adminPassword = env.LUODI_ADMIN_PASSWORD || undefined;
-  if (adminPassword !== undefined && adminPassword.length < 8) problems.push('LUODI_ADMIN_PASSWORD must have at least 8 characters');
+  const adminWeakness = adminPassword === undefined ? undefined : passwordWeakness(adminPassword, 'admin');
+  if (adminWeakness) problems.push(`LUODI_ADMIN_PASSWORD is refused: ${adminWeakness.message.replace(/^\$property/, 'it')}`);
   const trustedProxies = (env.LUODI_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
   for (const entry of trustedProxies) {
     const problem = trustedProxyProblem(entry);
