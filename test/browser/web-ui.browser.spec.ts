@@ -325,7 +325,7 @@ describeWithChromium('web UI in the browser', () => {
     const reset = page.getByRole('form', { name: '重置密码：ocean-staff' });
     await reset.getByLabel('新密码').fill('short');
     await reset.getByRole('button', { name: '提交' }).click();
-    await reset.locator('.field-error', { hasText: '至少 8 个字符' }).waitFor();
+    await reset.locator('.field-error', { hasText: '至少 10 个字符' }).waitFor();
     await reset.getByLabel('新密码').fill('ocean-password-2');
     await reset.getByRole('button', { name: '提交' }).click();
     await page.getByText('已为 ocean-staff 设置新密码，其原有登录已失效。').waitFor();

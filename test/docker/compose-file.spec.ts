@@ -22,7 +22,11 @@ interface Service {
 
 const composeText = read('docker-compose.yml');
 // Compose resolves YAML anchors and `<<` merge keys, so the test does too.
-const compose = parse(composeText, { merge: true }) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+const compose = parse(composeText, { merge: true }) as {
+  services: Record<string, Service & { networks?: string[] }>;
+  volumes: Record<string, unknown>;
+  networks: Record<string, { ipam?: { config?: Array<{ subnet?: string }> } } | null>;
+};
 const services = Object.entries(compose.services);
 const named = (predicate: (name: string, service: Service) => boolean) => services.filter(([name, s]) => predicate(name, s)).map(([name]) => name);
 
@@ -116,6 +120,14 @@ describe('docker-compose.yml', () => {
       expect(env.LUODI_JWT_SECRET).toBeDefined();
       expect(env.LUODI_ADMIN_PASSWORD).toBeDefined();
     }
+  });
+
+  it('lets the API instances believe X-Forwarded-For from the proxy’s network only', () => {
+    const proxy = named((_, s) => /^nginx:/.test(imageOf(s)))[0];
+    const proxyNetworks = compose.services[proxy].networks ?? [];
+    const subnets = proxyNetworks.flatMap((network) => compose.networks[network]?.ipam?.config?.map((c) => c.subnet) ?? []);
+    expect(subnets).toHaveLength(1);
+    for (const name of named((_, s) => isApi(s))) expect([name, compose.services[name].environment?.LUODI_TRUSTED_PROXIES]).toEqual([name, subnets[0]]);
   });
 
   it('starts the apps only on healthy databases, and the proxy only on healthy API instances', () => {

@@ -45,14 +45,14 @@ const created = (logger: CapturingLogger) => logger.lines.filter((l) => l.starts
 describe('the first start creates admin', () => {
   it('with LUODI_ADMIN_PASSWORD, without printing it; a restart creates nothing', async () => {
     const url = await emptyDatabase();
-    const first = await start(url, { LUODI_ADMIN_PASSWORD: 'configured-admin-pw' });
+    const first = await start(url, { LUODI_ADMIN_PASSWORD: 'configured-first-pw' });
     expect(created(first.logger)).toEqual(['Created user admin with the password from LUODI_ADMIN_PASSWORD']);
-    expect(first.logger.lines.join('\n')).not.toContain('configured-admin-pw');
-    await expect(login(first.baseUrl, 'admin', 'configured-admin-pw')).resolves.toMatchObject({ user: { role: 'admin' } });
+    expect(first.logger.lines.join('\n')).not.toContain('configured-first-pw');
+    await expect(login(first.baseUrl, 'admin', 'configured-first-pw')).resolves.toMatchObject({ user: { role: 'admin' } });
 
-    const second = await start(url, { LUODI_ADMIN_PASSWORD: 'another-admin-pw' });
+    const second = await start(url, { LUODI_ADMIN_PASSWORD: 'another-first-pw' });
     expect(created(second.logger)).toEqual([]);
-    await expect(login(second.baseUrl, 'admin', 'configured-admin-pw')).resolves.toMatchObject({ user: { role: 'admin' } });
+    await expect(login(second.baseUrl, 'admin', 'configured-first-pw')).resolves.toMatchObject({ user: { role: 'admin' } });
   });
 
   it('without it, with a random password logged once that logs in', async () => {

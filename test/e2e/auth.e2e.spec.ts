@@ -197,7 +197,8 @@ describe('user administration', () => {
     const fieldsOf = async (body: object) => {
       const response = await call('POST', '/api/users', token, body);
       expect(response.status).toBe(400);
-      return response.body.errors.map((e: { field: string }) => e.field);
+      // A field breaking several rules (the username is also easy to guess) is named once.
+      return [...new Set(response.body.errors.map((e: { field: string }) => e.field))];
     };
     expect(await fieldsOf({ username: 'x1', password: 'short', role: 'boss' })).toEqual(expect.arrayContaining(['password', 'role']));
     expect(await fieldsOf({ username: 'dept-user', password: 'long-enough', role: 'department' })).toEqual(['departmentCode']);

@@ -12,7 +12,7 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-export const TEST_ADMIN_PASSWORD = 'admin-password-for-tests';
+export const TEST_ADMIN_PASSWORD = 'operator-passphrase-for-tests';
 
 /**
  * The real HTTP API on a fresh database of the test server, listening on a free port. `env`

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { resolveClientAddress, TrustedProxies } from './auth/client-address';
 import { correlationId } from './common/correlation-id.middleware';
 import { applyServerLimits } from './common/http-server-limits';
 import { limitJsonDepth, requireJsonBody } from './common/json-body.middleware';
@@ -21,6 +22,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger =
 
   applyServerLimits(app.getHttpServer(), config.http);
   app.disable('x-powered-by');
+  app.use(resolveClientAddress(new TrustedProxies(config.trustedProxies)));
   app.use(correlationId, httpMetrics, securityHeaders, requireJsonBody);
   app.useBodyParser('json', { limit: '256kb' });
   app.use(limitJsonDepth);

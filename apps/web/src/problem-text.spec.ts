@@ -20,7 +20,7 @@ describe('problemText', () => {
   it('has a sentence for the codes of the API itself', () => {
     const codes = [
       'INVALID_INPUT', 'MALFORMED_JSON', 'UNAUTHENTICATED', 'TOKEN_EXPIRED', 'TOKEN_INVALID', 'TOKEN_REVOKED', 'INVALID_CREDENTIALS',
-      'TOO_MANY_LOGIN_ATTEMPTS', 'FORBIDDEN', 'ROLE_NOT_ALLOWED', 'NO_ACCESS_RULE', 'NOT_YOUR_DEPARTMENT', 'NOT_YOUR_PROJECT', 'NOT_FOUND',
+      'TOO_MANY_LOGIN_ATTEMPTS', 'LOGIN_BUSY', 'FORBIDDEN', 'ROLE_NOT_ALLOWED', 'NO_ACCESS_RULE', 'NOT_YOUR_DEPARTMENT', 'NOT_YOUR_PROJECT', 'NOT_FOUND',
       'USER_NOT_FOUND', 'USERNAME_TAKEN', 'CANNOT_DISABLE_SELF', 'CANNOT_CHANGE_OWN_ROLE',
       'DEPARTMENT_ALREADY_EXISTS', 'VERSION_MISMATCH', 'CONCURRENT_MODIFICATION',
       'EVENT_ID_REUSED', 'INVALID_IF_MATCH', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_PROGRESS', 'READ_MODELS_BEHIND', 'REBUILD_RUNNING',
@@ -69,7 +69,11 @@ describe('fieldText', () => {
       ['investmentYuan must be a whole number of yuan, 0 or more', '请填写不小于 0 的金额', 'Enter an amount of 0 or more'],
       ['property color should not exist', '不接受此项', 'Not accepted'],
       ['title must be shorter than or equal to 200 characters', '最多 200 个字符', 'At most 200 characters'],
-      ['password must have at least 8 characters', '至少 8 个字符', 'At least 8 characters'],
+      ['password must have at least 10 characters', '至少 10 个字符', 'At least 10 characters'],
+      ['password must not contain the username', '密码不能包含用户名', 'The password must not contain the username'],
+      ['password must not be only spaces', '密码不能只有空格', 'The password must not be only spaces'],
+      ['password is too easy to guess (a common password, word or pattern)', '密码太容易被猜到，请换一个更长、更少见的密码', 'Too easy to guess; choose a longer, less common password'],
+      ['newPassword must differ from the current password', '新密码不能与当前密码相同', 'Must differ from the current password'],
       ['enterpriseId must be a UUID', '请选择', 'Please choose one'],
       ['verdict must be one of the following values: approved, rejected, revise', '请从选项中选择', 'Choose one of the options'],
       ['each value in supportingDepartments must be a department code (lower-case letters, digits, hyphens)', '请选择部门', 'Choose a department'],

@@ -6,9 +6,9 @@ import { CredentialRoute } from '../common/credential-route.decorator';
 import { Actor, CurrentActor } from './actor';
 import { AuthService, Session, SessionUser, sessionUser } from './auth.service';
 import { ChangePasswordDto } from './change-password.dto';
-import { clientAddress } from './client-address';
 import { LoginDto } from './login.dto';
 import { LoginThrottledError } from './login-rate-limiter';
+import { PasswordHashingBusyError } from './password-hasher';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -17,13 +17,15 @@ export class AuthController {
 
   /**
    * Exchanges a username and password for a bearer token. 401 INVALID_CREDENTIALS for any wrong
-   * combination; 429 with Retry-After after too many failures for the username or the address.
+   * combination; 429 TOO_MANY_LOGIN_ATTEMPTS with Retry-After after too many failures for the
+   * username at this address, for the address, or everywhere; 429 LOGIN_BUSY when too many
+   * passwords wait to be checked.
    */
   @Post('login')
   @CredentialRoute()
   @HttpCode(200)
   login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Session> {
-    return throttled(response, () => this.auth.login(body.username, body.password, addressOf(request), (request as Request & { correlationId?: string }).correlationId));
+    return throttled(response, () => this.auth.login(body.username, body.password, this.addressOf(request), (request as Request & { correlationId?: string }).correlationId));
   }
 
   /** The logged-in user. */
@@ -44,20 +46,22 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Session> {
-    return throttled(response, () => this.auth.changePassword(ctx.actor, body.currentPassword, body.newPassword, addressOf(request), ctx));
+    return throttled(response, () => this.auth.changePassword(ctx.actor, body.currentPassword, body.newPassword, this.addressOf(request), ctx));
   }
-}
 
-function addressOf(request: Request): string {
-  return clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for']);
+  /** Set for every request by resolveClientAddress (app.factory.ts). */
+  private addressOf(request: Request): string {
+    return (request as Request & { clientAddress: string }).clientAddress;
+  }
 }
 
 async function throttled<T>(response: Response, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (!(error instanceof LoginThrottledError)) throw error;
+    if (!(error instanceof LoginThrottledError || error instanceof PasswordHashingBusyError)) throw error;
     response.setHeader('Retry-After', String(error.retryAfterSeconds));
-    throw new HttpException({ message: error.message, code: 'TOO_MANY_LOGIN_ATTEMPTS' }, HttpStatus.TOO_MANY_REQUESTS);
+    const code = error instanceof LoginThrottledError ? 'TOO_MANY_LOGIN_ATTEMPTS' : 'LOGIN_BUSY';
+    throw new HttpException({ message: error.message, code }, HttpStatus.TOO_MANY_REQUESTS);
   }
 }

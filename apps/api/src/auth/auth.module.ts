@@ -12,6 +12,12 @@ import { tokenSecretProvider } from './server-secret';
 @Module({
   imports: [UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, Authenticator, tokenSecretProvider, { provide: LoginRateLimiter, useFactory: () => new LoginRateLimiter() }, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    AuthService,
+    Authenticator,
+    tokenSecretProvider,
+    { provide: LoginRateLimiter, useFactory: () => new LoginRateLimiter() },
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
 })
 export class AuthModule {}

@@ -7,8 +7,8 @@ import { UserEntity } from '../users/user.entity';
 import { ChangeContext, UsersService } from '../users/users.service';
 import { signAccessToken } from './access-token';
 import { Actor, Role } from './actor';
-import { LoginRateLimiter } from './login-rate-limiter';
-import { verifyPassword } from './password-hasher';
+import { LoginAttempt, LoginRateLimiter } from './login-rate-limiter';
+import { PasswordHashingBusyError, verifyPassword } from './password-hasher';
 import { TOKEN_SECRET } from './server-secret';
 
 /** The logged-in user as the API shows it (login, /api/auth/me). */
@@ -45,12 +45,13 @@ export class AuthService {
   /**
    * One answer for an unknown user, a wrong password and a disabled user, after the same
    * hashing work, so neither the answer nor its timing tells which usernames exist.
-   * Throws LoginThrottledError after too many failures.
+   * Throws LoginThrottledError after too many failures, PasswordHashingBusyError when too many
+   * passwords wait to be checked.
    */
   async login(username: string, password: string, address: string, correlationId?: string): Promise<Session> {
     const attempt = this.limiter.begin(username, address);
     const user = await this.users.findByUsername(username);
-    const passwordMatches = await verifyPassword(password, user?.passwordHash);
+    const passwordMatches = await verify(attempt, password, user?.passwordHash);
     if (!user || !passwordMatches || user.disabled) {
       this.logger.warn(`Failed login for "${username}" from ${address}`);
       await this.audit.record({ action: 'auth.login.failed', target: username, clientAddress: address, correlationId, details: { reason: !user ? 'unknown-user' : !passwordMatches ? 'wrong-password' : 'disabled' } });
@@ -65,10 +66,14 @@ export class AuthService {
   async changePassword(actor: Actor, currentPassword: string, newPassword: string, address: string, context: ChangeContext): Promise<Session> {
     const attempt = this.limiter.begin(actor.username, address);
     const user = await this.users.getById(actor.userId);
-    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+    if (!(await verify(attempt, currentPassword, user.passwordHash))) {
       throw new InvalidInputError([{ field: 'currentPassword', message: 'currentPassword is wrong' }]);
     }
     attempt.succeeded();
+    // Compared as the hasher does (NFKC): currentPassword was just found right, so no second hash is needed.
+    if (newPassword.normalize('NFKC') === currentPassword.normalize('NFKC')) {
+      throw new InvalidInputError([{ field: 'newPassword', constraint: 'differsFromCurrent', message: 'newPassword must differ from the current password' }]);
+    }
     await this.users.setPassword(user.id, newPassword, 'password-changed', context);
     return this.session(await this.users.getById(user.id));
   }
@@ -78,5 +83,15 @@ export class AuthService {
     const { id, ...who } = shown;
     const { token, expiresAt } = signAccessToken({ sub: id, ...who, ver: user.tokenVersion }, this.tokenSecret, this.config.tokenTtlSeconds);
     return { accessToken: token, tokenType: 'Bearer', expiresAt: expiresAt.toISOString(), user: shown };
+  }
+}
+
+/** A check the server was too busy to make is no failed login. */
+async function verify(attempt: LoginAttempt, password: string, stored: string | undefined): Promise<boolean> {
+  try {
+    return await verifyPassword(password, stored);
+  } catch (error) {
+    if (error instanceof PasswordHashingBusyError) attempt.abandoned();
+    throw error;
   }
 }

@@ -7,7 +7,7 @@ export class ChangePasswordDto {
   @MaxLength(1000)
   currentPassword: string;
 
-  /** At least 8 characters. */
+  /** The password policy (password-policy.ts), and not the current password. */
   @NewPassword()
   newPassword: string;
 }

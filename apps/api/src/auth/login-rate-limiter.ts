@@ -1,15 +1,20 @@
 /**
- * Slows down password guessing: at most `failures` failed logins per window, counted per
- * username and per client address (in process; each instance of the API counts on its own).
+ * Slows down password guessing (in process; each instance of the API counts on its own). Failures
+ * are counted per (username, address) and per address, so an attacker elsewhere cannot lock the
+ * real user out by failing on purpose; and across all addresses, so many addresses together
+ * (a botnet) cannot keep failing without end either.
  */
 export interface LoginLimits {
-  perUsername: { failures: number; windowMs: number };
+  perUsernameAndAddress: { failures: number; windowMs: number };
   perAddress: { failures: number; windowMs: number };
+  /** Beyond it only addresses without a recent failure may try: a real user's first attempt passes. */
+  global: { failures: number; windowMs: number };
 }
 
 export const LOGIN_LIMITS: LoginLimits = {
-  perUsername: { failures: 5, windowMs: 15 * 60_000 },
+  perUsernameAndAddress: { failures: 5, windowMs: 15 * 60_000 },
   perAddress: { failures: 20, windowMs: 15 * 60_000 },
+  global: { failures: 300, windowMs: 60_000 },
 };
 
 export class LoginThrottledError extends Error {
@@ -19,20 +24,26 @@ export class LoginThrottledError extends Error {
 }
 
 export interface LoginAttempt {
-  /** The password was right: the attempt was no failure, and the username starts afresh. */
+  /** The password was right: the attempt was no failure, and the username starts afresh at this address. */
   succeeded(): void;
+  /** The password was never checked (the server was busy): the attempt counts for nothing. */
+  abandoned(): void;
 }
 
+const GLOBAL = 'all';
+
 export class LoginRateLimiter {
-  private readonly byUsername: FailureLog;
+  private readonly byUsernameAndAddress: FailureLog;
   private readonly byAddress: FailureLog;
+  private readonly overall: FailureLog;
 
   constructor(
     limits: LoginLimits = LOGIN_LIMITS,
     private readonly clock: () => number = Date.now,
   ) {
-    this.byUsername = new FailureLog(limits.perUsername.failures, limits.perUsername.windowMs);
+    this.byUsernameAndAddress = new FailureLog(limits.perUsernameAndAddress.failures, limits.perUsernameAndAddress.windowMs);
     this.byAddress = new FailureLog(limits.perAddress.failures, limits.perAddress.windowMs);
+    this.overall = new FailureLog(limits.global.failures, limits.global.windowMs);
   }
 
   /**
@@ -41,16 +52,24 @@ export class LoginRateLimiter {
    */
   begin(username: string, address: string): LoginAttempt {
     const now = this.clock();
-    const user = username.toLowerCase();
-    const waitMs = Math.max(this.byUsername.waitMs(user, now), this.byAddress.waitMs(address, now));
+    const pair = `${username.toLowerCase()}\n${address}`;
+    const globalWaitMs = this.byAddress.hasRecent(address, now) ? this.overall.waitMs(GLOBAL, now) : 0;
+    const waitMs = Math.max(this.byUsernameAndAddress.waitMs(pair, now), this.byAddress.waitMs(address, now), globalWaitMs);
     if (waitMs > 0) throw new LoginThrottledError(Math.ceil(waitMs / 1000));
-    this.byUsername.add(user, now);
+    this.byUsernameAndAddress.add(pair, now);
     this.byAddress.add(address, now);
+    this.overall.add(GLOBAL, now);
+    const abandoned = () => {
+      this.byUsernameAndAddress.remove(pair, now);
+      this.byAddress.remove(address, now);
+      this.overall.remove(GLOBAL, now);
+    };
     return {
       succeeded: () => {
-        this.byUsername.clear(user);
-        this.byAddress.remove(address, now);
+        abandoned();
+        this.byUsernameAndAddress.clear(pair);
       },
+      abandoned,
     };
   }
 }
@@ -69,6 +88,10 @@ class FailureLog {
   waitMs(key: string, now: number): number {
     const recent = this.recent(key, now);
     return recent.length < this.max ? 0 : recent[recent.length - this.max] + this.windowMs - now;
+  }
+
+  hasRecent(key: string, now: number): boolean {
+    return this.recent(key, now).length > 0;
   }
 
   add(key: string, now: number): void {

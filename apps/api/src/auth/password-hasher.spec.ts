@@ -1,4 +1,4 @@
-import { hashPassword, SCRYPT_COST, verifyPassword } from './password-hasher';
+import { HashingGate, hashPassword, PasswordHashingBusyError, SCRYPT_COST, verifyPassword } from './password-hasher';
 
 // A cheap cost keeps the suite fast; the default cost is exercised once.
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
@@ -52,5 +52,40 @@ describe('password hashing', () => {
     await expect(verifyPassword('x', 'plaintext')).rejects.toThrow(/format/);
     await expect(verifyPassword('x', 'scrypt$1048577$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA')).rejects.toThrow(/unsupported scrypt cost/);
     await expect(verifyPassword('x', `scrypt$${2 ** 22}$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA`)).rejects.toThrow(/unsupported scrypt cost/);
+  });
+});
+
+describe('HashingGate', () => {
+  function deferred() {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  }
+
+  it('runs at most `concurrency` tasks at once, refuses a bounded caller past `maxWaiting`, and lets unbounded ones wait', async () => {
+    const gate = new HashingGate(2, 1);
+    let active = 0;
+    let peak = 0;
+    const blockers = [deferred(), deferred(), deferred(), deferred()];
+    const task = (i: number) => async () => {
+      peak = Math.max(peak, ++active);
+      await blockers[i].promise;
+      active--;
+      return i;
+    };
+    const runs = [gate.run(task(0), true), gate.run(task(1), true), gate.run(task(2), true)];
+    await expect(gate.run(task(3), true)).rejects.toThrow(PasswordHashingBusyError);
+    const unbounded = gate.run(task(3), false);
+    blockers.forEach((b) => b.resolve());
+    await expect(Promise.all([...runs, unbounded])).resolves.toEqual([0, 1, 2, 3]);
+    expect(peak).toBe(2);
+    // Every slot was given back: two tasks run at once again.
+    await expect(Promise.all([gate.run(async () => 'a', true), gate.run(async () => 'b', true), gate.run(async () => 'c', true)])).resolves.toEqual(['a', 'b', 'c']);
+  });
+
+  it('gives the slot back when a task fails', async () => {
+    const gate = new HashingGate(1, 0);
+    await expect(gate.run(() => Promise.reject(new Error('boom')), true)).rejects.toThrow('boom');
+    await expect(gate.run(async () => 'next', true)).resolves.toBe('next');
   });
 });

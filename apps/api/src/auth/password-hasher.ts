@@ -16,9 +16,56 @@ export const SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 3 };
 const SALT_BYTES = 16;
 const HASH_BYTES = 32;
 
+/** The server already has as many password checks waiting as it will take; the caller should answer 429. */
+export class PasswordHashingBusyError extends Error {
+  readonly retryAfterSeconds = 1;
+  constructor() {
+    super('The server is busy checking other passwords; try again in a moment.');
+  }
+}
+
+/**
+ * At most `concurrency` hashes at once, and at most `maxWaiting` checks waiting. Each hash is
+ * ~0.4 s of CPU: without a bound a login flood takes every core and the whole API stalls.
+ */
+export class HashingGate {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(
+    private readonly concurrency: number,
+    private readonly maxWaiting: number,
+  ) {}
+
+  /** Runs `task` when a slot is free. `bounded`: throw PasswordHashingBusyError instead of queueing past `maxWaiting`. */
+  async run<T>(task: () => Promise<T>, bounded: boolean): Promise<T> {
+    if (this.running >= this.concurrency) {
+      if (bounded && this.waiting.length >= this.maxWaiting) throw new PasswordHashingBusyError();
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.running++;
+    }
+    try {
+      return await task();
+    } finally {
+      // The slot passes straight to the next in line, so `running` stays counted.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+}
+
+// Per process: 2 of the machine's cores hash at most, and 16 checks wait at most (~3 s).
+const gate = new HashingGate(2, 16);
+
+/**
+ * Hashing a new password waits for its turn without a bound: only an admin, the start-up and the
+ * demo set passwords, never an anonymous caller.
+ */
 export async function hashPassword(password: string, cost: ScryptCost = SCRYPT_COST): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const hash = await derive(password, salt, cost, HASH_BYTES);
+  const hash = await gate.run(() => derive(password, salt, cost, HASH_BYTES), false);
   return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
@@ -28,11 +75,12 @@ const unknownUserHash = hashPassword(randomBytes(16).toString('hex'));
 
 /**
  * Whether `password` matches the stored hash, compared in constant time. Without a stored hash
- * (unknown user) the same work is done and the answer is false.
+ * (unknown user) the same work is done and the answer is false. Throws PasswordHashingBusyError
+ * at once when too many checks are waiting already.
  */
 export async function verifyPassword(password: string, stored: string | undefined): Promise<boolean> {
   const { cost, salt, hash } = parseHash(stored ?? (await unknownUserHash));
-  const candidate = await derive(password, salt, cost, hash.length);
+  const candidate = await gate.run(() => derive(password, salt, cost, hash.length), true);
   return timingSafeEqual(candidate, hash) && stored !== undefined;
 }
 

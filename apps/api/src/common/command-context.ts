@@ -1,7 +1,6 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { EventMetadata } from '@luodi/event-store';
 import { Actor } from '../auth/actor';
-import { clientAddress } from '../auth/client-address';
 
 /** What a command needs from its HTTP request besides the body. */
 export interface CommandContext {
@@ -25,7 +24,7 @@ export const CommandCtx = createParamDecorator((_: unknown, ctx: ExecutionContex
     correlationId: request.correlationId,
     expectedVersion: parseIfMatch(request.headers['if-match']),
     idempotencyKey: request.headers['idempotency-key'],
-    clientAddress: clientAddress(request.socket?.remoteAddress, request.headers['x-forwarded-for']),
+    clientAddress: request.clientAddress,
   };
 });
 

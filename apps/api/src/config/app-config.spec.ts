@@ -55,4 +55,15 @@ describe('loadConfig LUODI_IDEMPOTENCY_TTL_HOURS', () => {
     expect(loadConfig({ LUODI_IDEMPOTENCY_TTL_HOURS: '2' }).idempotencyTtlHours).toBe(2);
     expect(() => loadConfig({ LUODI_IDEMPOTENCY_TTL_HOURS: '0' })).toThrow(/LUODI_IDEMPOTENCY_TTL_HOURS must be an integer from 1 to 720/);
   });
+
+  it('trusts no proxy by default, and takes IPv4/IPv6 addresses and CIDR ranges', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ LUODI_TRUSTED_PROXIES: ' 172.30.241.0/24, ::1 ,fd00::/8' }).trustedProxies).toEqual(['172.30.241.0/24', '::1', 'fd00::/8']);
+  });
+
+  it('names a bad LUODI_TRUSTED_PROXIES entry', () => {
+    expect(() => loadConfig({ LUODI_TRUSTED_PROXIES: '127.0.0.1,nginx' })).toThrow(/LUODI_TRUSTED_PROXIES: "nginx" is not an IP address or CIDR range/);
+    expect(() => loadConfig({ LUODI_TRUSTED_PROXIES: '10.0.0.0/40' })).toThrow(/LUODI_TRUSTED_PROXIES: "10.0.0.0\/40" has a bad prefix length/);
+  });
 });
+

@@ -1,5 +1,7 @@
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
+import { trustedProxyProblem } from '../auth/client-address';
+import { passwordWeakness } from '../users/password-policy';
 
 /** Everything the service can be told from outside, validated once at start-up. */
 export interface AppConfig {
@@ -19,6 +21,8 @@ export interface AppConfig {
   host: string;
   tokenTtlSeconds: number;
   adminPassword?: string;
+  /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; empty: nobody's. */
+  trustedProxies: string[];
   /** How long an Idempotency-Key is remembered; after that the same key runs afresh. */
   idempotencyTtlHours: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -82,7 +86,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const host = env.HOST || '127.0.0.1';
   if (isIP(host) === 0 && host !== 'localhost') problems.push(`HOST must be an IP address to listen on, such as 127.0.0.1 or 0.0.0.0 (got "${host}")`);
   const adminPassword = env.LUODI_ADMIN_PASSWORD || undefined;
-  if (adminPassword !== undefined && adminPassword.length < 8) problems.push('LUODI_ADMIN_PASSWORD must have at least 8 characters');
+  const adminWeakness = adminPassword === undefined ? undefined : passwordWeakness(adminPassword, 'admin');
+  if (adminWeakness) problems.push(`LUODI_ADMIN_PASSWORD is refused: ${adminWeakness.message.replace(/^\$property/, 'it')}`);
+  const trustedProxies = (env.LUODI_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of trustedProxies) {
+    const problem = trustedProxyProblem(entry);
+    if (problem) problems.push(`LUODI_TRUSTED_PROXIES: ${problem}`);
+  }
 
   const dataDir = env.LUODI_DATA_DIR || './data';
   const config: AppConfig = {
@@ -98,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret,
     tokenTtlSeconds: int('LUODI_TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     adminPassword,
+    trustedProxies,
     idempotencyTtlHours: int('LUODI_IDEMPOTENCY_TTL_HOURS', 24, 1, 30 * 24),
     logLevel: oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'], 'log'),
     logJson: oneOf('LOG_FORMAT', ['json', 'text'], nodeEnv === 'production' ? 'json' : 'text') === 'json',

@@ -7,7 +7,7 @@ export class CreateUserDto {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$/, { message: 'username must be 2 to 64 letters, digits or . _ @ - (starting with a letter or digit)' })
   username: string;
 
-  /** At least 8 characters. */
+  /** At least 10 characters, hard to guess, not containing the username (see password-policy.ts). */
   @NewPassword()
   password: string;
 

@@ -6,6 +6,7 @@ import { Actor, Role } from '../auth/actor';
 import { hashPassword } from '../auth/password-hasher';
 import { InvalidInputError } from '../common/problem';
 import { DepartmentEntity } from '../departments/department.entity';
+import { passwordWeakness } from './password-policy';
 import { UserEntity } from './user.entity';
 
 /** A user as the API shows it: never the password hash. */
@@ -55,9 +56,7 @@ export class UsersService {
 
   async create(input: NewUser, context: ChangeContext): Promise<UserView> {
     await this.checkDepartment(input.role, input.departmentCode);
-    if (input.password.toLowerCase() === input.username.toLowerCase()) {
-      throw new InvalidInputError([{ field: 'password', message: 'password must not be the username' }]);
-    }
+    checkPolicy(input.password, input.username, 'password');
     const now = new Date();
     const user: UserEntity = {
       id: randomUUID(),
@@ -154,9 +153,7 @@ export class UsersService {
   /** Sets a new password; every token issued before stops working. */
   async setPassword(id: string, password: string, change: 'password-reset' | 'password-changed', context: ChangeContext): Promise<UserView> {
     const user = await this.getById(id);
-    if (password.toLowerCase() === user.username.toLowerCase()) {
-      throw new InvalidInputError([{ field: change === 'password-reset' ? 'password' : 'newPassword', message: 'the password must not be the username' }]);
-    }
+    checkPolicy(password, user.username, change === 'password-reset' ? 'password' : 'newPassword');
     return this.update(id, change, { passwordHash: await hashPassword(password), passwordChangedAt: new Date() }, context);
   }
 
@@ -216,6 +213,13 @@ export class UsersService {
 /** The audit entry of a change to a user: the admin (or the user, for their own password) as actor. */
 function userAudit(change: UserChange, user: { username: string }, context: ChangeContext, details?: Record<string, unknown>): AuditEntry {
   return { action: `user.${change}`, actor: context.actor, target: user.username, clientAddress: context.clientAddress, correlationId: context.correlationId, details };
+}
+
+// The DTOs check the policy too, but only here is the username of a reset or change known; and
+// users created in code (the demo) obey it as well.
+function checkPolicy(password: string, username: string, field: string): void {
+  const weakness = passwordWeakness(password, username);
+  if (weakness) throw new InvalidInputError([{ field, constraint: weakness.constraint, message: weakness.message.replace('$property', field) }]);
 }
 
 function toView(user: UserEntity): UserView {
