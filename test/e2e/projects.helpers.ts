@@ -11,7 +11,7 @@ export interface Reply {
   headers: Headers;
 }
 
-export async function send(api: RunningApi, method: 'GET' | 'POST', path: string, user?: TestUser, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+export async function send(api: RunningApi, method: 'GET' | 'POST' | 'PATCH', path: string, user?: TestUser, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
   const response = await fetch(`${api.baseUrl}${path}`, {
     method,
     headers: { 'Content-Type': 'application/json', ...(user ? user.headers : {}), ...headers },
@@ -23,6 +23,8 @@ export async function send(api: RunningApi, method: 'GET' | 'POST', path: string
 
 export const post = (api: RunningApi, path: string, user: TestUser | undefined, body: unknown, headers?: Record<string, string>) =>
   send(api, 'POST', path, user, body, headers);
+export const patch = (api: RunningApi, path: string, user: TestUser | undefined, body: unknown, headers?: Record<string, string>) =>
+  send(api, 'PATCH', path, user, body, headers);
 export const get = (api: RunningApi, path: string, user?: TestUser) => send(api, 'GET', path, user);
 
 /** The events table, read directly: what the store really holds. */

@@ -7,7 +7,7 @@ import { createTestPool } from '../support/test-database';
 import { RunningApi, startApi } from '../support/start-api';
 
 /**
- * Every command endpoint (each POST of the OpenAPI document) is sent malformed and hostile
+ * Every command endpoint (each POST and PATCH of the OpenAPI document) is sent malformed and hostile
  * bodies: wrong types, too long text, text PostgreSQL cannot store (NUL, unpaired surrogates),
  * numbers out of range, nested junk,
  * prototype-polluting keys, missing and unknown fields, bodies that are not objects, text that is
@@ -34,6 +34,8 @@ const ROUTES = [
   'POST /api/projects/{id}/needs/{needId}/resolution',
   'POST /api/projects/{id}/landing',
   'POST /api/projects/{id}/withdrawal',
+  'PATCH /api/projects/{id}/submission',
+  'PATCH /api/enterprises/{id}',
   'POST /api/auth/login',
   'POST /api/auth/password',
   'POST /api/users',
@@ -63,13 +65,14 @@ let api: RunningApi;
 let world: World;
 let pool: Pool;
 let cases: Record<string, Case>;
-let postRoutes: string[];
+let commandRoutes: string[];
 
 beforeAll(async () => {
   api = await startApi();
   world = await createWorld(api);
   pool = createTestPool(api.databaseUrl, 2);
   const submitted = await projectAt(world, 'submitted');
+  const toRevise = await projectAt(world, 'submitted');
   const approved = await projectAt(world, 'approved');
   const presented = await projectAt(world, 'presented');
   // One assigned project per command on it, so that each valid body can be accepted at the end.
@@ -133,6 +136,13 @@ beforeAll(async () => {
       required: ['landedOn'], formatted: ['landedOn'],
     },
     'POST /api/projects/{id}/withdrawal': { path: `/api/projects/${forWithdrawal.id}/withdrawal`, valid: { reason: '企业调整计划', occurredAt: instant }, required: ['reason'], formatted: ['occurredAt'] },
+    'PATCH /api/projects/{id}/submission': {
+      path: `/api/projects/${toRevise.id}/submission`,
+      valid: { title: '智能港口装备二期', summary: '新摘要', industryChain: '海洋经济', district: '即墨区', investmentYuan: 300_000_000, needs: [{ kind: 'talent', description: '引进工程师' }], occurredAt: instant },
+      required: ['needs[0].kind', 'needs[0].description'], formatted: ['needs[0].kind', 'occurredAt'],
+    },
+    // No occurredAt: the enterprise was registered moments ago, so an hour ago would lie before it.
+    'PATCH /api/enterprises/{id}': { path: `/api/enterprises/${world.enterpriseId}`, valid: { name: '青岛海智装备集团有限公司', district: '崂山区', tier: 'provincial' }, required: [], formatted: ['tier'] },
     'POST /api/auth/login': { path: '/api/auth/login', valid: { username: world.leader.username, password: world.leader.password }, required: ['username', 'password'], formatted: [] },
     // As the reviewer: the accepted change at the end ends the reviewer's sessions, not the admin's.
     'POST /api/auth/password': {
@@ -150,9 +160,10 @@ beforeAll(async () => {
   };
 
   const openApi = (await get(api, '/api/docs/openapi.json')).body as OpenApi;
-  postRoutes = Object.entries(openApi.paths)
-    .filter(([, operations]) => operations.post)
-    .map(([path]) => `POST ${path}`);
+  commandRoutes = Object.entries(openApi.paths).flatMap(([path, operations]) => [
+    ...(operations.post ? [`POST ${path}`] : []),
+    ...(operations.patch ? [`PATCH ${path}`] : []),
+  ]);
 }, 60_000);
 
 afterAll(async () => {
@@ -161,7 +172,7 @@ afterAll(async () => {
 });
 
 interface OpenApi {
-  paths: Record<string, { post?: unknown }>;
+  paths: Record<string, { post?: unknown; patch?: unknown }>;
 }
 
 /** What the store and the service's tables hold: a refused request must leave all of it as it was. */
@@ -276,7 +287,6 @@ function probes(body: Case): fc.Arbitrary<Probe> {
   const textFields = fields.filter((f) => typeof f.value === 'string');
   const unstorableText = fc.tuple(fc.constantFrom(...textFields), unstorable).map(([field, text]): Mutation => (b) => JSON.stringify(setAt(b, field.keys, text)));
   const unknownField = fc.tuple(fc.constantFrom(...objects), unknownKey, nestedJunk).map(([at, key, junk]): Mutation => (b) => JSON.stringify(setAt(b, [...at, key], junk)));
-  const missingField = fc.constantFrom(...requiredFields).map((field): Mutation => (b) => JSON.stringify(setAt(b, field.keys, undefined, true)));
   const notAnObject = fc.oneof(fc.array(nestedJunk, { maxLength: 3 }), fc.string(), fc.integer(), fc.constant(null), fc.boolean()).map((v): Mutation => () => JSON.stringify(v));
   const notJson = fc
     .oneof(fc.constantFrom('{"title":', "{'a':1}", '{a:1}', '[1,2', '{"a":1}}', 'NaN', '{"a":01}', '\u0000', '{"a":"\\x41"}', '{"a":"\\ud800"'), fc.string())
@@ -295,7 +305,10 @@ function probes(body: Case): fc.Arbitrary<Probe> {
     json('a field with a wrong value', wrongValue, idempotencyKey),
     json('text with a NUL character or an unpaired surrogate', unstorableText, idempotencyKey),
     json('an unknown or prototype-polluting field', unknownField, idempotencyKey),
-    json('a required field left out', missingField, idempotencyKey),
+    // A PATCH may require no field at all: then none can be left out.
+    ...(requiredFields.length > 0
+      ? [json('a required field left out', fc.constantFrom(...requiredFields).map((field): Mutation => (b) => JSON.stringify(setAt(b, field.keys, undefined, true))), idempotencyKey)]
+      : []),
     json('a body that is not an object', notAnObject),
     json('text that is not JSON', notJson),
     fc
@@ -308,9 +321,9 @@ function probes(body: Case): fc.Arbitrary<Probe> {
   );
 }
 
-async function send(path: string, probe: Probe, token: string): Promise<{ status: number; contentType: string; body: string }> {
+async function send(method: string, path: string, probe: Probe, token: string): Promise<{ status: number; contentType: string; body: string }> {
   const response = await fetch(`${api.baseUrl}${path}`, {
-    method: 'POST',
+    method,
     headers: {
       Authorization: `Bearer ${token}`,
       ...(probe.contentType ? { 'Content-Type': probe.contentType } : {}),
@@ -322,9 +335,9 @@ async function send(path: string, probe: Probe, token: string): Promise<{ status
 }
 
 /** A refusal: a 4xx problem whose status matches the response's, and no change to what is stored. */
-async function expectRefusedWithoutWrite(path: string, probe: Probe, token = world.admin.token): Promise<void> {
+async function expectRefusedWithoutWrite(method: string, path: string, probe: Probe, token = world.admin.token): Promise<void> {
   const before = await snapshot();
-  const reply = await send(path, probe, token);
+  const reply = await send(method, path, probe, token);
   let problem: { status?: unknown; code?: unknown } | undefined;
   try {
     problem = JSON.parse(reply.body);
@@ -340,20 +353,21 @@ async function expectRefusedWithoutWrite(path: string, probe: Probe, token = wor
 }
 
 describe('hostile bodies on every command endpoint', () => {
-  it('covers every POST route of the OpenAPI document', () => {
-    expect([...postRoutes].sort()).toEqual([...ROUTES, ...Object.keys(WITHOUT_BODY)].sort());
+  it('covers every POST and PATCH route of the OpenAPI document', () => {
+    expect([...commandRoutes].sort()).toEqual([...ROUTES, ...Object.keys(WITHOUT_BODY)].sort());
   });
 
   it.each(ROUTES)('%s: always a 4xx problem, never a write; the unmutated body is then accepted', async (route) => {
     const target = cases[route];
     const token = (target.as ?? world.admin).token;
+    const method = route.split(' ')[0];
     await fc.assert(
-      fc.asyncProperty(probes(target), (probe) => expectRefusedWithoutWrite(target.path, probe, token)),
+      fc.asyncProperty(probes(target), (probe) => expectRefusedWithoutWrite(method, target.path, probe, token)),
       { numRuns: RUNS },
     );
     // The fuzzing started one mutation away from a body that is accepted: a mutation that got
     // through validation would have written.
-    const accepted = await send(target.path, { what: 'the valid body', contentType: 'application/json', body: JSON.stringify(target.valid) }, token);
+    const accepted = await send(method, target.path, { what: 'the valid body', contentType: 'application/json', body: JSON.stringify(target.valid) }, token);
     expect({ route, status: accepted.status < 300 ? 'accepted' : accepted.body }).toEqual({ route, status: 'accepted' });
   }, 60_000);
 
@@ -365,7 +379,7 @@ describe('hostile bodies on every command endpoint', () => {
           nestedJunk.map((v): Probe => ({ what: 'junk JSON', contentType: 'application/json', body: JSON.stringify(v) })),
           fc.string().map((text): Probe => ({ what: 'text', contentType: 'text/plain', body: text })),
         ),
-        (probe) => expectRefusedWithoutWrite(path, probe),
+        (probe) => expectRefusedWithoutWrite('POST', path, probe),
       ),
       { numRuns: 10 },
     );

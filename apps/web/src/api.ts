@@ -449,6 +449,7 @@ export function toPage<T>(payload: ListPayload<T>, page = 1, pageSize = 20): Pag
 
 const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
 const post = <T = CommandResult>(path: string, body: unknown, version?: number) => request<T>('POST', path, { body, version });
+const patch = <T = CommandResult>(path: string, body: unknown, version?: number) => request<T>('PATCH', path, { body, version });
 
 export interface ProjectQuery {
   status?: string;
@@ -477,6 +478,7 @@ export const api = {
   enterprises: (query: { q?: string; page?: number; pageSize?: number }) =>
     get<ListPayload<Enterprise>>('/api/enterprises', query).then((p) => toPage(p, query.page, query.pageSize)),
   createEnterprise: (body: { name: string; creditCode?: string; district?: string; tier?: Tier }) => post('/api/enterprises', body),
+  updateEnterprise: (id: string, body: { name?: string; district?: string; tier?: Tier }) => patch(`/api/enterprises/${encodeURIComponent(id)}`, body),
   dossier: (id: string) => get<Dossier>(`/api/enterprises/${encodeURIComponent(id)}/dossier`),
 
   projects: (query: ProjectQuery) =>
@@ -485,6 +487,7 @@ export const api = {
   history: (id: string) => get<ProjectHistory | HistoryEvent[]>(`/api/projects/${encodeURIComponent(id)}/history`).then(eventsOf),
   submitProject: (body: unknown) => post('/api/projects', body),
   review: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/reviews`, body, version),
+  reviseSubmission: (id: string, version: number, body: unknown) => patch(`/api/projects/${encodeURIComponent(id)}/submission`, body, version),
   present: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/presentations`, body, version),
   assign: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/assignments`, body, version),
   progress: (id: string, version: number | undefined, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/progress`, body, version),

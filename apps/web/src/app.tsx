@@ -147,7 +147,7 @@ function Page({ route, session }: { route: Route; session: Session }) {
   if (first === 'projects' && second) return <ProjectPage id={second} user={session.user} />;
   if (first === 'projects') return <ProjectsPage route={route} />;
   if (first === 'inbox') return <InboxPage route={route} user={session.user} />;
-  if (first === 'enterprises' && second) return <DossierPage id={second} />;
+  if (first === 'enterprises' && second) return <DossierPage id={second} user={session.user} />;
   if (first === 'enterprises') return <EnterprisesPage route={route} user={session.user} />;
   if (first === 'conferences') return <ConferencesPage route={route} user={session.user} />;
   if (first === 'admin' && second === 'users' && role === 'admin') return <UsersPage route={route} user={session.user} />;

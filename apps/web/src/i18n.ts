@@ -212,6 +212,7 @@ const zhCN = {
   'milestone.notDone': '未完成',
 
   'action.review': '评审论证',
+  'action.revise': '修改申报',
   'action.present': '创意会发布',
   'action.assign': '制定落地方案',
   'action.reassign': '调整落地方案',
@@ -286,6 +287,7 @@ const zhCN = {
   'dossier.needs': '诉求及解决情况',
   'dossier.plan': '落地方案',
   'dossier.noPlan': '尚未制定落地方案',
+  'dossier.edit': '编辑企业',
   'dossier.projects': '项目',
 
   'conf.title': '创意会',
@@ -559,6 +561,7 @@ const en: Record<MessageKey, string> = {
   'milestone.notDone': 'Not done',
 
   'action.review': 'Review',
+  'action.revise': 'Revise submission',
   'action.present': 'Present at conference',
   'action.assign': 'Assign landing plan',
   'action.reassign': 'Revise landing plan',
@@ -633,6 +636,7 @@ const en: Record<MessageKey, string> = {
   'dossier.needs': 'Needs and their resolution',
   'dossier.plan': 'Landing plan',
   'dossier.noPlan': 'No landing plan yet',
+  'dossier.edit': 'Edit enterprise',
   'dossier.projects': 'Projects',
 
   'conf.title': 'Conferences',

@@ -34,11 +34,14 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   'POST /api/departments': ['admin'],
   'GET /api/departments': ALL_ROLES,
   'POST /api/enterprises': ['admin', 'taskforce'],
+  'PATCH /api/enterprises/:id': ['admin', 'taskforce'],
   'GET /api/enterprises/:id': ALL_ROLES,
   'POST /api/conferences': ['admin', 'taskforce'],
   'GET /api/conferences/:id': ALL_ROLES,
   'POST /api/projects': ['admin', 'taskforce'],
   'POST /api/projects/:id/reviews': ['admin', 'taskforce', 'reviewer'],
+  // Correcting the submission is the task force's, as submitting is; reviewers judge it, never edit it.
+  'PATCH /api/projects/:id/submission': ['admin', 'taskforce'],
   'POST /api/projects/:id/presentations': ['admin', 'taskforce'],
   'POST /api/projects/:id/assignments': ['admin', 'taskforce'],
   // department: only on their own department's milestones and projects (the decider checks).

@@ -10,6 +10,8 @@ import { CREDENTIAL_ROUTE } from './credential-route.decorator';
 import { ABANDONED_AFTER_SECONDS, IdempotencyKeysService } from './idempotency-keys.service';
 import { IdempotencyKeyReusedError, InvalidInputError, isDatabaseUnavailable } from './problem';
 
+/** GET and HEAD are safe to repeat anyway; no route uses PUT or DELETE. */
+const COMMAND_METHODS = new Set(['POST', 'PATCH']);
 const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
 /** How long a retry waits for the first request with its key to finish before answering 409. */
 const WAIT_FOR_FIRST_MS = 5000;
@@ -18,7 +20,7 @@ const POLL_MS = 50;
 type Claim = { kind: 'execute' } | { kind: 'replay'; body: unknown };
 
 /**
- * `Idempotency-Key` on any POST makes it safe to retry (the network failed, the client does not
+ * `Idempotency-Key` on any POST or PATCH (the commands) makes it safe to retry (the network failed, the client does not
  * know whether the command ran). Keys are scoped per user. The first request with a key claims it
  * by inserting a pending row under the unique (user, key); it runs and stores its response. A
  * retry with the same key and body gets that stored response again (same status and body, header
@@ -48,7 +50,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = http.getRequest<Request & { actor?: Actor }>();
     const key = request.headers['idempotency-key'];
     // Anonymous POSTs (logging in) have no user to scope a key to; they are safe to repeat anyway.
-    if (request.method !== 'POST' || key === undefined || !request.actor) return next.handle();
+    if (!COMMAND_METHODS.has(request.method) || key === undefined || !request.actor) return next.handle();
     if (this.reflector.getAllAndOverride<boolean>(CREDENTIAL_ROUTE, [context.getHandler(), context.getClass()])) return next.handle();
     if (typeof key !== 'string' || !KEY_FORMAT.test(key)) {
       throw new InvalidInputError([{ field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters, e.g. a UUID' }]);
@@ -57,8 +59,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const userId = request.actor.userId;
     const target = `${request.method} ${request.originalUrl}`;
     const hash = await this.keys.hashBody(request.body);
-    // Nest answers with the route's fixed status code; it is stored, and a replay repeats it.
-    const status: number = this.reflector.get(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
+    // Nest answers with the route's fixed status code (unless set, 201 for POST, 200 otherwise);
+    // it is stored, and a replay repeats it.
+    const status: number = this.reflector.get(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
     const claim = await this.claim(userId, key, target, hash, status);
     if (claim.kind === 'replay') {
       http.getResponse<Response>().setHeader('Idempotent-Replayed', 'true');

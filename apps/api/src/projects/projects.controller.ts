@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
@@ -18,6 +18,8 @@ import { ReportProgressDto } from './report-progress.dto';
 import { ReportProgressCommand } from './report-progress.handler';
 import { ResolveNeedDto } from './resolve-need.dto';
 import { ResolveNeedCommand } from './resolve-need.handler';
+import { ReviseSubmissionDto } from './revise-submission.dto';
+import { ReviseSubmissionCommand } from './revise-submission.handler';
 import { ReviewProjectDto } from './review-project.dto';
 import { ReviewProjectCommand } from './review-project.handler';
 import { SubmitProjectDto } from './submit-project.dto';
@@ -27,7 +29,8 @@ import { WithdrawProjectCommand } from './withdraw-project.handler';
 
 /**
  * The project lifecycle. Submitting creates a project (201); every other command appends to an
- * existing one (200). All answer `{id, version, position}`. `GET /api/projects` (the list) is a
+ * existing one (200). Commands that record a new fact (a review, a landing) POST it; correcting
+ * the submission's own fields is a PATCH of it. All answer `{id, version, position}`. `GET /api/projects` (the list) is a
  * read-model query, served elsewhere; the two reads here fold the project's own stream.
  */
 @ApiTags('projects')
@@ -47,6 +50,12 @@ export class ProjectsController {
   @HttpCode(200)
   review(@Param('id') id: string, @Body() body: ReviewProjectDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
     return this.commands.execute(new ReviewProjectCommand(id, body, ctx));
+  }
+
+  /** Corrects the submission while it is under review; fields left out stay as they are. */
+  @Patch(':id/submission')
+  reviseSubmission(@Param('id') id: string, @Body() body: ReviseSubmissionDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
+    return this.commands.execute(new ReviseSubmissionCommand(id, body, ctx));
   }
 
   @Post(':id/presentations')

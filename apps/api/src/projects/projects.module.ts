@@ -7,6 +7,7 @@ import { PresentProjectHandler } from './present-project.handler';
 import { ProjectsController } from './projects.controller';
 import { ReportProgressHandler } from './report-progress.handler';
 import { ResolveNeedHandler } from './resolve-need.handler';
+import { ReviseSubmissionHandler } from './revise-submission.handler';
 import { ReviewProjectHandler } from './review-project.handler';
 import { SubmitProjectHandler } from './submit-project.handler';
 import { WithdrawProjectHandler } from './withdraw-project.handler';
@@ -16,6 +17,7 @@ import { WithdrawProjectHandler } from './withdraw-project.handler';
   providers: [
     SubmitProjectHandler,
     ReviewProjectHandler,
+    ReviseSubmissionHandler,
     PresentProjectHandler,
     AssignLandingPlanHandler,
     ReportProgressHandler,

@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { api, DossierProject as Project, ProjectStatus, Tier, TIERS, User } from '../api';
+import { api, DossierProject as Project, Enterprise, ProjectStatus, Tier, TIERS, User } from '../api';
 import { formatAmount, formatCount, formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { departmentName, DISTRICTS, useDepartments } from '../reference';
@@ -110,10 +110,11 @@ export function EnterprisesPage({ route, user }: { route: Route; user: User }) {
 }
 
 /** 一企一策: one enterprise, all its projects with their needs, plans and status, on one page. */
-export function DossierPage({ id }: { id: string }) {
+export function DossierPage({ id, user }: { id: string; user: User }) {
   const { t, code, lang } = useI18n();
   const dossier = useLoad(() => api.dossier(id), [id]);
   const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState(false);
   const d = dossier.data;
   if (!d) {
     return (
@@ -140,6 +141,22 @@ export function DossierPage({ id }: { id: string }) {
         <p className="muted">{[e.creditCode, e.district, e.tier === 'none' ? null : code('tier', e.tier)].filter(Boolean).join(' · ')}</p>
         <p>{t('dossier.totals', { n: d.projects.length, amount: formatAmount(invested, lang), landed })}</p>
       </div>
+      {REGISTRARS.includes(user.role) ? (
+        <section className="panel">
+          <button type="button" className="link-button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            {t('dossier.edit')}
+          </button>
+          {editing ? (
+            <EditEnterprise
+              enterprise={e}
+              onUpdated={() => {
+                setEditing(false);
+                dossier.reload();
+              }}
+            />
+          ) : null}
+        </section>
+      ) : null}
       {shown.map((project) => (
         <DossierProject key={project.id} project={project} />
       ))}
@@ -238,6 +255,60 @@ export function RegisterEnterprise({ onRegistered }: { onRegistered: (enterprise
       </div>
       <button type="submit" disabled={pending}>
         {t('new.register')}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * Renames an enterprise or changes its district or tier (taskforce, admin); only the fields
+ * changed here are sent. The credit code is fixed at registration, so it is not offered.
+ */
+function EditEnterprise({ enterprise, onUpdated }: { enterprise: Enterprise; onUpdated: () => void }) {
+  const { t } = useI18n();
+  const { pending, problem, errorAt, run } = useCommand();
+  const initial = { name: enterprise.name, district: enterprise.district ?? '', tier: enterprise.tier };
+  const [form, setForm] = useState(initial);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await run(() =>
+      api.updateEnterprise(enterprise.id, {
+        name: form.name !== initial.name ? form.name : undefined,
+        district: form.district !== initial.district ? form.district : undefined,
+        tier: form.tier !== initial.tier ? form.tier : undefined,
+      }),
+    );
+    if (result) onUpdated();
+  };
+  return (
+    <form className="form subform" onSubmit={submit} noValidate aria-label={t('dossier.edit')}>
+      <ProblemBanner problem={problem} shown={(f) => ['name', 'district', 'tier'].includes(f)} />
+      <div className="row-2">
+        <Field label={t('new.enterpriseName')} error={errorAt('name')}>
+          <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        </Field>
+        <Field label={t('ent.district')} error={errorAt('district')}>
+          <select value={form.district} onChange={(e) => setForm({ ...form, district: e.target.value })}>
+            <option value="">{t('common.choose')}</option>
+            {[...new Set([...DISTRICTS, ...(enterprise.district ? [enterprise.district] : [])])].map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('new.tier')} error={errorAt('tier')}>
+          <select value={form.tier} onChange={(e) => setForm({ ...form, tier: e.target.value as Tier })}>
+            {TIERS.map((tier) => (
+              <option key={tier} value={tier}>
+                {t(`tier.${tier}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <button type="submit" className="primary" disabled={pending}>
+        {t('common.submit')}
       </button>
     </form>
   );

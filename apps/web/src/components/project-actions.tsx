@@ -1,11 +1,11 @@
 import { FormEvent, useRef, useState } from 'react';
-import { api, ApiError, CommandResult, Department, Milestone, Need, ProjectDetail, ProjectStatus, Role, User, Verdict, VERDICTS } from '../api';
+import { api, ApiError, CommandResult, Department, Milestone, Need, NEED_KINDS, NeedKind, ProjectDetail, ProjectStatus, Role, User, Verdict, VERDICTS } from '../api';
 import { todayInChina, wanToYuan } from '../format';
 import { MessageKey, useI18n } from '../i18n';
-import { useConferences } from '../reference';
+import { DISTRICTS, INDUSTRY_CHAINS, useConferences } from '../reference';
 import { Field, FieldError, ProblemBanner, useCommand } from './form';
 
-type Action = 'review' | 'present' | 'assign' | 'progress' | 'land' | 'withdraw';
+type Action = 'review' | 'revise' | 'present' | 'assign' | 'progress' | 'land' | 'withdraw';
 
 const MANAGERS: Role[] = ['admin', 'taskforce'];
 const REVIEWERS: Role[] = ['admin', 'taskforce', 'reviewer'];
@@ -15,7 +15,7 @@ function availableActions(status: ProjectStatus, role: Role): Action[] {
   const manage = MANAGERS.includes(role);
   switch (status) {
     case 'submitted':
-      return [...(REVIEWERS.includes(role) ? (['review'] as const) : []), ...(manage ? (['withdraw'] as const) : [])];
+      return [...(REVIEWERS.includes(role) ? (['review'] as const) : []), ...(manage ? (['revise', 'withdraw'] as const) : [])];
     case 'approved':
       return manage ? ['present', 'withdraw'] : [];
     case 'presented':
@@ -70,6 +70,7 @@ export function ProjectActions({ project, user, departments, onDone, onStale, on
         ))}
       </div>
       {open === 'review' ? <ReviewForm {...props} /> : null}
+      {open === 'revise' ? <ReviseForm {...props} /> : null}
       {open === 'present' ? <PresentForm {...props} /> : null}
       {open === 'assign' ? <AssignForm {...props} departments={departments} /> : null}
       {open === 'progress' ? (
@@ -157,6 +158,115 @@ function ReviewForm({ project, onDone, onStale }: FormProps) {
         <textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
       </Field>
       <SubmitButton pending={pending} />
+    </form>
+  );
+}
+
+const REVISE_FIELDS = ['title', 'summary', 'industryChain', 'district', 'investmentYuan', 'needs'];
+const REVISED_NEED_FIELDS = /^needs\[\d+\]\.(needId|kind|description)$/;
+
+interface RevisedNeedRow {
+  key: number;
+  /** A need the project has: sent back, so it is kept (with its resolution). */
+  needId?: string;
+  kind: NeedKind;
+  description: string;
+}
+
+/** Corrects the submission under review; only the fields changed here are sent. */
+function ReviseForm({ project, onDone, onStale }: FormProps) {
+  const { t } = useI18n();
+  const { pending, problem, errorAt, submit } = useProjectCommand(onDone, onStale);
+  const nextKey = useRef(0);
+  const initial = {
+    title: project.title,
+    summary: project.summary ?? '',
+    industryChain: project.industryChain,
+    district: project.district ?? '',
+    investment: String(project.investmentYuan / 10_000),
+  };
+  const [form, setForm] = useState(initial);
+  const [needs, setNeeds] = useState<RevisedNeedRow[]>(() => project.needs.map(({ needId, kind, description }) => ({ key: nextKey.current++, needId, kind, description })));
+  const set = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
+  const changeNeed = (key: number, patch: Partial<RevisedNeedRow>) => setNeeds(needs.map((n) => (n.key === key ? { ...n, ...patch } : n)));
+
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    const changed = (name: keyof typeof form) => form[name] !== initial[name];
+    const sentNeeds = needs.map(({ needId, kind, description }) => ({ needId, kind, description }));
+    const needsChanged = JSON.stringify(sentNeeds) !== JSON.stringify(project.needs.map(({ needId, kind, description }) => ({ needId, kind, description })));
+    submit(() =>
+      api.reviseSubmission(project.id, project.version, {
+        title: changed('title') ? form.title : undefined,
+        summary: changed('summary') ? form.summary : undefined,
+        industryChain: changed('industryChain') ? form.industryChain : undefined,
+        district: changed('district') ? form.district : undefined,
+        investmentYuan: changed('investment') ? wanToYuan(form.investment) : undefined,
+        needs: needsChanged ? sentNeeds : undefined,
+      }),
+    );
+  };
+  return (
+    <form className="form" onSubmit={send} noValidate aria-label={t('action.revise')}>
+      <ProblemBanner problem={problem} shown={(f) => REVISE_FIELDS.includes(f) || REVISED_NEED_FIELDS.test(f)} />
+      <Field label={t('new.projectTitle')} error={errorAt('title')}>
+        <input value={form.title} onChange={set('title')} />
+      </Field>
+      <Field label={t('new.summary')} error={errorAt('summary')} hint={t('common.optional')}>
+        <textarea rows={3} value={form.summary} onChange={set('summary')} />
+      </Field>
+      <div className="row-3">
+        <Field label={t('new.industryChain')} error={errorAt('industryChain')}>
+          <input list="revise-chains" value={form.industryChain} onChange={set('industryChain')} />
+        </Field>
+        <Field label={t('new.district')} error={errorAt('district')}>
+          <select value={form.district} onChange={set('district')}>
+            <option value="">{t('common.choose')}</option>
+            {[...new Set([...DISTRICTS, ...(project.district ? [project.district] : [])])].map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('new.investment')} error={errorAt('investmentYuan')}>
+          <input inputMode="decimal" value={form.investment} onChange={set('investment')} />
+        </Field>
+      </div>
+      <datalist id="revise-chains">
+        {INDUSTRY_CHAINS.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+      {needs.map((need, index) => (
+        <fieldset key={need.key} className="need-row">
+          <legend>
+            {t('new.needs')} {index + 1}
+          </legend>
+          <Field label={t('new.needKind')} error={errorAt(`needs[${index}].kind`)}>
+            <select value={need.kind} onChange={(e) => changeNeed(need.key, { kind: e.target.value as NeedKind })}>
+              {NEED_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`need.${kind}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('new.needDescription')} error={errorAt(`needs[${index}].description`) ?? errorAt(`needs[${index}].needId`)} className="grow">
+            <input value={need.description} onChange={(e) => changeNeed(need.key, { description: e.target.value })} />
+          </Field>
+          <button type="button" className="link-button" onClick={() => setNeeds(needs.filter((n) => n.key !== need.key))}>
+            {t('common.remove')}
+          </button>
+        </fieldset>
+      ))}
+      <FieldError error={errorAt('needs')} />
+      <div className="button-row">
+        <button type="button" onClick={() => setNeeds([...needs, { key: nextKey.current++, kind: 'land', description: '' }])}>
+          {t('new.addNeed')}
+        </button>
+        <SubmitButton pending={pending} />
+      </div>
     </form>
   );
 }
