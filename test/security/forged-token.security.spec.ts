@@ -92,10 +92,12 @@ describe('forged tokens: no signing key anyone can know', () => {
 });
 
 describe('where a first start listens', () => {
-  it('listens on loopback unless HOST says otherwise, and refuses a HOST that is no address', () => {
+  it('listens on loopback unless LUODI_HOST says otherwise, and refuses a HOST that is no address', () => {
     expect(loadConfig({}).host).toBe('127.0.0.1');
-    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
-    expect(() => loadConfig({ HOST: 'every interface' })).toThrow(/HOST must be an IP address/);
+    // zsh and tcsh set HOST to the machine's name: it must not decide where Luodi listens.
+    expect(loadConfig({ HOST: 'build-box' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ LUODI_HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(() => loadConfig({ LUODI_HOST: 'every interface' })).toThrow(/LUODI_HOST must be an IP address/);
   });
 
   it('no longer accepts a short LUODI_JWT_SECRET, and no longer has a built-in one', () => {

@@ -83,8 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const jwtSecret = env.LUODI_JWT_SECRET || undefined;
   if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('LUODI_JWT_SECRET must be a random secret of at least 32 characters (or unset: one is made and kept in the database)');
-  const host = env.HOST || '127.0.0.1';
-  if (isIP(host) === 0 && host !== 'localhost') problems.push(`HOST must be an IP address to listen on, such as 127.0.0.1 or 0.0.0.0 (got "${host}")`);
+  const host = env.LUODI_HOST || '127.0.0.1';
+  if (isIP(host) === 0 && host !== 'localhost') problems.push(`LUODI_HOST must be an IP address to listen on, such as 127.0.0.1 or 0.0.0.0 (got "${host}")`);
   const adminPassword = env.LUODI_ADMIN_PASSWORD || undefined;
   const adminWeakness = adminPassword === undefined ? undefined : passwordWeakness(adminPassword, 'admin');
   if (adminWeakness) problems.push(`LUODI_ADMIN_PASSWORD is refused: ${adminWeakness.message.replace(/^\$property/, 'it')}`);
