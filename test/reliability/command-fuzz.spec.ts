@@ -40,6 +40,7 @@ const ROUTES = [
   'POST /api/auth/password',
   'POST /api/users',
   'POST /api/users/{id}/password',
+  'POST /api/users/{id}/role',
 ];
 
 interface Case {
@@ -157,6 +158,8 @@ beforeAll(async () => {
       required: ['username', 'password', 'role'], formatted: ['username', 'role', 'departmentCode'],
     },
     'POST /api/users/{id}/password': { path: `/api/users/${world.leader.id}/password`, valid: { password: 'another-password-1' }, required: ['password'], formatted: [] },
+    // The leader keeps its role: the accepted change only ends the leader's sessions.
+    'POST /api/users/{id}/role': { path: `/api/users/${world.leader.id}/role`, valid: { role: 'leader' }, required: ['role'], formatted: ['role'] },
   };
 
   const openApi = (await get(api, '/api/docs/openapi.json')).body as OpenApi;

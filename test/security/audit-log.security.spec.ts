@@ -15,7 +15,8 @@ let api: RunningApi;
 let db: Pool;
 let admin: Record<string, string>;
 beforeAll(async () => {
-  api = await startApi();
+  // The tests speak as a proxy forwarding for its clients.
+  api = await startApi({ LUODI_TRUSTED_PROXIES: '127.0.0.1' });
   db = createTestPool(api.databaseUrl, 2);
   admin = authHeaders(await adminToken(api));
 }, 60_000);
