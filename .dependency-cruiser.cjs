@@ -23,7 +23,7 @@ module.exports = {
     {
       name: 'projector-does-not-import-api',
       comment:
-        'apps/projector is its own process and must not reach into the API app; code both need belongs in a lib (libs/read-models, libs/event-store).',
+        'apps/projector is its own process and must not reach into the API app; code both need belongs in a lib (libs/platform for the database and the projection metrics, libs/read-models, libs/event-store).',
       severity: 'error',
       from: { path: '^apps/projector/' },
       to: { path: '^apps/api/src/' },
@@ -42,7 +42,7 @@ module.exports = {
         "The web's unit tests may read the domain's error codes (to check every code has a wording) but nothing of the server proper.",
       severity: 'error',
       from: { path: '^apps/web/src/.+\\.spec\\.tsx?$' },
-      to: { path: ['^apps/api/', '^apps/projector/', '^libs/event-store/', '^libs/read-models/', '^libs/forecast/'], dependencyTypesNot: ['type-only'] },
+      to: { path: ['^apps/api/', '^apps/projector/', '^libs/event-store/', '^libs/read-models/', '^libs/forecast/', '^libs/platform/'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-circular-in-libs',

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { migrations } from '../apps/api/src/database/data-source';
+import { migrations } from '@luodi/platform';
 import { freePort } from './free-port';
 
 const MACHINE_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';

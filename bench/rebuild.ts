@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@luodi/event-store';
 import { rebuildReadModels, RebuildProgress } from '@luodi/read-models';
-import { createDataSource } from '../apps/api/src/database/data-source';
+import { createDataSource } from '@luodi/platform';
 import { round } from './stats';
 
 export interface RebuildRun {

@@ -1,7 +1,7 @@
 import { ConsoleLogger, INestApplication } from '@nestjs/common';
+import { migrations } from '@luodi/platform';
 import { createApp } from '../../apps/api/src/app.factory';
 import { loadConfig } from '../../apps/api/src/config/app-config';
-import { migrations } from '../../apps/api/src/database/data-source';
 import { login } from '../support/auth-helpers';
 import { createTestDatabase } from '../support/test-database';
 

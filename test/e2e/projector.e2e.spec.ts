@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDataSource, migrations } from '../../apps/api/src/database/data-source';
+import { createDataSource, migrations } from '@luodi/platform';
 import { generateHistory, insertHistory } from '../../libs/read-models/src/testing/generate-history';
 import { snapshotReadModels } from '../../libs/read-models/src/testing/table-snapshot';
 import { createTestDatabase } from '../support/test-database';

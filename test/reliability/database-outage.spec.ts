@@ -1,7 +1,7 @@
 import { ConsoleLogger } from '@nestjs/common';
+import { migrations } from '@luodi/platform';
 import { createApp } from '../../apps/api/src/app.factory';
 import { loadConfig } from '../../apps/api/src/config/app-config';
-import { migrations } from '../../apps/api/src/database/data-source';
 import { createWorld, EventsTable, get, post, projectAt, Reply, streamOf, World } from '../e2e/projects.helpers';
 import { RunningApi, TEST_ADMIN_PASSWORD } from '../support/start-api';
 import { createTestDatabase } from '../support/test-database';

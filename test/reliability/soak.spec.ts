@@ -3,7 +3,7 @@ import { rebuildReadModels } from '@luodi/read-models';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDataSource } from '../../apps/api/src/database/data-source';
+import { createDataSource } from '@luodi/platform';
 import { snapshotReadModels } from '../../libs/read-models/src/testing/table-snapshot';
 import { TestUser } from '../support/auth-helpers';
 import { createWorld, get, Reply, send, World } from '../e2e/projects.helpers';

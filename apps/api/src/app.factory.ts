@@ -2,6 +2,7 @@ import { ConsoleLogger, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { createDataSource, migrate } from '@luodi/platform';
 import { AppModule } from './app.module';
 import { resolveClientAddress, TrustedProxies } from './auth/client-address';
 import { correlationId } from './common/correlation-id.middleware';
@@ -11,7 +12,6 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { securityHeaders } from './common/security-headers.middleware';
 import { validationPipe } from './common/validation.pipe';
 import { AppConfig } from './config/app-config';
-import { createDataSource, migrate } from './database/data-source';
 import { httpMetrics, metricsEndpoint } from './metrics/metrics';
 import { serveWeb } from './web/serve-web';
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Projector, readProjectionStatus } from '@luodi/read-models';
 import { createServer } from 'node:http';
 import { register } from 'prom-client';
-import { projectedEvents, setProjectionStatusSource } from '../../api/src/projection/projection.metrics';
+import { projectedEvents, setProjectionStatusSource } from '@luodi/platform';
 import { openWorkerEnvironment } from './worker-environment';
 
 /**

@@ -2,7 +2,7 @@ import { ConsoleLogger } from '@nestjs/common';
 import { EventStore, PostgresEventStore } from '@luodi/event-store';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDataSource, migrate } from '../../api/src/database/data-source';
+import { createDataSource, migrate } from '@luodi/platform';
 
 /** What the projector worker and the rebuild command share: the API's database, migrated, and its event store. */
 export interface WorkerEnvironment {

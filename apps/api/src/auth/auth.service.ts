@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { UserEntity } from '@luodi/platform';
 import { AuditLog } from '../audit/audit-log.service';
 import { InvalidInputError } from '../common/problem';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { UserEntity } from '../users/user.entity';
 import { ChangeContext, UsersService } from '../users/users.service';
 import { signAccessToken } from './access-token';
 import { Actor, Role } from './actor';

@@ -1,7 +1,7 @@
 import { fold } from '@luodi/domain';
 import { EventStore, RecordedEvent } from '@luodi/event-store';
 
-/** What every command on an event-sourced aggregate answers (DESIGN.md, HTTP API v1). */
+/** What every command on an event-sourced aggregate answers (docs/api.md, Conventions). */
 export interface CommandAccepted {
   /** The aggregate's id (for a new aggregate, the id it was given). */
   id: string;

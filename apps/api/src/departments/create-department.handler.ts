@@ -1,8 +1,8 @@
 import { ConflictException } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { DepartmentEntity } from '@luodi/platform';
 import { CreateDepartmentDto } from './create-department.dto';
-import { DepartmentEntity } from './department.entity';
 
 export interface DepartmentView {
   code: string;

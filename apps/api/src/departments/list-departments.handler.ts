@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { DepartmentEntity } from '@luodi/platform';
 import { DepartmentView } from './create-department.handler';
-import { DepartmentEntity } from './department.entity';
 
 export class ListDepartmentsQuery extends Query<DepartmentView[]> {}
 

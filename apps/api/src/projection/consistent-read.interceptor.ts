@@ -7,7 +7,7 @@ import { ReadPositionService } from './read-position.service';
 export const MIN_POSITION_WAIT_MS = 5000;
 
 /**
- * `minPosition` on any GET (DESIGN.md: every GET accepts it): holds the request until the read
+ * `minPosition` on any GET (docs/api.md, minPosition: every GET accepts it): holds the request until the read
  * models include that position, or answers 503 with Retry-After when they do not in time. A
  * malformed value is left to the route's query validation (400).
  */

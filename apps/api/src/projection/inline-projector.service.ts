@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { EventStore } from '@luodi/event-store';
 import { Projector } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
+import { projectedEvents } from '@luodi/platform';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { EVENT_STORE } from '../database/database.module';
 import { databaseUrlOf } from './database-url';
-import { projectedEvents } from './projection.metrics';
 
 /**
  * Runs the projector inside the API process when LUODI_PROJECTOR=inline (the default). With

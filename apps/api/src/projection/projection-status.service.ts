@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readProjectionStatus } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
+import { setProjectionStatusSource } from '@luodi/platform';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { setProjectionStatusSource } from './projection.metrics';
 
 export interface ProjectorHealth {
   /** inline: this process projects; off: a separate projector worker should. */

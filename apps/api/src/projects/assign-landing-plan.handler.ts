@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { projectDecider } from '@luodi/domain';
 import { EventStore, handleCommand } from '@luodi/event-store';
 import { DataSource } from 'typeorm';
+import { DepartmentEntity } from '@luodi/platform';
 import { CommandContext, eventMetadata } from '../common/command-context';
 import { CommandAccepted } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
-import { DepartmentEntity } from '../departments/department.entity';
 import { AssignLandingPlanDto } from './assign-landing-plan.dto';
 import { projectStreamId } from './project-stream';
 

@@ -1,13 +1,12 @@
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { DepartmentEntity, UserEntity } from '@luodi/platform';
 import { AuditEntry, AuditLog } from '../audit/audit-log.service';
 import { Actor, Role } from '../auth/actor';
 import { hashPassword } from '../auth/password-hasher';
 import { InvalidInputError } from '../common/problem';
-import { DepartmentEntity } from '../departments/department.entity';
 import { passwordWeakness } from './password-policy';
-import { UserEntity } from './user.entity';
 
 /** A user as the API shows it: never the password hash. */
 export interface UserView {

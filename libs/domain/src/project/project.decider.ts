@@ -283,7 +283,7 @@ function reportProgress({ data, metadata }: ReportProgress, project: Project): P
 }
 
 /**
- * Departments see only their own work (DESIGN.md): a department user reports on milestones of
+ * Departments see only their own work (docs/api.md, Authentication and roles): a department user reports on milestones of
  * their department, or generally on a project their department leads or supports.
  */
 function assertMayReport(reporter: Reporter, plan: ProjectPlan, milestone: ProjectMilestone | undefined): void {

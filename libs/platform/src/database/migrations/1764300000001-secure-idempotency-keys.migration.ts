@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Keeps credentials out of idempotency_keys (see IdempotencyInterceptor). Rows stored so far are
+ * Keeps credentials out of idempotency_keys (see IdempotencyInterceptor in apps/api/src/common). Rows stored so far are
  * dropped: their request_hash is a bare SHA-256 of bodies that held passwords, and some responses
  * held access tokens. `answer_status` is the status the route answers on success, recorded when
  * the key is claimed, so a claim left by a crash can be settled from its events. The key the

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Role } from '../auth/actor';
+import type { UserRole } from '@luodi/domain';
 
 /** A person who can log in. `created_by`/`updated_by` null: the service itself (first start). */
 @Entity({ name: 'users' })
@@ -10,12 +10,12 @@ export class UserEntity {
   @Column({ type: 'text' })
   username: string;
 
-  /** `scrypt$N$r$p$salt$hash`, see password-hasher.ts. */
+  /** `scrypt$N$r$p$salt$hash`, see apps/api/src/auth/password-hasher.ts. */
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash: string;
 
   @Column({ type: 'text' })
-  role: Role;
+  role: UserRole;
 
   @Column({ name: 'department_code', type: 'text', nullable: true })
   departmentCode: string | null;

@@ -1,15 +1,15 @@
 import { eventStoreMigrations } from '@luodi/event-store';
 import { readModelEntities, readModelMigrations } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
-import { CreateAuditLog1764100000000 } from '../audit/1764100000000-create-audit-log.migration';
-import { CreateServerSecrets1764300000100 } from '../auth/server-secrets.migration';
-import { CreateIdempotencyKeys1763900000001 } from '../common/idempotency-keys.migration';
-import { SecureIdempotencyKeys1764300000001 } from '../common/idempotency-secrets.migration';
-import { CreateDepartments1763900000000 } from '../departments/1763900000000-create-departments.migration';
-import { DepartmentEntity } from '../departments/department.entity';
-import { CreateEnterpriseCreditCodes1764300000000 } from '../enterprises/migrations/1764300000000-create-enterprise-credit-codes.migration';
-import { CreateUsers1764000000000 } from '../users/migrations/1764000000000-create-users.migration';
-import { UserEntity } from '../users/user.entity';
+import { DepartmentEntity } from './entities/department.entity';
+import { UserEntity } from './entities/user.entity';
+import { CreateDepartments1763900000000 } from './migrations/1763900000000-create-departments.migration';
+import { CreateIdempotencyKeys1763900000001 } from './migrations/1763900000001-create-idempotency-keys.migration';
+import { CreateUsers1764000000000 } from './migrations/1764000000000-create-users.migration';
+import { CreateAuditLog1764100000000 } from './migrations/1764100000000-create-audit-log.migration';
+import { CreateEnterpriseCreditCodes1764300000000 } from './migrations/1764300000000-create-enterprise-credit-codes.migration';
+import { SecureIdempotencyKeys1764300000001 } from './migrations/1764300000001-secure-idempotency-keys.migration';
+import { CreateServerSecrets1764300000100 } from './migrations/1764300000100-create-server-secrets.migration';
 
 /** Every table the service owns: the event log, the read models, and the service's own tables. */
 export const migrations = [...eventStoreMigrations, ...readModelMigrations, CreateDepartments1763900000000, CreateIdempotencyKeys1763900000001, CreateUsers1764000000000, CreateAuditLog1764100000000, CreateEnterpriseCreditCodes1764300000000, SecureIdempotencyKeys1764300000001, CreateServerSecrets1764300000100];

@@ -1,0 +1,9 @@
+/**
+ * What the API and the projector both run on: the service's one database (its data source,
+ * every migration and entity, `migrate()`) and the projection metrics. Neither app may import
+ * the other (see .dependency-cruiser.cjs), so the code they share lives here.
+ */
+export { createDataSource, entities, migrate, migrations } from './database/data-source';
+export { DepartmentEntity } from './database/entities/department.entity';
+export { UserEntity } from './database/entities/user.entity';
+export { projectedEvents, setProjectionStatusSource } from './metrics/projection.metrics';
