@@ -3,6 +3,7 @@ export * from './shared/domain.error';
 export * from './shared/business-time';
 export { hasVisibleText, ValidationErrorCode } from './shared/validation';
 export * from './shared/user-role';
+export * from './shared/stream-ids';
 
 export * from './project/project.events';
 export * from './project/project.commands';
