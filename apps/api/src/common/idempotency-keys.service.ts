@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { createHmac, randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
+import { parseStreamId } from '@luodi/domain';
 import { canonicalJson } from '@luodi/event-store';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -82,8 +83,8 @@ export class IdempotencyKeysService implements OnApplicationBootstrap, OnModuleD
         await this.pool.query('DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status IS NULL', [row.user_id, row.key]);
         continue;
       }
-      // Stream ids are `<kind>-<aggregate id>`; the answer names the aggregate.
-      const answer = { id: event.stream_id.slice(event.stream_id.indexOf('-') + 1), version: event.stream_position, position: Number(event.global_position) };
+      // The answer names the aggregate whose stream took the event.
+      const answer = { id: parseStreamId(event.stream_id)?.id ?? event.stream_id, version: event.stream_position, position: Number(event.global_position) };
       await this.pool.query('UPDATE idempotency_keys SET status = answer_status, response_body = $3 WHERE user_id = $1 AND key = $2 AND status IS NULL', [
         row.user_id,
         row.key,

@@ -1,10 +1,9 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { Conference, conferenceDecider } from '@luodi/domain';
+import { Conference, conferenceDecider, conferenceStream } from '@luodi/domain';
 import { EventStore } from '@luodi/event-store';
 import { readAggregate } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
-import { conferenceStreamId } from './conference-stream';
 
 export type ConferenceView = Conference & { version: number };
 
@@ -19,7 +18,7 @@ export class GetConferenceHandler implements IQueryHandler<GetConferenceQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ conferenceId }: GetConferenceQuery): Promise<ConferenceView> {
-    const { state, version } = await readAggregate(this.store, conferenceStreamId(conferenceId), conferenceDecider);
+    const { state, version } = await readAggregate(this.store, conferenceStream(conferenceId), conferenceDecider);
     if (state === null) throw new NotFoundException({ message: 'There is no conference with this id.', code: 'CONFERENCE_NOT_FOUND' });
     return { ...state, version };
   }

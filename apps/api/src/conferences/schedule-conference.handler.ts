@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { conferenceDecider } from '@luodi/domain';
+import { conferenceDecider, conferenceStream } from '@luodi/domain';
 import { EventStore, handleCommand } from '@luodi/event-store';
 import { CommandContext, eventMetadata } from '../common/command-context';
 import { CommandAccepted } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
-import { conferenceStreamId } from './conference-stream';
 import { ScheduleConferenceDto } from './schedule-conference.dto';
 
 export class ScheduleConferenceCommand extends Command<CommandAccepted> {
@@ -26,7 +25,7 @@ export class ScheduleConferenceHandler implements ICommandHandler<ScheduleConfer
     const conferenceId = randomUUID();
     const { version, position } = await handleCommand(
       this.store,
-      conferenceStreamId(conferenceId),
+      conferenceStream(conferenceId),
       conferenceDecider,
       {
         type: 'ScheduleConference',

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { enterpriseErrors } from '@luodi/domain';
+import { enterpriseErrors, enterpriseStream } from '@luodi/domain';
 import { EventStore } from '@luodi/event-store';
 import { Pool } from 'pg';
 import { isDatabaseUnavailable } from '../common/problem';
 import { EVENT_STORE, PG_POOL } from '../database/database.module';
-import { enterpriseStreamId } from './enterprise-stream';
 
 /** A reservation older than this whose enterprise has no stream was left by a crash. */
 const ABANDONED_AFTER_SECONDS = 60;
@@ -52,7 +51,7 @@ export class CreditCodeRegistry {
       );
       const holder = rows[0];
       if (holder === undefined) continue; // released meanwhile: try again
-      if (!holder.abandoned || (await this.store.readStream(enterpriseStreamId(holder.enterprise_id))).version > 0) throw enterpriseErrors.creditCodeTaken();
+      if (!holder.abandoned || (await this.store.readStream(enterpriseStream(holder.enterprise_id))).version > 0) throw enterpriseErrors.creditCodeTaken();
       const taken = await this.pool.query(
         'UPDATE enterprise_credit_codes SET enterprise_id = $2, reserved_at = now() WHERE credit_code = $1 AND enterprise_id = $3',
         [creditCode, enterpriseId, holder.enterprise_id],

@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { enterpriseDecider } from '@luodi/domain';
+import { enterpriseDecider, enterpriseStream } from '@luodi/domain';
 import { EventStore, handleCommand } from '@luodi/event-store';
 import { CommandContext, eventMetadata } from '../common/command-context';
 import { CommandAccepted } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
 import { CreditCodeRegistry } from './credit-code-registry.service';
-import { enterpriseStreamId } from './enterprise-stream';
 import { RegisterEnterpriseDto } from './register-enterprise.dto';
 
 export class RegisterEnterpriseCommand extends Command<CommandAccepted> {
@@ -32,7 +31,7 @@ export class RegisterEnterpriseHandler implements ICommandHandler<RegisterEnterp
     const { version, position } = await this.creditCodes.registering(body.creditCode?.toUpperCase(), enterpriseId, () =>
       handleCommand(
         this.store,
-        enterpriseStreamId(enterpriseId),
+        enterpriseStream(enterpriseId),
         enterpriseDecider,
         {
           type: 'RegisterEnterprise',

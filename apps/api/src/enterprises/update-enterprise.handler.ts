@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { enterpriseDecider } from '@luodi/domain';
+import { enterpriseDecider, enterpriseStream } from '@luodi/domain';
 import { EventStore, handleCommand } from '@luodi/event-store';
 import { CommandContext, eventMetadata } from '../common/command-context';
 import { CommandAccepted } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
-import { enterpriseStreamId } from './enterprise-stream';
 import { UpdateEnterpriseDto } from './update-enterprise.dto';
 
 export class UpdateEnterpriseCommand extends Command<CommandAccepted> {
@@ -25,7 +24,7 @@ export class UpdateEnterpriseHandler implements ICommandHandler<UpdateEnterprise
   async execute({ enterpriseId, body, ctx }: UpdateEnterpriseCommand): Promise<CommandAccepted> {
     const { version, position } = await handleCommand(
       this.store,
-      enterpriseStreamId(enterpriseId),
+      enterpriseStream(enterpriseId),
       enterpriseDecider,
       {
         type: 'UpdateEnterprise',

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { projectDecider } from '@luodi/domain';
+import { projectDecider, projectStream } from '@luodi/domain';
 import { EventStore, handleCommand } from '@luodi/event-store';
 import { DataSource } from 'typeorm';
 import { DepartmentEntity } from '@luodi/platform';
@@ -9,7 +9,6 @@ import { CommandContext, eventMetadata } from '../common/command-context';
 import { CommandAccepted } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
 import { AssignLandingPlanDto } from './assign-landing-plan.dto';
-import { projectStreamId } from './project-stream';
 
 export class AssignLandingPlanCommand extends Command<CommandAccepted> {
   constructor(
@@ -32,7 +31,7 @@ export class AssignLandingPlanHandler implements ICommandHandler<AssignLandingPl
     const departments = await this.dataSource.getRepository(DepartmentEntity).find({ select: { code: true } });
     const { version, position } = await handleCommand(
       this.store,
-      projectStreamId(projectId),
+      projectStream(projectId),
       projectDecider,
       {
         type: 'AssignLandingPlan',

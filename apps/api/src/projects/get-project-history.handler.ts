@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { projectDecider, projectErrors } from '@luodi/domain';
+import { projectDecider, projectErrors, projectStream } from '@luodi/domain';
 import { EventStore } from '@luodi/event-store';
 import { Actor } from '../auth/actor';
 import { readAggregate } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
 import { assertProjectAccess, withoutUserIds } from './project-access';
-import { projectStreamId } from './project-stream';
 
 export interface ProjectHistoryEntry {
   /** The stream's version after this event (1 for the submission). */
@@ -43,7 +42,7 @@ export class GetProjectHistoryHandler implements IQueryHandler<GetProjectHistory
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ projectId, actor }: GetProjectHistoryQuery): Promise<ProjectHistory> {
-    const { state, version, events } = await readAggregate(this.store, projectStreamId(projectId), projectDecider);
+    const { state, version, events } = await readAggregate(this.store, projectStream(projectId), projectDecider);
     if (state === null) throw projectErrors.notFound();
     assertProjectAccess(actor, state);
     return {

@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { projectDecider } from '@luodi/domain';
+import { projectDecider, projectStream } from '@luodi/domain';
 import { EventStore, handleCommand } from '@luodi/event-store';
 import { CommandContext, eventMetadata } from '../common/command-context';
 import { CommandAccepted } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
 import { LandProjectDto } from './land-project.dto';
-import { projectStreamId } from './project-stream';
 
 export class LandProjectCommand extends Command<CommandAccepted> {
   constructor(
@@ -25,7 +24,7 @@ export class LandProjectHandler implements ICommandHandler<LandProjectCommand> {
   async execute({ projectId, body, ctx }: LandProjectCommand): Promise<CommandAccepted> {
     const { version, position } = await handleCommand(
       this.store,
-      projectStreamId(projectId),
+      projectStream(projectId),
       projectDecider,
       {
         type: 'LandProject',

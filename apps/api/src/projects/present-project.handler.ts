@@ -1,13 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { conferenceDecider, projectDecider } from '@luodi/domain';
+import { conferenceDecider, conferenceStream, projectDecider, projectStream } from '@luodi/domain';
 import { EventStore, handleCommand } from '@luodi/event-store';
 import { CommandContext, eventMetadata } from '../common/command-context';
 import { CommandAccepted, readAggregate } from '../common/event-sourced';
-import { conferenceStreamId } from '../conferences/conference-stream';
 import { EVENT_STORE } from '../database/database.module';
 import { PresentProjectDto } from './present-project.dto';
-import { projectStreamId } from './project-stream';
 
 export class PresentProjectCommand extends Command<CommandAccepted> {
   constructor(
@@ -24,10 +22,10 @@ export class PresentProjectHandler implements ICommandHandler<PresentProjectComm
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ projectId, body, ctx }: PresentProjectCommand): Promise<CommandAccepted> {
-    const { state: conference } = await readAggregate(this.store, conferenceStreamId(body.conferenceId), conferenceDecider);
+    const { state: conference } = await readAggregate(this.store, conferenceStream(body.conferenceId), conferenceDecider);
     const { version, position } = await handleCommand(
       this.store,
-      projectStreamId(projectId),
+      projectStream(projectId),
       projectDecider,
       {
         type: 'PresentProject',

@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { projectDecider } from '@luodi/domain';
+import { projectDecider, projectStream } from '@luodi/domain';
 import { EventStore, handleCommand } from '@luodi/event-store';
 import { CommandContext, eventMetadata } from '../common/command-context';
 import { CommandAccepted } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
-import { projectStreamId } from './project-stream';
 import { ReportProgressDto } from './report-progress.dto';
 
 export class ReportProgressCommand extends Command<CommandAccepted> {
@@ -28,7 +27,7 @@ export class ReportProgressHandler implements ICommandHandler<ReportProgressComm
     const { userId, username, role, departmentCode } = ctx.actor;
     const { version, position } = await handleCommand(
       this.store,
-      projectStreamId(projectId),
+      projectStream(projectId),
       projectDecider,
       {
         type: 'ReportProgress',

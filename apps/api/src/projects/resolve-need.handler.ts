@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { projectDecider } from '@luodi/domain';
+import { projectDecider, projectStream } from '@luodi/domain';
 import { EventStore, handleCommand } from '@luodi/event-store';
 import { CommandContext, eventMetadata } from '../common/command-context';
 import { CommandAccepted } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
 import { assertProjectAccess } from './project-access';
-import { projectStreamId } from './project-stream';
 import { ResolveNeedDto } from './resolve-need.dto';
 
 export class ResolveNeedCommand extends Command<CommandAccepted> {
@@ -37,7 +36,7 @@ export class ResolveNeedHandler implements ICommandHandler<ResolveNeedCommand> {
     };
     const { version, position } = await handleCommand(
       this.store,
-      projectStreamId(projectId),
+      projectStream(projectId),
       decider,
       {
         type: 'ResolveNeed',

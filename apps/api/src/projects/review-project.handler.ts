@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { projectDecider } from '@luodi/domain';
+import { projectDecider, projectStream } from '@luodi/domain';
 import { EventStore, handleCommand } from '@luodi/event-store';
 import { CommandContext, eventMetadata } from '../common/command-context';
 import { CommandAccepted } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
-import { projectStreamId } from './project-stream';
 import { ReviewProjectDto } from './review-project.dto';
 
 export class ReviewProjectCommand extends Command<CommandAccepted> {
@@ -27,7 +26,7 @@ export class ReviewProjectHandler implements ICommandHandler<ReviewProjectComman
     const { scores } = body;
     const { version, position } = await handleCommand(
       this.store,
-      projectStreamId(projectId),
+      projectStream(projectId),
       projectDecider,
       {
         type: 'ReviewProject',

@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { invalid, ProjectErrorCode, projectDecider } from '@luodi/domain';
+import { invalid, projectDecider, ProjectErrorCode, projectStream } from '@luodi/domain';
 import { EventStore, handleCommand } from '@luodi/event-store';
 import { CommandContext, eventMetadata } from '../common/command-context';
 import { CommandAccepted } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
-import { projectStreamId } from './project-stream';
 import { ReviseSubmissionDto } from './revise-submission.dto';
 
 export class ReviseSubmissionCommand extends Command<CommandAccepted> {
@@ -42,7 +41,7 @@ export class ReviseSubmissionHandler implements ICommandHandler<ReviseSubmission
     };
     const { version, position } = await handleCommand(
       this.store,
-      projectStreamId(projectId),
+      projectStream(projectId),
       decider,
       {
         type: 'ReviseSubmission',

@@ -1,13 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { enterpriseDecider, projectDecider } from '@luodi/domain';
+import { enterpriseDecider, enterpriseStream, projectDecider, projectStream } from '@luodi/domain';
 import { EventStore, handleCommand } from '@luodi/event-store';
 import { CommandContext, eventMetadata } from '../common/command-context';
 import { CommandAccepted, readAggregate } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
-import { enterpriseStreamId } from '../enterprises/enterprise-stream';
-import { projectStreamId } from './project-stream';
 import { SubmitProjectDto } from './submit-project.dto';
 
 export class SubmitProjectCommand extends Command<CommandAccepted> {
@@ -25,11 +23,11 @@ export class SubmitProjectHandler implements ICommandHandler<SubmitProjectComman
 
   async execute({ body, ctx }: SubmitProjectCommand): Promise<CommandAccepted> {
     // Enterprises are never deleted, so a fact read now still holds when the project is written.
-    const { state: enterprise } = await readAggregate(this.store, enterpriseStreamId(body.enterpriseId), enterpriseDecider);
+    const { state: enterprise } = await readAggregate(this.store, enterpriseStream(body.enterpriseId), enterpriseDecider);
     const projectId = randomUUID();
     const { version, position } = await handleCommand(
       this.store,
-      projectStreamId(projectId),
+      projectStream(projectId),
       projectDecider,
       {
         type: 'SubmitProject',

@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { projectDecider } from '@luodi/domain';
+import { projectDecider, projectStream } from '@luodi/domain';
 import { EventStore, handleCommand } from '@luodi/event-store';
 import { CommandContext, eventMetadata } from '../common/command-context';
 import { CommandAccepted } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
-import { projectStreamId } from './project-stream';
 import { WithdrawProjectDto } from './withdraw-project.dto';
 
 export class WithdrawProjectCommand extends Command<CommandAccepted> {
@@ -25,7 +24,7 @@ export class WithdrawProjectHandler implements ICommandHandler<WithdrawProjectCo
   async execute({ projectId, body, ctx }: WithdrawProjectCommand): Promise<CommandAccepted> {
     const { version, position } = await handleCommand(
       this.store,
-      projectStreamId(projectId),
+      projectStream(projectId),
       projectDecider,
       {
         type: 'WithdrawProject',

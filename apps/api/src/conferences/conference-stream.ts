@@ -1,1 +1,0 @@
-export const conferenceStreamId = (conferenceId: string): string => `conference-${conferenceId}`;

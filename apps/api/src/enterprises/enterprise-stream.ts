@@ -1,1 +1,0 @@
-export const enterpriseStreamId = (enterpriseId: string): string => `enterprise-${enterpriseId}`;
