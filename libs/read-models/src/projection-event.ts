@@ -8,16 +8,6 @@ export type ProjectionEvent = (ProjectEvent | EnterpriseEvent | ConferenceEvent)
   globalPosition: number;
 };
 
-export type StreamKind = 'project' | 'enterprise' | 'conference';
-
-const STREAM_ID = /^(project|enterprise|conference)-(.+)$/;
-
-/** Which aggregate a stream belongs to: `project-<id>` -> `{kind: 'project', id}`; null for other streams. */
-export function streamOf(streamId: string): { kind: StreamKind; id: string } | null {
-  const match = STREAM_ID.exec(streamId);
-  return match ? { kind: match[1] as StreamKind, id: match[2] } : null;
-}
-
 /**
  * Recorded events typed as domain events. Event types a projection does not know fall through
  * its `switch` and change nothing, so a newer writer never stops an older projector.

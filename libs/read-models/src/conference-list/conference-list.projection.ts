@@ -1,4 +1,5 @@
-import { ProjectionEvent, streamOf } from '../projection-event';
+import { parseStreamId } from '@luodi/domain';
+import { ProjectionEvent } from '../projection-event';
 import { ConferenceListRow } from './conference-list.entity';
 
 /** The conference's row after one more of its events (other events leave it unchanged). */
@@ -7,6 +8,6 @@ export function evolveConferenceList(row: ConferenceListRow | null, event: Proje
     const { data } = event;
     return { id: data.conferenceId, title: data.title, theme: data.theme ?? null, heldOn: data.heldOn, version: event.streamPosition, position: event.globalPosition };
   }
-  if (row === null || streamOf(event.streamId)?.kind !== 'conference') return row;
+  if (row === null || parseStreamId(event.streamId)?.kind !== 'conference') return row;
   return { ...row, version: event.streamPosition, position: event.globalPosition };
 }

@@ -1,4 +1,5 @@
-import { ProjectionEvent, streamOf } from '../projection-event';
+import { parseStreamId } from '@luodi/domain';
+import { ProjectionEvent } from '../projection-event';
 import { EnterpriseListRow } from './enterprise-list.entity';
 
 /** The enterprise's row after one more of its events (other events leave it unchanged). */
@@ -16,7 +17,7 @@ export function evolveEnterpriseList(row: EnterpriseListRow | null, event: Proje
       position: event.globalPosition,
     };
   }
-  if (row === null || streamOf(event.streamId)?.kind !== 'enterprise') return row;
+  if (row === null || parseStreamId(event.streamId)?.kind !== 'enterprise') return row;
   const next = { ...row, version: event.streamPosition, position: event.globalPosition };
   if (event.type !== 'EnterpriseUpdated') return next;
   const { name, district, tier } = event.data;

@@ -1,5 +1,6 @@
+import { parseStreamId } from '@luodi/domain';
 import type { LandingPlan, Need } from '@luodi/domain';
-import { ProjectionEvent, streamOf } from '../projection-event';
+import { ProjectionEvent } from '../projection-event';
 import { DossierNeed, DossierPlan, ProjectDossierRow } from './project-dossier.entity';
 
 /** The project's dossier row after one more of its events (other events leave it unchanged). */
@@ -8,7 +9,7 @@ export function evolveProjectDossier(row: ProjectDossierRow | null, event: Proje
     const { data } = event;
     return { projectId: data.projectId, enterpriseId: data.enterpriseId, needs: data.needs.map(openNeed), plan: null, landing: null, withdrawal: null };
   }
-  if (row === null || streamOf(event.streamId)?.kind !== 'project') return row;
+  if (row === null || parseStreamId(event.streamId)?.kind !== 'project') return row;
 
   switch (event.type) {
     case 'SubmissionRevised':

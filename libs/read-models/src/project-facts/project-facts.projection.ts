@@ -1,4 +1,5 @@
-import { ProjectionEvent, streamOf } from '../projection-event';
+import { parseStreamId } from '@luodi/domain';
+import { ProjectionEvent } from '../projection-event';
 import { ProjectFactsRow } from './project-facts.entity';
 
 /** The project's dashboard facts after one more of its events (other events leave them unchanged). */
@@ -25,7 +26,7 @@ export function evolveProjectFacts(row: ProjectFactsRow | null, event: Projectio
       withdrawnAt: null,
     };
   }
-  if (row === null || streamOf(event.streamId)?.kind !== 'project') return row;
+  if (row === null || parseStreamId(event.streamId)?.kind !== 'project') return row;
 
   switch (event.type) {
     case 'ProjectReviewed':

@@ -1,4 +1,5 @@
-import { ProjectionEvent, streamOf } from '../projection-event';
+import { parseStreamId } from '@luodi/domain';
+import { ProjectionEvent } from '../projection-event';
 import { ProjectListRow } from './project-list.entity';
 
 /**
@@ -7,7 +8,7 @@ import { ProjectListRow } from './project-list.entity';
  */
 export function evolveProjectList(row: ProjectListRow | null, event: ProjectionEvent): ProjectListRow | null {
   if (event.type === 'EnterpriseUpdated') {
-    const renamed = row !== null && event.data.name !== undefined && streamOf(event.streamId)?.id === row.enterpriseId;
+    const renamed = row !== null && event.data.name !== undefined && parseStreamId(event.streamId)?.id === row.enterpriseId;
     return renamed ? { ...row, enterpriseName: event.data.name! } : row;
   }
   if (event.type === 'ProjectSubmitted') {
@@ -35,7 +36,7 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
       updatedAt: data.occurredAt,
     };
   }
-  if (row === null || streamOf(event.streamId)?.kind !== 'project') return row;
+  if (row === null || parseStreamId(event.streamId)?.kind !== 'project') return row;
 
   const next: ProjectListRow = { ...row, version: event.streamPosition, position: event.globalPosition, updatedAt: event.data.occurredAt };
   switch (event.type) {

@@ -1,3 +1,4 @@
+import { parseStreamId } from '@luodi/domain';
 import type { RecordedEvent } from '@luodi/event-store';
 import { EntityManager } from 'typeorm';
 import { ConferenceListRow } from '../conference-list/conference-list.entity';
@@ -12,7 +13,7 @@ import { ProjectFactsRow } from '../project-facts/project-facts.entity';
 import { evolveProjectFacts } from '../project-facts/project-facts.projection';
 import { ProjectListRow } from '../project-list/project-list.entity';
 import { evolveProjectList } from '../project-list/project-list.projection';
-import { asProjectionEvents, ProjectionEvent, streamOf } from '../projection-event';
+import { asProjectionEvents, ProjectionEvent } from '../projection-event';
 import { RowTable } from './row-table';
 
 type Evolve<Row> = (row: Row | null, event: ProjectionEvent) => Row | null;
@@ -90,7 +91,7 @@ export class ReadModelWriter {
     const events = asProjectionEvents(recorded);
     if (!this.tablesEmpty) await this.load(manager, events);
     for (const event of events) {
-      const stream = streamOf(event.streamId);
+      const stream = parseStreamId(event.streamId);
       if (stream?.kind === 'project') {
         this.lists.evolve(stream.id, event, evolveProjectList);
         this.dossiers.evolve(stream.id, event, evolveProjectDossier);
@@ -139,7 +140,7 @@ export class ReadModelWriter {
   private async load(manager: EntityManager, events: readonly ProjectionEvent[]): Promise<void> {
     const ids = { project: new Set<string>(), enterprise: new Set<string>(), renamed: new Set<string>(), conference: new Set<string>() };
     for (const event of events) {
-      const stream = streamOf(event.streamId);
+      const stream = parseStreamId(event.streamId);
       if (!stream) continue;
       ids[stream.kind].add(stream.id);
       if (event.type === 'EnterpriseUpdated' && event.data.name !== undefined) ids.renamed.add(stream.id);
