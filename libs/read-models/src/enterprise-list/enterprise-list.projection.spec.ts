@@ -1,9 +1,9 @@
 import { evolveConferenceList } from '../conference-list/conference-list.projection';
-import { CONFERENCE_ID, ENTERPRISE_ID, enterpriseStream, foldRow, lifeUpTo, recorded } from '../testing/projection-events';
+import { CONFERENCE_ID, ENTERPRISE_ID, ENTERPRISE_STREAM, foldRow, lifeUpTo, recorded, CONFERENCE_STREAM } from '../testing/projection-events';
 import { evolveEnterpriseList } from './enterprise-list.projection';
 
 describe('enterprise and conference list projections', () => {
-  const registered = recorded(enterpriseStream, [
+  const registered = recorded(ENTERPRISE_STREAM, [
     { type: 'EnterpriseRegistered', data: { enterpriseId: ENTERPRISE_ID, name: '青岛海洋科技有限公司', creditCode: '91370200MA3C5LXX0X', tier: 'municipal', occurredAt: '2024-01-02T00:00:00.000Z' } },
     { type: 'EnterpriseUpdated', data: { tier: 'national', district: '黄岛区', occurredAt: '2024-02-02T00:00:00.000Z' } },
   ], 7);
@@ -27,7 +27,7 @@ describe('enterprise and conference list projections', () => {
   });
 
   it('lists a scheduled conference', () => {
-    const scheduled = recorded(`conference-${CONFERENCE_ID}`, [{ type: 'ConferenceScheduled', data: { conferenceId: CONFERENCE_ID, title: '第三届民营经济创意会', heldOn: '2024-04-15', occurredAt: '2024-03-01T00:00:00.000Z' } }], 3);
+    const scheduled = recorded(CONFERENCE_STREAM, [{ type: 'ConferenceScheduled', data: { conferenceId: CONFERENCE_ID, title: '第三届民营经济创意会', heldOn: '2024-04-15', occurredAt: '2024-03-01T00:00:00.000Z' } }], 3);
     expect(foldRow(evolveConferenceList, scheduled)).toEqual({ id: CONFERENCE_ID, title: '第三届民营经济创意会', theme: null, heldOn: '2024-04-15', version: 1, position: 3 });
   });
 });

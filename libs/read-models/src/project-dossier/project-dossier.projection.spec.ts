@@ -1,4 +1,4 @@
-import { foldRow, lifeUpTo, projectLife, PROJECT_ID, recorded } from '../testing/projection-events';
+import { foldRow, lifeUpTo, projectLife, PROJECT_ID, recorded, PROJECT_STREAM } from '../testing/projection-events';
 import { evolveProjectDossier } from './project-dossier.projection';
 
 describe('project dossier projection', () => {
@@ -36,8 +36,8 @@ describe('project dossier projection', () => {
   });
 
   it('keeps the resolution of a need a revised submission keeps, and opens new ones', () => {
-    const resolved = foldRow(evolveProjectDossier, [...lifeUpTo(1), ...recorded(`project-${PROJECT_ID}`, [projectLife[5]]).map((e) => ({ ...e, streamPosition: 2 }))])!;
-    const [revised] = recorded(`project-${PROJECT_ID}`, [
+    const resolved = foldRow(evolveProjectDossier, [...lifeUpTo(1), ...recorded(PROJECT_STREAM, [projectLife[5]]).map((e) => ({ ...e, streamPosition: 2 }))])!;
+    const [revised] = recorded(PROJECT_STREAM, [
       { type: 'SubmissionRevised', data: { needs: [{ needId: 'n-land', kind: 'land', description: '60 亩用地' }, { needId: 'n-money', kind: 'financing', description: '贷款' }], occurredAt: '2024-05-11T00:00:00.000Z' } },
     ]);
     expect(evolveProjectDossier(resolved, revised)!.needs).toEqual([
@@ -47,7 +47,7 @@ describe('project dossier projection', () => {
   });
 
   it('records a withdrawal with its reason', () => {
-    const [withdrawn] = recorded(`project-${PROJECT_ID}`, [{ type: 'ProjectWithdrawn', data: { reason: '资金不足', occurredAt: '2024-03-03T00:00:00.000Z' } }]);
+    const [withdrawn] = recorded(PROJECT_STREAM, [{ type: 'ProjectWithdrawn', data: { reason: '资金不足', occurredAt: '2024-03-03T00:00:00.000Z' } }]);
     expect(evolveProjectDossier(foldRow(evolveProjectDossier, lifeUpTo(1)), withdrawn)!.withdrawal).toEqual({ reason: '资金不足', occurredAt: '2024-03-03T00:00:00.000Z' });
   });
 });

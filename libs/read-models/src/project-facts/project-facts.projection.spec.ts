@@ -1,4 +1,4 @@
-import { foldRow, lifeUpTo, projectLife, PROJECT_ID, ENTERPRISE_ID, CONFERENCE_ID, recorded } from '../testing/projection-events';
+import { foldRow, lifeUpTo, projectLife, PROJECT_ID, ENTERPRISE_ID, CONFERENCE_ID, recorded, PROJECT_STREAM } from '../testing/projection-events';
 import { evolveProjectFacts } from './project-facts.projection';
 
 describe('project facts projection', () => {
@@ -26,7 +26,7 @@ describe('project facts projection', () => {
 
   it('starts no new lead period when a revised plan keeps the lead', () => {
     const assigned = foldRow(evolveProjectFacts, lifeUpTo(5))!;
-    const [sameLead] = recorded(`project-${PROJECT_ID}`, [
+    const [sameLead] = recorded(PROJECT_STREAM, [
       { type: 'LandingPlanRevised', data: { planId: 'plan-2', revision: 2, replacesPlanId: 'plan-1', leadDepartment: 'industry', supportingDepartments: [], milestones: [], occurredAt: '2024-05-01T00:00:00.000Z' } },
     ]);
     expect(evolveProjectFacts(assigned, sameLead)).toMatchObject({ assignedAt: '2024-04-20T02:00:00.000Z', leadDepartments: ['industry'], leadSince: ['2024-04-20T02:00:00.000Z'] });
@@ -34,13 +34,13 @@ describe('project facts projection', () => {
 
   it('records rejection and withdrawal times; a landing without actual investment leaves it null', () => {
     const submitted = foldRow(evolveProjectFacts, lifeUpTo(1))!;
-    const [rejected] = recorded(`project-${PROJECT_ID}`, [
+    const [rejected] = recorded(PROJECT_STREAM, [
       { type: 'ProjectReviewed', data: { reviewId: 'r', reviewer: { userId: 'u', username: 'e' }, verdict: 'rejected', scores: { idea: 1, validation: 1, feasibility: 1 }, occurredAt: '2024-03-02T00:00:00.000Z' } },
     ]);
     expect(evolveProjectFacts(submitted, rejected)).toMatchObject({ rejectedAt: '2024-03-02T00:00:00.000Z', enteredLibraryAt: null });
-    const [withdrawn] = recorded(`project-${PROJECT_ID}`, [{ type: 'ProjectWithdrawn', data: { reason: 'x', occurredAt: '2024-03-04T00:00:00.000Z' } }]);
+    const [withdrawn] = recorded(PROJECT_STREAM, [{ type: 'ProjectWithdrawn', data: { reason: 'x', occurredAt: '2024-03-04T00:00:00.000Z' } }]);
     expect(evolveProjectFacts(submitted, withdrawn)).toMatchObject({ withdrawnAt: '2024-03-04T00:00:00.000Z' });
-    const [landed] = recorded(`project-${PROJECT_ID}`, [{ type: 'ProjectLanded', data: { landedOn: '2024-07-01', occurredAt: '2024-07-01T15:59:59.999Z' } }]);
+    const [landed] = recorded(PROJECT_STREAM, [{ type: 'ProjectLanded', data: { landedOn: '2024-07-01', occurredAt: '2024-07-01T15:59:59.999Z' } }]);
     expect(evolveProjectFacts(foldRow(evolveProjectFacts, lifeUpTo(5)), landed)).toMatchObject({ landedOn: '2024-07-01', actualInvestmentYuan: null });
   });
 

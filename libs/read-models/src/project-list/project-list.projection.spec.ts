@@ -1,4 +1,5 @@
-import { enterpriseStream, foldRow, lifeUpTo, PROJECT_ID, ENTERPRISE_ID, projectLife, recorded, CONFERENCE_ID } from '../testing/projection-events';
+import { enterpriseStream } from '@luodi/domain';
+import { ENTERPRISE_STREAM, foldRow, lifeUpTo, PROJECT_ID, ENTERPRISE_ID, projectLife, recorded, CONFERENCE_ID, PROJECT_STREAM, CONFERENCE_STREAM } from '../testing/projection-events';
 import { evolveProjectList } from './project-list.projection';
 
 describe('project list projection', () => {
@@ -53,7 +54,7 @@ describe('project list projection', () => {
 
   it('keeps a project submitted on a revise verdict but counts the event in its version', () => {
     const submitted = foldRow(evolveProjectList, lifeUpTo(1))!;
-    const [revise] = recorded(`project-${PROJECT_ID}`, [
+    const [revise] = recorded(PROJECT_STREAM, [
       { type: 'ProjectReviewed', data: { reviewId: 'r-0', reviewer: { userId: 'u', username: 'e' }, verdict: 'revise', scores: { idea: 60, validation: 50, feasibility: 40 }, occurredAt: '2024-03-02T00:00:00.000Z' } },
     ], 150);
     const row = evolveProjectList(submitted, { ...revise, streamPosition: 2 });
@@ -62,9 +63,9 @@ describe('project list projection', () => {
 
   it('records withdrawal and rejection', () => {
     const submitted = foldRow(evolveProjectList, lifeUpTo(1))!;
-    const [withdrawn] = recorded(`project-${PROJECT_ID}`, [{ type: 'ProjectWithdrawn', data: { reason: '资金不足', occurredAt: '2024-03-03T00:00:00.000Z' } }]);
+    const [withdrawn] = recorded(PROJECT_STREAM, [{ type: 'ProjectWithdrawn', data: { reason: '资金不足', occurredAt: '2024-03-03T00:00:00.000Z' } }]);
     expect(evolveProjectList(submitted, withdrawn)).toMatchObject({ status: 'withdrawn', withdrawnAt: '2024-03-03T00:00:00.000Z' });
-    const [rejected] = recorded(`project-${PROJECT_ID}`, [
+    const [rejected] = recorded(PROJECT_STREAM, [
       { type: 'ProjectReviewed', data: { reviewId: 'r-0', reviewer: { userId: 'u', username: 'e' }, verdict: 'rejected', scores: { idea: 10, validation: 10, feasibility: 10 }, occurredAt: '2024-03-02T00:00:00.000Z' } },
     ]);
     expect(evolveProjectList(submitted, rejected)).toMatchObject({ status: 'rejected', enteredLibraryAt: null });
@@ -72,20 +73,20 @@ describe('project list projection', () => {
 
   it('renames the enterprise on the rows of its projects only', () => {
     const row = foldRow(evolveProjectList, lifeUpTo(2))!;
-    const [renamed] = recorded(enterpriseStream, [{ type: 'EnterpriseUpdated', data: { name: '青岛蓝海科技集团', occurredAt: '2024-03-06T00:00:00.000Z' } }]);
+    const [renamed] = recorded(ENTERPRISE_STREAM, [{ type: 'EnterpriseUpdated', data: { name: '青岛蓝海科技集团', occurredAt: '2024-03-06T00:00:00.000Z' } }]);
     expect(evolveProjectList(row, renamed)).toEqual({ ...row, enterpriseName: '青岛蓝海科技集团' });
 
-    const [otherRenamed] = recorded('enterprise-someone-else', [{ type: 'EnterpriseUpdated', data: { name: 'Other', occurredAt: '2024-03-06T00:00:00.000Z' } }]);
+    const [otherRenamed] = recorded(enterpriseStream('someone-else'), [{ type: 'EnterpriseUpdated', data: { name: 'Other', occurredAt: '2024-03-06T00:00:00.000Z' } }]);
     expect(evolveProjectList(row, otherRenamed)).toBe(row);
-    const [tierOnly] = recorded(enterpriseStream, [{ type: 'EnterpriseUpdated', data: { tier: 'national', occurredAt: '2024-03-06T00:00:00.000Z' } }]);
+    const [tierOnly] = recorded(ENTERPRISE_STREAM, [{ type: 'EnterpriseUpdated', data: { tier: 'national', occurredAt: '2024-03-06T00:00:00.000Z' } }]);
     expect(evolveProjectList(row, tierOnly)).toBe(row);
   });
 
   it('ignores events of other kinds and counts unknown project events in the version only', () => {
     const row = foldRow(evolveProjectList, lifeUpTo(2))!;
-    const [conference] = recorded(`conference-${CONFERENCE_ID}`, [{ type: 'ConferenceScheduled', data: { conferenceId: CONFERENCE_ID, title: 'x', heldOn: '2024-04-15', occurredAt: '2024-03-06T00:00:00.000Z' } }]);
+    const [conference] = recorded(CONFERENCE_STREAM, [{ type: 'ConferenceScheduled', data: { conferenceId: CONFERENCE_ID, title: 'x', heldOn: '2024-04-15', occurredAt: '2024-03-06T00:00:00.000Z' } }]);
     expect(evolveProjectList(row, conference)).toBe(row);
-    const future = { type: 'ProjectTagged', data: { occurredAt: '2024-03-07T00:00:00.000Z' }, streamId: `project-${PROJECT_ID}`, streamPosition: 3, globalPosition: 999 } as never;
+    const future = { type: 'ProjectTagged', data: { occurredAt: '2024-03-07T00:00:00.000Z' }, streamId: PROJECT_STREAM, streamPosition: 3, globalPosition: 999 } as never;
     expect(evolveProjectList(row, future)).toEqual({ ...row, version: 3, position: 999, updatedAt: '2024-03-07T00:00:00.000Z' });
   });
 });

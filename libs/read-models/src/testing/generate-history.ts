@@ -1,3 +1,4 @@
+import { conferenceStream, enterpriseStream, projectStream } from '@luodi/domain';
 import type { EventData, EventStore } from '@luodi/event-store';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -50,21 +51,21 @@ export function generateHistory(options: HistoryOptions): HistoryEvent[] {
   for (let at = start + 60 * DAY, n = 1; at <= end; at += 91 * DAY, n++) {
     const conference = { id: uuid(), title: `第${n}届民营经济创意会`, heldOn: cstDate(at), at: at + 2 * 3_600_000 };
     conferences.push(conference);
-    emit(`conference-${conference.id}`, start, 'ConferenceScheduled', { conferenceId: conference.id, title: conference.title, theme: pick(WORDS), heldOn: conference.heldOn });
+    emit(conferenceStream(conference.id), start, 'ConferenceScheduled', { conferenceId: conference.id, title: conference.title, theme: pick(WORDS), heldOn: conference.heldOn });
   }
 
   const enterprises = Array.from({ length: Math.max(1, Math.ceil(options.projects / 3)) }, (_, i) => ({ id: uuid(), name: `青岛${pick(WORDS)}${pick(WORDS)}有限公司${i}` }));
   for (const enterprise of enterprises) {
-    emit(`enterprise-${enterprise.id}`, start, 'EnterpriseRegistered', { enterpriseId: enterprise.id, name: enterprise.name, district: pick(DISTRICTS), tier: pick(['none', 'municipal', 'provincial', 'national']) });
+    emit(enterpriseStream(enterprise.id), start, 'EnterpriseRegistered', { enterpriseId: enterprise.id, name: enterprise.name, district: pick(DISTRICTS), tier: pick(['none', 'municipal', 'provincial', 'national']) });
     if (random() < 0.1) {
       enterprise.name = `${enterprise.name}（集团）`;
-      emit(`enterprise-${enterprise.id}`, between(start, end), 'EnterpriseUpdated', { name: enterprise.name });
+      emit(enterpriseStream(enterprise.id), between(start, end), 'EnterpriseUpdated', { name: enterprise.name });
     }
   }
 
   for (let p = 0; p < options.projects; p++) {
     const projectId = uuid();
-    const stream = `project-${projectId}`;
+    const stream = projectStream(projectId);
     const enterprise = pick(enterprises);
     let at = between(start, end - 10 * DAY);
     const next = (minDays: number, maxDays: number) => (at += between(minDays * DAY, maxDays * DAY));

@@ -1,3 +1,4 @@
+import { conferenceStream, enterpriseStream, projectStream } from '@luodi/domain';
 import type { ConferenceEvent, EnterpriseEvent, ProjectEvent } from '@luodi/domain';
 import { ProjectionEvent } from '../projection-event';
 
@@ -100,8 +101,9 @@ export const projectLife: ProjectEvent[] = [
   { type: 'ProjectLanded', data: { landedOn: '2024-06-30', actualInvestmentYuan: 350_000_000, evidence: '合同', occurredAt: '2024-06-30T15:59:59.999Z' } },
 ];
 
-export const projectStream = `project-${PROJECT_ID}`;
-export const enterpriseStream = `enterprise-${ENTERPRISE_ID}`;
+export const PROJECT_STREAM = projectStream(PROJECT_ID);
+export const ENTERPRISE_STREAM = enterpriseStream(ENTERPRISE_ID);
+export const CONFERENCE_STREAM = conferenceStream(CONFERENCE_ID);
 
 /** The first `n` events of the project's life, recorded. */
-export const lifeUpTo = (n: number): ProjectionEvent[] => recorded(projectStream, projectLife.slice(0, n), 101);
+export const lifeUpTo = (n: number): ProjectionEvent[] => recorded(PROJECT_STREAM, projectLife.slice(0, n), 101);
