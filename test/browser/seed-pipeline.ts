@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { ProjectCommand, projectDecider } from '@luodi/domain';
+import { ProjectCommand, projectDecider, projectStream } from '@luodi/domain';
 import { handleCommand, PostgresEventStore } from '@luodi/event-store';
 
 const DAY = 86_400_000;
@@ -52,7 +52,7 @@ export async function seedPipeline(databaseUrl: string, facts: PipelineFacts, co
 
   const seedOne = async (i: number) => {
     const id = randomUUID();
-    const stream = `project-${id}`;
+    const stream = projectStream(id);
     const run = async (command: Omit<ProjectCommand, 'metadata'>) => {
       const { position } = await handleCommand(store, stream, projectDecider, { ...command, metadata: { now } } as ProjectCommand);
       seeded.lastPosition = Math.max(seeded.lastPosition, position);

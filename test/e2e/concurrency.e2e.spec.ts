@@ -1,8 +1,9 @@
 import { Pool } from 'pg';
+import { projectStream } from '@luodi/domain';
 import { IdempotencyKeysService } from '../../apps/api/src/common/idempotency-keys.service';
 import { createUserAndLogin, TestUser } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
-import { createWorld, EventsTable, expectRefused, fieldsOf, get, plan, post, projectAt, streamOf, validSubmission, World } from './projects.helpers';
+import { createWorld, EventsTable, expectRefused, fieldsOf, get, plan, post, projectAt, validSubmission, World } from './projects.helpers';
 
 let api: RunningApi;
 let world: World;
@@ -41,14 +42,14 @@ describe('If-Match: optimistic concurrency over HTTP', () => {
 
   it('20 concurrent commands with the same If-Match: exactly one succeeds, the others get 412, one event is written', async () => {
     const { id, version } = await projectAt(world, 'assigned');
-    const before = await events.count(streamOf(id));
+    const before = await events.count(projectStream(id));
     const replies = await Promise.all(
       Array.from({ length: 20 }, (_, i) => post(api, `/api/projects/${id}/progress`, world.taskforce, { note: `并发报告 ${i}` }, { 'If-Match': `"${version}"` })),
     );
     const statuses = replies.map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array(19).fill(412)]);
     expect(replies.filter((r) => r.status === 412).every((r) => r.body.code === 'VERSION_MISMATCH')).toBe(true);
-    expect(await events.count(streamOf(id))).toBe(before + 1);
+    expect(await events.count(projectStream(id))).toBe(before + 1);
     expect((await get(api, `/api/projects/${id}`, world.taskforce)).body.version).toBe(version + 1);
   });
 });
@@ -79,7 +80,7 @@ describe('Idempotency-Key: safe retries', () => {
     expect((await post(api, `/api/projects/${id}/progress`, world.taskforce, { note: '另一次' })).status).toBe(200);
     const retry = await post(api, `/api/projects/${id}/progress`, world.taskforce, { note: '一次' }, headers);
     expect({ status: retry.status, body: retry.body }).toEqual({ status: 200, body: first.body });
-    expect(await events.types(streamOf(id))).toHaveLength(first.body.version + 1);
+    expect(await events.types(projectStream(id))).toHaveLength(first.body.version + 1);
   });
 
   it('422 IDEMPOTENCY_KEY_REUSED for the same key with another body or on another path', async () => {
@@ -113,7 +114,7 @@ describe('Idempotency-Key: safe retries', () => {
     expect((await post(api, `/api/projects/${id}/assignments`, world.taskforce, plan('industry', 'resources'))).status).toBe(200);
     const retry = await report();
     expect({ status: retry.status, replayed: retry.headers.get('idempotent-replayed') }).toEqual({ status: 200, replayed: null });
-    expect((await events.types(streamOf(id))).slice(-1)).toEqual(['ProgressReported']);
+    expect((await events.types(projectStream(id))).slice(-1)).toEqual(['ProgressReported']);
   });
 
   it('concurrent requests with one key: the command runs once and every request gets its response', async () => {

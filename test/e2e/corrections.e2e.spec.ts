@@ -1,5 +1,6 @@
+import { enterpriseStream, projectStream } from '@luodi/domain';
 import { RunningApi, startApi } from '../support/start-api';
-import { createWorld, EventsTable, expectRefused, fieldsOf, get, patch, post, projectAt, streamOf, validSubmission, World } from './projects.helpers';
+import { createWorld, EventsTable, expectRefused, fieldsOf, get, patch, post, projectAt, validSubmission, World } from './projects.helpers';
 
 /**
  * Correcting what was entered: a submission while it is under review
@@ -36,7 +37,7 @@ describe('PATCH /api/projects/:id/submission', () => {
     const reply = await revise(id, body, world.taskforce, { 'If-Match': `"${version}"` });
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({ id, version: version + 1, position: expect.any(Number) });
-    expect(await events.types(streamOf(id))).toEqual(['ProjectSubmitted', 'SubmissionRevised']);
+    expect(await events.types(projectStream(id))).toEqual(['ProjectSubmitted', 'SubmissionRevised']);
 
     const project = (await get(api, `/api/projects/${id}`, world.taskforce)).body;
     expect(project).toMatchObject({ status: 'submitted', title: '智能港口装备二期', summary: '自动化岸桥与集卡调度', district: '即墨区', investmentYuan: 350_000_000 });
@@ -87,7 +88,7 @@ describe('PATCH /api/projects/:id/submission', () => {
     const again = await revise(id, { summary: '新摘要' }, world.taskforce, headers);
     expect(first.status).toBe(200);
     expect({ status: again.status, body: again.body, replayed: again.headers.get('idempotent-replayed') }).toEqual({ status: 200, body: first.body, replayed: 'true' });
-    expect(await events.types(streamOf(id))).toEqual(['ProjectSubmitted', 'SubmissionRevised']);
+    expect(await events.types(projectStream(id))).toEqual(['ProjectSubmitted', 'SubmissionRevised']);
   });
 
   it('401 without a token, 403 for reviewers, leaders and departments; admin may', async () => {
@@ -108,7 +109,7 @@ describe('PATCH /api/enterprises/:id', () => {
     const reply = await update(enterpriseId, { name: '青岛新名科技有限公司', district: '崂山区', tier: 'provincial' });
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({ id: enterpriseId, version: 2, position: expect.any(Number) });
-    expect(await events.types(`enterprise-${enterpriseId}`)).toEqual(['EnterpriseRegistered', 'EnterpriseUpdated']);
+    expect(await events.types(enterpriseStream(enterpriseId))).toEqual(['EnterpriseRegistered', 'EnterpriseUpdated']);
 
     expect((await get(api, `/api/enterprises/${enterpriseId}`, world.taskforce)).body).toMatchObject({ name: '青岛新名科技有限公司', district: '崂山区', tier: 'provincial' });
     const at = `minPosition=${reply.body.position}`;

@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { enterpriseStream } from '@luodi/domain';
 import { createUserAndLogin, TestUser } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
 import { post } from './projects.helpers';
@@ -21,7 +22,7 @@ it('records the actor, the correlation id and the idempotency key in every event
   const created = await post(api, '/api/enterprises', taskforce, { name: '青岛测试科技有限公司', tier: 'municipal' }, { 'X-Correlation-Id': 'corr-42', 'Idempotency-Key': 'key-42' });
   expect(created.status).toBe(201);
 
-  const { rows } = await pool.query('SELECT metadata FROM events WHERE stream_id = $1', [`enterprise-${created.body.id}`]);
+  const { rows } = await pool.query('SELECT metadata FROM events WHERE stream_id = $1', [enterpriseStream(created.body.id)]);
 
   expect(rows).toHaveLength(1);
   expect(rows[0].metadata).toEqual({

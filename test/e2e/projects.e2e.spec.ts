@@ -1,3 +1,4 @@
+import { projectStream } from '@luodi/domain';
 import { RunningApi, startApi } from '../support/start-api';
 import {
   approvingReview,
@@ -12,7 +13,6 @@ import {
   post,
   projectAt,
   Reply,
-  streamOf,
   validSubmission,
   World,
 } from './projects.helpers';
@@ -38,7 +38,7 @@ describe('POST /api/projects', () => {
     const reply = await post(api, '/api/projects', world.taskforce, validSubmission(world.enterpriseId));
     expect(reply.status).toBe(201);
     expect(reply.body).toEqual({ id: expect.any(String), version: 1, position: expect.any(Number) });
-    expect(await events.types(streamOf(reply.body.id))).toEqual(['ProjectSubmitted']);
+    expect(await events.types(projectStream(reply.body.id))).toEqual(['ProjectSubmitted']);
 
     const project = await get(api, `/api/projects/${reply.body.id}`, world.taskforce);
     expect(project.body).toMatchObject({
@@ -213,7 +213,7 @@ describe('POST /api/projects/:id/assignments', () => {
       ['签订投资协议', true],
       ['开工建设', false],
     ]);
-    expect((await events.types(streamOf(id))).slice(-1)).toEqual(['LandingPlanRevised']);
+    expect((await events.types(projectStream(id))).slice(-1)).toEqual(['LandingPlanRevised']);
   });
 
   it('400: names the invalid milestone field; unknown departments are refused by code', async () => {
@@ -247,7 +247,7 @@ describe('POST /api/projects/:id/progress', () => {
     const reply = await post(api, `/api/projects/${id}/progress`, world.industry, { milestoneId: own.milestoneId, note: '协议已签署', done: true });
     expect(reply.status).toBe(200);
     expect(reply.body.version).toBe(6);
-    expect((await events.types(streamOf(id))).slice(-2)).toEqual(['ProgressReported', 'MilestoneCompleted']);
+    expect((await events.types(projectStream(id))).slice(-2)).toEqual(['ProgressReported', 'MilestoneCompleted']);
     expect((await get(api, `/api/projects/${id}`, world.taskforce)).body.plan.milestones[0]).toMatchObject({ done: true, doneAt: expect.any(String) });
   });
 

@@ -94,8 +94,6 @@ export const plan = (lead: string, supporting: string) => ({
   ],
 });
 
-export const streamOf = (projectId: string) => `project-${projectId}`;
-
 /** Users of every role, two departments, an enterprise and a conference: what a project needs. */
 export interface World {
   api: RunningApi;

@@ -1,8 +1,9 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { migrations } from '@luodi/platform';
+import { parseStreamId, projectStream } from '@luodi/domain';
 import { createApp } from '../../apps/api/src/app.factory';
 import { loadConfig } from '../../apps/api/src/config/app-config';
-import { createWorld, EventsTable, get, post, projectAt, Reply, streamOf, World } from '../e2e/projects.helpers';
+import { createWorld, EventsTable, get, post, projectAt, Reply, World } from '../e2e/projects.helpers';
 import { RunningApi, TEST_ADMIN_PASSWORD } from '../support/start-api';
 import { createTestDatabase } from '../support/test-database';
 import { PgProxy } from './pg-proxy';
@@ -62,7 +63,7 @@ async function completingReport(): Promise<{ stream: string; send: (headers?: Re
   const { id } = await projectAt(world, 'assigned');
   const milestoneId: string = (await get(api, `/api/projects/${id}`, world.taskforce)).body.plan.milestones[0].milestoneId;
   return {
-    stream: streamOf(id),
+    stream: projectStream(id),
     send: (headers) => post(api, `/api/projects/${id}/progress`, world.industry, { milestoneId, note: '投资协议已签订', done: true }, headers),
   };
 }
@@ -78,7 +79,7 @@ function expectUnavailable(reply: Reply): void {
 
 /** The project accepts commands again: the pool replaced the dropped connection. */
 async function expectRecovered(stream: string): Promise<void> {
-  const id = stream.replace(/^project-/, '');
+  const id = parseStreamId(stream)!.id;
   const reply = await post(api, `/api/projects/${id}/progress`, world.industry, { note: '恢复后的进展' });
   expect(reply.status).toBe(200);
   expect((await events.types(stream)).at(-1)).toBe('ProgressReported');
@@ -123,18 +124,18 @@ describe('the database connection dropped in the middle of a command', () => {
   it('with an Idempotency-Key, a retry after a commit the API never heard of does not write again', async () => {
     const { id } = await projectAt(world, 'assigned');
     const report = (headers: Record<string, string>) => post(api, `/api/projects/${id}/progress`, world.industry, { note: '企业已完成备案' }, headers);
-    const before = await events.types(streamOf(id));
+    const before = await events.types(projectStream(id));
     const key = { 'Idempotency-Key': crypto.randomUUID() };
     const dropped = proxy.dropAt({ armedBy: WRITE, at: COMMIT, forward: true });
     expectUnavailable(await report(key));
     await dropped;
-    expect(await events.types(streamOf(id))).toEqual([...before, 'ProgressReported']);
+    expect(await events.types(projectStream(id))).toEqual([...before, 'ProgressReported']);
 
     // Whether the command ran was unknown when it failed, so its key must stay taken: a retry
     // that ran it again would report the progress twice.
     const retry = await report(key);
     expect({ status: retry.status, code: retry.body.code }).toEqual({ status: 409, code: 'IDEMPOTENCY_KEY_IN_PROGRESS' });
-    expect(await events.types(streamOf(id))).toEqual([...before, 'ProgressReported']);
+    expect(await events.types(projectStream(id))).toEqual([...before, 'ProgressReported']);
   }, 30_000);
 });
 
@@ -151,6 +152,6 @@ describe('the database down altogether', () => {
     }
     expect(await events.count()).toBe(before);
     expect((await get(api, '/api/health')).status).toBe(200);
-    await expectRecovered(streamOf(id));
+    await expectRecovered(projectStream(id));
   });
 });
