@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { QueryRunner } from 'typeorm';
 import { eventStoreMigrations, NewEvent, PostgresEventStore } from '@luodi/event-store';
+import { projectStream } from '@luodi/domain';
 import { distribution, Distribution, msSince, round } from './stats';
 
 /** The append figures run in a schema of their own, so their rows never meet the service's. */
@@ -90,7 +91,7 @@ async function runWriters(databaseUrl: string, writer: AppendRun['writer'], conc
             stream += 1;
             version = 0;
           }
-          const streamId = `project-${run}-${w}-${stream}`;
+          const streamId = projectStream(`${run}-${w}-${stream}`);
           const events = Array.from({ length: eventsPerAppend }, () => benchEvent());
           const start = process.hrtime.bigint();
           if (writer === 'store') {

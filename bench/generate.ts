@@ -1,15 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import {
-  ConferenceState,
-  conferenceDecider,
-  EnterpriseState,
-  enterpriseDecider,
-  ProjectCommand,
-  projectDecider,
-  ProjectState,
-  UserRole,
-} from '@luodi/domain';
+import { conferenceDecider, ConferenceState, conferenceStream, enterpriseDecider, EnterpriseState, enterpriseStream, ProjectCommand, projectDecider, ProjectState, projectStream, UserRole } from '@luodi/domain';
 import { DemoPlan, generateDemoPlan, ProjectCall } from '../apps/api/src/demo/demo-data.generator';
 import { round } from './stats';
 
@@ -118,7 +109,7 @@ class ChunkWriter {
       for (const { key, body } of plan.conferences) {
         const conferenceId = randomUUID();
         const events = conferenceDecider.decide({ type: 'ScheduleConference', data: { conferenceId, ...body }, metadata: { now: this.now } }, null);
-        rows.push(...this.rows(`conference-${conferenceId}`, 0, events, taskforce, -Infinity));
+        rows.push(...this.rows(conferenceStream(conferenceId), 0, events, taskforce, -Infinity));
         this.conferences.set(key, events.reduce(conferenceDecider.evolve, null as ConferenceState)!);
         totals.conferences += 1;
       }
@@ -127,14 +118,14 @@ class ChunkWriter {
     for (const { key, body } of plan.enterprises) {
       const enterpriseId = randomUUID();
       const events = enterpriseDecider.decide({ type: 'RegisterEnterprise', data: { enterpriseId, ...body }, metadata: { now: this.now } }, null);
-      rows.push(...this.rows(`enterprise-${enterpriseId}`, 0, events, taskforce, -Infinity));
+      rows.push(...this.rows(enterpriseStream(enterpriseId), 0, events, taskforce, -Infinity));
       enterprises.set(key, events.reduce(enterpriseDecider.evolve, null as EnterpriseState)!);
       totals.enterprises += 1;
     }
 
     for (const project of plan.projects) {
       const projectId = randomUUID();
-      const streamId = `project-${projectId}`;
+      const streamId = projectStream(projectId);
       let state: ProjectState = null;
       let version = 0;
       for (const call of project.calls) {
