@@ -1,9 +1,9 @@
-export * from './shared/decider';
-export * from './shared/domain.error';
-export * from './shared/business-time';
-export { hasVisibleText, ValidationErrorCode } from './shared/validation';
-export * from './shared/user-role';
-export * from './shared/stream-ids';
+export * from './kernel/decider';
+export * from './kernel/domain.error';
+export * from './kernel/business-time';
+export { hasVisibleText, ValidationErrorCode } from './kernel/validation';
+export * from './kernel/user-role';
+export * from './kernel/stream-ids';
 
 export * from './project/project.events';
 export * from './project/project.commands';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError } from './event-store.errors';
 import { AppendResult, EventMetadata, EventStore } from './event-store.port';
 
-/** The shape of a decider as handleCommand needs it (see libs/domain/src/shared/decider.ts). */
+/** The shape of a decider as handleCommand needs it (see libs/domain/src/kernel/decider.ts). */
 export interface CommandDecider<State, Command, Event extends { type: string; data: { occurredAt: string } }> {
   decide(command: Command, state: State): Event[];
   evolve(state: State, event: Event): State;

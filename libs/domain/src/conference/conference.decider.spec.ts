@@ -1,4 +1,4 @@
-import { specFor } from '../shared/decider.spec-helper';
+import { specFor } from '../kernel/decider.spec-helper';
 import { ScheduleConference } from './conference.commands';
 import { Conference, conferenceDecider } from './conference.decider';
 import { ConferenceScheduled } from './conference.events';

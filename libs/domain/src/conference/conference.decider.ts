@@ -1,6 +1,6 @@
-import { resolveOccurredAt } from '../shared/business-time';
-import { Decider } from '../shared/decider';
-import { calendarDate, optionalText, requiredText, withoutUndefined } from '../shared/validation';
+import { resolveOccurredAt } from '../kernel/business-time';
+import { Decider } from '../kernel/decider';
+import { calendarDate, optionalText, requiredText, withoutUndefined } from '../kernel/validation';
 import { ConferenceCommand } from './conference.commands';
 import { conferenceErrors } from './conference.errors';
 import { ConferenceEvent } from './conference.events';

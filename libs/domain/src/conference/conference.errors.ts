@@ -1,4 +1,4 @@
-import { conflict, DomainError } from '../shared/domain.error';
+import { conflict, DomainError } from '../kernel/domain.error';
 
 export const ConferenceErrorCode = {
   CONFERENCE_ALREADY_EXISTS: 'CONFERENCE_ALREADY_EXISTS',

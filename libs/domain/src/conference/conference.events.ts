@@ -1,4 +1,4 @@
-import { DomainEvent } from '../shared/decider';
+import { DomainEvent } from '../kernel/decider';
 
 /** A creativity conference (民营经济创意会), held about quarterly, each with a theme. */
 export type ConferenceScheduled = DomainEvent<

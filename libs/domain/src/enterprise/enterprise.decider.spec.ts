@@ -1,4 +1,4 @@
-import { specFor } from '../shared/decider.spec-helper';
+import { specFor } from '../kernel/decider.spec-helper';
 import { RegisterEnterprise, UpdateEnterprise } from './enterprise.commands';
 import { Enterprise, enterpriseDecider } from './enterprise.decider';
 import { EnterpriseRegistered, EnterpriseUpdated } from './enterprise.events';

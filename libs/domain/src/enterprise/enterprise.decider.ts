@@ -1,6 +1,6 @@
-import { assertNotBeforePrevious, resolveOccurredAt } from '../shared/business-time';
-import { Decider } from '../shared/decider';
-import { oneOf, optionalOneOf, optionalText, requiredText, withoutUndefined } from '../shared/validation';
+import { assertNotBeforePrevious, resolveOccurredAt } from '../kernel/business-time';
+import { Decider } from '../kernel/decider';
+import { oneOf, optionalOneOf, optionalText, requiredText, withoutUndefined } from '../kernel/validation';
 import { EnterpriseCommand, RegisterEnterprise, UpdateEnterprise } from './enterprise.commands';
 import { enterpriseErrors } from './enterprise.errors';
 import { ENTERPRISE_TIERS, EnterpriseEvent, EnterpriseTier } from './enterprise.events';

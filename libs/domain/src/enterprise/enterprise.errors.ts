@@ -1,4 +1,4 @@
-import { conflict, DomainError, invalid, notFound } from '../shared/domain.error';
+import { conflict, DomainError, invalid, notFound } from '../kernel/domain.error';
 
 export const EnterpriseErrorCode = {
   ENTERPRISE_NOT_FOUND: 'ENTERPRISE_NOT_FOUND',

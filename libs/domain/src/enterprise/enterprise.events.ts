@@ -1,4 +1,4 @@
-import { DomainEvent } from '../shared/decider';
+import { DomainEvent } from '../kernel/decider';
 
 /** 专精特新 levels: municipal, provincial, national (national = 专精特新"小巨人"). */
 export const ENTERPRISE_TIERS = ['none', 'municipal', 'provincial', 'national'] as const;

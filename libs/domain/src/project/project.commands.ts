@@ -1,4 +1,4 @@
-import { DomainCommand } from '../shared/decider';
+import { DomainCommand } from '../kernel/decider';
 import { Need, PlannedMilestone, Reporter, Reviewer, ReviewScores, ReviewVerdict } from './project.events';
 
 /**

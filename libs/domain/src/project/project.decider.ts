@@ -4,8 +4,8 @@ import {
   earlierOf,
   endOfBusinessDay,
   resolveOccurredAt,
-} from '../shared/business-time';
-import { Decider } from '../shared/decider';
+} from '../kernel/business-time';
+import { Decider } from '../kernel/decider';
 import {
   amountInYuan,
   assertDistinctIds,
@@ -19,7 +19,7 @@ import {
   optionalText,
   requiredText,
   withoutUndefined,
-} from '../shared/validation';
+} from '../kernel/validation';
 import {
   AssignLandingPlan,
   LandProject,

@@ -1,4 +1,4 @@
-import { conflict, DomainError, forbidden, invalid, notFound } from '../shared/domain.error';
+import { conflict, DomainError, forbidden, invalid, notFound } from '../kernel/domain.error';
 
 /**
  * The rules a project command can break. A closed project (rejected, landed, withdrawn) answers

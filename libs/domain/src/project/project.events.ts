@@ -1,5 +1,5 @@
-import { DomainEvent } from '../shared/decider';
-import { UserRole } from '../shared/user-role';
+import { DomainEvent } from '../kernel/decider';
+import { UserRole } from '../kernel/user-role';
 
 /** What an enterprise needs to land the project (用地、人才、融资、订单、政策、其他). */
 export const NEED_KINDS = ['land', 'talent', 'financing', 'orders', 'policy', 'other'] as const;

@@ -1,4 +1,4 @@
-import { specFor } from '../shared/decider.spec-helper';
+import { specFor } from '../kernel/decider.spec-helper';
 import { Project, projectDecider } from './project.decider';
 import {
   ENTERPRISE,

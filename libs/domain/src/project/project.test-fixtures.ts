@@ -1,4 +1,4 @@
-import { withoutUndefined } from '../shared/validation';
+import { withoutUndefined } from '../kernel/validation';
 import {
   AssignLandingPlan,
   LandProject,
