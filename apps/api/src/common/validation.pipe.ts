@@ -16,6 +16,7 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
  */
 const RESERVED_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 /** Text PostgreSQL cannot store (text and jsonb refuse both): NUL characters, unpaired surrogates. */
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UNSTORABLE_MESSAGE = 'must not contain NUL characters or unpaired surrogates';
 

@@ -114,7 +114,7 @@ export function generateHistory(options: HistoryOptions): HistoryEvent[] {
       }));
       return { planId: uuid(), leadDepartment: lead, supportingDepartments: supporting, milestones };
     };
-    let current = plan(1);
+    const current = plan(1);
     next(2, 20);
     if (!emit(stream, at, 'LandingPlanAssigned', current)) continue;
     let open = true;
@@ -133,7 +133,6 @@ export function generateHistory(options: HistoryOptions): HistoryEvent[] {
       const revised = plan(2);
       next(5, 60);
       if (!emit(stream, at, 'LandingPlanRevised', { ...revised, revision: 2, replacesPlanId: current.planId })) continue;
-      current = revised;
     }
     const outcome = random();
     if (outcome < 0.6) {
