@@ -26,9 +26,9 @@ import { ReviseSubmissionDto } from './revise-submission.dto';
 import { SubmitProjectDto } from './submit-project.dto';
 
 /**
- * What a controller sends for a project: the domain command, built from the request, or — for the
- * commands that need facts from elsewhere or checks against the stored state — the request body,
- * from which a case below builds the command.
+ * What a controller sends for a project: the domain command it built from the request, or, for
+ * the commands a case below builds (it looks facts up, or must tell the ids the client sent from
+ * new ones), the request body.
  */
 export type ProjectRequest =
   | CommandOf<Exclude<ProjectCommand, { type: 'SubmitProject' | 'ReviseSubmission' | 'PresentProject' | 'AssignLandingPlan' }>>
@@ -51,10 +51,10 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
     this.project = new BoundDecider(store, projectStream, projectDecider);
   }
 
-  async execute({ aggregateId: projectId, command, ctx }: OnProject): Promise<CommandAccepted> {
-    switch (command.type) {
+  async execute({ aggregateId: projectId, command: request, ctx }: OnProject): Promise<CommandAccepted> {
+    switch (request.type) {
       case 'SubmitProject': {
-        const body = command.data;
+        const body = request.data;
         // Enterprises are never deleted, so a fact read now still holds when the project is written.
         const { state: enterprise } = await readAggregate(this.store, enterpriseStream(body.enterpriseId), enterpriseDecider);
         return this.project.execute(
@@ -77,7 +77,7 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
         );
       }
       case 'ReviseSubmission': {
-        const body = command.data;
+        const body = request.data;
         const needs = body.needs?.map((need) => ({ needId: need.needId ?? randomUUID(), kind: need.kind, description: need.description }));
         // A needId sent must be one of the project's needs: new needs get their id here, never from
         // the client. Checked after decide (which rules on the stream and status first), on the very
@@ -113,7 +113,7 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
         );
       }
       case 'PresentProject': {
-        const body = command.data;
+        const body = request.data;
         const { state: conference } = await readAggregate(this.store, conferenceStream(body.conferenceId), conferenceDecider);
         return this.project.execute(
           projectId,
@@ -128,7 +128,7 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
         );
       }
       case 'AssignLandingPlan': {
-        const body = command.data;
+        const body = request.data;
         const departments = await this.dataSource.getRepository(DepartmentEntity).find({ select: { code: true } });
         return this.project.execute(
           projectId,
@@ -163,10 +163,10 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
             return projectDecider.decide(command, state);
           },
         };
-        return this.project.execute(projectId, command, ctx, decider);
+        return this.project.execute(projectId, request, ctx, decider);
       }
       default:
-        return this.project.execute(projectId, command, ctx);
+        return this.project.execute(projectId, request, ctx);
     }
   }
 }
