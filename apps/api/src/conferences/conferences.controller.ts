@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
 import { CommandContext, CommandCtx } from '../common/command-context';
 import { ConsistentReadQuery } from '../common/consistent-read.dto';
 import { CommandAccepted } from '../common/event-sourced';
+import { OnConference } from './conference-commands.handler';
 import { ConferenceView, GetConferenceQuery } from './get-conference.handler';
 import { ScheduleConferenceDto } from './schedule-conference.dto';
-import { ScheduleConferenceCommand } from './schedule-conference.handler';
 
 // `GET /api/conferences` (the list) is a read-model query, served elsewhere.
 @ApiTags('conferences')
@@ -20,7 +21,10 @@ export class ConferencesController {
   /** Schedules a creativity conference: 201 `{id, version, position}`. */
   @Post()
   schedule(@Body() body: ScheduleConferenceDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
-    return this.commands.execute(new ScheduleConferenceCommand(body, ctx));
+    const conferenceId = randomUUID();
+    return this.commands.execute(
+      new OnConference(conferenceId, { type: 'ScheduleConference', data: { conferenceId, title: body.title, theme: body.theme, heldOn: body.heldOn } }, ctx),
+    );
   }
 
   /** One conference as its stream has it now (always current; `minPosition` waits as on every GET). */

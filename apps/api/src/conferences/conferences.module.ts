@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ConferenceCommandsHandler } from './conference-commands.handler';
 import { ConferencesController } from './conferences.controller';
 import { GetConferenceHandler } from './get-conference.handler';
-import { ScheduleConferenceHandler } from './schedule-conference.handler';
 
-@Module({ controllers: [ConferencesController], providers: [ScheduleConferenceHandler, GetConferenceHandler] })
+@Module({ controllers: [ConferencesController], providers: [ConferenceCommandsHandler, GetConferenceHandler] })
 export class ConferencesModule {}

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CreditCodeRegistry } from './credit-code-registry.service';
+import { EnterpriseCommandsHandler } from './enterprise-commands.handler';
 import { EnterprisesController } from './enterprises.controller';
 import { GetEnterpriseHandler } from './get-enterprise.handler';
-import { RegisterEnterpriseHandler } from './register-enterprise.handler';
-import { UpdateEnterpriseHandler } from './update-enterprise.handler';
 
-@Module({ controllers: [EnterprisesController], providers: [RegisterEnterpriseHandler, UpdateEnterpriseHandler, GetEnterpriseHandler, CreditCodeRegistry] })
+@Module({ controllers: [EnterprisesController], providers: [EnterpriseCommandsHandler, GetEnterpriseHandler, CreditCodeRegistry] })
 export class EnterprisesModule {}

@@ -2,30 +2,23 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from 
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
+import { randomUUID } from 'node:crypto';
 import { Actor, CurrentActor } from '../auth/actor';
 import { CommandContext, CommandCtx } from '../common/command-context';
 import { ConsistentReadQuery } from '../common/consistent-read.dto';
 import { CommandAccepted } from '../common/event-sourced';
 import { AssignLandingPlanDto } from './assign-landing-plan.dto';
-import { AssignLandingPlanCommand } from './assign-landing-plan.handler';
 import { GetProjectHistoryQuery, ProjectHistory } from './get-project-history.handler';
 import { GetProjectQuery, ProjectView } from './get-project.handler';
 import { LandProjectDto } from './land-project.dto';
-import { LandProjectCommand } from './land-project.handler';
 import { PresentProjectDto } from './present-project.dto';
-import { PresentProjectCommand } from './present-project.handler';
+import { OnProject } from './project-commands.handler';
 import { ReportProgressDto } from './report-progress.dto';
-import { ReportProgressCommand } from './report-progress.handler';
 import { ResolveNeedDto } from './resolve-need.dto';
-import { ResolveNeedCommand } from './resolve-need.handler';
 import { ReviseSubmissionDto } from './revise-submission.dto';
-import { ReviseSubmissionCommand } from './revise-submission.handler';
 import { ReviewProjectDto } from './review-project.dto';
-import { ReviewProjectCommand } from './review-project.handler';
 import { SubmitProjectDto } from './submit-project.dto';
-import { SubmitProjectCommand } from './submit-project.handler';
 import { WithdrawProjectDto } from './withdraw-project.dto';
-import { WithdrawProjectCommand } from './withdraw-project.handler';
 
 /**
  * The project lifecycle. Submitting creates a project (201); every other command appends to an
@@ -43,37 +36,70 @@ export class ProjectsController {
 
   @Post()
   submit(@Body() body: SubmitProjectDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
-    return this.commands.execute(new SubmitProjectCommand(body, ctx));
+    return this.commands.execute(new OnProject(randomUUID(), { type: 'SubmitProject', data: body }, ctx));
   }
 
   @Post(':id/reviews')
   @HttpCode(200)
   review(@Param('id') id: string, @Body() body: ReviewProjectDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
-    return this.commands.execute(new ReviewProjectCommand(id, body, ctx));
+    return this.commands.execute(
+      new OnProject(
+        id,
+        {
+          type: 'ReviewProject',
+          data: {
+            reviewId: randomUUID(),
+            reviewer: { userId: ctx.actor.userId, username: ctx.actor.username },
+            verdict: body.verdict,
+            scores: { idea: body.scores.idea, validation: body.scores.validation, feasibility: body.scores.feasibility },
+            comment: body.comment,
+            occurredAt: body.occurredAt,
+          },
+        },
+        ctx,
+      ),
+    );
   }
 
   /** Corrects the submission while it is under review; fields left out stay as they are. */
   @Patch(':id/submission')
   reviseSubmission(@Param('id') id: string, @Body() body: ReviseSubmissionDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
-    return this.commands.execute(new ReviseSubmissionCommand(id, body, ctx));
+    return this.commands.execute(new OnProject(id, { type: 'ReviseSubmission', data: body }, ctx));
   }
 
   @Post(':id/presentations')
   @HttpCode(200)
   present(@Param('id') id: string, @Body() body: PresentProjectDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
-    return this.commands.execute(new PresentProjectCommand(id, body, ctx));
+    return this.commands.execute(new OnProject(id, { type: 'PresentProject', data: body }, ctx));
   }
 
   @Post(':id/assignments')
   @HttpCode(200)
   assign(@Param('id') id: string, @Body() body: AssignLandingPlanDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
-    return this.commands.execute(new AssignLandingPlanCommand(id, body, ctx));
+    return this.commands.execute(new OnProject(id, { type: 'AssignLandingPlan', data: body }, ctx));
   }
 
   @Post(':id/progress')
   @HttpCode(200)
   reportProgress(@Param('id') id: string, @Body() body: ReportProgressDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
-    return this.commands.execute(new ReportProgressCommand(id, body, ctx));
+    return this.commands.execute(
+      new OnProject(
+        id,
+        {
+          type: 'ReportProgress',
+          data: {
+            progressId: randomUUID(),
+            milestoneId: body.milestoneId,
+            note: body.note,
+            done: body.done,
+            // The decider checks that a department user reports only on their department's assignments.
+            reporter: { userId: ctx.actor.userId, username: ctx.actor.username, role: ctx.actor.role, departmentCode: ctx.actor.departmentCode },
+            occurredAt: body.occurredAt,
+          },
+        },
+        ctx,
+      ),
+    );
   }
 
   @Post(':id/needs/:needId/resolution')
@@ -84,19 +110,25 @@ export class ProjectsController {
     @Body() body: ResolveNeedDto,
     @CommandCtx() ctx: CommandContext,
   ): Promise<CommandAccepted> {
-    return this.commands.execute(new ResolveNeedCommand(id, needId, body, ctx));
+    return this.commands.execute(new OnProject(id, { type: 'ResolveNeed', data: { needId, resolution: body.resolution, occurredAt: body.occurredAt } }, ctx));
   }
 
   @Post(':id/landing')
   @HttpCode(200)
   land(@Param('id') id: string, @Body() body: LandProjectDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
-    return this.commands.execute(new LandProjectCommand(id, body, ctx));
+    return this.commands.execute(
+      new OnProject(
+        id,
+        { type: 'LandProject', data: { landedOn: body.landedOn, actualInvestmentYuan: body.actualInvestmentYuan, evidence: body.evidence } },
+        ctx,
+      ),
+    );
   }
 
   @Post(':id/withdrawal')
   @HttpCode(200)
   withdraw(@Param('id') id: string, @Body() body: WithdrawProjectDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
-    return this.commands.execute(new WithdrawProjectCommand(id, body, ctx));
+    return this.commands.execute(new OnProject(id, { type: 'WithdrawProject', data: { reason: body.reason, occurredAt: body.occurredAt } }, ctx));
   }
 
   /** Current state with `version` (also sent as the ETag, ready for If-Match). */

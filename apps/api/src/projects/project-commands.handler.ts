@@ -1,0 +1,172 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import {
+  conferenceDecider,
+  conferenceStream,
+  enterpriseDecider,
+  enterpriseStream,
+  invalid,
+  ProjectCommand,
+  projectDecider,
+  ProjectErrorCode,
+  ProjectEvent,
+  ProjectState,
+  projectStream,
+} from '@luodi/domain';
+import { EventStore } from '@luodi/event-store';
+import { DataSource } from 'typeorm';
+import { DepartmentEntity } from '@luodi/platform';
+import { AggregateCommand, BoundDecider, CommandAccepted, CommandOf, readAggregate } from '../common/event-sourced';
+import { EVENT_STORE } from '../database/database.module';
+import { AssignLandingPlanDto } from './assign-landing-plan.dto';
+import { PresentProjectDto } from './present-project.dto';
+import { assertProjectAccess } from './project-access';
+import { ReviseSubmissionDto } from './revise-submission.dto';
+import { SubmitProjectDto } from './submit-project.dto';
+
+/**
+ * What a controller sends for a project: the domain command it built from the request, or, for
+ * the commands a case below builds (it looks facts up, or must tell the ids the client sent from
+ * new ones), the request body.
+ */
+export type ProjectRequest =
+  | CommandOf<Exclude<ProjectCommand, { type: 'SubmitProject' | 'ReviseSubmission' | 'PresentProject' | 'AssignLandingPlan' }>>
+  | { type: 'SubmitProject'; data: SubmitProjectDto }
+  | { type: 'ReviseSubmission'; data: ReviseSubmissionDto }
+  | { type: 'PresentProject'; data: PresentProjectDto }
+  | { type: 'AssignLandingPlan'; data: AssignLandingPlanDto };
+
+/** A command on the project `aggregateId` (for SubmitProject, the id the new project gets). */
+export class OnProject extends AggregateCommand<ProjectRequest> {}
+
+@CommandHandler(OnProject)
+export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
+  private readonly project: BoundDecider<ProjectState, ProjectCommand, ProjectEvent>;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+  ) {
+    this.project = new BoundDecider(store, projectStream, projectDecider);
+  }
+
+  async execute({ aggregateId: projectId, command: request, ctx }: OnProject): Promise<CommandAccepted> {
+    switch (request.type) {
+      case 'SubmitProject': {
+        const body = request.data;
+        // Enterprises are never deleted, so a fact read now still holds when the project is written.
+        const { state: enterprise } = await readAggregate(this.store, enterpriseStream(body.enterpriseId), enterpriseDecider);
+        return this.project.execute(
+          projectId,
+          {
+            type: 'SubmitProject',
+            data: {
+              projectId,
+              enterprise: enterprise && { id: enterprise.id, name: enterprise.name },
+              title: body.title,
+              summary: body.summary,
+              industryChain: body.industryChain,
+              district: body.district,
+              investmentYuan: body.investmentYuan,
+              needs: (body.needs ?? []).map((need) => ({ needId: randomUUID(), kind: need.kind, description: need.description })),
+              occurredAt: body.occurredAt,
+            },
+          },
+          ctx,
+        );
+      }
+      case 'ReviseSubmission': {
+        const body = request.data;
+        const needs = body.needs?.map((need) => ({ needId: need.needId ?? randomUUID(), kind: need.kind, description: need.description }));
+        // A needId sent must be one of the project's needs: new needs get their id here, never from
+        // the client. Checked after decide (which rules on the stream and status first), on the very
+        // state the decision is made on.
+        const decider = {
+          ...projectDecider,
+          decide: (command: Parameters<typeof projectDecider.decide>[0], state: Parameters<typeof projectDecider.decide>[1]) => {
+            const events = projectDecider.decide(command, state);
+            body.needs?.forEach(({ needId }, i) => {
+              if (needId !== undefined && !state?.needs.some((n) => n.needId === needId)) {
+                throw invalid(ProjectErrorCode.NEED_NOT_FOUND, `This project has no need "${needId}".`, `needs[${i}].needId`);
+              }
+            });
+            return events;
+          },
+        };
+        return this.project.execute(
+          projectId,
+          {
+            type: 'ReviseSubmission',
+            data: {
+              title: body.title,
+              summary: body.summary,
+              industryChain: body.industryChain,
+              district: body.district,
+              investmentYuan: body.investmentYuan,
+              needs,
+              occurredAt: body.occurredAt,
+            },
+          },
+          ctx,
+          decider,
+        );
+      }
+      case 'PresentProject': {
+        const body = request.data;
+        const { state: conference } = await readAggregate(this.store, conferenceStream(body.conferenceId), conferenceDecider);
+        return this.project.execute(
+          projectId,
+          {
+            type: 'PresentProject',
+            data: {
+              conference: conference && { id: conference.id, title: conference.title, heldOn: conference.heldOn },
+              occurredAt: body.occurredAt,
+            },
+          },
+          ctx,
+        );
+      }
+      case 'AssignLandingPlan': {
+        const body = request.data;
+        const departments = await this.dataSource.getRepository(DepartmentEntity).find({ select: { code: true } });
+        return this.project.execute(
+          projectId,
+          {
+            type: 'AssignLandingPlan',
+            data: {
+              planId: randomUUID(),
+              leadDepartment: body.leadDepartment,
+              supportingDepartments: body.supportingDepartments ?? [],
+              milestones: body.milestones.map((m) => ({
+                milestoneId: m.milestoneId ?? randomUUID(),
+                title: m.title,
+                dueOn: m.dueOn,
+                departmentCode: m.departmentCode,
+                owner: m.owner,
+              })),
+              knownDepartments: departments.map((d) => d.code),
+              occurredAt: body.occurredAt,
+            },
+          },
+          ctx,
+        );
+      }
+      case 'ResolveNeed': {
+        // Departments resolve the enterprise's needs, but only on their own projects. The check runs
+        // inside decide, on the very state the decision is made on, so a plan changed meanwhile
+        // cannot slip past it.
+        const decider = {
+          ...projectDecider,
+          decide: (command: Parameters<typeof projectDecider.decide>[0], state: Parameters<typeof projectDecider.decide>[1]) => {
+            if (state !== null) assertProjectAccess(ctx.actor, state);
+            return projectDecider.decide(command, state);
+          },
+        };
+        return this.project.execute(projectId, request, ctx, decider);
+      }
+      default:
+        return this.project.execute(projectId, request, ctx);
+    }
+  }
+}
