@@ -229,6 +229,7 @@ function parseJson(text: string): unknown {
   }
 }
 
+// A DTO class has no index signature; its fields are all Query values.
 const get = <T>(path: string, query?: object) => request<T>('GET', path, { query: query as Query });
 const post = <T = CommandResult>(path: string, body: object | undefined, version?: number) => request<T>('POST', path, { body, version });
 const patch = <T = CommandResult>(path: string, body: object, version?: number) => request<T>('PATCH', path, { body, version });
@@ -241,6 +242,7 @@ type QueryOf<Dto> = Partial<Omit<Dto, 'minPosition'>>;
  * API's validation names the field (docs/api.md, problem `errors`).
  */
 type Draft<T> = T extends number ? number | null : T extends string | boolean ? T : T extends (infer E)[] ? Draft<E>[] : T extends object ? { [K in keyof T]: Draft<T[K]> } : T;
+
 export type ProjectQuery = QueryOf<ListProjectsQueryDto>;
 
 const project = (id: string, tail = '') => `/api/projects/${encodeURIComponent(id)}${tail}`;
