@@ -243,7 +243,7 @@ type QueryOf<Dto> = Partial<Omit<Dto, 'minPosition'>>;
  */
 type Draft<T> = T extends number ? number | null : T extends string | boolean ? T : T extends (infer E)[] ? Draft<E>[] : T extends object ? { [K in keyof T]: Draft<T[K]> } : T;
 
-export type ProjectQuery = QueryOf<ListProjectsQueryDto>;
+type ProjectQuery = QueryOf<ListProjectsQueryDto>;
 
 const project = (id: string, tail = '') => `/api/projects/${encodeURIComponent(id)}${tail}`;
 
