@@ -48,7 +48,7 @@ describe('Idempotency-Key', () => {
 
   beforeEach(() => {
     browser = fakeBrowser();
-    saveSession({ accessToken: 'token', user: { username: 'tf', role: 'taskforce' } });
+    saveSession({ accessToken: 'token', tokenType: 'Bearer', expiresAt: '2026-01-01T00:00:00Z', user: { id: 'u1', username: 'tf', role: 'taskforce' } });
   });
 
   it('goes with every command, and not with reads or logging in', async () => {

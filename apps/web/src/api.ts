@@ -7,29 +7,100 @@
 
 import { getLang } from './i18n';
 
-export type Role = 'admin' | 'taskforce' | 'reviewer' | 'department' | 'leader';
-export type ProjectStatus = 'submitted' | 'approved' | 'rejected' | 'presented' | 'assigned' | 'landed' | 'withdrawn';
-export type NeedKind = 'land' | 'talent' | 'financing' | 'orders' | 'policy' | 'other';
-export type Verdict = 'approved' | 'rejected' | 'revise';
-export type Tier = 'none' | 'municipal' | 'provincial' | 'national';
-export type GroupBy = 'conference' | 'industryChain' | 'department' | 'district';
+/*
+ * The API's answers and command bodies, as the server declares them: type-only imports (erased
+ * at build, so no server code reaches the bundle; .dependency-cruiser.cjs allows nothing else).
+ * A field renamed on the server fails `npm run typecheck:web`, not the user.
+ */
+import type { EnterpriseTier, NeedKind, ProjectNeed, ProjectMilestone, ProjectStatus, ReviewVerdict } from '@luodi/domain';
+import type { LandingForecast } from '@luodi/forecast';
+import type {
+  ConferenceListItem,
+  DashboardSummary,
+  DepartmentAssignment,
+  DossierProject,
+  EnterpriseDossier,
+  EnterpriseListItem,
+  LandingRateGroup,
+  LandingRateRow,
+  Page,
+  ProjectListRow,
+} from '@luodi/read-models';
+import type { AuditPage, AuditRecord } from '../../api/src/audit/audit-log.service';
+import type { AUDIT_ACTIONS as SERVER_AUDIT_ACTIONS } from '../../api/src/audit/audit-log.service';
+import type { Role } from '../../api/src/auth/actor';
+import type { Session, SessionUser } from '../../api/src/auth/auth.service';
+import type { CommandAccepted } from '../../api/src/common/event-sourced';
+import type { ScheduleConferenceDto } from '../../api/src/conferences/schedule-conference.dto';
+import type { DashboardQueryDto } from '../../api/src/dashboard/dashboard-query.dto';
+import type { CreateDepartmentDto } from '../../api/src/departments/create-department.dto';
+import type { DepartmentView } from '../../api/src/departments/create-department.handler';
+import type { DepartmentAssignmentsQueryDto } from '../../api/src/departments/queries/department-assignments.dto';
+import type { RegisterEnterpriseDto } from '../../api/src/enterprises/register-enterprise.dto';
+import type { ListEnterprisesQueryDto } from '../../api/src/enterprises/queries/list-enterprises.dto';
+import type { UpdateEnterpriseDto } from '../../api/src/enterprises/update-enterprise.dto';
+import type { LandingForecastQueryDto } from '../../api/src/forecast/landing-forecast-query.dto';
+import type { AuditLogQuery } from '../../api/src/audit/audit-log-query.dto';
+import type { AssignLandingPlanDto } from '../../api/src/projects/assign-landing-plan.dto';
+import type { ProjectHistory, ProjectHistoryEntry } from '../../api/src/projects/get-project-history.handler';
+import type { ProjectView } from '../../api/src/projects/get-project.handler';
+import type { LandProjectDto } from '../../api/src/projects/land-project.dto';
+import type { PresentProjectDto } from '../../api/src/projects/present-project.dto';
+import type { ListProjectsQueryDto } from '../../api/src/projects/queries/list-projects.dto';
+import type { ReportProgressDto } from '../../api/src/projects/report-progress.dto';
+import type { ResolveNeedDto } from '../../api/src/projects/resolve-need.dto';
+import type { ReviseSubmissionDto } from '../../api/src/projects/revise-submission.dto';
+import type { ReviewProjectDto } from '../../api/src/projects/review-project.dto';
+import type { SubmitProjectDto } from '../../api/src/projects/submit-project.dto';
+import type { WithdrawProjectDto } from '../../api/src/projects/withdraw-project.dto';
+import type { CreateUserDto } from '../../api/src/users/create-user.dto';
+import type { UserView } from '../../api/src/users/users.service';
 
+export type { NeedKind, Page, ProjectStatus, Role, Session };
+export type Verdict = ReviewVerdict;
+export type Tier = EnterpriseTier;
+export type GroupBy = LandingRateGroup;
+/** The logged-in user. */
+export type User = SessionUser;
+export type CommandResult = CommandAccepted;
+export type Department = DepartmentView;
+/** A user account as the admin sees it (never the password). */
+export type Account = UserView;
+export type { AuditRecord };
+export type Conference = ConferenceListItem;
+export type Enterprise = EnterpriseListItem;
+export type ProjectListItem = ProjectListRow;
+export type Need = ProjectNeed;
+export type Milestone = ProjectMilestone;
+/** `GET /api/projects/:id`: the project's current state, as its stream folds. */
+export type ProjectDetail = ProjectView;
+export type HistoryEvent = ProjectHistoryEntry;
+export type Assignment = DepartmentAssignment;
+export type Dossier = EnterpriseDossier;
+export type { DossierProject };
+export type Summary = DashboardSummary;
+export type RateRow = LandingRateRow;
+export type Forecast = LandingForecast;
+export type AuditAction = (typeof SERVER_AUDIT_ACTIONS)[number];
+export type DashboardFilters = Omit<DashboardQueryDto, 'minPosition'>;
+
+// Option lists of the forms and filters; typed by the server's unions, so a value it drops fails the type-check.
 export const ROLES: Role[] = ['taskforce', 'reviewer', 'department', 'leader', 'admin'];
 export const PROJECT_STATUSES: ProjectStatus[] = ['submitted', 'approved', 'rejected', 'presented', 'assigned', 'landed', 'withdrawn'];
 export const NEED_KINDS: NeedKind[] = ['land', 'talent', 'financing', 'orders', 'policy', 'other'];
 export const VERDICTS: Verdict[] = ['approved', 'revise', 'rejected'];
 export const TIERS: Tier[] = ['none', 'municipal', 'provincial', 'national'];
-
-export interface User {
-  username: string;
-  role: Role;
-  departmentCode?: string;
-}
-
-export interface Session {
-  accessToken: string;
-  user: User;
-}
+export const AUDIT_ACTIONS: AuditAction[] = [
+  'auth.login.succeeded',
+  'auth.login.failed',
+  'user.created',
+  'user.role-changed',
+  'user.disabled',
+  'user.enabled',
+  'user.password-reset',
+  'user.password-changed',
+  'admin.rebuild-started',
+];
 
 export interface Problem {
   type?: string;
@@ -40,277 +111,6 @@ export interface Problem {
   errors?: { field: string; message: string }[];
   /** From `Retry-After`, when the API says when to try again (too many login attempts). */
   retryAfterSeconds?: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface CommandResult {
-  id: string;
-  version: number;
-  position: number | string;
-}
-
-export interface Department {
-  code: string;
-  name: string;
-}
-
-/** A user account as the admin sees it (never the password). */
-export interface Account {
-  id: string;
-  username: string;
-  role: Role;
-  departmentCode?: string;
-  disabled: boolean;
-  createdAt: string;
-  passwordChangedAt: string;
-}
-
-/** One row of the audit log (GET /api/audit-log). */
-export interface AuditRecord {
-  id: string;
-  occurredAt: string;
-  actorUsername: string | null;
-  actorRole: Role | null;
-  action: string;
-  target: string | null;
-  clientAddress: string | null;
-  correlationId: string | null;
-  details: Record<string, unknown>;
-}
-
-export const AUDIT_ACTIONS = [
-  'auth.login.succeeded',
-  'auth.login.failed',
-  'user.created',
-  'user.role-changed',
-  'user.disabled',
-  'user.enabled',
-  'user.password-reset',
-  'user.password-changed',
-  'admin.rebuild-started',
-] as const;
-
-export interface Conference {
-  id: string;
-  title: string;
-  theme: string | null;
-  heldOn: string;
-  /** Projects presented there, and of those landed. */
-  projects?: number;
-  landed?: number;
-}
-
-export interface Enterprise {
-  id: string;
-  name: string;
-  creditCode: string | null;
-  district: string | null;
-  tier: Tier;
-  registeredAt?: string;
-  projects?: number;
-  landed?: number;
-}
-
-export interface ProjectListItem {
-  id: string;
-  title: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  status: ProjectStatus;
-  industryChain: string;
-  district: string | null;
-  investmentYuan: number;
-  leadDepartment: string | null;
-  supportingDepartments?: string[];
-  conferenceId: string | null;
-  conferenceTitle?: string | null;
-  landedOn?: string | null;
-  version?: number;
-  updatedAt: string;
-}
-
-export interface Need {
-  needId: string;
-  kind: NeedKind;
-  description: string;
-  resolved: boolean;
-  resolution: string | null;
-  resolvedAt?: string | null;
-}
-
-export interface Review {
-  reviewId: string;
-  reviewer: { userId?: string; username: string };
-  verdict: Verdict;
-  scores: { idea: number; validation: number; feasibility: number };
-  comment: string | null;
-  occurredAt: string;
-}
-
-export interface Milestone {
-  milestoneId: string;
-  title: string;
-  dueOn: string;
-  departmentCode: string;
-  owner: string;
-  done: boolean;
-  doneAt?: string | null;
-}
-
-export interface LandingPlan {
-  planId: string;
-  revision?: number;
-  leadDepartment: string;
-  supportingDepartments: string[];
-  milestones: Milestone[];
-  assignedAt?: string;
-}
-
-/** `GET /api/projects/:id`: the project's current state, as its stream folds. */
-export interface ProjectDetail {
-  id: string;
-  version: number;
-  status: ProjectStatus;
-  title: string;
-  summary: string | null;
-  enterpriseId: string;
-  enterpriseName: string;
-  industryChain: string;
-  district: string | null;
-  investmentYuan: number;
-  needs: Need[];
-  reviews: Review[];
-  submittedAt: string;
-  enteredLibraryAt: string | null;
-  conferenceId: string | null;
-  presentedAt: string | null;
-  plan: LandingPlan | null;
-  landedOn: string | null;
-  actualInvestmentYuan: number | null;
-  withdrawnReason: string | null;
-  lastOccurredAt: string;
-}
-
-export interface HistoryEvent {
-  version?: number;
-  position?: number;
-  type: string;
-  occurredAt: string;
-  recordedAt: string;
-  /** null for events written without a user (imports of history). */
-  actor: { username: string; role: Role } | null;
-  data: Record<string, unknown>;
-}
-
-export interface ProjectHistory {
-  id: string;
-  version: number;
-  events: HistoryEvent[];
-}
-
-export interface Assignment {
-  projectId: string;
-  projectTitle: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  milestoneId: string;
-  title: string;
-  dueOn: string;
-  departmentCode: string;
-  owner: string;
-  done: boolean;
-  overdue: boolean;
-  dueSoon: boolean;
-}
-
-/** A project as the dossier (一企一策) shows it. */
-export interface DossierProject {
-  id: string;
-  version: number;
-  title: string;
-  summary: string | null;
-  status: ProjectStatus;
-  industryChain: string;
-  district: string | null;
-  investmentYuan: number;
-  conference: { id: string; title: string; heldOn: string | null } | null;
-  needs: Need[];
-  plan: LandingPlan | null;
-  landing: { landedOn: string; actualInvestmentYuan: number | null; evidence: string | null } | null;
-  withdrawal: { reason: string; occurredAt: string } | null;
-}
-
-export interface Dossier {
-  enterprise: Enterprise;
-  projects: DossierProject[];
-  totals?: {
-    projects: number;
-    inLibrary: number;
-    landed: number;
-    withdrawn: number;
-    investmentYuan: number;
-    landedInvestmentYuan: number;
-    needs: number;
-    needsResolved: number;
-    milestones: number;
-    milestonesDone: number;
-  };
-}
-
-export interface Summary {
-  asOf?: string;
-  projects: number;
-  inLibrary: number;
-  landed: number;
-  withdrawn: number;
-  landingRate: number;
-  investmentYuan: number;
-  landedInvestmentYuan: number;
-  byStatus: Partial<Record<ProjectStatus, number>>;
-}
-
-export interface RateRow {
-  /** null: library projects without one (not presented yet, no plan yet, no district). */
-  key: string | null;
-  label: string;
-  inLibrary: number;
-  landed: number;
-  landingRate: number;
-}
-
-export interface Forecast {
-  asOf: string;
-  n?: number;
-  inLibrary: number;
-  landed: number;
-  withdrawn: number;
-  open: number;
-  landingRate: { value: number; low95: number; high95: number };
-  curve: { day: number; landed: number; atRisk: number }[];
-  projection: {
-    horizonDays: number;
-    expectedLanded: number;
-    expectedLandingRate: number;
-    low80: number;
-    high80: number;
-    low95: number;
-    high95: number;
-  };
-  warnings?: ({ code: string; message: string } | string)[];
-}
-
-export interface DashboardFilters {
-  asOf?: string;
-  industryChain?: string;
-  district?: string;
-  conferenceId?: string;
-  department?: string;
 }
 
 export class ApiError extends Error {
@@ -345,7 +145,7 @@ export function saveSession(session: Session | null): void {
 }
 
 // Positions may exceed 2^53 in a long-lived store, so they are compared as big integers.
-function rememberPosition(position: number | string | undefined): void {
+function rememberPosition(position: number | undefined): void {
   if (position === undefined || position === null) return;
   const seen = sessionStorage.getItem(POSITION_KEY);
   if (seen === null || BigInt(position) > BigInt(seen)) sessionStorage.setItem(POSITION_KEY, String(position));
@@ -429,79 +229,61 @@ function parseJson(text: string): unknown {
   }
 }
 
-// The contract leaves some list shapes open; accept a bare array or a page, and page arrays here
-// so that no screen ever renders an unbounded list.
-type ListPayload<T> = T[] | Page<T>;
+// A DTO class has no index signature; its fields are all Query values.
+const get = <T>(path: string, query?: object) => request<T>('GET', path, { query: query as Query });
+const post = <T = CommandResult>(path: string, body: object | undefined, version?: number) => request<T>('POST', path, { body, version });
+const patch = <T = CommandResult>(path: string, body: object, version?: number) => request<T>('PATCH', path, { body, version });
 
-function toList<T>(payload: ListPayload<T>): T[] {
-  return Array.isArray(payload) ? payload : payload.items;
-}
+/** A read's query as its DTO declares it; `minPosition` is added by `request`. */
+type QueryOf<Dto> = Partial<Omit<Dto, 'minPosition'>>;
 
-// A wrapper carries the history's own version too; the timeline needs only the events.
-function eventsOf(payload: ProjectHistory | HistoryEvent[]): HistoryEvent[] {
-  return Array.isArray(payload) ? payload : payload.events;
-}
+/**
+ * A command body as a form sends it: a number the user typed unreadably goes as null, so that the
+ * API's validation names the field (docs/api.md, problem `errors`).
+ */
+type Draft<T> = T extends number ? number | null : T extends string | boolean ? T : T extends (infer E)[] ? Draft<E>[] : T extends object ? { [K in keyof T]: Draft<T[K]> } : T;
 
-export function toPage<T>(payload: ListPayload<T>, page = 1, pageSize = 20): Page<T> {
-  if (!Array.isArray(payload)) return payload;
-  return { items: payload.slice((page - 1) * pageSize, page * pageSize), total: payload.length, page, pageSize };
-}
+type ProjectQuery = QueryOf<ListProjectsQueryDto>;
 
-const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
-const post = <T = CommandResult>(path: string, body: unknown, version?: number) => request<T>('POST', path, { body, version });
-const patch = <T = CommandResult>(path: string, body: unknown, version?: number) => request<T>('PATCH', path, { body, version });
-
-export interface ProjectQuery {
-  status?: string;
-  industryChain?: string;
-  department?: string;
-  conferenceId?: string;
-  q?: string;
-  page?: number;
-  pageSize?: number;
-}
+const project = (id: string, tail = '') => `/api/projects/${encodeURIComponent(id)}${tail}`;
 
 export const api = {
   login: (username: string, password: string) => post<Session>(LOGIN_PATH, { username, password }),
 
-  departments: () => get<ListPayload<Department>>('/api/departments').then(toList),
-  createDepartment: (body: { code: string; name: string }) => post<Department>('/api/departments', body),
-  conferences: () => get<ListPayload<Conference>>('/api/conferences').then(toList),
-  createConference: (body: { title: string; theme?: string; heldOn: string }) => post('/api/conferences', body),
+  departments: () => get<Department[]>('/api/departments'),
+  createDepartment: (body: CreateDepartmentDto) => post<Department>('/api/departments', body),
+  conferences: () => get<Conference[]>('/api/conferences'),
+  createConference: (body: ScheduleConferenceDto) => post('/api/conferences', body),
 
-  users: () => get<ListPayload<Account>>('/api/users').then(toList),
-  createUser: (body: { username: string; password: string; role: Role; departmentCode?: string }) => post<Account>('/api/users', body),
+  users: () => get<Account[]>('/api/users'),
+  createUser: (body: CreateUserDto) => post<Account>('/api/users', body),
   disableUser: (id: string) => post<Account>(`/api/users/${encodeURIComponent(id)}/disable`, undefined),
   enableUser: (id: string) => post<Account>(`/api/users/${encodeURIComponent(id)}/enable`, undefined),
   resetPassword: (id: string, password: string) => post<Account>(`/api/users/${encodeURIComponent(id)}/password`, { password }),
-  auditLog: (query: { action?: string; actor?: string; page?: number; pageSize?: number }) => get<Page<AuditRecord>>('/api/audit-log', query),
-  enterprises: (query: { q?: string; page?: number; pageSize?: number }) =>
-    get<ListPayload<Enterprise>>('/api/enterprises', query).then((p) => toPage(p, query.page, query.pageSize)),
-  createEnterprise: (body: { name: string; creditCode?: string; district?: string; tier?: Tier }) => post('/api/enterprises', body),
-  updateEnterprise: (id: string, body: { name?: string; district?: string; tier?: Tier }) => patch(`/api/enterprises/${encodeURIComponent(id)}`, body),
+  auditLog: (query: QueryOf<AuditLogQuery>) => get<AuditPage>('/api/audit-log', query),
+  enterprises: (query: QueryOf<ListEnterprisesQueryDto>) => get<Page<Enterprise>>('/api/enterprises', query),
+  createEnterprise: (body: RegisterEnterpriseDto) => post('/api/enterprises', body),
+  updateEnterprise: (id: string, body: UpdateEnterpriseDto) => patch(`/api/enterprises/${encodeURIComponent(id)}`, body),
   dossier: (id: string) => get<Dossier>(`/api/enterprises/${encodeURIComponent(id)}/dossier`),
 
-  projects: (query: ProjectQuery) =>
-    get<ListPayload<ProjectListItem>>('/api/projects', { ...query }).then((p) => toPage(p, query.page, query.pageSize)),
-  project: (id: string) => get<ProjectDetail>(`/api/projects/${encodeURIComponent(id)}`),
-  history: (id: string) => get<ProjectHistory | HistoryEvent[]>(`/api/projects/${encodeURIComponent(id)}/history`).then(eventsOf),
-  submitProject: (body: unknown) => post('/api/projects', body),
-  review: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/reviews`, body, version),
-  reviseSubmission: (id: string, version: number, body: unknown) => patch(`/api/projects/${encodeURIComponent(id)}/submission`, body, version),
-  present: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/presentations`, body, version),
-  assign: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/assignments`, body, version),
-  progress: (id: string, version: number | undefined, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/progress`, body, version),
-  land: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/landing`, body, version),
-  withdraw: (id: string, version: number, body: unknown) => post(`/api/projects/${encodeURIComponent(id)}/withdrawal`, body, version),
-  resolveNeed: (id: string, needId: string, version: number, body: unknown) =>
-    post(`/api/projects/${encodeURIComponent(id)}/needs/${encodeURIComponent(needId)}/resolution`, body, version),
+  projects: (query: ProjectQuery) => get<Page<ProjectListItem>>('/api/projects', query),
+  project: (id: string) => get<ProjectDetail>(project(id)),
+  history: (id: string) => get<ProjectHistory>(project(id, '/history')),
+  submitProject: (body: Draft<SubmitProjectDto>) => post('/api/projects', body),
+  review: (id: string, version: number, body: Draft<ReviewProjectDto>) => post(project(id, '/reviews'), body, version),
+  reviseSubmission: (id: string, version: number, body: Draft<ReviseSubmissionDto>) => patch(project(id, '/submission'), body, version),
+  present: (id: string, version: number, body: PresentProjectDto) => post(project(id, '/presentations'), body, version),
+  assign: (id: string, version: number, body: AssignLandingPlanDto) => post(project(id, '/assignments'), body, version),
+  progress: (id: string, version: number | undefined, body: ReportProgressDto) => post(project(id, '/progress'), body, version),
+  land: (id: string, version: number, body: Draft<LandProjectDto>) => post(project(id, '/landing'), body, version),
+  withdraw: (id: string, version: number, body: WithdrawProjectDto) => post(project(id, '/withdrawal'), body, version),
+  resolveNeed: (id: string, needId: string, version: number, body: ResolveNeedDto) =>
+    post(project(id, `/needs/${encodeURIComponent(needId)}/resolution`), body, version),
 
-  assignments: (code: string, query: { done?: boolean; overdue?: boolean; page?: number; pageSize?: number }) =>
-    get<ListPayload<Assignment>>(`/api/departments/${encodeURIComponent(code)}/assignments`, query).then((p) =>
-      toPage(p, query.page, query.pageSize),
-    ),
+  assignments: (code: string, query: QueryOf<DepartmentAssignmentsQueryDto>) =>
+    get<Page<Assignment>>(`/api/departments/${encodeURIComponent(code)}/assignments`, query),
 
-  summary: (filters: DashboardFilters) => get<Summary>('/api/dashboard/summary', { ...filters }),
+  summary: (filters: DashboardFilters) => get<Summary>('/api/dashboard/summary', filters),
   landingRate: (groupBy: GroupBy, filters: DashboardFilters) => get<RateRow[]>('/api/dashboard/landing-rate', { groupBy, ...filters }),
-  forecast: (filters: DashboardFilters & { horizonDays?: number }) => get<Forecast>('/api/forecast/landing', { ...filters }),
+  forecast: (filters: DashboardFilters & QueryOf<LandingForecastQueryDto>) => get<Forecast>('/api/forecast/landing', filters),
 };

@@ -1,15 +1,13 @@
-import { FormEvent, Fragment, useState } from 'react';
-import { Account, api, AUDIT_ACTIONS, AuditRecord, Role, ROLES, toPage, User } from '../api';
+import { FormEvent, useState } from 'react';
+import { Account, api, AuditAction, AUDIT_ACTIONS, AuditRecord, Role, ROLES, User } from '../api';
 import { formatCount, formatDate, formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { clearReferenceData, departmentName, useDepartments } from '../reference';
 import { navigate, Route } from '../router';
 import { useLoad } from '../use-load';
-import { Field, Notice, Pager, ProblemBanner, useCommand } from './form';
+import { Field, Notice, ProblemBanner, useCommand } from './form';
+import { ListPage, PAGE_SIZE, pageOf, pageParam, SearchForm } from './list-page';
 
-const PAGE_SIZE = 20;
-
-const pageParam = (route: Route) => Math.max(1, Number(route.params.get('page')) || 1);
 
 /**
  * User accounts (admin): create one with its role (and department, for department users),
@@ -30,7 +28,6 @@ export function UsersPage({ route, user }: { route: Route; user: User }) {
   const matching = (accounts.data ?? []).filter(
     (a) => !needle || a.username.toLowerCase().includes(needle) || departmentName(departments, a.departmentCode).toLowerCase().includes(needle),
   );
-  const shown = toPage(matching, page, PAGE_SIZE);
 
   const changed = (message: string) => {
     setNotice(message);
@@ -42,99 +39,78 @@ export function UsersPage({ route, user }: { route: Route; user: User }) {
     const result = await action.run(() => (account.disabled ? api.enableUser(account.id) : api.disableUser(account.id)));
     if (result) changed(t(account.disabled ? 'users.enabledNotice' : 'users.disabledNotice', { username: account.username }));
   };
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    navigate('/admin/users', { q: text.trim() });
-  };
-
   return (
-    <div className="page">
-      <div className="page-head">
-        <h1>{t('users.title')}</h1>
-        {accounts.data ? <p className="muted">{t('users.count', { total: formatCount(accounts.data.length) })}</p> : null}
-      </div>
+    <ListPage
+      title={t('users.title')}
+      count={accounts.data && t('users.count', { total: formatCount(accounts.data.length) })}
+      problem={accounts.problem ?? action.problem}
+      columns={[
+        { label: t('users.username') },
+        { label: t('users.role') },
+        { label: t('users.department') },
+        { label: t('users.state') },
+        { label: t('users.createdAt') },
+        { label: t('common.actions') },
+      ]}
+      list={pageOf(accounts.data && matching, page)}
+      loading={accounts.loading}
+      rowKey={(account) => account.id}
+      row={(account) => (
+        <>
+          <tr>
+            <td>{account.username}</td>
+            <td>{code('role', account.role)}</td>
+            <td>{account.departmentCode ? departmentName(departments, account.departmentCode) : '—'}</td>
+            <td>
+              <span className={`badge ${account.disabled ? 'status-withdrawn' : 'status-landed'}`}>
+                {t(account.disabled ? 'users.disabled' : 'users.active')}
+              </span>
+            </td>
+            <td>{formatDate(account.createdAt)}</td>
+            <td>
+              {account.username === user.username ? (
+                <span className="muted">{t('users.self')}</span>
+              ) : (
+                <div className="button-row">
+                  <button type="button" className="small" disabled={action.pending} onClick={() => toggle(account)} aria-label={t('common.labelled', { label: t(account.disabled ? 'users.enable' : 'users.disable'), value: account.username })}>
+                    {t(account.disabled ? 'users.enable' : 'users.disable')}
+                  </button>
+                  <button
+                    type="button"
+                    className="small"
+                    aria-expanded={resetting === account.id}
+                    aria-label={t('common.labelled', { label: t('users.resetPassword'), value: account.username })}
+                    onClick={() => {
+                      setNotice(null);
+                      setResetting(resetting === account.id ? null : account.id);
+                    }}
+                  >
+                    {t('users.resetPassword')}
+                  </button>
+                </div>
+              )}
+            </td>
+          </tr>
+          {resetting === account.id ? (
+            <tr className="form-row">
+              <td colSpan={6}>
+                <ResetPassword account={account} onDone={() => changed(t('users.passwordNotice', { username: account.username }))} onCancel={() => setResetting(null)} />
+              </td>
+            </tr>
+          ) : null}
+        </>
+      )}
+      onPage={(next) => navigate('/admin/users', { q, page: next })}
+    >
       <CreateUser onCreated={(account) => changed(t('users.created', { username: account.username }))} />
-      <form className="filters" role="search" onSubmit={search}>
+      <SearchForm onSearch={() => navigate('/admin/users', { q: text.trim() })}>
         <label>
           <span>{t('users.q')}</span>
           <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
         </label>
-        <button type="submit" className="primary">
-          {t('common.search')}
-        </button>
-      </form>
+      </SearchForm>
       {notice ? <Notice>{notice}</Notice> : null}
-      <ProblemBanner problem={accounts.problem ?? action.problem} />
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('users.username')}</th>
-              <th scope="col">{t('users.role')}</th>
-              <th scope="col">{t('users.department')}</th>
-              <th scope="col">{t('users.state')}</th>
-              <th scope="col">{t('users.createdAt')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody aria-busy={accounts.loading}>
-            {shown.items.map((account) => (
-              <Fragment key={account.id}>
-                <tr>
-                  <td>{account.username}</td>
-                  <td>{code('role', account.role)}</td>
-                  <td>{account.departmentCode ? departmentName(departments, account.departmentCode) : '—'}</td>
-                  <td>
-                    <span className={`badge ${account.disabled ? 'status-withdrawn' : 'status-landed'}`}>
-                      {t(account.disabled ? 'users.disabled' : 'users.active')}
-                    </span>
-                  </td>
-                  <td>{formatDate(account.createdAt)}</td>
-                  <td>
-                    {account.username === user.username ? (
-                      <span className="muted">{t('users.self')}</span>
-                    ) : (
-                      <div className="button-row">
-                        <button type="button" className="small" disabled={action.pending} onClick={() => toggle(account)} aria-label={t('common.labelled', { label: t(account.disabled ? 'users.enable' : 'users.disable'), value: account.username })}>
-                          {t(account.disabled ? 'users.enable' : 'users.disable')}
-                        </button>
-                        <button
-                          type="button"
-                          className="small"
-                          aria-expanded={resetting === account.id}
-                          aria-label={t('common.labelled', { label: t('users.resetPassword'), value: account.username })}
-                          onClick={() => {
-                            setNotice(null);
-                            setResetting(resetting === account.id ? null : account.id);
-                          }}
-                        >
-                          {t('users.resetPassword')}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-                {resetting === account.id ? (
-                  <tr className="form-row">
-                    <td colSpan={6}>
-                      <ResetPassword account={account} onDone={() => changed(t('users.passwordNotice', { username: account.username }))} onCancel={() => setResetting(null)} />
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            ))}
-            {accounts.data && shown.items.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="muted center">
-                  {t('common.empty')}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
-      {accounts.data ? <Pager page={page} pageSize={PAGE_SIZE} total={shown.total} onPage={(next) => navigate('/admin/users', { q, page: next })} /> : null}
-    </div>
+    </ListPage>
   );
 }
 
@@ -233,7 +209,6 @@ export function DepartmentsPage({ route }: { route: Route }) {
   const { pending, problem, errorAt, run } = useCommand();
   const [form, setForm] = useState({ code: '', name: '' });
   const [created, setCreated] = useState<string | null>(null);
-  const shown = toPage(list.data ?? [], page, PAGE_SIZE);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -249,11 +224,24 @@ export function DepartmentsPage({ route }: { route: Route }) {
   };
 
   return (
-    <div className="page">
-      <div className="page-head">
-        <h1>{t('depts.title')}</h1>
-        {list.data ? <p className="muted">{t('depts.count', { total: formatCount(list.data.length) })}</p> : null}
-      </div>
+    <ListPage
+      title={t('depts.title')}
+      count={list.data && t('depts.count', { total: formatCount(list.data.length) })}
+      problem={list.problem}
+      columns={[{ label: t('depts.code') }, { label: t('depts.name') }]}
+      list={pageOf(list.data, page)}
+      loading={list.loading}
+      rowKey={(department) => department.code}
+      row={(department) => (
+        <tr>
+          <td>
+            <code>{department.code}</code>
+          </td>
+          <td>{department.name}</td>
+        </tr>
+      )}
+      onPage={(next) => navigate('/admin/departments', { page: next })}
+    >
       <form className="panel form" onSubmit={submit} noValidate aria-label={t('depts.create')}>
         <h2>{t('depts.create')}</h2>
         {created ? <Notice>{t('depts.created', { name: created })}</Notice> : null}
@@ -270,36 +258,7 @@ export function DepartmentsPage({ route }: { route: Route }) {
           {t('common.create')}
         </button>
       </form>
-      <ProblemBanner problem={list.problem} />
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('depts.code')}</th>
-              <th scope="col">{t('depts.name')}</th>
-            </tr>
-          </thead>
-          <tbody aria-busy={list.loading}>
-            {shown.items.map((department) => (
-              <tr key={department.code}>
-                <td>
-                  <code>{department.code}</code>
-                </td>
-                <td>{department.name}</td>
-              </tr>
-            ))}
-            {list.data && shown.items.length === 0 ? (
-              <tr>
-                <td colSpan={2} className="muted center">
-                  {t('common.empty')}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
-      {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={shown.total} onPage={(next) => navigate('/admin/departments', { page: next })} /> : null}
-    </div>
+    </ListPage>
   );
 }
 
@@ -309,19 +268,37 @@ export function AuditLogPage({ route }: { route: Route }) {
   const action = route.params.get('action') ?? '';
   const actor = route.params.get('actor') ?? '';
   const page = pageParam(route);
-  const list = useLoad(() => api.auditLog({ action: action || undefined, actor: actor || undefined, page, pageSize: PAGE_SIZE }), [action, actor, page]);
+  const list = useLoad(() => api.auditLog({ action: (action || undefined) as AuditAction | undefined, actor: actor || undefined, page, pageSize: PAGE_SIZE }), [action, actor, page]);
   const [form, setForm] = useState({ action, actor });
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    navigate('/admin/audit-log', { action: form.action, actor: form.actor.trim() });
-  };
   return (
-    <div className="page">
-      <div className="page-head">
-        <h1>{t('audit.title')}</h1>
-        {list.data ? <p className="muted">{t('audit.count', { total: formatCount(list.data.total) })}</p> : null}
-      </div>
-      <form className="filters" role="search" onSubmit={search}>
+    <ListPage
+      title={t('audit.title')}
+      count={list.data && t('audit.count', { total: formatCount(list.data.total) })}
+      problem={list.problem}
+      columns={[
+        { label: t('audit.occurredAt') },
+        { label: t('audit.action') },
+        { label: t('audit.actor') },
+        { label: t('audit.target') },
+        { label: t('audit.address') },
+        { label: t('audit.details') },
+      ]}
+      list={list.data}
+      loading={list.loading}
+      rowKey={(entry) => entry.id}
+      row={(entry) => (
+        <tr>
+          <td>{formatDateTime(entry.occurredAt)}</td>
+          <td>{code('audit.action', entry.action)}</td>
+          <td>{entry.actorUsername ? `${entry.actorUsername} (${code('role', entry.actorRole ?? '')})` : '—'}</td>
+          <td>{entry.target ?? '—'}</td>
+          <td>{entry.clientAddress ?? '—'}</td>
+          <td>{auditDetails(entry, code)}</td>
+        </tr>
+      )}
+      onPage={(next) => navigate('/admin/audit-log', { action, actor, page: next })}
+    >
+      <SearchForm onSearch={() => navigate('/admin/audit-log', { action: form.action, actor: form.actor.trim() })}>
         <label>
           <span>{t('audit.action')}</span>
           <select value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value })}>
@@ -337,46 +314,8 @@ export function AuditLogPage({ route }: { route: Route }) {
           <span>{t('audit.actor')}</span>
           <input type="search" value={form.actor} onChange={(e) => setForm({ ...form, actor: e.target.value })} />
         </label>
-        <button type="submit" className="primary">
-          {t('common.search')}
-        </button>
-      </form>
-      <ProblemBanner problem={list.problem} />
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.occurredAt')}</th>
-              <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.actor')}</th>
-              <th scope="col">{t('audit.target')}</th>
-              <th scope="col">{t('audit.address')}</th>
-              <th scope="col">{t('audit.details')}</th>
-            </tr>
-          </thead>
-          <tbody aria-busy={list.loading}>
-            {(list.data?.items ?? []).map((entry) => (
-              <tr key={entry.id}>
-                <td>{formatDateTime(entry.occurredAt)}</td>
-                <td>{code('audit.action', entry.action)}</td>
-                <td>{entry.actorUsername ? `${entry.actorUsername} (${code('role', entry.actorRole ?? '')})` : '—'}</td>
-                <td>{entry.target ?? '—'}</td>
-                <td>{entry.clientAddress ?? '—'}</td>
-                <td>{auditDetails(entry, code)}</td>
-              </tr>
-            ))}
-            {list.data && list.data.items.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="muted center">
-                  {t('common.empty')}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
-      {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => navigate('/admin/audit-log', { action, actor, page: next })} /> : null}
-    </div>
+      </SearchForm>
+    </ListPage>
   );
 }
 

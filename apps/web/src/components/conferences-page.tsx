@@ -1,72 +1,51 @@
 import { FormEvent, useState } from 'react';
-import { api, toPage, User } from '../api';
+import { api, User } from '../api';
 import { formatCount, formatDate, formatPercent } from '../format';
 import { useI18n } from '../i18n';
 import { clearReferenceData } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
-import { Field, Notice, Pager, ProblemBanner, useCommand } from './form';
+import { Field, Notice, ProblemBanner, useCommand } from './form';
+import { ListPage, pageOf, pageParam } from './list-page';
 
-const PAGE_SIZE = 20;
 const ORGANISERS = ['admin', 'taskforce'];
 
 /** The creativity conferences (民营经济创意会), latest first, with how many of their projects landed. */
 export function ConferencesPage({ route, user }: { route: Route; user: User }) {
   const { t } = useI18n();
-  const page = Math.max(1, Number(route.params.get('page')) || 1);
   const list = useLoad(() => api.conferences(), []);
-  const shown = toPage(list.data ?? [], page, PAGE_SIZE);
   return (
-    <div className="page">
-      <div className="page-head">
-        <h1>{t('conf.title')}</h1>
-        {list.data ? <p className="muted">{t('conf.count', { total: formatCount(list.data.length) })}</p> : null}
-      </div>
+    <ListPage
+      title={t('conf.title')}
+      count={list.data && t('conf.count', { total: formatCount(list.data.length) })}
+      problem={list.problem}
+      columns={[
+        { label: t('conf.name') },
+        { label: t('conf.theme') },
+        { label: t('conf.heldOn') },
+        { label: t('conf.projects'), num: true },
+        { label: t('conf.landed'), num: true },
+        { label: t('conf.rate'), num: true },
+      ]}
+      list={pageOf(list.data, pageParam(route))}
+      loading={list.loading}
+      rowKey={(conference) => conference.id}
+      row={(conference) => (
+        <tr>
+          <td>
+            <a href={href('/projects', { conferenceId: conference.id })}>{conference.title}</a>
+          </td>
+          <td>{conference.theme ?? '—'}</td>
+          <td>{formatDate(conference.heldOn)}</td>
+          <td className="num">{conference.projects}</td>
+          <td className="num">{conference.landed}</td>
+          <td className="num">{conference.projects ? formatPercent(conference.landed / conference.projects) : '—'}</td>
+        </tr>
+      )}
+      onPage={(next) => navigate('/conferences', { page: next })}
+    >
       {ORGANISERS.includes(user.role) ? <ScheduleConference onScheduled={list.reload} /> : null}
-      <ProblemBanner problem={list.problem} />
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('conf.name')}</th>
-              <th scope="col">{t('conf.theme')}</th>
-              <th scope="col">{t('conf.heldOn')}</th>
-              <th scope="col" className="num">
-                {t('conf.projects')}
-              </th>
-              <th scope="col" className="num">
-                {t('conf.landed')}
-              </th>
-              <th scope="col" className="num">
-                {t('conf.rate')}
-              </th>
-            </tr>
-          </thead>
-          <tbody aria-busy={list.loading}>
-            {shown.items.map((conference) => (
-              <tr key={conference.id}>
-                <td>
-                  <a href={href('/projects', { conferenceId: conference.id })}>{conference.title}</a>
-                </td>
-                <td>{conference.theme ?? '—'}</td>
-                <td>{formatDate(conference.heldOn)}</td>
-                <td className="num">{conference.projects ?? '—'}</td>
-                <td className="num">{conference.landed ?? '—'}</td>
-                <td className="num">{conference.projects ? formatPercent((conference.landed ?? 0) / conference.projects) : '—'}</td>
-              </tr>
-            ))}
-            {list.data && shown.items.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="muted center">
-                  {t('common.empty')}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
-      {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={shown.total} onPage={(next) => navigate('/conferences', { page: next })} /> : null}
-    </div>
+    </ListPage>
   );
 }
 

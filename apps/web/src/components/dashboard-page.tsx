@@ -188,8 +188,7 @@ function ForecastPanel({ forecast, observed }: { forecast?: Forecast; observed: 
     );
   }
   // Known warning codes are worded in the reader's language; others keep the API's message.
-  const warnings = (forecast.warnings ?? []).map((warning) => {
-    if (typeof warning === 'string') return warning;
+  const warnings = forecast.warnings.map((warning) => {
     const text = code('warning', warning.code);
     return text === warning.code ? warning.message : text;
   });
@@ -198,7 +197,7 @@ function ForecastPanel({ forecast, observed }: { forecast?: Forecast; observed: 
       <h2 id="forecast-title">{t('dash.forecast')}</h2>
       <p className="forecast-sample">
         {t('forecast.sample', {
-          n: forecast.n ?? forecast.inLibrary,
+          n: forecast.n,
           inLibrary: forecast.inLibrary,
           landed: forecast.landed,
           withdrawn: forecast.withdrawn,

@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { api, DossierProject as Project, Enterprise, ProjectStatus, Tier, TIERS, User } from '../api';
+import { api, Dossier, DossierProject as Project, ProjectStatus, Tier, TIERS, User } from '../api';
 import { formatAmount, formatCount, formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { departmentName, DISTRICTS, useDepartments } from '../reference';
@@ -8,9 +8,9 @@ import { useLoad } from '../use-load';
 import { Field, Notice, Pager, ProblemBanner, useCommand } from './form';
 import { MilestoneTable } from './milestone-table';
 import { NeedsList } from './needs-list';
+import { ListPage, PAGE_SIZE, pageParam, SearchForm } from './list-page';
 import { StatusBadge } from './status-badge';
 
-const PAGE_SIZE = 20;
 const DOSSIER_PAGE = 10;
 
 const REGISTRARS = ['admin', 'taskforce'];
@@ -19,21 +19,41 @@ const CLOSED: ProjectStatus[] = ['landed', 'withdrawn', 'rejected'];
 export function EnterprisesPage({ route, user }: { route: Route; user: User }) {
   const { t, code } = useI18n();
   const q = route.params.get('q') ?? '';
-  const page = Math.max(1, Number(route.params.get('page')) || 1);
+  const page = pageParam(route);
   const list = useLoad(() => api.enterprises({ q, page, pageSize: PAGE_SIZE }), [q, page]);
   const [text, setText] = useState(q);
   const [registering, setRegistering] = useState(false);
   const [registered, setRegistered] = useState<{ id: string; name: string } | null>(null);
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    navigate('/enterprises', { q: text.trim() });
-  };
   return (
-    <div className="page">
-      <div className="page-head">
-        <h1>{t('ent.title')}</h1>
-        {list.data ? <p className="muted">{t('ent.count', { total: formatCount(list.data.total) })}</p> : null}
-      </div>
+    <ListPage
+      title={t('ent.title')}
+      count={list.data && t('ent.count', { total: formatCount(list.data.total) })}
+      problem={list.problem}
+      columns={[
+        { label: t('ent.name') },
+        { label: t('ent.creditCode') },
+        { label: t('ent.district') },
+        { label: t('ent.tier') },
+        { label: t('ent.projects'), num: true },
+        { label: t('ent.landed'), num: true },
+      ]}
+      list={list.data}
+      loading={list.loading}
+      rowKey={(enterprise) => enterprise.id}
+      row={(enterprise) => (
+        <tr>
+          <td>
+            <a href={href(`/enterprises/${enterprise.id}`)}>{enterprise.name}</a>
+          </td>
+          <td>{enterprise.creditCode ?? '—'}</td>
+          <td>{enterprise.district ?? '—'}</td>
+          <td>{code('tier', enterprise.tier)}</td>
+          <td className="num">{enterprise.projects}</td>
+          <td className="num">{enterprise.landed}</td>
+        </tr>
+      )}
+      onPage={(next) => navigate('/enterprises', { q, page: next })}
+    >
       {REGISTRARS.includes(user.role) ? (
         <section className="panel">
           {registered ? (
@@ -55,57 +75,13 @@ export function EnterprisesPage({ route, user }: { route: Route; user: User }) {
           ) : null}
         </section>
       ) : null}
-      <form className="filters" role="search" onSubmit={search}>
+      <SearchForm onSearch={() => navigate('/enterprises', { q: text.trim() })}>
         <label>
           <span>{t('ent.q')}</span>
           <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
         </label>
-        <button type="submit" className="primary">
-          {t('common.search')}
-        </button>
-      </form>
-      <ProblemBanner problem={list.problem} />
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('ent.name')}</th>
-              <th scope="col">{t('ent.creditCode')}</th>
-              <th scope="col">{t('ent.district')}</th>
-              <th scope="col">{t('ent.tier')}</th>
-              <th scope="col" className="num">
-                {t('ent.projects')}
-              </th>
-              <th scope="col" className="num">
-                {t('ent.landed')}
-              </th>
-            </tr>
-          </thead>
-          <tbody aria-busy={list.loading}>
-            {list.data?.items.map((enterprise) => (
-              <tr key={enterprise.id}>
-                <td>
-                  <a href={href(`/enterprises/${enterprise.id}`)}>{enterprise.name}</a>
-                </td>
-                <td>{enterprise.creditCode ?? '—'}</td>
-                <td>{enterprise.district ?? '—'}</td>
-                <td>{code('tier', enterprise.tier)}</td>
-                <td className="num">{enterprise.projects ?? '—'}</td>
-                <td className="num">{enterprise.landed ?? '—'}</td>
-              </tr>
-            ))}
-            {list.data && list.data.items.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="muted center">
-                  {t('common.empty')}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
-      {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => navigate('/enterprises', { q, page: next })} /> : null}
-    </div>
+      </SearchForm>
+    </ListPage>
   );
 }
 
@@ -125,8 +101,7 @@ export function DossierPage({ id, user }: { id: string; user: User }) {
     );
   }
   const e = d.enterprise;
-  const invested = d.totals?.investmentYuan ?? d.projects.reduce((sum, p) => sum + p.investmentYuan, 0);
-  const landed = d.totals?.landed ?? d.projects.filter((p) => p.status === 'landed').length;
+  const { investmentYuan: invested, landed } = d.totals;
   const shown = d.projects.slice((page - 1) * DOSSIER_PAGE, page * DOSSIER_PAGE);
   return (
     <div className="page">
@@ -264,7 +239,7 @@ export function RegisterEnterprise({ onRegistered }: { onRegistered: (enterprise
  * Renames an enterprise or changes its district or tier (taskforce, admin); only the fields
  * changed here are sent. The credit code is fixed at registration, so it is not offered.
  */
-function EditEnterprise({ enterprise, onUpdated }: { enterprise: Enterprise; onUpdated: () => void }) {
+function EditEnterprise({ enterprise, onUpdated }: { enterprise: Dossier['enterprise']; onUpdated: () => void }) {
   const { t } = useI18n();
   const { pending, problem, errorAt, run } = useCommand();
   const initial = { name: enterprise.name, district: enterprise.district ?? '', tier: enterprise.tier };

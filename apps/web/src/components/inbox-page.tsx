@@ -1,15 +1,15 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { api, User } from '../api';
 import { formatCount, formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { departmentName, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
-import { Field, Notice, Pager, ProblemBanner } from './form';
+import { Field, Notice } from './form';
+import { ListPage, PAGE_SIZE, pageParam } from './list-page';
 import { MilestoneBadge, milestoneState } from './milestone-table';
 import { ProgressForm } from './project-actions';
 
-const PAGE_SIZE = 20;
 const SHOW = { all: {}, open: { done: false }, overdue: { overdue: true } } as const;
 type Show = keyof typeof SHOW;
 
@@ -22,7 +22,7 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
   const departments = useDepartments();
   const own = user.role === 'department' ? user.departmentCode : undefined;
   const code = own ?? route.params.get('department') ?? '';
-  const page = Math.max(1, Number(route.params.get('page')) || 1);
+  const page = pageParam(route);
   const show = (route.params.get('show') ?? 'open') as Show;
   const list = useLoad(
     () => (code ? api.assignments(code, { ...(SHOW[show] ?? {}), page, pageSize: PAGE_SIZE }) : Promise.resolve(undefined)),
@@ -34,14 +34,76 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
   const [saved, setSaved] = useState(false);
 
   return (
-    <div className="page">
-      <div className="page-head">
-        <h1>
+    <ListPage
+      title={
+        <>
           {t('inbox.title')}
           {code ? ` · ${departmentName(departments, code)}` : ''}
-        </h1>
-        {list.data ? <p className="muted">{t('inbox.count', { total: formatCount(list.data.total) })} · {t('inbox.legend')}</p> : null}
-      </div>
+        </>
+      }
+      count={list.data && `${t('inbox.count', { total: formatCount(list.data.total) })} · ${t('inbox.legend')}`}
+      problem={list.problem}
+      columns={[
+        { label: t('inbox.project') },
+        { label: t('milestone.title') },
+        { label: t('milestone.dueOn') },
+        { label: t('milestone.owner') },
+        { label: t('milestone.state') },
+        { label: <span className="visually-hidden">{t('project.actions')}</span> },
+      ]}
+      list={list.data}
+      loading={list.loading}
+      rowKey={(item) => `${item.projectId}:${item.milestoneId}`}
+      row={(item) => (
+        <>
+          <tr className={`row-${milestoneState(item)}`}>
+            <td>
+              <a href={href(`/projects/${item.projectId}`)}>{item.projectTitle}</a>
+              <div className="small">
+                <a href={href(`/enterprises/${item.enterpriseId}`)}>{item.enterpriseName}</a>
+              </div>
+            </td>
+            <td>{item.title}</td>
+            <td>{formatDate(item.dueOn)}</td>
+            <td>{item.owner}</td>
+            <td>
+              <MilestoneBadge milestone={item} />
+            </td>
+            <td>
+              {item.done ? null : (
+                <button
+                  type="button"
+                  aria-expanded={reporting === item.milestoneId}
+                  aria-label={t('common.labelled', { label: t('inbox.report'), value: item.title })}
+                  onClick={() => {
+                    setSaved(false);
+                    setReporting(reporting === item.milestoneId ? null : item.milestoneId);
+                  }}
+                >
+                  {t('inbox.report')}
+                </button>
+              )}
+            </td>
+          </tr>
+          {reporting === item.milestoneId ? (
+            <tr className="form-row">
+              <td colSpan={6}>
+                <ProgressForm
+                  projectId={item.projectId}
+                  milestoneId={item.milestoneId}
+                  onDone={() => {
+                    setReporting(null);
+                    setSaved(true);
+                    list.reload();
+                  }}
+                />
+              </td>
+            </tr>
+          ) : null}
+        </>
+      )}
+      onPage={(next) => go({ page: next })}
+    >
       <div className="filters">
         {own ? null : (
           <Field label={t('inbox.department')}>
@@ -65,85 +127,6 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
       </div>
       {!code ? <p className="muted">{t('inbox.chooseDepartment')}</p> : null}
       {saved ? <Notice>{t('common.saved')}</Notice> : null}
-      <ProblemBanner problem={list.problem} />
-      {list.data ? (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('inbox.project')}</th>
-                <th scope="col">{t('milestone.title')}</th>
-                <th scope="col">{t('milestone.dueOn')}</th>
-                <th scope="col">{t('milestone.owner')}</th>
-                <th scope="col">{t('milestone.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('project.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((item) => (
-                <Fragment key={`${item.projectId}:${item.milestoneId}`}>
-                  <tr className={`row-${milestoneState(item)}`}>
-                    <td>
-                      <a href={href(`/projects/${item.projectId}`)}>{item.projectTitle}</a>
-                      <div className="small">
-                        <a href={href(`/enterprises/${item.enterpriseId}`)}>{item.enterpriseName}</a>
-                      </div>
-                    </td>
-                    <td>{item.title}</td>
-                    <td>{formatDate(item.dueOn)}</td>
-                    <td>{item.owner}</td>
-                    <td>
-                      <MilestoneBadge milestone={item} />
-                    </td>
-                    <td>
-                      {item.done ? null : (
-                        <button
-                          type="button"
-                          aria-expanded={reporting === item.milestoneId}
-                          aria-label={t('common.labelled', { label: t('inbox.report'), value: item.title })}
-                          onClick={() => {
-                            setSaved(false);
-                            setReporting(reporting === item.milestoneId ? null : item.milestoneId);
-                          }}
-                        >
-                          {t('inbox.report')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                  {reporting === item.milestoneId ? (
-                    <tr className="form-row">
-                      <td colSpan={6}>
-                        <ProgressForm
-                          projectId={item.projectId}
-                          milestoneId={item.milestoneId}
-                          onDone={() => {
-                            setReporting(null);
-                            setSaved(true);
-                            list.reload();
-                          }}
-                        />
-                      </td>
-                    </tr>
-                  ) : null}
-                </Fragment>
-              ))}
-              {list.data.items.length === 0 ? (
-                <tr>
-                  <td colSpan={6} className="muted center">
-                    {t('common.empty')}
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {list.data ? (
-        <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => go({ page: next })} />
-      ) : null}
-    </div>
+    </ListPage>
   );
 }

@@ -1,22 +1,16 @@
-import { FormEvent, useEffect, useRef, useState } from 'react';
-import { api, NEED_KINDS, NeedKind } from '../api';
+import { FormEvent, useEffect, useState } from 'react';
+import { api } from '../api';
 import { wanToYuan } from '../format';
 import { useI18n } from '../i18n';
-import { DISTRICTS, INDUSTRY_CHAINS } from '../reference';
 import { navigate } from '../router';
 import { useLoad } from '../use-load';
 import { RegisterEnterprise } from './enterprises-page';
-import { Field, FieldError, Notice, ProblemBanner, useCommand } from './form';
+import { Field, Notice, ProblemBanner, useCommand } from './form';
+import { NeedFields, SubmissionFields, SubmissionForm, useNeedRows } from './submission-fields';
 import type { ProblemText } from '../problem-text';
 
 const NEED_FIELDS = /^needs\[\d+\]\.(kind|description)$/;
 const PROJECT_FIELDS = ['enterpriseId', 'title', 'summary', 'industryChain', 'district', 'investmentYuan', 'needs'];
-
-interface NeedRow {
-  key: number;
-  kind: NeedKind;
-  description: string;
-}
 
 /** Submitting a project (征集/申报): choose or register the enterprise, then the project and its needs. */
 export function NewProjectPage() {
@@ -25,12 +19,8 @@ export function NewProjectPage() {
   const [registering, setRegistering] = useState(false);
   const [registered, setRegistered] = useState<string | null>(null);
   const { pending, problem, errorAt, run } = useCommand();
-  const nextKey = useRef(0);
-  const [form, setForm] = useState({ title: '', summary: '', industryChain: '', district: '', investment: '' });
-  const [needs, setNeeds] = useState<NeedRow[]>([]);
-
-  const set = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
-  const changeNeed = (key: number, patch: Partial<NeedRow>) => setNeeds(needs.map((n) => (n.key === key ? { ...n, ...patch } : n)));
+  const [form, setForm] = useState<SubmissionForm>({ title: '', summary: '', industryChain: '', district: '', investment: '' });
+  const needs = useNeedRows();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,7 +32,7 @@ export function NewProjectPage() {
         industryChain: form.industryChain.trim(),
         district: form.district || undefined,
         investmentYuan: wanToYuan(form.investment),
-        needs: needs.map(({ kind, description }) => ({ kind, description })),
+        needs: needs.needs.map(({ kind, description }) => ({ kind, description })),
       }),
     );
     if (result) navigate(`/projects/${result.id}`);
@@ -71,61 +61,11 @@ export function NewProjectPage() {
 
       <form className="panel form" onSubmit={submit} noValidate aria-label={t('new.title')}>
         <ProblemBanner problem={problem} shown={(f) => PROJECT_FIELDS.includes(f) || NEED_FIELDS.test(f)} />
-        <Field label={t('new.projectTitle')} error={errorAt('title')}>
-          <input value={form.title} onChange={set('title')} />
-        </Field>
-        <Field label={t('new.summary')} error={errorAt('summary')} hint={t('common.optional')}>
-          <textarea rows={3} value={form.summary} onChange={set('summary')} />
-        </Field>
-        <div className="row-3">
-          <Field label={t('new.industryChain')} error={errorAt('industryChain')}>
-            <input list="new-project-chains" value={form.industryChain} onChange={set('industryChain')} />
-          </Field>
-          <Field label={t('new.district')} error={errorAt('district')}>
-            <select value={form.district} onChange={set('district')}>
-              <option value="">{t('common.choose')}</option>
-              {DISTRICTS.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t('new.investment')} error={errorAt('investmentYuan')}>
-            <input inputMode="decimal" value={form.investment} onChange={set('investment')} />
-          </Field>
-        </div>
-        <datalist id="new-project-chains">
-          {INDUSTRY_CHAINS.map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
+        <SubmissionFields form={form} onChange={setForm} errorAt={errorAt} />
         <h3>{t('new.needs')}</h3>
-        {needs.map((need, index) => (
-          <fieldset key={need.key} className="need-row">
-            <legend>
-              {t('new.needs')} {index + 1}
-            </legend>
-            <Field label={t('new.needKind')} error={errorAt(`needs[${index}].kind`)}>
-              <select value={need.kind} onChange={(e) => changeNeed(need.key, { kind: e.target.value as NeedKind })}>
-                {NEED_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`need.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={t('new.needDescription')} error={errorAt(`needs[${index}].description`)} className="grow">
-              <input value={need.description} onChange={(e) => changeNeed(need.key, { description: e.target.value })} />
-            </Field>
-            <button type="button" className="link-button" onClick={() => setNeeds(needs.filter((n) => n.key !== need.key))}>
-              {t('common.remove')}
-            </button>
-          </fieldset>
-        ))}
-        <FieldError error={errorAt('needs')} />
+        <NeedFields rows={needs} errorAt={errorAt} />
         <div className="button-row">
-          <button type="button" onClick={() => setNeeds([...needs, { key: nextKey.current++, kind: 'land', description: '' }])}>
+          <button type="button" onClick={needs.add}>
             {t('new.addNeed')}
           </button>
           <button type="submit" className="primary" disabled={pending}>

@@ -1,9 +1,10 @@
 import { FormEvent, useRef, useState } from 'react';
-import { api, ApiError, CommandResult, Department, Milestone, Need, NEED_KINDS, NeedKind, ProjectDetail, ProjectStatus, Role, User, Verdict, VERDICTS } from '../api';
+import { api, ApiError, CommandResult, Department, Milestone, Need, ProjectDetail, ProjectStatus, Role, User, Verdict, VERDICTS } from '../api';
 import { todayInChina, wanToYuan } from '../format';
 import { MessageKey, useI18n } from '../i18n';
-import { DISTRICTS, INDUSTRY_CHAINS, useConferences } from '../reference';
+import { useConferences } from '../reference';
 import { Field, FieldError, ProblemBanner, useCommand } from './form';
+import { NeedFields, SubmissionFields, SubmissionForm, useNeedRows } from './submission-fields';
 
 type Action = 'review' | 'revise' | 'present' | 'assign' | 'progress' | 'land' | 'withdraw';
 
@@ -165,20 +166,11 @@ function ReviewForm({ project, onDone, onStale }: FormProps) {
 const REVISE_FIELDS = ['title', 'summary', 'industryChain', 'district', 'investmentYuan', 'needs'];
 const REVISED_NEED_FIELDS = /^needs\[\d+\]\.(needId|kind|description)$/;
 
-interface RevisedNeedRow {
-  key: number;
-  /** A need the project has: sent back, so it is kept (with its resolution). */
-  needId?: string;
-  kind: NeedKind;
-  description: string;
-}
-
 /** Corrects the submission under review; only the fields changed here are sent. */
 function ReviseForm({ project, onDone, onStale }: FormProps) {
   const { t } = useI18n();
   const { pending, problem, errorAt, submit } = useProjectCommand(onDone, onStale);
-  const nextKey = useRef(0);
-  const initial = {
+  const initial: SubmissionForm = {
     title: project.title,
     summary: project.summary ?? '',
     industryChain: project.industryChain,
@@ -186,14 +178,12 @@ function ReviseForm({ project, onDone, onStale }: FormProps) {
     investment: String(project.investmentYuan / 10_000),
   };
   const [form, setForm] = useState(initial);
-  const [needs, setNeeds] = useState<RevisedNeedRow[]>(() => project.needs.map(({ needId, kind, description }) => ({ key: nextKey.current++, needId, kind, description })));
-  const set = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
-  const changeNeed = (key: number, patch: Partial<RevisedNeedRow>) => setNeeds(needs.map((n) => (n.key === key ? { ...n, ...patch } : n)));
+  const needs = useNeedRows(project.needs.map(({ needId, kind, description }) => ({ needId, kind, description })));
 
   const send = (event: FormEvent) => {
     event.preventDefault();
     const changed = (name: keyof typeof form) => form[name] !== initial[name];
-    const sentNeeds = needs.map(({ needId, kind, description }) => ({ needId, kind, description }));
+    const sentNeeds = needs.needs.map(({ needId, kind, description }) => ({ needId, kind, description }));
     const needsChanged = JSON.stringify(sentNeeds) !== JSON.stringify(project.needs.map(({ needId, kind, description }) => ({ needId, kind, description })));
     submit(() =>
       api.reviseSubmission(project.id, project.version, {
@@ -209,60 +199,10 @@ function ReviseForm({ project, onDone, onStale }: FormProps) {
   return (
     <form className="form" onSubmit={send} noValidate aria-label={t('action.revise')}>
       <ProblemBanner problem={problem} shown={(f) => REVISE_FIELDS.includes(f) || REVISED_NEED_FIELDS.test(f)} />
-      <Field label={t('new.projectTitle')} error={errorAt('title')}>
-        <input value={form.title} onChange={set('title')} />
-      </Field>
-      <Field label={t('new.summary')} error={errorAt('summary')} hint={t('common.optional')}>
-        <textarea rows={3} value={form.summary} onChange={set('summary')} />
-      </Field>
-      <div className="row-3">
-        <Field label={t('new.industryChain')} error={errorAt('industryChain')}>
-          <input list="revise-chains" value={form.industryChain} onChange={set('industryChain')} />
-        </Field>
-        <Field label={t('new.district')} error={errorAt('district')}>
-          <select value={form.district} onChange={set('district')}>
-            <option value="">{t('common.choose')}</option>
-            {[...new Set([...DISTRICTS, ...(project.district ? [project.district] : [])])].map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('new.investment')} error={errorAt('investmentYuan')}>
-          <input inputMode="decimal" value={form.investment} onChange={set('investment')} />
-        </Field>
-      </div>
-      <datalist id="revise-chains">
-        {INDUSTRY_CHAINS.map((name) => (
-          <option key={name} value={name} />
-        ))}
-      </datalist>
-      {needs.map((need, index) => (
-        <fieldset key={need.key} className="need-row">
-          <legend>
-            {t('new.needs')} {index + 1}
-          </legend>
-          <Field label={t('new.needKind')} error={errorAt(`needs[${index}].kind`)}>
-            <select value={need.kind} onChange={(e) => changeNeed(need.key, { kind: e.target.value as NeedKind })}>
-              {NEED_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`need.${kind}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t('new.needDescription')} error={errorAt(`needs[${index}].description`) ?? errorAt(`needs[${index}].needId`)} className="grow">
-            <input value={need.description} onChange={(e) => changeNeed(need.key, { description: e.target.value })} />
-          </Field>
-          <button type="button" className="link-button" onClick={() => setNeeds(needs.filter((n) => n.key !== need.key))}>
-            {t('common.remove')}
-          </button>
-        </fieldset>
-      ))}
-      <FieldError error={errorAt('needs')} />
+      <SubmissionFields form={form} onChange={setForm} errorAt={errorAt} district={project.district} />
+      <NeedFields rows={needs} errorAt={errorAt} />
       <div className="button-row">
-        <button type="button" onClick={() => setNeeds([...needs, { key: nextKey.current++, kind: 'land', description: '' }])}>
+        <button type="button" onClick={needs.add}>
           {t('new.addNeed')}
         </button>
         <SubmitButton pending={pending} />

@@ -34,7 +34,7 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
   const p = project.data;
   const conference = conferences.find((c) => c.id === p?.conferenceId);
   // The project's state keeps the landing date and amount; the evidence lives in the event.
-  const evidence = history.data?.findLast((e) => e.type === 'ProjectLanded')?.data.evidence as string | undefined;
+  const evidence = history.data?.events.findLast((e) => e.type === 'ProjectLanded')?.data.evidence as string | undefined;
   if (!p) {
     return (
       <div className="page">
@@ -105,7 +105,7 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
                 {p.reviews.map((review) => (
                   <li key={review.reviewId}>
                     <strong>{t(`verdict.${review.verdict}`)}</strong> · {review.reviewer.username} · {formatDate(review.occurredAt)}
-                    <div>{t('project.scores', review.scores)}</div>
+                    <div>{t('project.scores', { ...review.scores })}</div>
                     {review.comment ? <div className="muted">{review.comment}</div> : null}
                   </li>
                 ))}
@@ -158,7 +158,7 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
             onStale={reload}
             onStart={() => setSaved(false)}
           />
-          <Timeline events={history.data} problem={history.problem} project={p} departments={departments} />
+          <Timeline events={history.data?.events} problem={history.problem} project={p} departments={departments} />
         </div>
       </div>
     </div>

@@ -1,14 +1,13 @@
-import { FormEvent, useState } from 'react';
-import { api, PROJECT_STATUSES } from '../api';
+import { useState } from 'react';
+import { api, PROJECT_STATUSES, ProjectStatus } from '../api';
 import { formatAmount, formatCount, formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { departmentName, INDUSTRY_CHAINS, useConferences, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
-import { Pager, ProblemBanner } from './form';
+import { ListPage, PAGE_SIZE, pageParam, SearchForm } from './list-page';
 import { StatusBadge } from './status-badge';
 
-const PAGE_SIZE = 20;
 const FILTERS = ['status', 'industryChain', 'department', 'conferenceId', 'q'] as const;
 
 /** The project pipeline: filtered, searched and paged by the API; the state lives in the URL. */
@@ -17,26 +16,52 @@ export function ProjectsPage({ route }: { route: Route }) {
   const departments = useDepartments();
   const conferences = useConferences();
   const query = Object.fromEntries(FILTERS.map((name) => [name, route.params.get(name) ?? ''])) as Record<(typeof FILTERS)[number], string>;
-  const page = Math.max(1, Number(route.params.get('page')) || 1);
+  const page = pageParam(route);
   const key = route.params.toString();
-  const list = useLoad(() => api.projects({ ...query, page, pageSize: PAGE_SIZE }), [key]);
+  const list = useLoad(() => api.projects({ ...query, status: (query.status || undefined) as ProjectStatus | undefined, page, pageSize: PAGE_SIZE }), [key]);
   const [q, setQ] = useState(query.q);
   const [chain, setChain] = useState(query.industryChain);
 
   // Any change of filter starts again at page 1.
   const update = (changes: Partial<typeof query>) => navigate('/projects', { ...query, ...changes, page: undefined });
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    update({ q: q.trim(), industryChain: chain.trim() });
-  };
 
   return (
-    <div className="page">
-      <div className="page-head">
-        <h1>{t('projects.title')}</h1>
-        {list.data ? <p className="muted">{t('projects.count', { total: formatCount(list.data.total) })}</p> : null}
-      </div>
-      <form className="filters" role="search" onSubmit={search}>
+    <ListPage
+      title={t('projects.title')}
+      count={list.data && t('projects.count', { total: formatCount(list.data.total) })}
+      problem={list.problem}
+      columns={[
+        { label: t('col.title') },
+        { label: t('col.enterprise') },
+        { label: t('col.status') },
+        { label: t('col.industryChain') },
+        { label: t('col.district') },
+        { label: t('col.investment'), num: true },
+        { label: t('col.leadDepartment') },
+        { label: t('col.updatedAt') },
+      ]}
+      list={list.data}
+      loading={list.loading}
+      rowKey={(project) => project.id}
+      row={(project) => (
+        <tr>
+          <td>
+            <a href={href(`/projects/${project.id}`)}>{project.title}</a>
+          </td>
+          <td>{project.enterpriseId ? <a href={href(`/enterprises/${project.enterpriseId}`)}>{project.enterpriseName}</a> : project.enterpriseName}</td>
+          <td>
+            <StatusBadge status={project.status} />
+          </td>
+          <td>{project.industryChain}</td>
+          <td>{project.district ?? '—'}</td>
+          <td className="num">{formatAmount(project.investmentYuan, lang)}</td>
+          <td>{departmentName(departments, project.leadDepartment)}</td>
+          <td>{formatDate(project.updatedAt)}</td>
+        </tr>
+      )}
+      onPage={(next) => navigate('/projects', { ...query, page: next })}
+    >
+      <SearchForm onSearch={() => update({ q: q.trim(), industryChain: chain.trim() })}>
         <label>
           <span>{t('projects.q')}</span>
           <input type="search" value={q} placeholder={t('projects.qPlaceholder')} onChange={(e) => setQ(e.target.value)} />
@@ -83,55 +108,7 @@ export function ProjectsPage({ route }: { route: Route }) {
             ))}
           </select>
         </label>
-        <button type="submit" className="primary">
-          {t('common.search')}
-        </button>
-      </form>
-      <ProblemBanner problem={list.problem} />
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('col.title')}</th>
-              <th scope="col">{t('col.enterprise')}</th>
-              <th scope="col">{t('col.status')}</th>
-              <th scope="col">{t('col.industryChain')}</th>
-              <th scope="col">{t('col.district')}</th>
-              <th scope="col" className="num">
-                {t('col.investment')}
-              </th>
-              <th scope="col">{t('col.leadDepartment')}</th>
-              <th scope="col">{t('col.updatedAt')}</th>
-            </tr>
-          </thead>
-          <tbody aria-busy={list.loading}>
-            {list.data?.items.map((project) => (
-              <tr key={project.id}>
-                <td>
-                  <a href={href(`/projects/${project.id}`)}>{project.title}</a>
-                </td>
-                <td>{project.enterpriseId ? <a href={href(`/enterprises/${project.enterpriseId}`)}>{project.enterpriseName}</a> : project.enterpriseName}</td>
-                <td>
-                  <StatusBadge status={project.status} />
-                </td>
-                <td>{project.industryChain}</td>
-                <td>{project.district ?? '—'}</td>
-                <td className="num">{formatAmount(project.investmentYuan, lang)}</td>
-                <td>{departmentName(departments, project.leadDepartment)}</td>
-                <td>{formatDate(project.updatedAt)}</td>
-              </tr>
-            ))}
-            {list.data && list.data.items.length === 0 ? (
-              <tr>
-                <td colSpan={8} className="muted center">
-                  {t('common.empty')}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
-      {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => navigate('/projects', { ...query, page: next })} /> : null}
-    </div>
+      </SearchForm>
+    </ListPage>
   );
 }
