@@ -5,7 +5,6 @@ import { EventStore, handleCommand } from '@luodi/event-store';
 import { CommandContext, eventMetadata } from '../common/command-context';
 import { CommandAccepted } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
-import { assertProjectAccess } from './project-access';
 import { ResolveNeedDto } from './resolve-need.dto';
 
 export class ResolveNeedCommand extends Command<CommandAccepted> {
@@ -24,23 +23,13 @@ export class ResolveNeedHandler implements ICommandHandler<ResolveNeedCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ projectId, needId, body, ctx }: ResolveNeedCommand): Promise<CommandAccepted> {
-    // Departments resolve the enterprise's needs, but only on their own projects. The check runs
-    // inside decide, on the very state the decision is made on, so a plan changed meanwhile
-    // cannot slip past it.
-    const decider = {
-      ...projectDecider,
-      decide: (command: Parameters<typeof projectDecider.decide>[0], state: Parameters<typeof projectDecider.decide>[1]) => {
-        if (state !== null) assertProjectAccess(ctx.actor, state);
-        return projectDecider.decide(command, state);
-      },
-    };
     const { version, position } = await handleCommand(
       this.store,
       projectStream(projectId),
-      decider,
+      projectDecider,
       {
         type: 'ResolveNeed',
-        data: { needId, resolution: body.resolution, occurredAt: body.occurredAt },
+        data: { needId, resolution: body.resolution, resolvedBy: ctx.actor, occurredAt: body.occurredAt },
         metadata: { now: new Date().toISOString() },
       },
       { expectedVersion: ctx.expectedVersion, metadata: eventMetadata(ctx) },
