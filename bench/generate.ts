@@ -168,7 +168,7 @@ class ChunkWriter {
         return { type: 'ReportProgress', data: { progressId: randomUUID(), milestoneId, ...call.body, reporter: actor, occurredAt }, metadata };
       }
       case 'resolution':
-        return { type: 'ResolveNeed', data: { needId: state!.needs[call.needIndex].needId, ...call.body, occurredAt }, metadata };
+        return { type: 'ResolveNeed', data: { needId: state!.needs[call.needIndex].needId, ...call.body, resolvedBy: actor, occurredAt }, metadata };
       case 'landing':
         return { type: 'LandProject', data: call.body, metadata };
       case 'withdrawal':

@@ -89,6 +89,7 @@ describe('the project list', () => {
           status: 'assigned',
           leadDepartment: 'industry',
           supportingDepartments: ['resources'],
+          departments: ['industry', 'resources'],
           conferenceId: world.conferenceId,
           conferenceTitle: '第三届民营经济创意会',
           submittedAt: expect.any(String),

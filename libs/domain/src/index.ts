@@ -4,10 +4,14 @@ export * from './kernel/business-time';
 export { hasVisibleText, ValidationErrorCode } from './kernel/validation';
 export * from './kernel/user-role';
 export * from './kernel/stream-ids';
+export * from './kernel/input-limits';
 
 export * from './project/project.events';
 export * from './project/project.commands';
 export * from './project/project.errors';
+export type { Project, ProjectMilestone, ProjectNeed, ProjectPlan, ProjectReview, ProjectState, ProjectStatus } from './project/project.state';
+export * from './project/project.access';
+export { openNeed, planFrom, revisedNeeds } from './project/project.evolve';
 export * from './project/project.decider';
 
 export * from './enterprise/enterprise.events';

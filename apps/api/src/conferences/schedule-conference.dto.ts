@@ -1,11 +1,12 @@
+import { INPUT_LIMITS } from '@luodi/domain';
 import { BusinessDate, OptionalText, RequiredText } from '../common/dto-fields';
 
 export class ScheduleConferenceDto {
   /** e.g. 第三届民营经济创意会. */
-  @RequiredText(200)
+  @RequiredText(INPUT_LIMITS.conference.title)
   title: string;
 
-  @OptionalText(200)
+  @OptionalText(INPUT_LIMITS.conference.theme)
   theme?: string;
 
   /** The conference day (CST); it may lie ahead. */

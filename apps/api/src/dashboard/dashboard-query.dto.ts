@@ -1,5 +1,6 @@
 import { IsIn, IsOptional } from 'class-validator';
 import { LANDING_RATE_GROUPS, LandingRateGroup } from '@luodi/read-models';
+import { INPUT_LIMITS } from '@luodi/domain';
 import { BusinessDate, OptionalText } from '../common/dto-fields';
 import { ConsistentReadQuery } from '../common/consistent-read.dto';
 
@@ -9,7 +10,7 @@ export class DashboardQueryDto extends ConsistentReadQuery {
   @BusinessDate()
   asOf?: string;
 
-  @OptionalText(100)
+  @OptionalText(INPUT_LIMITS.project.industryChain)
   industryChain?: string;
 
   @OptionalText(100)

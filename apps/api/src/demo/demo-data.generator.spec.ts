@@ -158,7 +158,7 @@ function commandFor(plan: DemoPlan, call: ProjectCall, state: ProjectState, id: 
       return { type: 'ReportProgress', data: { ...call.body, progressId: id, milestoneId, reporter, occurredAt } };
     }
     case 'resolution':
-      return { type: 'ResolveNeed', data: { ...call.body, needId: state!.needs[call.needIndex].needId, occurredAt } };
+      return { type: 'ResolveNeed', data: { ...call.body, needId: state!.needs[call.needIndex].needId, resolvedBy: { role: user.role, departmentCode: user.departmentCode }, occurredAt } };
     case 'landing':
       return { type: 'LandProject', data: call.body };
     case 'withdrawal':

@@ -1,14 +1,14 @@
 import { IsIn, IsOptional, ValidateBy } from 'class-validator';
-import { ENTERPRISE_TIERS, EnterpriseTier } from '@luodi/domain';
+import { ENTERPRISE_TIERS, EnterpriseTier, INPUT_LIMITS } from '@luodi/domain';
 import { OptionalInstant, OptionalText, RequiredText } from '../common/dto-fields';
 
 /** Every field may be left out (it stays as it is), but at least one must change. */
 export class UpdateEnterpriseDto {
   @IsOptional()
-  @RequiredText(200)
+  @RequiredText(INPUT_LIMITS.enterprise.name)
   name?: string;
 
-  @OptionalText(50)
+  @OptionalText(INPUT_LIMITS.enterprise.district)
   district?: string;
 
   /** 专精特新 level. */

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { INPUT_LIMITS } from '@luodi/domain';
 import { BusinessDate, OptionalInstant, RequiredText } from '../common/dto-fields';
 
 const DEPARTMENT_CODE = /^[a-z0-9-]{2,40}$/;
@@ -14,7 +15,7 @@ export class MilestoneDto {
   @IsUUID()
   milestoneId?: string;
 
-  @RequiredText(200)
+  @RequiredText(INPUT_LIMITS.project.milestoneTitle)
   title: string;
 
   /** Business date (CST). */
@@ -26,7 +27,7 @@ export class MilestoneDto {
   departmentCode: string;
 
   /** The responsible person. */
-  @RequiredText(100)
+  @RequiredText(INPUT_LIMITS.project.milestoneOwner)
   owner: string;
 }
 
@@ -37,13 +38,13 @@ export class AssignLandingPlanDto {
 
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(30)
+  @ArrayMaxSize(INPUT_LIMITS.project.supportingDepartments)
   @Matches(DEPARTMENT_CODE, { ...notACode, each: true })
   supportingDepartments?: string[];
 
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(INPUT_LIMITS.project.milestones)
   @ValidateNested({ each: true })
   @Type(() => MilestoneDto)
   milestones: MilestoneDto[];

@@ -1,4 +1,5 @@
 import { IsOptional } from 'class-validator';
+import { INPUT_LIMITS } from '@luodi/domain';
 import { BusinessDate, OptionalText, Yuan } from '../common/dto-fields';
 
 /** No occurredAt: the business time follows from `landedOn` (the end of that day, CST). */
@@ -11,6 +12,6 @@ export class LandProjectDto {
   actualInvestmentYuan?: number;
 
   /** What shows it landed: contract signed, construction started, production running. */
-  @OptionalText(4000)
+  @OptionalText(INPUT_LIMITS.project.landingEvidence)
   evidence?: string;
 }

@@ -1,24 +1,15 @@
-import { forbidden, Project } from '@luodi/domain';
+import { mayActOn, Project, projectErrors } from '@luodi/domain';
 import { Actor } from '../auth/actor';
 
-/**
- * Department users see and work only the projects their department is part of: it leads or
- * supports the current landing plan, or owns one of its milestones. Every other role sees all.
- */
+/** Reading a project follows the rule for acting on it (@luodi/domain's mayActOn): department users see their department's projects. */
 export function assertProjectAccess(actor: Actor, project: Project): void {
-  if (actor.role !== 'department') return;
-  const plan = project.plan;
-  const own = actor.departmentCode;
-  const involved =
-    plan !== null &&
-    own !== undefined &&
-    (plan.leadDepartment === own || plan.supportingDepartments.includes(own) || plan.milestones.some((m) => m.departmentCode === own));
-  if (!involved) throw forbidden('NOT_YOUR_PROJECT', 'Department users can only see and work on projects their department is assigned to.');
+  if (!mayActOn(actor, project)) throw projectErrors.notYourProject();
 }
 
 /**
  * The department whose projects a read covers: a department user's own (an empty code matches
- * none), or undefined for every other role, which sees all projects.
+ * none), or undefined for every other role, which sees all projects. The queries match it
+ * against project_list.departments, which holds departmentsActingOn (@luodi/domain).
  */
 export function departmentScopeOf(actor: Actor): string | undefined {
   return actor.role === 'department' ? (actor.departmentCode ?? '') : undefined;

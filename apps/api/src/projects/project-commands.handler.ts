@@ -21,7 +21,6 @@ import { AggregateCommand, BoundDecider, CommandAccepted, CommandOf, readAggrega
 import { EVENT_STORE } from '../database/database.module';
 import { AssignLandingPlanDto } from './assign-landing-plan.dto';
 import { PresentProjectDto } from './present-project.dto';
-import { assertProjectAccess } from './project-access';
 import { ReviseSubmissionDto } from './revise-submission.dto';
 import { SubmitProjectDto } from './submit-project.dto';
 
@@ -151,19 +150,6 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
           },
           ctx,
         );
-      }
-      case 'ResolveNeed': {
-        // Departments resolve the enterprise's needs, but only on their own projects. The check runs
-        // inside decide, on the very state the decision is made on, so a plan changed meanwhile
-        // cannot slip past it.
-        const decider = {
-          ...projectDecider,
-          decide: (command: Parameters<typeof projectDecider.decide>[0], state: Parameters<typeof projectDecider.decide>[1]) => {
-            if (state !== null) assertProjectAccess(ctx.actor, state);
-            return projectDecider.decide(command, state);
-          },
-        };
-        return this.project.execute(projectId, request, ctx, decider);
       }
       default:
         return this.project.execute(projectId, request, ctx);

@@ -110,7 +110,7 @@ export class ProjectsController {
     @Body() body: ResolveNeedDto,
     @CommandCtx() ctx: CommandContext,
   ): Promise<CommandAccepted> {
-    return this.commands.execute(new OnProject(id, { type: 'ResolveNeed', data: { needId, resolution: body.resolution, occurredAt: body.occurredAt } }, ctx));
+    return this.commands.execute(new OnProject(id, { type: 'ResolveNeed', data: { needId, resolution: body.resolution, resolvedBy: ctx.actor, occurredAt: body.occurredAt } }, ctx));
   }
 
   @Post(':id/landing')

@@ -1,4 +1,5 @@
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { INPUT_LIMITS } from '@luodi/domain';
 import { OptionalInstant, RequiredText } from '../common/dto-fields';
 
 export class ReportProgressDto {
@@ -7,7 +8,7 @@ export class ReportProgressDto {
   @IsUUID()
   milestoneId?: string;
 
-  @RequiredText(4000)
+  @RequiredText(INPUT_LIMITS.project.progressNote)
   note: string;
 
   /** true completes the milestone. */

@@ -1,8 +1,9 @@
+import { INPUT_LIMITS } from '@luodi/domain';
 import { OptionalInstant, RequiredText } from '../common/dto-fields';
 
 export class ResolveNeedDto {
   /** How the need was met, e.g. 已供应 50 亩工业用地. */
-  @RequiredText(4000)
+  @RequiredText(INPUT_LIMITS.project.needResolution)
   resolution: string;
 
   @OptionalInstant()

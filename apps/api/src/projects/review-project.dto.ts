@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
-import { REVIEW_VERDICTS, ReviewVerdict } from '@luodi/domain';
+import { INPUT_LIMITS, REVIEW_VERDICTS, ReviewVerdict } from '@luodi/domain';
 import { OptionalInstant, OptionalText } from '../common/dto-fields';
 
 /** The three review principles, each a whole number from 0 to 100. */
@@ -8,19 +8,19 @@ export class ReviewScoresDto {
   /** 创意好: a good idea. */
   @IsInt()
   @Min(0)
-  @Max(100)
+  @Max(INPUT_LIMITS.project.scoreMax)
   idea: number;
 
   /** 论证实: solid validation. */
   @IsInt()
   @Min(0)
-  @Max(100)
+  @Max(INPUT_LIMITS.project.scoreMax)
   validation: number;
 
   /** 可落地: it can land. */
   @IsInt()
   @Min(0)
-  @Max(100)
+  @Max(INPUT_LIMITS.project.scoreMax)
   feasibility: number;
 }
 
@@ -34,7 +34,7 @@ export class ReviewProjectDto {
   @Type(() => ReviewScoresDto)
   scores: ReviewScoresDto;
 
-  @OptionalText(4000)
+  @OptionalText(INPUT_LIMITS.project.reviewComment)
   comment?: string;
 
   @OptionalInstant()

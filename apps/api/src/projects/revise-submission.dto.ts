@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { NEED_KINDS, NeedKind } from '@luodi/domain';
+import { INPUT_LIMITS, NEED_KINDS, NeedKind } from '@luodi/domain';
 import { OptionalInstant, OptionalText, RequiredText, Yuan } from '../common/dto-fields';
 
 export class RevisedNeedDto {
@@ -12,24 +12,24 @@ export class RevisedNeedDto {
   @IsIn(NEED_KINDS)
   kind: NeedKind;
 
-  @RequiredText(1000)
+  @RequiredText(INPUT_LIMITS.project.needDescription)
   description: string;
 }
 
 /** Every field may be left out (it stays as it is), but at least one must change. */
 export class ReviseSubmissionDto {
   @IsOptional()
-  @RequiredText(200)
+  @RequiredText(INPUT_LIMITS.project.title)
   title?: string;
 
-  @OptionalText(4000)
+  @OptionalText(INPUT_LIMITS.project.summary)
   summary?: string;
 
   @IsOptional()
-  @RequiredText(100)
+  @RequiredText(INPUT_LIMITS.project.industryChain)
   industryChain?: string;
 
-  @OptionalText(50)
+  @OptionalText(INPUT_LIMITS.project.district)
   district?: string;
 
   /** Planned investment in whole yuan. */
@@ -40,7 +40,7 @@ export class ReviseSubmissionDto {
   /** Replaces the whole list: send the needs to keep with their needId. */
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(INPUT_LIMITS.project.needs)
   @ValidateNested({ each: true })
   @Type(() => RevisedNeedDto)
   needs?: RevisedNeedDto[];

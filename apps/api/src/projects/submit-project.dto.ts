@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { NEED_KINDS, NeedKind } from '@luodi/domain';
+import { INPUT_LIMITS, NEED_KINDS, NeedKind } from '@luodi/domain';
 import { OptionalInstant, OptionalText, RequiredText, Yuan } from '../common/dto-fields';
 
 export class NeedDto {
@@ -8,7 +8,7 @@ export class NeedDto {
   @IsIn(NEED_KINDS)
   kind: NeedKind;
 
-  @RequiredText(1000)
+  @RequiredText(INPUT_LIMITS.project.needDescription)
   description: string;
 }
 
@@ -17,17 +17,17 @@ export class SubmitProjectDto {
   @IsUUID()
   enterpriseId: string;
 
-  @RequiredText(200)
+  @RequiredText(INPUT_LIMITS.project.title)
   title: string;
 
-  @OptionalText(4000)
+  @OptionalText(INPUT_LIMITS.project.summary)
   summary?: string;
 
   /** The industry chain the project belongs to, e.g. 高端装备. */
-  @RequiredText(100)
+  @RequiredText(INPUT_LIMITS.project.industryChain)
   industryChain: string;
 
-  @OptionalText(50)
+  @OptionalText(INPUT_LIMITS.project.district)
   district?: string;
 
   /** Planned investment in whole yuan. */
@@ -37,7 +37,7 @@ export class SubmitProjectDto {
   /** Each need gets an id (see `GET /api/projects/:id`) to resolve it by later. */
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(INPUT_LIMITS.project.needs)
   @ValidateNested({ each: true })
   @Type(() => NeedDto)
   needs?: NeedDto[];

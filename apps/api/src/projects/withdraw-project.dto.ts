@@ -1,7 +1,8 @@
+import { INPUT_LIMITS } from '@luodi/domain';
 import { OptionalInstant, RequiredText } from '../common/dto-fields';
 
 export class WithdrawProjectDto {
-  @RequiredText(4000)
+  @RequiredText(INPUT_LIMITS.project.withdrawalReason)
   reason: string;
 
   @OptionalInstant()

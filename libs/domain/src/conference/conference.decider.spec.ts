@@ -1,4 +1,5 @@
 import { specFor } from '../kernel/decider.spec-helper';
+import { INPUT_LIMITS } from '../kernel/input-limits';
 import { ScheduleConference } from './conference.commands';
 import { Conference, conferenceDecider } from './conference.decider';
 import { ConferenceScheduled } from './conference.events';
@@ -38,6 +39,7 @@ describe('conference decider', () => {
 
     it.each<[string, string, string, Partial<ScheduleConference['data']>]>([
       ['a blank title', 'TEXT_REQUIRED', 'title', { title: ' ' }],
+      ['a theme over the limit', 'INVALID_TEXT', 'theme', { theme: 'x'.repeat(INPUT_LIMITS.conference.theme + 1) }],
       ['a blank conferenceId', 'TEXT_REQUIRED', 'conferenceId', { conferenceId: '' }],
       ['an impossible date', 'INVALID_DATE', 'heldOn', { heldOn: '2024-02-30' }],
       ['no date', 'INVALID_DATE', 'heldOn', { heldOn: undefined }],

@@ -1,5 +1,6 @@
 import { resolveOccurredAt } from '../kernel/business-time';
 import { Decider } from '../kernel/decider';
+import { INPUT_LIMITS } from '../kernel/input-limits';
 import { calendarDate, optionalText, requiredText, withoutUndefined } from '../kernel/validation';
 import { ConferenceCommand } from './conference.commands';
 import { conferenceErrors } from './conference.errors';
@@ -26,8 +27,8 @@ function decide({ data, metadata }: ConferenceCommand, state: ConferenceState): 
       type: 'ConferenceScheduled',
       data: withoutUndefined({
         conferenceId: requiredText(data.conferenceId, 'conferenceId'),
-        title: requiredText(data.title, 'title'),
-        theme: optionalText(data.theme, 'theme'),
+        title: requiredText(data.title, 'title', INPUT_LIMITS.conference.title),
+        theme: optionalText(data.theme, 'theme', INPUT_LIMITS.conference.theme),
         heldOn: calendarDate(data.heldOn, 'heldOn'),
         occurredAt,
       }),

@@ -1,4 +1,5 @@
 import { specFor } from '../kernel/decider.spec-helper';
+import { INPUT_LIMITS } from '../kernel/input-limits';
 import { RegisterEnterprise, UpdateEnterprise } from './enterprise.commands';
 import { Enterprise, enterpriseDecider } from './enterprise.decider';
 import { EnterpriseRegistered, EnterpriseUpdated } from './enterprise.events';
@@ -66,6 +67,7 @@ describe('enterprise decider', () => {
       ['a credit code with the letter O', 'INVALID_CREDIT_CODE', 'creditCode', { creditCode: '9137020O163562681G' }],
       ['a credit code that is not text', 'INVALID_TEXT', 'creditCode', { creditCode: 91370200 as never }],
       ['a blank name', 'TEXT_REQUIRED', 'name', { name: ' ' }],
+      ['a name over the limit', 'INVALID_TEXT', 'name', { name: '企'.repeat(INPUT_LIMITS.enterprise.name + 1) }],
       ['a blank enterpriseId', 'TEXT_REQUIRED', 'enterpriseId', { enterpriseId: '' }],
       ['an unknown tier', 'INVALID_CHOICE', 'tier', { tier: 'gold' as never }],
       ['no tier', 'INVALID_CHOICE', 'tier', { tier: undefined }],
@@ -98,6 +100,7 @@ describe('enterprise decider', () => {
 
     it.each<[string, string, string, Partial<UpdateEnterprise['data']>]>([
       ['a blank name', 'TEXT_REQUIRED', 'name', { name: '' }],
+      ['a district over the limit', 'INVALID_TEXT', 'district', { district: 'x'.repeat(INPUT_LIMITS.enterprise.district + 1) }],
       ['an unknown tier', 'INVALID_CHOICE', 'tier', { tier: 'A+' as never }],
       ['an occurredAt in the future', 'OCCURRED_AT_IN_FUTURE', 'occurredAt', { occurredAt: '2024-06-01T04:00:00.001Z' }],
     ])('with %s: %s on %s', (_, code, field, data) => {

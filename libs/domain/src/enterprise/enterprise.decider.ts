@@ -1,5 +1,6 @@
 import { assertNotBeforePrevious, resolveOccurredAt } from '../kernel/business-time';
 import { Decider } from '../kernel/decider';
+import { INPUT_LIMITS } from '../kernel/input-limits';
 import { oneOf, optionalOneOf, optionalText, requiredText, withoutUndefined } from '../kernel/validation';
 import { EnterpriseCommand, RegisterEnterprise, UpdateEnterprise } from './enterprise.commands';
 import { enterpriseErrors } from './enterprise.errors';
@@ -37,9 +38,9 @@ function register({ data, metadata }: RegisterEnterprise, state: EnterpriseState
       type: 'EnterpriseRegistered',
       data: withoutUndefined({
         enterpriseId: requiredText(data.enterpriseId, 'enterpriseId'),
-        name: requiredText(data.name, 'name'),
+        name: requiredText(data.name, 'name', INPUT_LIMITS.enterprise.name),
         creditCode: creditCodeOf(data.creditCode),
-        district: optionalText(data.district, 'district'),
+        district: optionalText(data.district, 'district', INPUT_LIMITS.enterprise.district),
         tier: oneOf(data.tier, ENTERPRISE_TIERS, 'tier'),
         occurredAt,
       }),
@@ -51,8 +52,8 @@ function update({ data, metadata }: UpdateEnterprise, state: EnterpriseState): E
   if (state === null) throw enterpriseErrors.notFound();
   const occurredAt = resolveOccurredAt(data.occurredAt, metadata.now);
   const changes = withoutUndefined({
-    name: data.name === undefined ? undefined : requiredText(data.name, 'name'),
-    district: optionalText(data.district, 'district'),
+    name: data.name === undefined ? undefined : requiredText(data.name, 'name', INPUT_LIMITS.enterprise.name),
+    district: optionalText(data.district, 'district', INPUT_LIMITS.enterprise.district),
     tier: optionalOneOf(data.tier, ENTERPRISE_TIERS, 'tier'),
   });
   if (Object.keys(changes).length === 0) throw enterpriseErrors.nothingToUpdate();

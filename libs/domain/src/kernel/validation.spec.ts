@@ -39,6 +39,14 @@ describe('input validation', () => {
     expectDomainError(() => optionalText(7, 'summary'), 'invalid', 'INVALID_TEXT', 'summary');
   });
 
+  it('text with a limit counts characters after trimming, and refuses more: INVALID_TEXT', () => {
+    expect(requiredText(' 智慧海洋 ', 'title', 4)).toBe('智慧海洋');
+    expect(requiredText('𠀀𠀀', 'title', 2)).toBe('𠀀𠀀'); // characters outside the BMP count once
+    expectDomainError(() => requiredText('智慧海洋牧', 'title', 4), 'invalid', 'INVALID_TEXT', 'title');
+    expect(optionalText('  ', 'summary', 1)).toBeUndefined();
+    expectDomainError(() => optionalText('ab', 'summary', 1), 'invalid', 'INVALID_TEXT', 'summary');
+  });
+
   it('amountInYuan takes whole yuan from 0 up, and refuses anything else: INVALID_AMOUNT', () => {
     expect(amountInYuan(0, 'investmentYuan')).toBe(0);
     expect(amountInYuan(2_000_000_000, 'investmentYuan')).toBe(2_000_000_000);
@@ -67,10 +75,13 @@ describe('input validation', () => {
   });
 
   it('list and object check the shape of nested input: INVALID_LIST, INVALID_OBJECT', () => {
-    expect(list([1], 'needs')).toEqual([1]);
-    expectDomainError(() => list('x', 'needs'), 'invalid', 'INVALID_LIST', 'needs');
-    expect(optionalList(undefined, 'needs')).toBeUndefined();
-    expectDomainError(() => optionalList({}, 'needs'), 'invalid', 'INVALID_LIST', 'needs');
+    expect(list([1], 'needs', 5)).toEqual([1]);
+    expectDomainError(() => list('x', 'needs', 5), 'invalid', 'INVALID_LIST', 'needs');
+    expect(optionalList(undefined, 'needs', 5)).toBeUndefined();
+    expectDomainError(() => optionalList({}, 'needs', 5), 'invalid', 'INVALID_LIST', 'needs');
+    expect(list([1, 2], 'needs', 2)).toEqual([1, 2]);
+    expectDomainError(() => list([1, 2, 3], 'needs', 2), 'invalid', 'INVALID_LIST', 'needs');
+    expectDomainError(() => optionalList([1, 2, 3], 'needs', 2), 'invalid', 'INVALID_LIST', 'needs');
     expect(object({ a: 1 }, 'needs[0]')).toEqual({ a: 1 });
     for (const value of [null, [], 'x']) {
       expectDomainError(() => object(value, 'needs[0]'), 'invalid', 'INVALID_OBJECT', 'needs[0]');

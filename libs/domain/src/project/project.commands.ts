@@ -1,4 +1,5 @@
 import { DomainCommand } from '../kernel/decider';
+import { ActingUser } from './project.access';
 import { Need, PlannedMilestone, Reporter, Reviewer, ReviewScores, ReviewVerdict } from './project.events';
 
 /**
@@ -86,7 +87,16 @@ export type ReportProgress = DomainCommand<
   }
 >;
 
-export type ResolveNeed = DomainCommand<'ResolveNeed', { needId: string; resolution: string; occurredAt?: string }>;
+export type ResolveNeed = DomainCommand<
+  'ResolveNeed',
+  {
+    needId: string;
+    resolution: string;
+    /** The logged-in user: department users may only resolve needs of their department's projects. */
+    resolvedBy: ActingUser;
+    occurredAt?: string;
+  }
+>;
 
 /** No occurredAt: the business time follows from `landedOn` (see ProjectLanded). */
 export type LandProject = DomainCommand<

@@ -1,6 +1,9 @@
 import { specFor } from '../kernel/decider.spec-helper';
+import { INPUT_LIMITS } from '../kernel/input-limits';
 import { ProjectCommand } from './project.commands';
-import { projectDecider, ProjectStatus } from './project.decider';
+import { ProjectEvent } from './project.events';
+import { projectDecider } from './project.decider';
+import { ProjectStatus } from './project.state';
 import {
   assignLandingPlan,
   CONFERENCE,
@@ -130,6 +133,14 @@ describe('project decider', () => {
         'DUPLICATE_ID',
         'needs[1].needId',
         { needs: [{ needId: 'a', kind: 'land', description: 'x' }, { needId: 'a', kind: 'talent', description: 'y' }] },
+      ],
+      ['a title over the limit', 'INVALID_TEXT', 'title', { title: '长'.repeat(INPUT_LIMITS.project.title + 1) }],
+      ['a summary over the limit', 'INVALID_TEXT', 'summary', { summary: 'x'.repeat(INPUT_LIMITS.project.summary + 1) }],
+      [
+        'more needs than the limit',
+        'INVALID_LIST',
+        'needs',
+        { needs: Array.from({ length: INPUT_LIMITS.project.needs + 1 }, (_, i) => ({ needId: `n-${i}`, kind: 'land' as const, description: 'x' })) },
       ],
     ])('with %s: %s on %s', (_, code, field, data) => {
       spec.given([]).when(submitProject(data)).thenThrows('invalid', code, field);
@@ -435,6 +446,15 @@ describe('project decider', () => {
           .then([progressReported({ milestoneId: undefined, done: false, reporter, occurredAt: NOW })]);
       });
 
+      it('generally, as the owner of a milestone only, is recorded', () => {
+        const reporter = departmentUser('finance');
+        const milestones = [...landingPlanAssigned().data.milestones, { milestoneId: 'm-loan', title: '发放贷款', dueOn: '2024-09-30', departmentCode: 'finance', owner: '赵敏' }];
+        spec
+          .given([...historyIn.presented(), landingPlanAssigned({ milestones })])
+          .when(reportProgress({ milestoneId: undefined, reporter }))
+          .then([progressReported({ milestoneId: undefined, done: false, reporter, occurredAt: NOW })]);
+      });
+
       it('generally, on a project their department does not work on: NOT_YOUR_ASSIGNMENT', () => {
         spec
           .given(historyIn.assigned())
@@ -495,6 +515,32 @@ describe('project decider', () => {
       ['a blank needId', { needId: '' }, 'needId'],
     ])('with %s: TEXT_REQUIRED', (_, data, field) => {
       spec.given(historyIn.assigned()).when(resolveNeed(data)).thenThrows('invalid', 'TEXT_REQUIRED', field);
+    });
+
+    it('with a resolution over the limit: INVALID_TEXT', () => {
+      const resolution = 'x'.repeat(INPUT_LIMITS.project.needResolution + 1);
+      spec.given(historyIn.assigned()).when(resolveNeed({ resolution })).thenThrows('invalid', 'INVALID_TEXT', 'resolution');
+    });
+
+    describe('by a department user', () => {
+      it.each(['industry', 'resources'])('of a department acting on the project (%s) is recorded', (code) => {
+        spec.given(historyIn.assigned()).when(resolveNeed({ resolvedBy: departmentUser(code) })).then([needResolved({ occurredAt: NOW })]);
+      });
+
+      it.each<[string, ProjectEvent[], string | undefined]>([
+        ['a department the plan does not name', historyIn.assigned(), 'finance'],
+        ['any department before a plan', historyIn.presented(), 'industry'],
+        ['a user without a department code', historyIn.assigned(), undefined],
+      ])('of %s: NOT_YOUR_PROJECT', (_, history, code) => {
+        spec.given(history).when(resolveNeed({ resolvedBy: departmentUser(code) })).thenThrows('forbidden', 'NOT_YOUR_PROJECT');
+      });
+
+      it('outside the project is refused before its input and status are looked at: NOT_YOUR_PROJECT', () => {
+        spec
+          .given(historyIn.landed())
+          .when(resolveNeed({ needId: '', resolvedBy: departmentUser('finance') }))
+          .thenThrows('forbidden', 'NOT_YOUR_PROJECT');
+      });
     });
   });
 

@@ -1,4 +1,5 @@
 import { conflict, DomainError, forbidden, invalid, notFound } from '../kernel/domain.error';
+import { INPUT_LIMITS } from '../kernel/input-limits';
 
 /**
  * The rules a project command can break. A closed project (rejected, landed, withdrawn) answers
@@ -26,6 +27,7 @@ export const ProjectErrorCode = {
   MILESTONE_REQUIRED_FOR_DONE: 'MILESTONE_REQUIRED_FOR_DONE',
   MILESTONE_ALREADY_DONE: 'MILESTONE_ALREADY_DONE',
   NOT_YOUR_ASSIGNMENT: 'NOT_YOUR_ASSIGNMENT',
+  NOT_YOUR_PROJECT: 'NOT_YOUR_PROJECT',
   NEED_NOT_FOUND: 'NEED_NOT_FOUND',
   NEED_ALREADY_RESOLVED: 'NEED_ALREADY_RESOLVED',
   PROJECT_HAS_NO_LANDING_PLAN: 'PROJECT_HAS_NO_LANDING_PLAN',
@@ -46,7 +48,7 @@ export const projectErrors = {
     invalid(C.ENTERPRISE_NOT_FOUND, 'There is no enterprise with this id; register the enterprise first.', 'enterpriseId'),
   conferenceNotFound: (): DomainError => invalid(C.CONFERENCE_NOT_FOUND, 'There is no conference with this id.', 'conferenceId'),
   invalidScore: (field: string): DomainError =>
-    invalid(C.INVALID_SCORE, `Score "${field}" must be a whole number from 0 to 100.`, field),
+    invalid(C.INVALID_SCORE, `Score "${field}" must be a whole number from 0 to ${INPUT_LIMITS.project.scoreMax}.`, field),
   nothingToRevise: (): DomainError =>
     invalid(C.NOTHING_TO_REVISE, 'A revision must change at least one of title, summary, industryChain, district, investmentYuan or needs.'),
   alreadyDecided: (status: string): DomainError =>
@@ -76,6 +78,8 @@ export const projectErrors = {
     conflict(C.MILESTONE_ALREADY_DONE, `The milestone "${milestoneId}" is already done.`),
   notYourAssignment: (): DomainError =>
     forbidden(C.NOT_YOUR_ASSIGNMENT, 'Department users may only report progress on their own department’s assignments.'),
+  notYourProject: (): DomainError =>
+    forbidden(C.NOT_YOUR_PROJECT, 'Department users can only see and work on projects their department is assigned to.'),
   needNotFound: (needId: string): DomainError => invalid(C.NEED_NOT_FOUND, `This project has no need "${needId}".`, 'needId'),
   needAlreadyResolved: (needId: string): DomainError =>
     conflict(C.NEED_ALREADY_RESOLVED, `The need "${needId}" has already been resolved.`),

@@ -1,5 +1,6 @@
 import { specFor } from '../kernel/decider.spec-helper';
-import { Project, projectDecider } from './project.decider';
+import { projectDecider } from './project.decider';
+import { Project } from './project.state';
 import {
   ENTERPRISE,
   historyIn,

@@ -10,7 +10,7 @@ import {
   SubmitProject,
   WithdrawProject,
 } from './project.commands';
-import { ProjectStatus } from './project.decider';
+import { ProjectStatus } from './project.state';
 import {
   LandingPlanAssigned,
   LandingPlanRevised,
@@ -216,7 +216,7 @@ export const reportProgress = (data: Partial<ReportProgress['data']> = {}, now =
 
 export const resolveNeed = (data: Partial<ResolveNeed['data']> = {}, now = NOW): ResolveNeed => ({
   type: 'ResolveNeed',
-  data: { needId: 'need-land', resolution: '已协调黄岛区 50 亩用地', ...data },
+  data: { needId: 'need-land', resolution: '已协调黄岛区 50 亩用地', resolvedBy: TASKFORCE, ...data },
   metadata: { now },
 });
 

@@ -16,12 +16,11 @@ export interface EnterpriseListItem {
 }
 
 /**
- * A project `p` the department `$n` is part of (lead, supporting, or a milestone's owner), or any
- * project when `$n` is null: what department users may see of projects in lists and dossiers.
+ * A project `p` the department `$n` may act on (project_list.departments holds those the domain's
+ * departmentsActingOn names), or any project when `$n` is null: what department users may see of
+ * projects in lists and dossiers.
  */
-export const involvesDepartment = (n: number): string =>
-  `($${n}::text IS NULL OR p.lead_department = $${n} OR p.supporting_departments @> ARRAY[$${n}::text]
-    OR EXISTS (SELECT 1 FROM department_assignments a WHERE a.project_id = p.id AND a.department_code = $${n}))`;
+export const involvesDepartment = (n: number): string => `($${n}::text IS NULL OR p.departments @> ARRAY[$${n}::text])`;
 
 /**
  * `GET /api/enterprises`: by name, `q` matching any part of the name or credit code. With

@@ -1,9 +1,11 @@
-import { parseStreamId } from '@luodi/domain';
-import type { LandingPlan, Need } from '@luodi/domain';
+import { openNeed, parseStreamId, planFrom, revisedNeeds } from '@luodi/domain';
 import { ProjectionEvent } from '../projection-event';
-import { DossierNeed, DossierPlan, ProjectDossierRow } from './project-dossier.entity';
+import { ProjectDossierRow } from './project-dossier.entity';
 
-/** The project's dossier row after one more of its events (other events leave it unchanged). */
+/**
+ * The project's dossier row after one more of its events (other events leave it unchanged). The
+ * needs and the plan fold as the domain's state does (openNeed, revisedNeeds, planFrom).
+ */
 export function evolveProjectDossier(row: ProjectDossierRow | null, event: ProjectionEvent): ProjectDossierRow | null {
   if (event.type === 'ProjectSubmitted') {
     const { data } = event;
@@ -38,29 +40,4 @@ export function evolveProjectDossier(row: ProjectDossierRow | null, event: Proje
     default:
       return row;
   }
-}
-
-const openNeed = (need: Need): DossierNeed => ({ needId: need.needId, kind: need.kind, description: need.description, resolved: false, resolution: null, resolvedAt: null });
-
-/** As the domain has it: a need the revision keeps (by needId) keeps its resolution. */
-function revisedNeeds(current: DossierNeed[], revised: Need[]): DossierNeed[] {
-  return revised.map((need) => {
-    const kept = current.find((n) => n.needId === need.needId);
-    return kept ? { ...kept, kind: need.kind, description: need.description } : openNeed(need);
-  });
-}
-
-/** As the domain has it: a milestone completed under the previous plan stays so if the new plan keeps its id. */
-function planFrom(plan: LandingPlan, revision: number, assignedAt: string, previous: DossierPlan | null): DossierPlan {
-  return {
-    planId: plan.planId,
-    revision,
-    leadDepartment: plan.leadDepartment,
-    supportingDepartments: [...plan.supportingDepartments],
-    milestones: plan.milestones.map((m) => {
-      const kept = previous?.milestones.find((p) => p.milestoneId === m.milestoneId);
-      return { milestoneId: m.milestoneId, title: m.title, dueOn: m.dueOn, departmentCode: m.departmentCode, owner: m.owner, done: kept?.done ?? false, doneAt: kept?.doneAt ?? null };
-    }),
-    assignedAt,
-  };
 }

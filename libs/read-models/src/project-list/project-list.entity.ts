@@ -43,6 +43,10 @@ export class ProjectListRow {
   @Column({ name: 'supporting_departments', type: 'text', array: true })
   supportingDepartments: string[];
 
+  /** The departments that may act on the project: departmentsActingOn (@luodi/domain) of the plan in force. */
+  @Column({ name: 'departments', type: 'text', array: true })
+  departments: string[];
+
   @Column(textColumn('conference_id', true))
   conferenceId: string | null;
 

@@ -16,6 +16,7 @@ describe('project list projection', () => {
       status: 'submitted',
       leadDepartment: null,
       supportingDepartments: [],
+      departments: [],
       conferenceId: null,
       conferenceTitle: null,
       submittedAt: '2024-03-01T02:00:00.000Z',
@@ -39,6 +40,7 @@ describe('project list projection', () => {
       conferenceTitle: '第三届民营经济创意会',
       leadDepartment: 'industry',
       supportingDepartments: ['natural-resources'],
+      departments: ['industry', 'natural-resources'],
     });
 
     const landed = foldRow(evolveProjectList, lifeUpTo(projectLife.length));
@@ -47,6 +49,8 @@ describe('project list projection', () => {
       landedOn: '2024-06-30',
       leadDepartment: 'commerce',
       supportingDepartments: ['industry', 'natural-resources'],
+      // departmentsActingOn of the plan in force: the rows department users' reads filter on.
+      departments: ['commerce', 'industry', 'natural-resources'],
       version: projectLife.length,
       updatedAt: '2024-06-30T15:59:59.999Z',
     });

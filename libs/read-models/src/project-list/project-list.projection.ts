@@ -1,4 +1,4 @@
-import { parseStreamId } from '@luodi/domain';
+import { departmentsActingOn, parseStreamId } from '@luodi/domain';
 import { ProjectionEvent } from '../projection-event';
 import { ProjectListRow } from './project-list.entity';
 
@@ -25,6 +25,7 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
       status: 'submitted',
       leadDepartment: null,
       supportingDepartments: [],
+      departments: [],
       conferenceId: null,
       conferenceTitle: null,
       submittedAt: data.occurredAt,
@@ -59,7 +60,13 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
       return { ...next, status: 'presented', conferenceId: event.data.conferenceId, conferenceTitle: event.data.conferenceTitle };
     case 'LandingPlanAssigned':
     case 'LandingPlanRevised':
-      return { ...next, status: 'assigned', leadDepartment: event.data.leadDepartment, supportingDepartments: [...event.data.supportingDepartments] };
+      return {
+        ...next,
+        status: 'assigned',
+        leadDepartment: event.data.leadDepartment,
+        supportingDepartments: [...event.data.supportingDepartments],
+        departments: departmentsActingOn(event.data),
+      };
     case 'ProjectLanded':
       return { ...next, status: 'landed', landedOn: event.data.landedOn };
     case 'ProjectWithdrawn':

@@ -6,7 +6,7 @@ import { ProjectListRow } from './project-list.entity';
 export interface ProjectListFilters {
   status?: ProjectStatus;
   industryChain?: string;
-  /** Leads or supports the plan in force, or owns one of its milestones. */
+  /** May act on the project (leads or supports the plan in force, or owns one of its milestones): see project_list.departments. */
   department?: string;
   conferenceId?: string;
   enterpriseId?: string;
@@ -35,11 +35,7 @@ export async function listProjects(dataSource: DataSource, filters: ProjectListF
   if (filters.conferenceId) qb.andWhere('p.conferenceId = :conferenceId', { conferenceId: filters.conferenceId });
   if (filters.enterpriseId) qb.andWhere('p.enterpriseId = :enterpriseId', { enterpriseId: filters.enterpriseId });
   if (filters.department) {
-    qb.andWhere(
-      `(p.leadDepartment = :department OR p.supportingDepartments @> ARRAY[:department]::text[]
-        OR EXISTS (SELECT 1 FROM department_assignments a WHERE a.project_id = p.id AND a.department_code = :department))`,
-      { department: filters.department },
-    );
+    qb.andWhere('p.departments @> ARRAY[:department]::text[]', { department: filters.department });
   }
   const q = filters.q?.trim();
   if (q) {

@@ -1,6 +1,7 @@
 import { IsIn, IsOptional } from 'class-validator';
 import { PROJECT_SORTS, PROJECT_STATUSES } from '@luodi/read-models';
 import type { ProjectStatus } from '@luodi/domain';
+import { INPUT_LIMITS } from '@luodi/domain';
 import { OptionalText } from '../../common/dto-fields';
 import { PageQuery } from '../../projection/page-query.dto';
 
@@ -9,7 +10,7 @@ export class ListProjectsQueryDto extends PageQuery {
   @IsIn(PROJECT_STATUSES)
   status?: ProjectStatus;
 
-  @OptionalText(100)
+  @OptionalText(INPUT_LIMITS.project.industryChain)
   industryChain?: string;
 
   /** Leads or supports the plan in force, or owns one of its milestones. Department users: always their own. */

@@ -3,6 +3,7 @@ import { listProjects, Page, ProjectListRow } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { pageOf } from '../../projection/page-query.dto';
+import { departmentScopeOf } from '../project-access';
 import { ListProjectsQueryDto } from './list-projects.dto';
 
 export class ListProjectsQuery extends Query<Page<ProjectListRow>> {
@@ -20,7 +21,7 @@ export class ListProjectsHandler implements IQueryHandler<ListProjectsQuery> {
 
   execute({ query, actor }: ListProjectsQuery): Promise<Page<ProjectListRow>> {
     // Department users see the projects their department is part of, as GET /api/projects/:id allows.
-    const department = actor.role === 'department' ? actor.departmentCode : query.department;
+    const department = departmentScopeOf(actor) ?? query.department;
     const { status, industryChain, conferenceId, enterpriseId, q, sort } = query;
     return listProjects(this.dataSource, { status, industryChain, conferenceId, enterpriseId, q, department }, pageOf(query), sort);
   }
