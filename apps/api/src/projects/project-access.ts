@@ -1,5 +1,6 @@
-import { forbidden, Project } from '@luodi/domain';
+import { Project } from '@luodi/domain';
 import { Actor } from '../auth/actor';
+import { ApiError } from '../common/problem';
 
 /**
  * Department users see and work only the projects their department is part of: it leads or
@@ -13,7 +14,7 @@ export function assertProjectAccess(actor: Actor, project: Project): void {
     plan !== null &&
     own !== undefined &&
     (plan.leadDepartment === own || plan.supportingDepartments.includes(own) || plan.milestones.some((m) => m.departmentCode === own));
-  if (!involved) throw forbidden('NOT_YOUR_PROJECT', 'Department users can only see and work on projects their department is assigned to.');
+  if (!involved) throw new ApiError('NOT_YOUR_PROJECT', 'Department users can only see and work on projects their department is assigned to.');
 }
 
 /**
