@@ -10,8 +10,8 @@ export interface ProblemType {
   /**
    * The statuses it answers with; an API error of this code gets the first. The domain's codes
    * get theirs from the error's kind (invalid 400, not-found 404, forbidden 403, conflict 409),
-   * and a code the domain raises as a reference in the body (400) and the API as a path (404)
-   * lists both.
+   * and a code the API raises for a missing resource in the path (404) and the domain for a
+   * missing one named in the body (400) lists both, 404 first.
    */
   statuses: readonly [number, ...number[]];
   /** A short summary of the problem, the same for every answer with this code. */
@@ -32,8 +32,8 @@ const type = (title: string, ...statuses: [number, ...number[]]): ProblemType =>
 const DOMAIN_PROBLEMS = {
   PROJECT_NOT_FOUND: type('Project not found', 404),
   PROJECT_ALREADY_EXISTS: type('Project already exists', 409),
-  ENTERPRISE_NOT_FOUND: type('Enterprise not found', 400, 404),
-  CONFERENCE_NOT_FOUND: type('Conference not found', 400, 404),
+  ENTERPRISE_NOT_FOUND: type('Enterprise not found', 404, 400),
+  CONFERENCE_NOT_FOUND: type('Conference not found', 404, 400),
   INVALID_SCORE: type('Invalid score', 400),
   NOTHING_TO_REVISE: type('Nothing to revise', 400),
   PROJECT_ALREADY_DECIDED: type('Review already decided', 409),

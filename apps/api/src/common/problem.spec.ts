@@ -22,6 +22,7 @@ describe('toProblem', () => {
     expect(toProblem(projectErrors.enterpriseNotFound(), request)).toMatchObject({ status: 400, code: 'ENTERPRISE_NOT_FOUND', title: 'Enterprise not found', errors: [{ field: 'enterpriseId' }] });
     expect(toProblem(enterpriseErrors.notFound(), request)).toMatchObject({ status: 404, code: 'ENTERPRISE_NOT_FOUND' });
     expect(toProblem(enterpriseErrors.notFound(), request)).not.toHaveProperty('errors');
+    expect(toProblem(new ApiError('CONFERENCE_NOT_FOUND', 'There is no conference with this id.'), request)).toMatchObject({ status: 404 });
   });
 
   it('maps a lost race by whether the request named a version, and what Nest raises itself by its status', () => {
