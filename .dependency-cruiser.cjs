@@ -29,6 +29,14 @@ module.exports = {
       to: { path: '^apps/api/src/' },
     },
     {
+      name: 'contract-is-plain',
+      comment:
+        "libs/contract (the registry of problem codes) is read by the API, the web app and the web's tests alike: it may import the domain (for its codes) and nothing else, no framework or driver.",
+      severity: 'error',
+      from: { path: '^libs/contract/' },
+      to: { pathNot: ['^libs/contract/', '^libs/domain/'] },
+    },
+    {
       name: 'web-imports-no-server-code',
       comment:
         'apps/web/src runs in the browser (vite.config.ts is build-time Node code): outside apps/web it may import types only (erased at build), never server code that would be bundled.',
@@ -39,7 +47,7 @@ module.exports = {
     {
       name: 'web-specs-import-no-server-code',
       comment:
-        "The web's unit tests may read the domain's error codes (to check every code has a wording) but nothing of the server proper.",
+        "The web's unit tests may read the registry of problem codes (libs/contract, to check every code has a wording) and the domain, but nothing of the server proper.",
       severity: 'error',
       from: { path: '^apps/web/src/.+\\.spec\\.tsx?$' },
       to: { path: ['^apps/api/', '^apps/projector/', '^libs/event-store/', '^libs/read-models/', '^libs/forecast/', '^libs/platform/'], dependencyTypesNot: ['type-only'] },

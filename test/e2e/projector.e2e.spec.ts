@@ -153,3 +153,26 @@ describe('the projector process', () => {
     expect(await exited(b)).toEqual({ code: 0, signal: null });
   }, 120_000);
 });
+
+describe('the worker processes at start', () => {
+  /** Runs a built worker with `env` alone (no DATABASE_URL of this run) until it exits. */
+  function run(script: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+    const child = spawn(process.execPath, [script], { cwd: ROOT, env: { PATH: process.env.PATH!, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    return exited(child).then(({ code }) => ({ code, stderr }));
+  }
+
+  it('refuse a bad environment at once (78, EX_CONFIG), naming every bad value, as the API does', async () => {
+    const projector = await run(MAIN, { DATABASE_URL: 'mysql://db/luodi', LUODI_PROJECTOR_BATCH_SIZE: 'lots' });
+    expect(projector.code).toBe(78);
+    expect(projector.stderr).toContain('Invalid configuration:');
+    expect(projector.stderr).toContain('DATABASE_URL must start with postgres: or postgresql: (got "mysql:")');
+    expect(projector.stderr).toContain('LUODI_PROJECTOR_BATCH_SIZE must be an integer from 1 to 100000 (got "lots")');
+
+    const rebuild = await run(REBUILD, { EVENT_STORE: 'kurrentdb' });
+    expect(rebuild.code).toBe(78);
+    expect(rebuild.stderr).toContain('DATABASE_URL is required');
+    expect(rebuild.stderr).toContain('KURRENTDB_URL is required when EVENT_STORE=kurrentdb');
+  });
+});

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from '../../apps/api/src/config/app-config';
+import { ConfigError } from '@luodi/platform';
+import { loadConfig } from '../../apps/api/src/config/app-config';
 import { adminToken, authHeaders, createUserAndLogin, login } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
 

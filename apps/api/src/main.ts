@@ -1,6 +1,7 @@
 import 'reflect-metadata';
+import { ConfigError } from '@luodi/platform';
 import { createApp, createLogger } from './app.factory';
-import { ConfigError, loadConfig } from './config/app-config';
+import { loadConfig } from './config/app-config';
 import { EmbeddedDatabaseError, openDatabase } from './database/embedded-database';
 import { shutDownOnSignals } from './shutdown';
 

@@ -8,25 +8,25 @@ import { openWorkerEnvironment } from './worker-environment';
 /**
  * The projector as its own process (run the API with LUODI_PROJECTOR=off, or alongside it): the
  * same Projector the API runs inline. Start several for failover: one projects, the others stand
- * by and take over when it dies. Env: DATABASE_URL (required), LUODI_PROJECTOR_BATCH_SIZE
- * (default 1000), METRICS_PORT (optional: serves /metrics).
+ * by and take over when it dies. Env (worker-config.ts, checked before anything starts): DATABASE_URL
+ * (required), LUODI_PROJECTOR_BATCH_SIZE (default 1000), METRICS_PORT (optional: serves /metrics),
+ * EVENT_STORE and KURRENTDB_URL, LOG_FORMAT.
  */
 async function main(): Promise<void> {
-  const { databaseUrl, dataSource, store, logger, close } = await openWorkerEnvironment('Projector');
-  const batchSize = Number(process.env.LUODI_PROJECTOR_BATCH_SIZE ?? 1000);
+  const { config, dataSource, store, logger, close } = await openWorkerEnvironment('projector', 'Projector');
+  const { databaseUrl, batchSize, metricsPort } = config;
   const projector = new Projector({ dataSource, store, databaseUrl, batchSize, logger });
   projector.onBatch((batch) => projectedEvents.inc({ projection: projector.name }, batch.events));
   await projector.start();
   logger.log(`started (${projector.state}), batches of ${batchSize}`);
 
-  const metricsPort = process.env.METRICS_PORT;
-  const lagFromEventsTable = (process.env.EVENT_STORE ?? 'postgres') === 'postgres';
+  const lagFromEventsTable = config.eventStore === 'postgres';
   if (metricsPort) setProjectionStatusSource(() => readProjectionStatus(dataSource, { lagFromEventsTable }));
   const server = metricsPort
     ? createServer((request, response) => {
         if (request.url !== '/metrics') return void response.writeHead(404).end();
         void register.metrics().then((text) => response.writeHead(200, { 'Content-Type': register.contentType }).end(text));
-      }).listen(Number(metricsPort))
+      }).listen(metricsPort)
     : undefined;
 
   let stopping = false;

@@ -4,10 +4,11 @@ import { openWorkerEnvironment } from './worker-environment';
 
 /**
  * `npm run rebuild`: replays the whole event log into fresh read-model tables and swaps them in,
- * while the API keeps serving. Env: DATABASE_URL (required), LUODI_REBUILD_BATCH_SIZE (default 5000).
+ * while the API keeps serving. Env (worker-config.ts, checked before anything starts): DATABASE_URL
+ * (required), LUODI_REBUILD_BATCH_SIZE (default 5000), EVENT_STORE and KURRENTDB_URL, LOG_FORMAT.
  */
 async function main(): Promise<void> {
-  const { dataSource, store, logger, close } = await openWorkerEnvironment('Rebuild');
+  const { config, dataSource, store, logger, close } = await openWorkerEnvironment('rebuild', 'Rebuild');
   let shown = 0;
   const show = (p: RebuildProgress) => {
     const total = p.eventsTotal === null ? '' : ` / ${p.eventsTotal}`;
@@ -17,8 +18,8 @@ async function main(): Promise<void> {
     await rebuildReadModels({
       dataSource,
       store,
-      batchSize: Number(process.env.LUODI_REBUILD_BATCH_SIZE ?? 5000),
-      ...((process.env.EVENT_STORE ?? 'postgres') === 'postgres' ? {} : { countEvents: async () => null }),
+      batchSize: config.batchSize,
+      ...(config.eventStore === 'postgres' ? {} : { countEvents: async () => null }),
       onProgress: (p) => {
         if (Date.now() - shown < 1000 && p.phase === 'replaying') return;
         shown = Date.now();

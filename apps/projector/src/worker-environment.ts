@@ -2,32 +2,38 @@ import { ConsoleLogger } from '@nestjs/common';
 import { EventStore, PostgresEventStore } from '@luodi/event-store';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDataSource, migrate } from '@luodi/platform';
+import { ConfigError, createDataSource, migrate } from '@luodi/platform';
+import { loadWorkerConfig, WorkerConfig } from './worker-config';
 
 /** What the projector worker and the rebuild command share: the API's database, migrated, and its event store. */
 export interface WorkerEnvironment {
-  databaseUrl: string;
+  config: WorkerConfig;
   dataSource: DataSource;
   store: EventStore;
   logger: ConsoleLogger;
   close(): Promise<void>;
 }
 
-export async function openWorkerEnvironment(context: string): Promise<WorkerEnvironment> {
-  const logger = new ConsoleLogger(context, { json: process.env.LOG_FORMAT === 'json' });
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    logger.error('DATABASE_URL is required: the database of the API (with the embedded default: postgres://postgres:postgres@127.0.0.1:54329/luodi while the API runs).');
+/** Validates the environment first: a bad value ends the process at once (78, EX_CONFIG), naming every one. */
+export async function openWorkerEnvironment(worker: 'projector' | 'rebuild', context: string): Promise<WorkerEnvironment> {
+  let config: WorkerConfig;
+  try {
+    config = loadWorkerConfig(worker);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
     process.exit(78); // EX_CONFIG
   }
+  const logger = new ConsoleLogger(context, { json: config.logJson });
+  const { databaseUrl } = config;
   const dataSource = await createDataSource(databaseUrl, 4).initialize();
   await migrate(dataSource);
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', (error) => logger.warn(`idle connection lost: ${error.message}`));
-  const store = await openEventStore(pool, logger);
+  const store = await openEventStore(pool, config);
   return {
-    databaseUrl,
+    config,
     dataSource,
     store,
     logger,
@@ -40,12 +46,8 @@ export async function openWorkerEnvironment(context: string): Promise<WorkerEnvi
 }
 
 /** The API's event store: EVENT_STORE=postgres (default, the events table) or kurrentdb (KURRENTDB_URL). */
-async function openEventStore(pool: Pool, logger: ConsoleLogger): Promise<EventStore> {
-  if ((process.env.EVENT_STORE ?? 'postgres') === 'postgres') return new PostgresEventStore(pool);
-  if (process.env.EVENT_STORE !== 'kurrentdb' || !process.env.KURRENTDB_URL) {
-    logger.error('EVENT_STORE must be postgres, or kurrentdb with KURRENTDB_URL set.');
-    process.exit(78); // EX_CONFIG
-  }
+async function openEventStore(pool: Pool, config: WorkerConfig): Promise<EventStore> {
+  if (config.eventStore === 'postgres') return new PostgresEventStore(pool);
   const { KurrentDbEventStore } = await import('@luodi/event-store/kurrentdb');
-  return new KurrentDbEventStore(process.env.KURRENTDB_URL);
+  return new KurrentDbEventStore(config.kurrentDbUrl!);
 }

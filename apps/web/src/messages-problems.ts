@@ -1,14 +1,13 @@
 /**
- * What the API's refusals say, in the reader's language: one sentence per stable problem `code`
- * (the domain's *.errors.ts files, apps/api/src/common/problem.ts, auth, users, idempotency), a
- * general one per HTTP status for codes this UI does not know yet, one per kind of field
- * constraint, and the names of the request fields. Merged into the dictionaries in i18n.ts.
+ * What the API's refusals say, in the reader's language: one sentence per problem `code` of the
+ * API's registry (libs/contract/src/problem-codes.ts), a general one per HTTP status for codes
+ * this UI does not know yet (a newer server), one per kind of field constraint, and the names of
+ * the request fields. Merged into the dictionaries in i18n.ts.
  */
+import type { ProblemCode } from '@luodi/contract';
 
-export const problemMessagesZh = {
-  // Client side: the request never got an answer.
-  'problem.NETWORK': '无法连接服务器，请检查网络后重试。',
-
+/** Exactly the registry's codes: one missing, or one the API does not have, fails the type check. */
+const codeMessagesZh = {
   // Projects (project.errors.ts)
   'problem.PROJECT_NOT_FOUND': '未找到该项目。',
   'problem.PROJECT_ALREADY_EXISTS': '该项目已存在。',
@@ -90,6 +89,15 @@ export const problemMessagesZh = {
   'problem.PAYLOAD_TOO_LARGE': '提交的内容过多。',
   'problem.JSON_TOO_DEEP': '提交的数据层级过深。',
   'problem.UNSUPPORTED_MEDIA_TYPE': '提交的数据格式不受支持，应为 JSON。',
+  'problem.AS_OF_IN_FUTURE': '截至日期不能晚于今天，预测只能从已知情况出发。',
+  'problem.METHOD_NOT_ALLOWED': '不支持此操作。',
+  'problem.SERVICE_UNAVAILABLE': '服务暂时不可用，请稍后再试。',
+} satisfies Record<`problem.${ProblemCode}`, string>;
+
+export const problemMessagesZh = {
+  // Client side: the request never got an answer.
+  'problem.NETWORK': '无法连接服务器，请检查网络后重试。',
+  ...codeMessagesZh,
 
   // Codes this UI does not know yet: a general sentence by HTTP status.
   'httpStatus.400': '提交的内容有误。',
@@ -263,6 +271,9 @@ export const problemMessagesEn: Record<ProblemMessageKey, string> = {
   'problem.PAYLOAD_TOO_LARGE': 'Too much was submitted at once.',
   'problem.JSON_TOO_DEEP': 'The submitted data is nested too deeply.',
   'problem.UNSUPPORTED_MEDIA_TYPE': 'The submitted data is in an unsupported format; it must be JSON.',
+  'problem.AS_OF_IN_FUTURE': 'The as-of date cannot be after today; a forecast starts from what is known.',
+  'problem.METHOD_NOT_ALLOWED': 'This operation is not supported.',
+  'problem.SERVICE_UNAVAILABLE': 'The service is unavailable right now; try again shortly.',
 
   'httpStatus.400': 'Some of the input is invalid.',
   'httpStatus.401': 'Please sign in again.',

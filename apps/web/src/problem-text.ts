@@ -4,8 +4,13 @@
  * the kind of constraint a field message states. Those are translated here; the API's own words
  * travel along as `server`, for a tooltip, so nothing it said is lost.
  */
+import type { ProblemCode } from '@luodi/contract';
 import type { Problem } from './api';
 import { isMessageKey, Lang, MessageKey, Params, translate } from './i18n';
+
+// The codes treated apart here, held against the API's registry so a renamed code fails the build.
+const LOGIN_THROTTLED = 'TOO_MANY_LOGIN_ATTEMPTS' satisfies ProblemCode;
+const INVALID_INPUT = 'INVALID_INPUT' satisfies ProblemCode;
 
 export interface ProblemText {
   text: string;
@@ -24,7 +29,7 @@ export function problemText(problem: Problem, lang: Lang): ProblemText {
 }
 
 function problemParams(problem: Problem): Params | undefined {
-  if (problem.code !== 'TOO_MANY_LOGIN_ATTEMPTS') return undefined;
+  if (problem.code !== LOGIN_THROTTLED) return undefined;
   // The API counts failures over 15 minutes; Retry-After says when the next try is allowed.
   return { minutes: Math.max(1, Math.ceil((problem.retryAfterSeconds ?? 15 * 60) / 60)) };
 }
@@ -86,7 +91,7 @@ export function fieldText(problem: Problem | null, field: string, lang: Lang): P
   const server = messages.join('; ');
   // A rule of the domain names its field and carries its own code; plain input checks are INVALID_INPUT.
   const key = `problem.${problem.code}`;
-  if (problem.code !== 'INVALID_INPUT' && isMessageKey(key)) return { text: translate(lang, key), server };
+  if (problem.code !== INVALID_INPUT && isMessageKey(key)) return { text: translate(lang, key), server };
   for (const constraint of CONSTRAINTS) {
     for (const message of messages) {
       const match = constraint.pattern.exec(message);

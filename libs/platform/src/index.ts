@@ -1,9 +1,12 @@
 /**
  * What the API and the projector both run on: the service's one database (its data source,
- * every migration and entity, `migrate()`) and the projection metrics. Neither app may import
+ * every migration and entity, `migrate()`), the projection metrics and the reading of the
+ * environment (ConfigError). Neither app may import
  * the other (see .dependency-cruiser.cjs), so the code they share lives here.
  */
 export { createDataSource, entities, migrate, migrations } from './database/data-source';
 export { DepartmentEntity } from './database/entities/department.entity';
 export { UserEntity } from './database/entities/user.entity';
 export { projectedEvents, setProjectionStatusSource } from './metrics/projection.metrics';
+export { ConfigError, DATABASE_URL_PROTOCOLS, environmentReader, readEventStoreConfig } from './config/environment';
+export type { EnvironmentReader, EventStoreConfig } from './config/environment';

@@ -1,5 +1,6 @@
-import { Controller, ExecutionContext, Get, HttpException, Logger, Post } from '@nestjs/common';
+import { Controller, ExecutionContext, Get, Logger, Post } from '@nestjs/common';
 import { ApplicationConfig, Reflector } from '@nestjs/core';
+import { ApiError, toProblem } from '../common/problem';
 import { AccessGuard } from './access.guard';
 import { ACCESS_POLICY } from './access-policy';
 import { Actor } from './actor';
@@ -40,7 +41,7 @@ function guard(): AccessGuard {
   const authenticator = {
     authenticate: async (header?: string) => {
       const actor = actors[header?.replace('Bearer ', '') ?? ''];
-      if (!actor) throw new HttpException({ message: 'no', code: 'UNAUTHENTICATED' }, 401);
+      if (!actor) throw new ApiError('UNAUTHENTICATED', 'no');
       return actor;
     },
   } as unknown as Authenticator;
@@ -59,8 +60,8 @@ async function call(controller: Function, handler: string, token?: string, param
     await guard().canActivate(context);
     return { status: 'allowed', actor: request.actor, headers };
   } catch (error) {
-    const e = error as HttpException;
-    return { status: e.getStatus(), code: (e.getResponse() as { code: string }).code, headers };
+    const { status, code } = toProblem(error, { headers: request.headers as Record<string, unknown> });
+    return { status, code, headers };
   }
 }
 

@@ -1,4 +1,5 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, RequestMethod } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger, RequestMethod } from '@nestjs/common';
+import { ApiError } from '../common/problem';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ApplicationConfig, Reflector } from '@nestjs/core';
 import { Request, Response } from 'express';
@@ -26,7 +27,7 @@ export class AccessGuard implements CanActivate {
     const rule = ACCESS_POLICY[route];
     if (rule === undefined) {
       this.logger.error(`No rule for "${route}" in ACCESS_POLICY (apps/api/src/auth/access-policy.ts): the route is refused to everyone`);
-      throw new ForbiddenException({ message: 'This endpoint has no access rule yet.', code: 'NO_ACCESS_RULE' });
+      throw new ApiError('NO_ACCESS_RULE', 'This endpoint has no access rule yet.');
     }
     if (rule === PUBLIC) return true;
 
@@ -38,10 +39,10 @@ export class AccessGuard implements CanActivate {
     }
     const actor = request.actor;
     if (!rolesOf(rule).includes(actor.role)) {
-      throw new ForbiddenException({ message: `Role ${actor.role} may not call ${route}.`, code: 'ROLE_NOT_ALLOWED' });
+      throw new ApiError('ROLE_NOT_ALLOWED', `Role ${actor.role} may not call ${route}.`);
     }
     if (typeof rule === 'object' && 'departmentParam' in rule && actor.role === 'department' && request.params[rule.departmentParam] !== actor.departmentCode) {
-      throw new ForbiddenException({ message: 'Department users can only see their own department.', code: 'NOT_YOUR_DEPARTMENT' });
+      throw new ApiError('NOT_YOUR_DEPARTMENT', 'Department users can only see their own department.');
     }
     return true;
   }

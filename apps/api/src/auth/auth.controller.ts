@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { CommandContext, CommandCtx } from '../common/command-context';
 import { CredentialRoute } from '../common/credential-route.decorator';
+import { ApiError } from '../common/problem';
 import { Actor, CurrentActor } from './actor';
 import { AuthService, Session, SessionUser, sessionUser } from './auth.service';
 import { ChangePasswordDto } from './change-password.dto';
@@ -62,6 +63,6 @@ async function throttled<T>(response: Response, run: () => Promise<T>): Promise<
     if (!(error instanceof LoginThrottledError || error instanceof PasswordHashingBusyError)) throw error;
     response.setHeader('Retry-After', String(error.retryAfterSeconds));
     const code = error instanceof LoginThrottledError ? 'TOO_MANY_LOGIN_ATTEMPTS' : 'LOGIN_BUSY';
-    throw new HttpException({ message: error.message, code }, HttpStatus.TOO_MANY_REQUESTS);
+    throw new ApiError(code, error.message);
   }
 }

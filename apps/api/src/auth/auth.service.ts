@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UserEntity } from '@luodi/platform';
 import { AuditLog } from '../audit/audit-log.service';
-import { InvalidInputError } from '../common/problem';
+import { ApiError, InvalidInputError } from '../common/problem';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ChangeContext, UsersService } from '../users/users.service';
@@ -55,7 +55,7 @@ export class AuthService {
     if (!user || !passwordMatches || user.disabled) {
       this.logger.warn(`Failed login for "${username}" from ${address}`);
       await this.audit.record({ action: 'auth.login.failed', target: username, clientAddress: address, correlationId, details: { reason: !user ? 'unknown-user' : !passwordMatches ? 'wrong-password' : 'disabled' } });
-      throw new UnauthorizedException({ message: 'Wrong username or password.', code: 'INVALID_CREDENTIALS' });
+      throw new ApiError('INVALID_CREDENTIALS', 'Wrong username or password.');
     }
     attempt.succeeded();
     await this.audit.record({ action: 'auth.login.succeeded', actor: user, target: user.username, clientAddress: address, correlationId });

@@ -1,4 +1,6 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ProblemCode } from '@luodi/contract';
+import { ApiError } from '../common/problem';
 import { UsersService } from '../users/users.service';
 import { InvalidTokenError, verifyAccessToken } from './access-token';
 import { Actor } from './actor';
@@ -32,6 +34,6 @@ export class Authenticator {
   }
 }
 
-function unauthorized(code: string, message: string): UnauthorizedException {
-  return new UnauthorizedException({ message, code });
+function unauthorized(code: ProblemCode, message: string): ApiError {
+  return new ApiError(code, message);
 }

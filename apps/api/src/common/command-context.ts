@@ -1,6 +1,7 @@
-import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { EventMetadata } from '@luodi/event-store';
 import { Actor } from '../auth/actor';
+import { ApiError } from './problem';
 
 /** What a command needs from its HTTP request besides the body. */
 export interface CommandContext {
@@ -32,7 +33,7 @@ export function parseIfMatch(header: unknown): number | 'exists' | undefined {
   if (header === undefined) return undefined;
   if (String(header).trim() === '*') return 'exists';
   const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(String(header));
-  if (!match) throw new BadRequestException({ message: 'If-Match must be a version, e.g. "3", or *.', code: 'INVALID_IF_MATCH' });
+  if (!match) throw new ApiError('INVALID_IF_MATCH', 'If-Match must be a version, e.g. "3", or *.');
   return Number(match[1]);
 }
 

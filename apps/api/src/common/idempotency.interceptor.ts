@@ -1,4 +1,4 @@
-import { CallHandler, ConflictException, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { Request, Response } from 'express';
@@ -8,7 +8,7 @@ import { Actor } from '../auth/actor';
 import { PG_POOL } from '../database/database.module';
 import { CREDENTIAL_ROUTE } from './credential-route.decorator';
 import { ABANDONED_AFTER_SECONDS, IdempotencyKeysService } from './idempotency-keys.service';
-import { IdempotencyKeyReusedError, InvalidInputError, isDatabaseUnavailable } from './problem';
+import { ApiError, IdempotencyKeyReusedError, InvalidInputError, isDatabaseUnavailable } from './problem';
 
 /** GET and HEAD are safe to repeat anyway; no route uses PUT or DELETE. */
 const COMMAND_METHODS = new Set(['POST', 'PATCH']);
@@ -119,7 +119,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (row.request !== target || row.request_hash !== hash) throw new IdempotencyKeyReusedError();
       if (row.status !== null) return { kind: 'replay', body: row.response_body };
       if (Date.now() >= deadline) {
-        throw new ConflictException({ message: 'A request with this Idempotency-Key is still in progress; retry shortly.', code: 'IDEMPOTENCY_KEY_IN_PROGRESS' });
+        throw new ApiError('IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is still in progress; retry shortly.');
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }

@@ -1,6 +1,5 @@
-import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { NextFunction, Request, Response } from 'express';
-import { JsonTooDeepError } from './problem';
+import { ApiError, JsonTooDeepError } from './problem';
 
 /** Deeper than any request DTO nests (a landing plan's milestones are 3 levels). */
 export const MAX_JSON_DEPTH = 32;
@@ -13,7 +12,7 @@ export function requireJsonBody(req: Request, _res: Response, next: NextFunction
   const length = req.headers['content-length'];
   const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
   if (hasBody && !req.is('application/json')) {
-    return next(new UnsupportedMediaTypeException({ message: 'The request body must be application/json.', code: 'UNSUPPORTED_MEDIA_TYPE' }));
+    return next(new ApiError('UNSUPPORTED_MEDIA_TYPE', 'The request body must be application/json.'));
   }
   next();
 }

@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
+import { ProblemCode, PROBLEMS } from '@luodi/contract';
 import { DomainError, DomainErrorKind } from '@luodi/domain';
 import { EventIdReusedError, WrongExpectedVersionError } from '@luodi/event-store';
 
@@ -20,36 +21,47 @@ export interface FieldError {
   constraint?: string;
 }
 
-/** Input that fails validation before any command is built (class-validator, malformed JSON). */
-export class InvalidInputError extends Error {
+/**
+ * The one error type the API throws for its own refusals: a code of the registry (libs/contract),
+ * whose status and title it answers with, a sentence for people, and field errors if any.
+ */
+export class ApiError extends Error {
   constructor(
-    readonly errors: FieldError[],
-    message = 'The request has invalid fields.',
+    readonly code: ProblemCode,
+    message: string,
+    readonly errors?: FieldError[],
   ) {
     super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Input that fails validation before any command is built (class-validator, malformed JSON). */
+export class InvalidInputError extends ApiError {
+  constructor(errors: FieldError[], message = 'The request has invalid fields.') {
+    super('INVALID_INPUT', message, errors);
   }
 }
 
 /** A JSON body nested deeper than the API accepts (json-body.middleware.ts). */
-export class JsonTooDeepError extends Error {
-  readonly code = 'JSON_TOO_DEEP';
-  constructor(readonly maxDepth: number) {
-    super(`The request body is nested deeper than ${maxDepth} levels.`);
+export class JsonTooDeepError extends ApiError {
+  constructor(maxDepth: number) {
+    super('JSON_TOO_DEEP', `The request body is nested deeper than ${maxDepth} levels.`, [{ field: 'body', message: `nested deeper than ${maxDepth} levels` }]);
   }
 }
 
 /** An Idempotency-Key was sent again with a different request body. */
-export class IdempotencyKeyReusedError extends Error {
-  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+export class IdempotencyKeyReusedError extends ApiError {
   constructor() {
-    super('This Idempotency-Key was already used with a different request.');
+    super('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request.');
   }
 }
 
 /** The one table from domain error kinds to HTTP statuses. */
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = { invalid: 400, 'not-found': 404, forbidden: 403, conflict: 409 };
 
-const CODE_BY_STATUS: Record<number, string> = {
+/** The code of an error Nest or Express raise themselves (an unknown route, a body too large). */
+const CODE_BY_STATUS: Record<number, ProblemCode> = {
   400: 'INVALID_INPUT',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -70,41 +82,39 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /** Turns anything thrown while serving a request into a problem; unknown errors become 500. */
 export function toProblem(error: unknown, request: { headers: Record<string, unknown> }): Problem {
-  const problem = (status: number, code: string, detail: string, errors?: FieldError[]): Problem => ({
+  const problem = (code: ProblemCode, detail: string, errors?: FieldError[], status: number = PROBLEMS[code].statuses[0]): Problem => ({
     type: `urn:luodi:problem:${code.toLowerCase().replace(/_/g, '-')}`,
-    title: HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()) ?? 'Error',
+    title: PROBLEMS[code].title,
     status,
     detail,
     code,
-    ...(errors ? { errors } : {}),
+    // A 400 always lists its field errors, if only as an empty list.
+    ...(errors ? { errors } : status === 400 ? { errors: [] } : {}),
   });
 
+  if (error instanceof ApiError) return problem(error.code, error.message, error.errors);
+  // The domain's codes are registered (a spec of libs/contract holds every one against the registry).
   if (error instanceof DomainError) {
-    const status = STATUS_BY_KIND[error.kind];
-    return problem(status, error.code, error.message, error.field ? [{ field: error.field, message: error.message }] : status === 400 ? [] : undefined);
+    return problem(error.code as ProblemCode, error.message, error.field ? [{ field: error.field, message: error.message }] : undefined, STATUS_BY_KIND[error.kind]);
   }
-  if (error instanceof InvalidInputError) return problem(400, 'INVALID_INPUT', error.message, error.errors);
-  if (error instanceof JsonTooDeepError) return problem(400, error.code, error.message, [{ field: 'body', message: `nested deeper than ${error.maxDepth} levels` }]);
   if (error instanceof WrongExpectedVersionError) {
     return request.headers['if-match'] !== undefined
-      ? problem(412, 'VERSION_MISMATCH', `The resource is at version ${error.actual}, not the version in If-Match.`)
-      : problem(409, 'CONCURRENT_MODIFICATION', 'The resource was changed by someone else at the same time; try again.');
+      ? problem('VERSION_MISMATCH', `The resource is at version ${error.actual}, not the version in If-Match.`)
+      : problem('CONCURRENT_MODIFICATION', 'The resource was changed by someone else at the same time; try again.');
   }
-  if (error instanceof EventIdReusedError) return problem(409, error.code, error.message);
-  if (error instanceof IdempotencyKeyReusedError) return problem(422, error.code, error.message);
-  if (error instanceof HttpException) {
-    const status = error.getStatus();
-    const response = error.getResponse() as { message?: unknown; code?: string } | string;
+  if (error instanceof EventIdReusedError) return problem('EVENT_ID_REUSED', error.message);
+  // Raised by Nest itself (NotFoundException for an unknown route).
+  if (error instanceof HttpException && CODE_BY_STATUS[error.getStatus()]) {
+    const response = error.getResponse() as { message?: unknown } | string;
     const message = typeof response === 'string' ? response : Array.isArray(response.message) ? response.message.join('; ') : String(response.message ?? error.message);
-    const code = (typeof response === 'object' && response.code) || CODE_BY_STATUS[status] || `HTTP_${status}`;
-    return problem(status, code, message, status === 400 ? [] : undefined);
+    return problem(CODE_BY_STATUS[error.getStatus()]!, message);
   }
   // Errors raised by Express itself (body-parser): malformed JSON, too large a body.
   const http = error as { status?: number; type?: string; message?: string };
-  if (typeof http?.status === 'number' && http.status >= 400 && http.status < 500) {
-    if (http.type === 'entity.parse.failed') return problem(400, 'MALFORMED_JSON', 'The request body is not valid JSON.', [{ field: 'body', message: 'not valid JSON' }]);
-    return problem(http.status, CODE_BY_STATUS[http.status] ?? `HTTP_${http.status}`, http.message ?? 'Bad request');
+  if (typeof http?.status === 'number' && http.status < 500 && CODE_BY_STATUS[http.status]) {
+    if (http.type === 'entity.parse.failed') return problem('MALFORMED_JSON', 'The request body is not valid JSON.', [{ field: 'body', message: 'not valid JSON' }]);
+    return problem(CODE_BY_STATUS[http.status]!, http.message ?? 'Bad request');
   }
-  if (isDatabaseUnavailable(error)) return problem(503, 'DATABASE_UNAVAILABLE', 'The database did not answer, so whether the command was stored is unknown. Check, or retry with the same Idempotency-Key.');
-  return problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side; nothing was written.');
+  if (isDatabaseUnavailable(error)) return problem('DATABASE_UNAVAILABLE', 'The database did not answer, so whether the command was stored is unknown. Check, or retry with the same Idempotency-Key.');
+  return problem('INTERNAL_ERROR', 'Something went wrong on our side; nothing was written.');
 }

@@ -1,8 +1,9 @@
-import { Inject, NotFoundException } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Conference, conferenceDecider, conferenceStream } from '@luodi/domain';
 import { EventStore } from '@luodi/event-store';
 import { readAggregate } from '../common/event-sourced';
+import { ApiError } from '../common/problem';
 import { EVENT_STORE } from '../database/database.module';
 
 export type ConferenceView = Conference & { version: number };
@@ -19,7 +20,7 @@ export class GetConferenceHandler implements IQueryHandler<GetConferenceQuery> {
 
   async execute({ conferenceId }: GetConferenceQuery): Promise<ConferenceView> {
     const { state, version } = await readAggregate(this.store, conferenceStream(conferenceId), conferenceDecider);
-    if (state === null) throw new NotFoundException({ message: 'There is no conference with this id.', code: 'CONFERENCE_NOT_FOUND' });
+    if (state === null) throw new ApiError('CONFERENCE_NOT_FOUND', 'There is no conference with this id.');
     return { ...state, version };
   }
 }

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError } from '@luodi/platform';
+import { loadConfig } from './app-config';
 
 describe('loadConfig', () => {
   it('has working defaults for a newcomer: embedded PostgreSQL, inline projector, port 3000', () => {

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
+import { DATABASE_URL_PROTOCOLS, environmentReader, readEventStoreConfig } from '@luodi/platform';
 import { trustedProxyProblem } from '../auth/client-address';
 import { passwordWeakness } from '../users/password-policy';
 
@@ -38,60 +39,25 @@ export interface HttpServerLimits {
   maxConnections: number;
 }
 
-export class ConfigError extends Error {
-  constructor(problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
 /** Reads and validates the environment; throws ConfigError listing every bad value at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const problems: string[] = [];
-  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
-    const value = env[name] ?? fallback;
-    if (!allowed.includes(value as T)) problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
-    return value as T;
-  };
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-    return value;
-  };
-  const url = (name: string, protocols: string[]): string | undefined => {
-    const raw = env[name];
-    if (!raw) return undefined;
-    try {
-      const parsed = new URL(raw);
-      if (!protocols.includes(parsed.protocol)) problems.push(`${name} must start with ${protocols.join(' or ')} (got "${parsed.protocol}")`);
-    } catch {
-      problems.push(`${name} is not a valid URL`);
-    }
-    return raw;
-  };
+  const read = environmentReader(env);
+  const { oneOf, int } = read;
 
   const nodeEnv = oneOf('NODE_ENV', ['development', 'production', 'test'], 'development');
-  const eventStore = oneOf('EVENT_STORE', ['postgres', 'kurrentdb'], 'postgres');
-  // Not parsed with URL: a cluster connection string lists several hosts (a,b,c:2113).
-  const kurrentDbUrl = env.KURRENTDB_URL || undefined;
-  if (kurrentDbUrl && !/^(esdb|kurrentdb|kdb)(\+discover)?:\/\/\S+$/.test(kurrentDbUrl)) {
-    problems.push('KURRENTDB_URL must be a KurrentDB connection string (kurrentdb://, kurrentdb+discover://, esdb://)');
-  }
-  if (eventStore === 'kurrentdb' && !kurrentDbUrl) problems.push('KURRENTDB_URL is required when EVENT_STORE=kurrentdb');
+  const { eventStore, kurrentDbUrl } = readEventStoreConfig(env, read);
 
   const jwtSecret = env.LUODI_JWT_SECRET || undefined;
-  if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('LUODI_JWT_SECRET must be a random secret of at least 32 characters (or unset: one is made and kept in the database)');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) read.problem('LUODI_JWT_SECRET must be a random secret of at least 32 characters (or unset: one is made and kept in the database)');
   const host = env.LUODI_HOST || '127.0.0.1';
-  if (isIP(host) === 0 && host !== 'localhost') problems.push(`LUODI_HOST must be an IP address to listen on, such as 127.0.0.1 or 0.0.0.0 (got "${host}")`);
+  if (isIP(host) === 0 && host !== 'localhost') read.problem(`LUODI_HOST must be an IP address to listen on, such as 127.0.0.1 or 0.0.0.0 (got "${host}")`);
   const adminPassword = env.LUODI_ADMIN_PASSWORD || undefined;
   const adminWeakness = adminPassword === undefined ? undefined : passwordWeakness(adminPassword, 'admin');
-  if (adminWeakness) problems.push(`LUODI_ADMIN_PASSWORD is refused: ${adminWeakness.message.replace(/^\$property/, 'it')}`);
+  if (adminWeakness) read.problem(`LUODI_ADMIN_PASSWORD is refused: ${adminWeakness.message.replace(/^\$property/, 'it')}`);
   const trustedProxies = (env.LUODI_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
   for (const entry of trustedProxies) {
     const problem = trustedProxyProblem(entry);
-    if (problem) problems.push(`LUODI_TRUSTED_PROXIES: ${problem}`);
+    if (problem) read.problem(`LUODI_TRUSTED_PROXIES: ${problem}`);
   }
 
   const dataDir = env.LUODI_DATA_DIR || './data';
@@ -99,7 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     env: nodeEnv,
     port: int('PORT', 3000, 0, 65535),
     host,
-    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseUrl: read.url('DATABASE_URL', DATABASE_URL_PROTOCOLS),
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(dataDir),
     embeddedPostgresPort: int('LUODI_EMBEDDED_PG_PORT', 54329, 1, 65535),
     eventStore,
@@ -120,7 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
   };
   // Node.js times out the headers within the whole request, so a longer header timeout is meaningless.
-  if (config.http.headersTimeoutMs > config.http.requestTimeoutMs) problems.push('LUODI_HTTP_HEADERS_TIMEOUT_MS must not exceed LUODI_HTTP_REQUEST_TIMEOUT_MS');
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (config.http.headersTimeoutMs > config.http.requestTimeoutMs) read.problem('LUODI_HTTP_HEADERS_TIMEOUT_MS must not exceed LUODI_HTTP_REQUEST_TIMEOUT_MS');
+  read.done();
   return config;
 }

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ConfigError } from '@luodi/platform';
 import { createApp, createLogger } from '../app.factory';
-import { ConfigError, loadConfig } from '../config/app-config';
+import { loadConfig } from '../config/app-config';
 import { EmbeddedDatabaseError, openDatabase } from '../database/embedded-database';
 import { shutDownOnSignals } from '../shutdown';
 import { DEMO_DATA_DIR, demoEnvironment } from './demo-config';

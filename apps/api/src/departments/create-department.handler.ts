@@ -1,7 +1,7 @@
-import { ConflictException } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { DepartmentEntity } from '@luodi/platform';
+import { ApiError } from '../common/problem';
 import { CreateDepartmentDto } from './create-department.dto';
 
 export interface DepartmentView {
@@ -27,7 +27,7 @@ export class CreateDepartmentHandler implements ICommandHandler<CreateDepartment
     } catch (error) {
       // The primary key decides, so two concurrent creations of one code cannot both succeed.
       if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
-        throw new ConflictException({ message: `A department with the code "${body.code}" already exists.`, code: 'DEPARTMENT_ALREADY_EXISTS' });
+        throw new ApiError('DEPARTMENT_ALREADY_EXISTS', `A department with the code "${body.code}" already exists.`);
       }
       throw error;
     }

@@ -1,8 +1,9 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { businessDate, invalid } from '@luodi/domain';
+import { businessDate } from '@luodi/domain';
 import { LandingForecast, landingForecast } from '@luodi/forecast';
 import { librarySubjects } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
+import { ApiError } from '../common/problem';
 import { LandingForecastQueryDto } from './landing-forecast-query.dto';
 
 export class LandingForecastQuery extends Query<LandingForecast> {
@@ -23,7 +24,10 @@ export class LandingForecastHandler implements IQueryHandler<LandingForecastQuer
   async execute({ query }: LandingForecastQuery): Promise<LandingForecast> {
     const today = businessDate(new Date().toISOString());
     const asOf = query.asOf ?? today;
-    if (asOf > today) throw invalid('AS_OF_IN_FUTURE', `asOf ${asOf} is after today (${today}); a forecast starts from what is known.`, 'asOf');
+    if (asOf > today) {
+      const message = `asOf ${asOf} is after today (${today}); a forecast starts from what is known.`;
+      throw new ApiError('AS_OF_IN_FUTURE', message, [{ field: 'asOf', message }]);
+    }
     const { industryChain, district, conferenceId, department } = query;
     const subjects = await librarySubjects(this.dataSource, asOf, { industryChain, district, conferenceId, department });
     return landingForecast({ asOf, horizonDays: query.horizonDays ?? 365, subjects });

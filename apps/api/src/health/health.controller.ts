@@ -1,6 +1,7 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Pool } from 'pg';
+import { ApiError } from '../common/problem';
 import { PG_POOL } from '../database/database.module';
 import { ProjectionStatusService, ProjectorHealth } from '../projection/projection-status.service';
 
@@ -23,7 +24,7 @@ export class HealthController {
     try {
       await this.pool.query('SELECT 1');
     } catch {
-      throw new ServiceUnavailableException({ message: 'The database does not answer.', code: 'DATABASE_UNAVAILABLE' });
+      throw new ApiError('DATABASE_UNAVAILABLE', 'The database does not answer.');
     }
     const latencyMs = Date.now() - started;
     return { status: 'ok', database: { status: 'up', latencyMs }, projector: await this.projection.health() };

@@ -1,6 +1,7 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, ServiceUnavailableException } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Request } from 'express';
 import { from, Observable, switchMap } from 'rxjs';
+import { ApiError } from '../common/problem';
 import { ReadPositionService } from './read-position.service';
 
 /** How long a GET waits for the read models to reach its `minPosition`. */
@@ -22,10 +23,7 @@ export class ConsistentReadInterceptor implements NestInterceptor {
     return from(this.positions.waitUntilProjected(Number(minPosition), MIN_POSITION_WAIT_MS)).pipe(
       switchMap((caughtUp) => {
         if (!caughtUp) {
-          throw new ServiceUnavailableException({
-            message: `The read models have not reached position ${minPosition} within ${MIN_POSITION_WAIT_MS / 1000} s; try again shortly.`,
-            code: 'READ_MODELS_BEHIND',
-          });
+          throw new ApiError('READ_MODELS_BEHIND', `The read models have not reached position ${minPosition} within ${MIN_POSITION_WAIT_MS / 1000} s; try again shortly.`);
         }
         return next.handle();
       }),

@@ -1,4 +1,5 @@
-import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ApiError } from '../common/problem';
 import { EventStore } from '@luodi/event-store';
 import { RebuildInProgressError, RebuildProgress, rebuildReadModels } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
@@ -52,7 +53,7 @@ export class RebuildService {
     return this.progress!;
   }
 
-  private alreadyRunning(): ConflictException {
-    return new ConflictException({ message: 'A rebuild of the read models is already running; follow it at GET /api/admin/rebuild.', code: 'REBUILD_RUNNING' });
+  private alreadyRunning(): ApiError {
+    return new ApiError('REBUILD_RUNNING', 'A rebuild of the read models is already running; follow it at GET /api/admin/rebuild.');
   }
 }

@@ -1,11 +1,11 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DepartmentEntity, UserEntity } from '@luodi/platform';
 import { AuditEntry, AuditLog } from '../audit/audit-log.service';
 import { Actor, Role } from '../auth/actor';
 import { hashPassword } from '../auth/password-hasher';
-import { InvalidInputError } from '../common/problem';
+import { ApiError, InvalidInputError } from '../common/problem';
 import { passwordWeakness } from './password-policy';
 
 /** A user as the API shows it: never the password hash. */
@@ -79,7 +79,7 @@ export class UsersService {
       });
     } catch (error) {
       if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
-        throw new ConflictException({ message: `The username "${input.username}" is taken.`, code: 'USERNAME_TAKEN' });
+        throw new ApiError('USERNAME_TAKEN', `The username "${input.username}" is taken.`);
       }
       throw error;
     }
@@ -129,7 +129,7 @@ export class UsersService {
 
   disable(id: string, context: ChangeContext): Promise<UserView> {
     if (context.actor?.userId === id) {
-      throw new ConflictException({ message: 'You cannot disable your own account.', code: 'CANNOT_DISABLE_SELF' });
+      throw new ApiError('CANNOT_DISABLE_SELF', 'You cannot disable your own account.');
     }
     return this.update(id, 'disabled', { disabled: true }, context);
   }
@@ -141,7 +141,7 @@ export class UsersService {
   /** Gives the user another role (and department); the user's existing tokens stop working. */
   async changeRole(id: string, role: Role, departmentCode: string | undefined, context: ChangeContext): Promise<UserView> {
     if (context.actor?.userId === id) {
-      throw new ConflictException({ message: 'You cannot change your own role.', code: 'CANNOT_CHANGE_OWN_ROLE' });
+      throw new ApiError('CANNOT_CHANGE_OWN_ROLE', 'You cannot change your own role.');
     }
     await this.checkDepartment(role, departmentCode);
     const before = await this.getById(id);
@@ -158,7 +158,7 @@ export class UsersService {
 
   async getById(id: string): Promise<UserEntity> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
-    if (!user) throw new NotFoundException({ message: `No user with id ${id}.`, code: 'USER_NOT_FOUND' });
+    if (!user) throw new ApiError('USER_NOT_FOUND', `No user with id ${id}.`);
     return user;
   }
 
@@ -172,7 +172,7 @@ export class UsersService {
         .set({ ...fields, tokenVersion: () => 'token_version + 1', updatedAt: () => 'now()', updatedBy: context.actor?.userId ?? null })
         .where('id = :id', { id })
         .execute();
-      if (!result.affected) throw new NotFoundException({ message: `No user with id ${id}.`, code: 'USER_NOT_FOUND' });
+      if (!result.affected) throw new ApiError('USER_NOT_FOUND', `No user with id ${id}.`);
       await this.recordChange(db, id, change, context);
       const changed = await db.findOneByOrFail(UserEntity, { id });
       await this.audit.recordIn(db, userAudit(change, changed, context, details));

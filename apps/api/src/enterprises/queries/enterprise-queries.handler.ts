@@ -1,8 +1,8 @@
-import { NotFoundException } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { EnterpriseDossier, enterpriseDossier, EnterpriseListItem, listEnterprises, Page } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../auth/actor';
+import { ApiError } from '../../common/problem';
 import { pageOf } from '../../projection/page-query.dto';
 import { departmentScopeOf } from '../../projects/project-access';
 import { ListEnterprisesQueryDto } from './list-enterprises.dto';
@@ -42,7 +42,7 @@ export class EnterpriseDossierHandler implements IQueryHandler<EnterpriseDossier
   async execute({ enterpriseId, actor }: EnterpriseDossierQuery): Promise<EnterpriseDossier> {
     // Department users see the projects their department is part of, as GET /api/projects/:id allows.
     const dossier = await enterpriseDossier(this.dataSource, enterpriseId, departmentScopeOf(actor));
-    if (!dossier) throw new NotFoundException({ message: `No enterprise ${enterpriseId}.`, code: 'ENTERPRISE_NOT_FOUND' });
+    if (!dossier) throw new ApiError('ENTERPRISE_NOT_FOUND', `No enterprise ${enterpriseId}.`);
     return dossier;
   }
 }

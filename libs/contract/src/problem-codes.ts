@@ -1,0 +1,128 @@
+import type { BusinessTimeErrorCode, ConferenceErrorCode, EnterpriseErrorCode, ProjectErrorCode, ValidationErrorCode } from '@luodi/domain';
+
+/**
+ * Every `code` the API can answer with, in one registry: its HTTP status and a title. The API's
+ * errors are typed over it (apps/api/src/common/problem.ts), and so is the web's wording table
+ * (apps/web/src/messages-problems.ts): a code added here without a zh-CN sentence fails the web's
+ * type check, and a domain code added without an entry here fails this file's.
+ */
+export interface ProblemType {
+  /**
+   * The statuses it answers with; an API error of this code gets the first. The domain's codes
+   * get theirs from the error's kind (invalid 400, not-found 404, forbidden 403, conflict 409),
+   * and a code the API raises for a missing resource in the path (404) and the domain for a
+   * missing one named in the body (400) lists both, 404 first.
+   */
+  statuses: readonly [number, ...number[]];
+  /** A short summary of the problem, the same for every answer with this code. */
+  title: string;
+}
+
+type CodesOf<T> = T[keyof T];
+type DomainProblemCode =
+  | CodesOf<typeof ProjectErrorCode>
+  | CodesOf<typeof EnterpriseErrorCode>
+  | CodesOf<typeof ConferenceErrorCode>
+  | CodesOf<typeof ValidationErrorCode>
+  | CodesOf<typeof BusinessTimeErrorCode>;
+
+const type = (title: string, ...statuses: [number, ...number[]]): ProblemType => ({ statuses, title });
+
+/** The codes of the domain (libs/domain *.errors.ts, validation.ts, business-time.ts). */
+const DOMAIN_PROBLEMS = {
+  PROJECT_NOT_FOUND: type('Project not found', 404),
+  PROJECT_ALREADY_EXISTS: type('Project already exists', 409),
+  ENTERPRISE_NOT_FOUND: type('Enterprise not found', 404, 400),
+  CONFERENCE_NOT_FOUND: type('Conference not found', 404, 400),
+  INVALID_SCORE: type('Invalid score', 400),
+  NOTHING_TO_REVISE: type('Nothing to revise', 400),
+  PROJECT_ALREADY_DECIDED: type('Review already decided', 409),
+  PROJECT_CLOSED: type('Project closed', 409),
+  PROJECT_NOT_IN_LIBRARY: type('Project not in the library', 409),
+  PROJECT_ALREADY_PRESENTED: type('Project already presented', 409),
+  PROJECT_NOT_PRESENTED: type('Project not presented', 409),
+  UNKNOWN_DEPARTMENT: type('Unknown department', 400),
+  DUPLICATE_DEPARTMENT: type('Department listed twice', 400),
+  LEAD_ALSO_SUPPORTING: type('Lead department also supporting', 400),
+  MILESTONE_REQUIRED: type('Milestone required', 400),
+  PROJECT_NOT_ASSIGNED: type('Project has no landing plan', 409),
+  MILESTONE_NOT_FOUND: type('Milestone not found', 400),
+  MILESTONE_REQUIRED_FOR_DONE: type('Milestone required', 400),
+  MILESTONE_ALREADY_DONE: type('Milestone already done', 409),
+  NOT_YOUR_ASSIGNMENT: type('Not your assignment', 403),
+  NOT_YOUR_PROJECT: type('Not your project', 403),
+  NEED_NOT_FOUND: type('Need not found', 400),
+  NEED_ALREADY_RESOLVED: type('Need already resolved', 409),
+  PROJECT_HAS_NO_LANDING_PLAN: type('Project has no landing plan', 409),
+  PROJECT_ALREADY_LANDED: type('Project already landed', 409),
+  LANDED_ON_IN_FUTURE: type('Landing date in the future', 400),
+  LANDED_ON_BEFORE_PREVIOUS_EVENT: type('Landing date out of order', 409),
+  ENTERPRISE_ALREADY_EXISTS: type('Enterprise already exists', 409),
+  INVALID_CREDIT_CODE: type('Invalid credit code', 400),
+  CREDIT_CODE_TAKEN: type('Credit code taken', 409),
+  NOTHING_TO_UPDATE: type('Nothing to update', 400),
+  CONFERENCE_ALREADY_EXISTS: type('Conference already exists', 409),
+  TEXT_REQUIRED: type('Text required', 400),
+  INVALID_TEXT: type('Invalid text', 400),
+  INVALID_AMOUNT: type('Invalid amount', 400),
+  INVALID_CHOICE: type('Invalid choice', 400),
+  INVALID_DATE: type('Invalid date', 400),
+  INVALID_LIST: type('Invalid list', 400),
+  INVALID_OBJECT: type('Invalid object', 400),
+  INVALID_FLAG: type('Invalid flag', 400),
+  DUPLICATE_ID: type('Duplicate id', 400),
+  INVALID_OCCURRED_AT: type('Invalid time of occurrence', 400),
+  OCCURRED_AT_IN_FUTURE: type('Time of occurrence in the future', 400),
+  OCCURRED_AT_BEFORE_PREVIOUS_EVENT: type('Time of occurrence out of order', 409),
+} as const satisfies Record<DomainProblemCode, ProblemType>;
+
+/**
+ * The codes of the API itself: input, authentication, access, users, concurrency, operations.
+ * None may reuse a domain code (the type says so), or the spread below would hide one.
+ */
+const API_PROBLEMS = {
+  INVALID_INPUT: type('Invalid input', 400),
+  MALFORMED_JSON: type('Malformed JSON', 400),
+  JSON_TOO_DEEP: type('JSON nested too deeply', 400),
+  INVALID_IF_MATCH: type('Invalid If-Match', 400),
+  AS_OF_IN_FUTURE: type('Forecast date in the future', 400),
+  UNAUTHENTICATED: type('Unauthenticated', 401),
+  TOKEN_EXPIRED: type('Token expired', 401),
+  TOKEN_INVALID: type('Token invalid', 401),
+  TOKEN_REVOKED: type('Token revoked', 401),
+  INVALID_CREDENTIALS: type('Invalid credentials', 401),
+  FORBIDDEN: type('Forbidden', 403),
+  ROLE_NOT_ALLOWED: type('Role not allowed', 403),
+  NO_ACCESS_RULE: type('No access rule', 403),
+  NOT_YOUR_DEPARTMENT: type('Not your department', 403),
+  NOT_FOUND: type('Not found', 404),
+  USER_NOT_FOUND: type('User not found', 404),
+  METHOD_NOT_ALLOWED: type('Method not allowed', 405),
+  USERNAME_TAKEN: type('Username taken', 409),
+  CANNOT_DISABLE_SELF: type('Cannot disable own account', 409),
+  CANNOT_CHANGE_OWN_ROLE: type('Cannot change own role', 409),
+  DEPARTMENT_ALREADY_EXISTS: type('Department already exists', 409),
+  CONCURRENT_MODIFICATION: type('Concurrent modification', 409),
+  EVENT_ID_REUSED: type('Event id reused', 409),
+  IDEMPOTENCY_KEY_IN_PROGRESS: type('Idempotency-Key in progress', 409),
+  REBUILD_RUNNING: type('Rebuild running', 409),
+  VERSION_MISMATCH: type('Version mismatch', 412),
+  PAYLOAD_TOO_LARGE: type('Payload too large', 413),
+  UNSUPPORTED_MEDIA_TYPE: type('Unsupported media type', 415),
+  IDEMPOTENCY_KEY_REUSED: type('Idempotency-Key reused', 422),
+  TOO_MANY_LOGIN_ATTEMPTS: type('Too many login attempts', 429),
+  LOGIN_BUSY: type('Login busy', 429),
+  TOO_MANY_REQUESTS: type('Too many requests', 429),
+  INTERNAL_ERROR: type('Internal error', 500),
+  DATABASE_UNAVAILABLE: type('Database unavailable', 503),
+  READ_MODELS_BEHIND: type('Read models behind', 503),
+  SERVICE_UNAVAILABLE: type('Service unavailable', 503),
+} as const satisfies Record<string, ProblemType> & Partial<Record<DomainProblemCode, never>>;
+
+export const PROBLEMS = { ...DOMAIN_PROBLEMS, ...API_PROBLEMS } satisfies Record<string, ProblemType>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+export const PROBLEM_CODES = Object.keys(PROBLEMS) as ProblemCode[];
+
+export const isProblemCode = (code: string): code is ProblemCode => Object.hasOwn(PROBLEMS, code);
