@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Projector, readProjectionStatus } from '@luodi/read-models';
 import { createServer } from 'node:http';
 import { register } from 'prom-client';
-import { projectedEvents, setProjectionStatusSource } from '@luodi/platform';
+import { countBatch, setProjectionStatusSource } from '@luodi/platform';
 import { openWorkerEnvironment } from './worker-environment';
 
 /**
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const { databaseUrl, dataSource, store, logger, close } = await openWorkerEnvironment('Projector');
   const batchSize = Number(process.env.LUODI_PROJECTOR_BATCH_SIZE ?? 1000);
   const projector = new Projector({ dataSource, store, databaseUrl, batchSize, logger });
-  projector.onBatch((batch) => projectedEvents.inc({ projection: projector.name }, batch.events));
+  projector.onBatch((batch) => countBatch(projector.name, batch));
   await projector.start();
   logger.log(`started (${projector.state}), batches of ${batchSize}`);
 

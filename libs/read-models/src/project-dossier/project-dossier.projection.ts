@@ -1,6 +1,8 @@
 import { parseStreamId } from '@luodi/domain';
 import type { LandingPlan, Need } from '@luodi/domain';
+import { CreateReadModels1764100000000 } from '../migrations/1764100000000-create-read-models.migration';
 import { ProjectionEvent } from '../projection-event';
+import { ownStream, RowProjection } from '../projector/projection';
 import { DossierNeed, DossierPlan, ProjectDossierRow } from './project-dossier.entity';
 
 /** The project's dossier row after one more of its events (other events leave it unchanged). */
@@ -64,3 +66,13 @@ function planFrom(plan: LandingPlan, revision: number, assignedAt: string, previ
     assignedAt,
   };
 }
+
+export const projectDossier: RowProjection<ProjectDossierRow> = {
+  kind: 'rows',
+  name: 'project-dossier',
+  entity: ProjectDossierRow,
+  key: 'projectId',
+  migrations: [CreateReadModels1764100000000],
+  target: ownStream('project'),
+  evolve: evolveProjectDossier,
+};
