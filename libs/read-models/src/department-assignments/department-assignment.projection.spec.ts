@@ -1,20 +1,18 @@
 import { enterpriseStream } from '@luodi/domain';
-import { ENTERPRISE_ID, ENTERPRISE_STREAM, lifeUpTo, PROJECT_ID, recorded } from '../testing/projection-events';
+import { ENTERPRISE_ID, ENTERPRISE_STREAM, lifeAt, lifeUpTo, PROJECT_ID, recorded } from '../testing/projection-events';
 import { projectionSpecFor } from '../testing/projection.spec-helper';
 import { departmentAssignments } from './department-assignment.projection';
 
 const spec = projectionSpecFor(departmentAssignments);
-/** The project's life up to event `n` as history, and event `n + 1` as what happens. */
-const at = (n: number) => ({ history: lifeUpTo(n), next: lifeUpTo(n + 1)[n] });
 
 describe('department assignments projection', () => {
   it('has no rows before a plan', () => {
-    const { history, next } = at(3);
+    const [history, next] = lifeAt(4);
     spec.given(history).when(next).then([]);
   });
 
   it('files each milestone of the plan under its department, as lead or supporting', () => {
-    const { history, next } = at(4);
+    const [history, next] = lifeAt(5);
     spec.given(history).when(next).then([
       {
         projectId: PROJECT_ID,
@@ -50,7 +48,7 @@ describe('department assignments projection', () => {
   });
 
   it('marks a completed milestone done', () => {
-    const { history, next } = at(7);
+    const [history, next] = lifeAt(8);
     spec.given(history).when(next).thenMatches([
       { milestoneId: 'm-land', done: true, doneAt: '2024-05-20T02:00:00.000Z' },
       { milestoneId: 'm-build', done: false, doneAt: null },
@@ -58,7 +56,7 @@ describe('department assignments projection', () => {
   });
 
   it('follows a revised plan: a kept milestone keeps its completion, a dropped one leaves the inbox', () => {
-    const { history, next } = at(8);
+    const [history, next] = lifeAt(9);
     spec.given(history).when(next).thenMatches([
       { milestoneId: 'm-land', departmentCode: 'natural-resources', role: 'supporting', done: true },
       { milestoneId: 'm-sign', departmentCode: 'commerce', role: 'lead', done: false },
@@ -66,7 +64,7 @@ describe('department assignments projection', () => {
   });
 
   it('carries the project status, so a landed project leaves the inbox', () => {
-    const { history, next } = at(9);
+    const [history, next] = lifeAt(10);
     spec.given(history).when(next).thenMatches([{ projectStatus: 'landed' }, { projectStatus: 'landed' }]);
   });
 

@@ -3,6 +3,9 @@ import { DerivedProjection, RowProjection } from '../projector/projection';
 import { DerivedRows, HeldRows } from '../projector/read-model-writer';
 import { ProjectionEvent } from '../projection-event';
 
+/** What `toMatchObject` compares: any fields, at any depth. */
+export type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
 /**
  * Given/when/then for projections, like the deciders' `specFor`:
  *
@@ -49,7 +52,7 @@ export function projectionSpecFor<Row extends object>(projection: RowProjection<
               expect(after).toStrictEqual(expected);
             },
             /** Every row of the table after the events, these fields of each. */
-            thenMatches(expected: readonly Partial<Row>[]): void {
+            thenMatches(expected: readonly DeepPartial<Row>[]): void {
               expect(after).toMatchObject(expected);
             },
             /** No row changed: a row projection hands back the very same objects (the writer writes nothing). */

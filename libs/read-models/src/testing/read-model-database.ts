@@ -5,6 +5,7 @@ import { ProjectionEvent } from '../projection-event';
 import { ReadModel } from '../projector/projection';
 import { projectBatch } from '../projector/read-model-writer';
 import { readModelEntities } from '../registry';
+import { DeepPartial } from './projection.spec-helper';
 import { resetReadModels } from './table-snapshot';
 
 /**
@@ -57,7 +58,7 @@ export function readModelDatabase() {
               expect(await stored(model)).toStrictEqual(expected);
             },
             /** Every row of the model's table after both batches, these fields of each. */
-            async thenMatches<Row extends object>(model: ReadModel & { entity: new () => Row }, expected: readonly Partial<Row>[]): Promise<void> {
+            async thenMatches<Row extends object>(model: ReadModel & { entity: new () => Row }, expected: readonly DeepPartial<Row>[]): Promise<void> {
               expect(await stored(model)).toMatchObject(expected);
             },
           };
