@@ -10,6 +10,8 @@ import { RowTable } from './row-table';
 export class HeldRows<Row extends object> {
   readonly rows = new Map<string, Row>();
   readonly dirty = new Set<string>();
+  /** Keys already looked up in the table (found or not): not to be asked for again. */
+  private readonly looked = new Set<string>();
   /** Per column a `where` target names: value -> keys of the held rows with it. */
   private readonly indexes = new Map<keyof Row & string, Map<string, Set<string>>>();
 
@@ -29,7 +31,9 @@ export class HeldRows<Row extends object> {
       else where.set(target.where, (where.get(target.where) ?? new Set()).add(target.equals));
     }
     const table = new RowTable(manager, this.projection.entity, schema);
-    const loaded = await table.load(this.projection.key, [...keys].filter((key) => !this.rows.has(key)));
+    const missing = [...keys].filter((key) => !this.rows.has(key) && !this.looked.has(key));
+    missing.forEach((key) => this.looked.add(key));
+    const loaded = await table.load(this.projection.key, missing);
     for (const [column, values] of where) loaded.push(...(await table.load(column, [...values])));
     for (const row of loaded) {
       const key = row[this.projection.key] as string;
