@@ -1,3 +1,4 @@
+import { readModels } from '@luodi/read-models';
 import { createUserAndLogin, TestUser } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
 import { approvingReview, createWorld, dateDaysAgo, daysAgo, get, post, Reply, validSubmission, World } from './projects.helpers';
@@ -256,6 +257,8 @@ describe('minPosition, health and metrics', () => {
     expect(metrics).toMatch(new RegExp(`luodi_projection_checkpoint_position\\{projection="read-models"\\} ${lastPosition}`));
     expect(metrics).toMatch(/luodi_projection_lag_events\{projection="read-models"\} 0/);
     expect(metrics).toMatch(/luodi_projected_events_total\{projection="read-models"\} [1-9]\d*/);
+    for (const model of readModels) expect(metrics).toMatch(new RegExp(`luodi_read_model_rows_written_total\\{read_model="${model.name}"\\} \\d+`));
+    expect(metrics).toMatch(/luodi_read_model_rows_written_total\{read_model="project-list"\} [1-9]\d*/);
   });
 });
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Projector, readProjectionStatus } from '@luodi/read-models';
 import { createServer } from 'node:http';
 import { register } from 'prom-client';
-import { projectedEvents, setProjectionStatusSource } from '@luodi/platform';
+import { countBatch, setProjectionStatusSource } from '@luodi/platform';
 import { openWorkerEnvironment } from './worker-environment';
 
 /**
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const { config, dataSource, store, logger, close } = await openWorkerEnvironment('projector', 'Projector');
   const { databaseUrl, batchSize, metricsPort } = config;
   const projector = new Projector({ dataSource, store, databaseUrl, batchSize, logger });
-  projector.onBatch((batch) => projectedEvents.inc({ projection: projector.name }, batch.events));
+  projector.onBatch((batch) => countBatch(projector.name, batch));
   await projector.start();
   logger.log(`started (${projector.state}), batches of ${batchSize}`);
 

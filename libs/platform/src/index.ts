@@ -7,6 +7,6 @@
 export { createDataSource, entities, migrate, migrations } from './database/data-source';
 export { DepartmentEntity } from './database/entities/department.entity';
 export { UserEntity } from './database/entities/user.entity';
-export { projectedEvents, setProjectionStatusSource } from './metrics/projection.metrics';
+export { countBatch, setProjectionStatusSource } from './metrics/projection.metrics';
 export { ConfigError, DATABASE_URL_PROTOCOLS, environmentReader, readEventStoreConfig } from './config/environment';
 export type { EnvironmentReader, EventStoreConfig } from './config/environment';

@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { Projector, readModelEntities, readModelMigrations, rebuildReadModels } from '../src';
 import { generateHistory, insertHistory } from '../src/testing/generate-history';
+import { resetReadModels } from '../src/testing/table-snapshot';
 
 const projects = Number(process.env.LUODI_BENCH_PROJECTS ?? 20_000);
 
@@ -36,8 +37,7 @@ it(`rebuilds the read models from ${projects} generated projects`, async () => {
     }
 
     // For comparison: the live projector catching up from nothing, batch by batch.
-    await dataSource.query(`TRUNCATE project_list, project_dossiers, department_assignments, project_facts, enterprise_list, conference_list`);
-    await dataSource.query(`UPDATE projection_checkpoints SET checkpoint = NULL, position = 0`);
+    await resetReadModels(dataSource);
     const projector = new Projector({ dataSource, store, databaseUrl: db.url, batchSize: 1000 });
     started = Date.now();
     await projector.start();

@@ -5,8 +5,8 @@ import { ProjectDossierRow } from './project-dossier/project-dossier.entity';
 import { ProjectFactsRow } from './project-facts/project-facts.entity';
 import { ProjectListRow } from './project-list/project-list.entity';
 
-/** TypeORM entities of the read models: the one description of each row (see row-table.ts). */
-export const readModelEntities: Function[] = [ProjectListRow, ProjectDossierRow, DepartmentAssignmentRow, ProjectFactsRow, EnterpriseListRow, ConferenceListRow];
+export { readModelEntities, readModels } from './registry';
+export type { DerivedProjection, ReadModel, RowProjection, Target } from './projector/projection';
 export { readModelMigrations, readModelTableMigrations } from './migrations';
 
 export * from './paging';
@@ -14,12 +14,12 @@ export * from './projection-event';
 export { ProjectListRow, ProjectDossierRow, DepartmentAssignmentRow, ProjectFactsRow, EnterpriseListRow, ConferenceListRow };
 export type { DossierLanding, DossierMilestone, DossierNeed, DossierPlan, DossierWithdrawal } from './project-dossier/project-dossier.entity';
 
-export { evolveProjectList } from './project-list/project-list.projection';
-export { evolveProjectDossier } from './project-dossier/project-dossier.projection';
-export { departmentAssignmentsOf } from './department-assignments/department-assignment.projection';
-export { evolveProjectFacts } from './project-facts/project-facts.projection';
-export { evolveEnterpriseList } from './enterprise-list/enterprise-list.projection';
-export { evolveConferenceList } from './conference-list/conference-list.projection';
+export { evolveProjectList, projectList } from './project-list/project-list.projection';
+export { evolveProjectDossier, projectDossier } from './project-dossier/project-dossier.projection';
+export { departmentAssignmentsOf, departmentAssignments } from './department-assignments/department-assignment.projection';
+export { evolveProjectFacts, projectFacts } from './project-facts/project-facts.projection';
+export { evolveEnterpriseList, enterpriseList } from './enterprise-list/enterprise-list.projection';
+export { evolveConferenceList, conferenceList } from './conference-list/conference-list.projection';
 
 export * from './project-list/project-list.query';
 export * from './department-assignments/department-assignments.query';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { EventStore } from '@luodi/event-store';
 import { Projector } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
-import { projectedEvents } from '@luodi/platform';
+import { countBatch } from '@luodi/platform';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { EVENT_STORE } from '../database/database.module';
@@ -21,7 +21,7 @@ export class InlineProjectorService implements OnApplicationBootstrap, OnModuleD
     if (config.projector !== 'inline') return;
     const logger = new Logger('Projector');
     this.projector = new Projector({ dataSource, store, databaseUrl: databaseUrlOf(dataSource), logger });
-    this.projector.onBatch((batch) => projectedEvents.inc({ projection: this.projector!.name }, batch.events));
+    this.projector.onBatch((batch) => countBatch(this.projector!.name, batch));
   }
 
   // Serving starts with the projector running (or standing by for another process that runs one).

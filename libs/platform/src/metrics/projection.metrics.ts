@@ -1,15 +1,30 @@
-import { ProjectionStatus } from '@luodi/read-models';
+import { BatchProjected, ProjectionStatus, readModels } from '@luodi/read-models';
 import { Counter, Gauge } from 'prom-client';
 
 /**
  * Projection metrics for Prometheus. Lag and checkpoint are read from the database at scrape
  * time, so they are right whichever process projects; the counter counts this process's batches.
  */
-export const projectedEvents = new Counter({
+const projectedEvents = new Counter({
   name: 'luodi_projected_events_total',
   help: 'Events projected into the read models by this process',
   labelNames: ['projection'],
 });
+
+/** Rows each registered read model wrote: where the projector's work goes. */
+const rowsWritten = new Counter({
+  name: 'luodi_read_model_rows_written_total',
+  help: 'Rows written into each read-model table by this process',
+  labelNames: ['read_model'],
+});
+// Every registered read model is reported from the start, at 0 until it writes.
+for (const model of readModels) rowsWritten.inc({ read_model: model.name }, 0);
+
+/** Counts one committed batch of a projector in this process. */
+export function countBatch(projection: string, batch: BatchProjected): void {
+  projectedEvents.inc({ projection }, batch.events);
+  for (const [name, rows] of Object.entries(batch.rows)) rowsWritten.inc({ read_model: name }, rows);
+}
 
 let source: (() => Promise<ProjectionStatus>) | undefined;
 let cached: { at: number; status: Promise<ProjectionStatus> } | undefined;

@@ -1,5 +1,7 @@
 import { parseStreamId } from '@luodi/domain';
+import { CreateReadModels1764100000000 } from '../migrations/1764100000000-create-read-models.migration';
 import { ProjectionEvent } from '../projection-event';
+import { ownStream, RowProjection } from '../projector/projection';
 import { ConferenceListRow } from './conference-list.entity';
 
 /** The conference's row after one more of its events (other events leave it unchanged). */
@@ -11,3 +13,13 @@ export function evolveConferenceList(row: ConferenceListRow | null, event: Proje
   if (row === null || parseStreamId(event.streamId)?.kind !== 'conference') return row;
   return { ...row, version: event.streamPosition, position: event.globalPosition };
 }
+
+export const conferenceList: RowProjection<ConferenceListRow> = {
+  kind: 'rows',
+  name: 'conference-list',
+  entity: ConferenceListRow,
+  key: 'id',
+  migrations: [CreateReadModels1764100000000],
+  target: ownStream('conference'),
+  evolve: evolveConferenceList,
+};

@@ -1,5 +1,9 @@
+import { CreateReadModels1764100000000 } from '../migrations/1764100000000-create-read-models.migration';
 import { ProjectDossierRow } from '../project-dossier/project-dossier.entity';
+import { projectDossier } from '../project-dossier/project-dossier.projection';
 import { ProjectListRow } from '../project-list/project-list.entity';
+import { projectList } from '../project-list/project-list.projection';
+import { DerivedProjection } from '../projector/projection';
 import { DepartmentAssignmentRow } from './department-assignment.entity';
 
 /**
@@ -25,3 +29,14 @@ export function departmentAssignmentsOf(project: ProjectListRow | null, dossier:
     doneAt: m.doneAt,
   }));
 }
+
+/** `department_assignments`: rewritten for a project whenever its list or dossier row changes. */
+export const departmentAssignments: DerivedProjection<DepartmentAssignmentRow, readonly [typeof projectList, typeof projectDossier]> = {
+  kind: 'derived',
+  name: 'department-assignments',
+  entity: DepartmentAssignmentRow,
+  groupBy: 'projectId',
+  migrations: [CreateReadModels1764100000000],
+  sources: [projectList, projectDossier],
+  derive: departmentAssignmentsOf,
+};

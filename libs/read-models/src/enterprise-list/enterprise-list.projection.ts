@@ -1,5 +1,7 @@
 import { parseStreamId } from '@luodi/domain';
+import { CreateReadModels1764100000000 } from '../migrations/1764100000000-create-read-models.migration';
 import { ProjectionEvent } from '../projection-event';
+import { ownStream, RowProjection } from '../projector/projection';
 import { EnterpriseListRow } from './enterprise-list.entity';
 
 /** The enterprise's row after one more of its events (other events leave it unchanged). */
@@ -23,3 +25,13 @@ export function evolveEnterpriseList(row: EnterpriseListRow | null, event: Proje
   const { name, district, tier } = event.data;
   return { ...next, name: name ?? next.name, district: district ?? next.district, tier: tier ?? next.tier };
 }
+
+export const enterpriseList: RowProjection<EnterpriseListRow> = {
+  kind: 'rows',
+  name: 'enterprise-list',
+  entity: EnterpriseListRow,
+  key: 'id',
+  migrations: [CreateReadModels1764100000000],
+  target: ownStream('enterprise'),
+  evolve: evolveEnterpriseList,
+};

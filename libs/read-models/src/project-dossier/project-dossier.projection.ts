@@ -1,5 +1,7 @@
 import { openNeed, parseStreamId, planFrom, revisedNeeds } from '@luodi/domain';
+import { CreateReadModels1764100000000 } from '../migrations/1764100000000-create-read-models.migration';
 import { ProjectionEvent } from '../projection-event';
+import { ownStream, RowProjection } from '../projector/projection';
 import { ProjectDossierRow } from './project-dossier.entity';
 
 /**
@@ -41,3 +43,13 @@ export function evolveProjectDossier(row: ProjectDossierRow | null, event: Proje
       return row;
   }
 }
+
+export const projectDossier: RowProjection<ProjectDossierRow> = {
+  kind: 'rows',
+  name: 'project-dossier',
+  entity: ProjectDossierRow,
+  key: 'projectId',
+  migrations: [CreateReadModels1764100000000],
+  target: ownStream('project'),
+  evolve: evolveProjectDossier,
+};

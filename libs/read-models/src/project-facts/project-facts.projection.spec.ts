@@ -1,52 +1,55 @@
-import { foldRow, lifeUpTo, projectLife, PROJECT_ID, ENTERPRISE_ID, CONFERENCE_ID, recorded, PROJECT_STREAM } from '../testing/projection-events';
-import { evolveProjectFacts } from './project-facts.projection';
+import { lifeAt, lifeUpTo, projectLife, PROJECT_ID, ENTERPRISE_ID, CONFERENCE_ID, recorded, PROJECT_STREAM } from '../testing/projection-events';
+import { projectionSpecFor } from '../testing/projection.spec-helper';
+import { projectFacts } from './project-facts.projection';
+
+const spec = projectionSpecFor(projectFacts);
 
 describe('project facts projection', () => {
   it('records the business time of every status change and the lead department history', () => {
-    expect(foldRow(evolveProjectFacts, lifeUpTo(projectLife.length))).toEqual({
-      projectId: PROJECT_ID,
-      enterpriseId: ENTERPRISE_ID,
-      industryChain: 'marine',
-      district: '黄岛区',
-      investmentYuan: 320_000_000,
-      actualInvestmentYuan: 350_000_000,
-      submittedAt: '2024-03-01T02:00:00.000Z',
-      enteredLibraryAt: '2024-03-10T02:00:00.000Z',
-      rejectedAt: null,
-      presentedAt: '2024-04-15T06:00:00.000Z',
-      conferenceId: CONFERENCE_ID,
-      assignedAt: '2024-04-20T02:00:00.000Z',
-      leadDepartments: ['industry', 'commerce'],
-      leadSince: ['2024-04-20T02:00:00.000Z', '2024-06-01T02:00:00.000Z'],
-      landedOn: '2024-06-30',
-      landedAt: '2024-06-30T15:59:59.999Z',
-      withdrawnAt: null,
-    });
+    const [history, landed] = lifeAt(projectLife.length);
+    spec.given(history).when(landed).then([
+      {
+        projectId: PROJECT_ID,
+        enterpriseId: ENTERPRISE_ID,
+        industryChain: 'marine',
+        district: '黄岛区',
+        investmentYuan: 320_000_000,
+        actualInvestmentYuan: 350_000_000,
+        submittedAt: '2024-03-01T02:00:00.000Z',
+        enteredLibraryAt: '2024-03-10T02:00:00.000Z',
+        rejectedAt: null,
+        presentedAt: '2024-04-15T06:00:00.000Z',
+        conferenceId: CONFERENCE_ID,
+        assignedAt: '2024-04-20T02:00:00.000Z',
+        leadDepartments: ['industry', 'commerce'],
+        leadSince: ['2024-04-20T02:00:00.000Z', '2024-06-01T02:00:00.000Z'],
+        landedOn: '2024-06-30',
+        landedAt: '2024-06-30T15:59:59.999Z',
+        withdrawnAt: null,
+      },
+    ]);
   });
 
   it('starts no new lead period when a revised plan keeps the lead', () => {
-    const assigned = foldRow(evolveProjectFacts, lifeUpTo(5))!;
     const [sameLead] = recorded(PROJECT_STREAM, [
       { type: 'LandingPlanRevised', data: { planId: 'plan-2', revision: 2, replacesPlanId: 'plan-1', leadDepartment: 'industry', supportingDepartments: [], milestones: [], occurredAt: '2024-05-01T00:00:00.000Z' } },
     ]);
-    expect(evolveProjectFacts(assigned, sameLead)).toMatchObject({ assignedAt: '2024-04-20T02:00:00.000Z', leadDepartments: ['industry'], leadSince: ['2024-04-20T02:00:00.000Z'] });
+    spec.given(lifeUpTo(5)).when(sameLead).thenMatches([{ assignedAt: '2024-04-20T02:00:00.000Z', leadDepartments: ['industry'], leadSince: ['2024-04-20T02:00:00.000Z'] }]);
   });
 
   it('records rejection and withdrawal times; a landing without actual investment leaves it null', () => {
-    const submitted = foldRow(evolveProjectFacts, lifeUpTo(1))!;
     const [rejected] = recorded(PROJECT_STREAM, [
       { type: 'ProjectReviewed', data: { reviewId: 'r', reviewer: { userId: 'u', username: 'e' }, verdict: 'rejected', scores: { idea: 1, validation: 1, feasibility: 1 }, occurredAt: '2024-03-02T00:00:00.000Z' } },
     ]);
-    expect(evolveProjectFacts(submitted, rejected)).toMatchObject({ rejectedAt: '2024-03-02T00:00:00.000Z', enteredLibraryAt: null });
+    spec.given(lifeUpTo(1)).when(rejected).thenMatches([{ rejectedAt: '2024-03-02T00:00:00.000Z', enteredLibraryAt: null }]);
     const [withdrawn] = recorded(PROJECT_STREAM, [{ type: 'ProjectWithdrawn', data: { reason: 'x', occurredAt: '2024-03-04T00:00:00.000Z' } }]);
-    expect(evolveProjectFacts(submitted, withdrawn)).toMatchObject({ withdrawnAt: '2024-03-04T00:00:00.000Z' });
+    spec.given(lifeUpTo(1)).when(withdrawn).thenMatches([{ withdrawnAt: '2024-03-04T00:00:00.000Z' }]);
     const [landed] = recorded(PROJECT_STREAM, [{ type: 'ProjectLanded', data: { landedOn: '2024-07-01', occurredAt: '2024-07-01T15:59:59.999Z' } }]);
-    expect(evolveProjectFacts(foldRow(evolveProjectFacts, lifeUpTo(5)), landed)).toMatchObject({ landedOn: '2024-07-01', actualInvestmentYuan: null });
+    spec.given(lifeUpTo(5)).when(landed).thenMatches([{ landedOn: '2024-07-01', actualInvestmentYuan: null }]);
   });
 
   it('leaves the row unchanged for events that change no fact', () => {
-    const row = foldRow(evolveProjectFacts, lifeUpTo(5))!;
-    expect(evolveProjectFacts(row, lifeUpTo(6)[5])).toBe(row); // NeedResolved
-    expect(evolveProjectFacts(row, lifeUpTo(7)[6])).toBe(row); // ProgressReported
+    const [needResolved, progressReported] = lifeUpTo(7).slice(5);
+    spec.given(lifeUpTo(5)).when(needResolved, progressReported).thenUnchanged();
   });
 });

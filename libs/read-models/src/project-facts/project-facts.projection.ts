@@ -1,5 +1,7 @@
 import { parseStreamId } from '@luodi/domain';
+import { CreateReadModels1764100000000 } from '../migrations/1764100000000-create-read-models.migration';
 import { ProjectionEvent } from '../projection-event';
+import { ownStream, RowProjection } from '../projector/projection';
 import { ProjectFactsRow } from './project-facts.entity';
 
 /** The project's dashboard facts after one more of its events (other events leave them unchanged). */
@@ -56,3 +58,13 @@ export function evolveProjectFacts(row: ProjectFactsRow | null, event: Projectio
       return row;
   }
 }
+
+export const projectFacts: RowProjection<ProjectFactsRow> = {
+  kind: 'rows',
+  name: 'project-facts',
+  entity: ProjectFactsRow,
+  key: 'projectId',
+  migrations: [CreateReadModels1764100000000],
+  target: ownStream('project'),
+  evolve: evolveProjectFacts,
+};

@@ -1,5 +1,8 @@
 import { departmentsActingOn, parseStreamId } from '@luodi/domain';
+import { CreateReadModels1764100000000 } from '../migrations/1764100000000-create-read-models.migration';
+import { AddProjectListDepartments1764400000000 } from '../migrations/1764400000000-add-project-list-departments.migration';
 import { ProjectionEvent } from '../projection-event';
+import { ownStream, RowProjection } from '../projector/projection';
 import { ProjectListRow } from './project-list.entity';
 
 /**
@@ -75,3 +78,19 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
       return next;
   }
 }
+
+const projectRow = ownStream('project');
+
+/** `project_list`: a project's own events, and an enterprise's rename for each of its projects. */
+export const projectList: RowProjection<ProjectListRow> = {
+  kind: 'rows',
+  name: 'project-list',
+  entity: ProjectListRow,
+  key: 'id',
+  migrations: [CreateReadModels1764100000000, AddProjectListDepartments1764400000000],
+  target(event, stream) {
+    if (event.type === 'EnterpriseUpdated' && event.data.name !== undefined && stream) return { where: 'enterpriseId', equals: stream.id };
+    return projectRow(event, stream);
+  },
+  evolve: evolveProjectList,
+};

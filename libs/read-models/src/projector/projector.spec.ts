@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../../../test/support/test-database';
 import { readModelEntities, readModelMigrations } from '../index';
 import { appendHistory, generateHistory, insertHistory } from '../testing/generate-history';
-import { snapshotReadModels } from '../testing/table-snapshot';
+import { resetReadModels, snapshotReadModels } from '../testing/table-snapshot';
 import { advanceCheckpoint, CheckpointMovedError, READ_MODELS_PROJECTION } from './checkpoints';
 import { projectBatch } from './read-model-writer';
 import { readProjectionStatus } from './projection-status';
@@ -47,11 +47,6 @@ afterAll(async () => {
   await db.drop();
 });
 
-async function resetReadModels(): Promise<void> {
-  await dataSource.query(`TRUNCATE project_list, project_dossiers, department_assignments, project_facts, enterprise_list, conference_list`);
-  await dataSource.query(`UPDATE projection_checkpoints SET checkpoint = NULL, position = 0`);
-}
-
 describe('projector and rebuild', () => {
   const history = generateHistory({ seed: 7, projects: 3000, from: '2022-01-01', to: '2025-12-31' });
   const half = Math.floor(history.length / 2);
@@ -66,7 +61,7 @@ describe('projector and rebuild', () => {
     const live = await snapshotReadModels(dataSource);
 
     // Holding few projects in memory makes the rebuild write and reload rows many times over.
-    const rebuilt = await rebuildReadModels({ dataSource, store, batchSize: 2000, maxHeldProjects: 300 });
+    const rebuilt = await rebuildReadModels({ dataSource, store, batchSize: 2000, maxHeldRows: 300 });
 
     expect(rebuilt).toMatchObject({ status: 'succeeded', eventsDone: half, eventsTotal: half });
     expect(live.project_list.length).toBeGreaterThan(1000);
@@ -88,7 +83,7 @@ describe('projector and rebuild', () => {
 
     // The reference: the same log projected from scratch by a fresh projector.
     await projector.stop();
-    await resetReadModels();
+    await resetReadModels(dataSource);
     await newProjector(777).start();
     await caughtUp(last);
 

@@ -2,7 +2,7 @@ import { CheckpointedSubscription, EventStore } from '@luodi/event-store';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { advanceCheckpoint, CheckpointMovedError, liveSchema, loadCheckpoint, PROJECTION_LOCK_CLASS, READ_MODELS_PROJECTION } from './checkpoints';
-import { projectBatch } from './read-model-writer';
+import { projectBatch, RowsWritten } from './read-model-writer';
 
 export interface ProjectorLogger {
   log(message: string): void;
@@ -27,6 +27,8 @@ export interface BatchProjected {
   events: number;
   checkpoint: string;
   position: number;
+  /** Rows written per read model (every registered one, 0 included). */
+  rows: RowsWritten;
 }
 
 /**
@@ -124,12 +126,12 @@ export class Projector {
       loadCheckpoint: async () => (expected = await loadCheckpoint(dataSource.manager, this.name)),
       handle: async (events) => {
         const last = events[events.length - 1];
-        await dataSource.transaction(async (manager) => {
+        const rows = await dataSource.transaction(async (manager) => {
           await advanceCheckpoint(manager, this.name, expected, last.checkpoint, last.globalPosition);
-          await projectBatch(manager, events, schema);
+          return projectBatch(manager, events, schema);
         });
         expected = last.checkpoint;
-        const batch = { events: events.length, checkpoint: last.checkpoint, position: last.globalPosition };
+        const batch = { events: events.length, checkpoint: last.checkpoint, position: last.globalPosition, rows };
         this.listeners.forEach((listener) => listener(batch));
       },
       onError: (error) =>

@@ -1,77 +1,135 @@
 import { parseStreamId } from '@luodi/domain';
 import type { RecordedEvent } from '@luodi/event-store';
 import { EntityManager } from 'typeorm';
-import { ConferenceListRow } from '../conference-list/conference-list.entity';
-import { evolveConferenceList } from '../conference-list/conference-list.projection';
-import { DepartmentAssignmentRow } from '../department-assignments/department-assignment.entity';
-import { departmentAssignmentsOf } from '../department-assignments/department-assignment.projection';
-import { EnterpriseListRow } from '../enterprise-list/enterprise-list.entity';
-import { evolveEnterpriseList } from '../enterprise-list/enterprise-list.projection';
-import { ProjectDossierRow } from '../project-dossier/project-dossier.entity';
-import { evolveProjectDossier } from '../project-dossier/project-dossier.projection';
-import { ProjectFactsRow } from '../project-facts/project-facts.entity';
-import { evolveProjectFacts } from '../project-facts/project-facts.projection';
-import { ProjectListRow } from '../project-list/project-list.entity';
-import { evolveProjectList } from '../project-list/project-list.projection';
 import { asProjectionEvents, ProjectionEvent } from '../projection-event';
+import { readModels } from '../registry';
+import { DerivedProjection, RowProjection, Target } from './projection';
 import { RowTable } from './row-table';
 
-type Evolve<Row> = (row: Row | null, event: ProjectionEvent) => Row | null;
-
-/** The rows of one table this writer holds, and which of them changed since they were written. */
-class HeldRows<Row extends object> {
+/** The rows of one row projection this writer holds, and which of them changed since they were written. */
+export class HeldRows<Row extends object> {
   readonly rows = new Map<string, Row>();
   readonly dirty = new Set<string>();
+  /** Keys already looked up in the table (found or not): not to be asked for again. */
+  private readonly looked = new Set<string>();
+  /** Per column a `where` target names: value -> keys of the held rows with it. */
+  private readonly indexes = new Map<keyof Row & string, Map<string, Set<string>>>();
 
-  constructor(
-    readonly entity: new () => Row,
-    readonly keyProperty: keyof Row & string,
-  ) {}
+  constructor(readonly projection: RowProjection<Row>) {}
 
-  /** Loads the rows whose `property` is one of `values` (by key: those not held yet); returns their keys. */
-  async load(manager: EntityManager, schema: string, property: keyof Row & string, values: Iterable<string>): Promise<string[]> {
-    const missing = property === this.keyProperty ? [...values].filter((id) => !this.rows.has(id)) : [...values];
-    const keys: string[] = [];
-    for (const row of await new RowTable(manager, this.entity, schema).load(property, missing)) {
-      const key = row[this.keyProperty] as string;
-      keys.push(key);
-      if (!this.rows.has(key)) this.rows.set(key, row);
-    }
-    return keys;
+  /** The keys the target names among the held rows (a key target: that key, held or not). */
+  keysOf(target: Target<Row>): string[] {
+    return 'key' in target ? [target.key] : [...(this.index(target.where).get(target.equals) ?? [])];
   }
 
-  evolve(key: string, event: ProjectionEvent, evolve: Evolve<Row>): void {
+  /** Loads the rows the targets name that are not held yet. */
+  async load(manager: EntityManager, schema: string, targets: Iterable<Target<Row>>): Promise<void> {
+    const keys = new Set<string>();
+    const where = new Map<keyof Row & string, Set<string>>();
+    for (const target of targets) {
+      if ('key' in target) keys.add(target.key);
+      else where.set(target.where, (where.get(target.where) ?? new Set()).add(target.equals));
+    }
+    const table = new RowTable(manager, this.projection.entity, schema);
+    const missing = [...keys].filter((key) => !this.rows.has(key) && !this.looked.has(key));
+    missing.forEach((key) => this.looked.add(key));
+    const loaded = await table.load(this.projection.key, missing);
+    for (const [column, values] of where) loaded.push(...(await table.load(column, [...values])));
+    for (const row of loaded) {
+      const key = row[this.projection.key] as string;
+      if (!this.rows.has(key)) this.set(key, row);
+    }
+  }
+
+  evolve(key: string, event: ProjectionEvent): void {
     const before = this.rows.get(key) ?? null;
-    const after = evolve(before, event);
+    const after = this.projection.evolve(before, event);
     // evolve returns the very same row when the event changes nothing.
     if (after !== null && after !== before) {
-      this.rows.set(key, after);
+      this.set(key, after);
       this.dirty.add(key);
     }
   }
 
-  async flush(manager: EntityManager, schema: string): Promise<void> {
-    await new RowTable(manager, this.entity, schema).upsert([...this.dirty].map((key) => this.rows.get(key)!));
+  /** Writes the changed rows; returns how many. */
+  async flush(manager: EntityManager, schema: string): Promise<number> {
+    const changed = [...this.dirty].map((key) => this.rows.get(key)!);
+    await new RowTable(manager, this.projection.entity, schema).upsert(changed);
     this.dirty.clear();
+    return changed.length;
+  }
+
+  private set(key: string, row: Row): void {
+    const before = this.rows.get(key);
+    for (const [column, index] of this.indexes) {
+      if (before?.[column] === row[column]) continue;
+      if (before) index.get(String(before[column]))?.delete(key);
+      index.set(String(row[column]), (index.get(String(row[column])) ?? new Set()).add(key));
+    }
+    this.rows.set(key, row);
+  }
+
+  private index(column: keyof Row & string): Map<string, Set<string>> {
+    let index = this.indexes.get(column);
+    if (!index) {
+      index = new Map();
+      for (const [key, row] of this.rows) index.set(String(row[column]), (index.get(String(row[column])) ?? new Set()).add(key));
+      this.indexes.set(column, index);
+    }
+    return index;
   }
 }
 
+/** The rows of one derived projection as stored, per key of its sources. */
+export class DerivedRows<Row extends object> {
+  readonly stored = new Map<string, Row[]>();
+
+  constructor(
+    readonly projection: DerivedProjection<Row>,
+    readonly sources: HeldRows<object>[],
+  ) {}
+
+  derive(key: string): Row[] {
+    return this.projection.derive(...this.sources.map((source) => source.rows.get(key) ?? null));
+  }
+
+  /** Keys whose source rows changed since the last flush (read before the sources flush). */
+  changedKeys(): Set<string> {
+    return new Set(this.sources.flatMap((source) => [...source.dirty]));
+  }
+
+  /** Replaces the rows of each key whose derived rows now differ from those stored; returns how many rows it wrote. */
+  async flush(manager: EntityManager, schema: string, keys: Iterable<string>): Promise<number> {
+    const replaced: string[] = [];
+    const inserted: Row[] = [];
+    for (const key of keys) {
+      const stored = this.stored.get(key) ?? [];
+      const now = this.derive(key);
+      if (JSON.stringify(stored) === JSON.stringify(now)) continue;
+      if (stored.length > 0) replaced.push(key);
+      inserted.push(...now);
+      this.stored.set(key, now);
+    }
+    const table = new RowTable(manager, this.projection.entity, schema);
+    await table.delete(this.projection.groupBy, replaced);
+    await table.insert(inserted);
+    return inserted.length;
+  }
+}
+
+/** Rows written per read model (by name) in one flush. */
+export type RowsWritten = Record<string, number>;
+
 /**
- * Holds the read-model rows a run of events touches: loads them (one query per table), folds
- * the events into them with the pure evolve functions, and writes back the changed ones (one
- * statement per table). The live projector uses one writer per batch; a rebuild keeps one across
- * many batches, so a row changed by many events is loaded once and written once.
+ * Holds the read-model rows a run of events touches, for every registered read model: loads
+ * them (one query per table), folds the events into them with the pure projections, and writes
+ * back the changed ones (one statement per table). The live projector uses one writer per batch;
+ * a rebuild keeps one across many batches, so a row changed by many events is loaded once and
+ * written once.
  */
 export class ReadModelWriter {
-  private readonly lists = new HeldRows(ProjectListRow, 'id');
-  private readonly dossiers = new HeldRows(ProjectDossierRow, 'projectId');
-  private readonly facts = new HeldRows(ProjectFactsRow, 'projectId');
-  private readonly enterprises = new HeldRows(EnterpriseListRow, 'id');
-  private readonly conferences = new HeldRows(ConferenceListRow, 'id');
-  /** Per held project, its inbox rows as stored: what the list and dossier rows gave when last written. */
-  private readonly storedAssignments = new Map<string, DepartmentAssignmentRow[]>();
-  /** The held projects of each enterprise, for renames. */
-  private readonly projectsOf = new Map<string, Set<string>>();
+  private readonly held = new Map<RowProjection<object>, HeldRows<object>>();
+  private readonly derived: DerivedRows<object>[] = [];
 
   /**
    * @param schema where the tables are: the live schema, or a rebuild's shadow schema.
@@ -80,11 +138,16 @@ export class ReadModelWriter {
   constructor(
     private readonly schema: string,
     private readonly tablesEmpty = false,
-  ) {}
+  ) {
+    for (const model of readModels) {
+      if (model.kind === 'rows') this.held.set(model, new HeldRows(model));
+      else this.derived.push(new DerivedRows(model, model.sources.map((source) => this.held.get(source)!)));
+    }
+  }
 
-  /** Projects whose rows are held: how much memory a long-lived writer uses. */
-  get heldProjects(): number {
-    return this.lists.rows.size;
+  /** The most rows held for one table: how much memory a long-lived writer uses. */
+  get heldRows(): number {
+    return Math.max(0, ...[...this.held.values()].map((held) => held.rows.size));
   }
 
   async apply(manager: EntityManager, recorded: readonly RecordedEvent[]): Promise<void> {
@@ -92,80 +155,41 @@ export class ReadModelWriter {
     if (!this.tablesEmpty) await this.load(manager, events);
     for (const event of events) {
       const stream = parseStreamId(event.streamId);
-      if (stream?.kind === 'project') {
-        this.lists.evolve(stream.id, event, evolveProjectList);
-        this.dossiers.evolve(stream.id, event, evolveProjectDossier);
-        this.facts.evolve(stream.id, event, evolveProjectFacts);
-        if (event.type === 'ProjectSubmitted') {
-          this.storedAssignments.set(stream.id, []);
-          this.hold(stream.id);
-        }
-      } else if (stream?.kind === 'enterprise') {
-        this.enterprises.evolve(stream.id, event, evolveEnterpriseList);
-        // A rename reaches every project of the enterprise (all loaded, see load).
-        if (event.type === 'EnterpriseUpdated' && event.data.name !== undefined) {
-          for (const id of this.projectsOf.get(stream.id) ?? []) this.lists.evolve(id, event, evolveProjectList);
-        }
-      } else if (stream?.kind === 'conference') {
-        this.conferences.evolve(stream.id, event, evolveConferenceList);
+      for (const held of this.held.values()) {
+        const target = held.projection.target(event, stream);
+        if (target) for (const key of held.keysOf(target)) held.evolve(key, event);
       }
     }
   }
 
-  /** Writes every changed row. */
-  async flush(manager: EntityManager): Promise<void> {
-    const changedProjects = new Set([...this.lists.dirty, ...this.dossiers.dirty]);
-    await this.lists.flush(manager, this.schema);
-    await this.dossiers.flush(manager, this.schema);
-    await this.facts.flush(manager, this.schema);
-    await this.enterprises.flush(manager, this.schema);
-    await this.conferences.flush(manager, this.schema);
-
-    // The inbox rows follow from the list and dossier rows: rewrite a project's rows when they differ.
-    const replaced: string[] = [];
-    const inserted: DepartmentAssignmentRow[] = [];
-    for (const id of changedProjects) {
-      const stored = this.storedAssignments.get(id) ?? [];
-      const now = departmentAssignmentsOf(this.lists.rows.get(id) ?? null, this.dossiers.rows.get(id) ?? null);
-      if (JSON.stringify(stored) === JSON.stringify(now)) continue;
-      if (stored.length > 0) replaced.push(id);
-      inserted.push(...now);
-      this.storedAssignments.set(id, now);
-    }
-    const assignments = new RowTable(manager, DepartmentAssignmentRow, this.schema);
-    await assignments.delete('projectId', replaced);
-    await assignments.insert(inserted);
+  /** Writes every changed row; returns how many per read model. */
+  async flush(manager: EntityManager): Promise<RowsWritten> {
+    const changed = this.derived.map((derived) => derived.changedKeys());
+    const written: RowsWritten = {};
+    for (const held of this.held.values()) written[held.projection.name] = await held.flush(manager, this.schema);
+    for (const [i, derived] of this.derived.entries()) written[derived.projection.name] = await derived.flush(manager, this.schema, changed[i]);
+    return written;
   }
 
   private async load(manager: EntityManager, events: readonly ProjectionEvent[]): Promise<void> {
-    const ids = { project: new Set<string>(), enterprise: new Set<string>(), renamed: new Set<string>(), conference: new Set<string>() };
-    for (const event of events) {
-      const stream = parseStreamId(event.streamId);
-      if (!stream) continue;
-      ids[stream.kind].add(stream.id);
-      if (event.type === 'EnterpriseUpdated' && event.data.name !== undefined) ids.renamed.add(stream.id);
+    const streams = events.map((event) => parseStreamId(event.streamId));
+    const targets = new Map<HeldRows<object>, Target<object>[]>();
+    for (const held of this.held.values()) {
+      targets.set(held, events.map((event, i) => held.projection.target(event, streams[i])).filter((target) => target !== null));
+      await held.load(manager, this.schema, targets.get(held)!);
     }
-    const loaded = [...(await this.lists.load(manager, this.schema, 'id', ids.project)), ...(await this.lists.load(manager, this.schema, 'enterpriseId', ids.renamed))];
-    await this.dossiers.load(manager, this.schema, 'projectId', loaded);
-    await this.facts.load(manager, this.schema, 'projectId', ids.project);
-    await this.enterprises.load(manager, this.schema, 'id', ids.enterprise);
-    await this.conferences.load(manager, this.schema, 'id', ids.conference);
-    for (const id of loaded) {
-      if (this.storedAssignments.has(id)) continue;
-      this.storedAssignments.set(id, departmentAssignmentsOf(this.lists.rows.get(id)!, this.dossiers.rows.get(id) ?? null));
-      this.hold(id);
+    for (const derived of this.derived) {
+      // Every source row of a key the batch touches, so the key's rows can be derived as stored and anew.
+      const keys = new Set(derived.sources.flatMap((source) => targets.get(source)!.flatMap((target) => source.keysOf(target))));
+      for (const source of derived.sources) await source.load(manager, this.schema, [...keys].map((key) => ({ key })));
+      for (const key of keys) if (!derived.stored.has(key)) derived.stored.set(key, derived.derive(key));
     }
-  }
-
-  private hold(projectId: string): void {
-    const enterpriseId = this.lists.rows.get(projectId)!.enterpriseId;
-    this.projectsOf.set(enterpriseId, (this.projectsOf.get(enterpriseId) ?? new Set()).add(projectId));
   }
 }
 
 /** Applies one batch of events to the read models in `schema`, inside the caller's transaction. */
-export async function projectBatch(manager: EntityManager, events: readonly RecordedEvent[], schema: string): Promise<void> {
+export async function projectBatch(manager: EntityManager, events: readonly RecordedEvent[], schema: string): Promise<RowsWritten> {
   const writer = new ReadModelWriter(schema);
   await writer.apply(manager, events);
-  await writer.flush(manager);
+  return writer.flush(manager);
 }

@@ -34,8 +34,8 @@ export interface RebuildOptions {
   batchSize?: number;
   /** How many events the log holds; default: count the PostgreSQL events table. */
   countEvents?(): Promise<number | null>;
-  /** Rows of up to this many projects are kept in memory between writes (a few kB each). */
-  maxHeldProjects?: number;
+  /** Up to this many rows of one table (a few kB each) are kept in memory between writes. */
+  maxHeldRows?: number;
   onProgress?(progress: RebuildProgress): void;
 }
 
@@ -54,7 +54,7 @@ export interface RebuildOptions {
  *    resumes from the new one (see advanceCheckpoint).
  */
 export async function rebuildReadModels(options: RebuildOptions): Promise<RebuildProgress> {
-  const { dataSource, store, batchSize = 5000, maxHeldProjects = 50_000 } = options;
+  const { dataSource, store, batchSize = 5000, maxHeldRows = 50_000 } = options;
   const started = Date.now();
   const progress: RebuildProgress = {
     status: 'running',
@@ -99,7 +99,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
         next = store.readAll(checkpoint, batchSize); // read the next batch while this one is applied
         next.catch(() => undefined); // a failed read is thrown by the await above, not left unhandled
         await writer.apply(dataSource.manager, events);
-        if (writer.heldProjects >= maxHeldProjects) {
+        if (writer.heldRows >= maxHeldRows) {
           await flush();
           writer = new ReadModelWriter(SHADOW_SCHEMA); // from now on, rows may be stored: load them
         }

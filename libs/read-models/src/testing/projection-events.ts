@@ -12,10 +12,6 @@ export function recorded(streamId: string, events: DomainEvent[], firstPosition 
   return events.map((event, i) => ({ ...event, streamId, streamPosition: i + 1, globalPosition: firstPosition + i }) as ProjectionEvent);
 }
 
-/** The row after all the events, as a projection folds them. */
-export function foldRow<Row>(evolve: (row: Row | null, event: ProjectionEvent) => Row | null, events: ProjectionEvent[], row: Row | null = null): Row | null {
-  return events.reduce(evolve, row);
-}
 
 export const ENTERPRISE_ID = '0b7e6f52-5a43-4d55-9d3c-6f0b3c1c7a01';
 export const PROJECT_ID = '6a1f2c3d-4b5e-4f60-8a7b-9c0d1e2f3a4b';
@@ -107,3 +103,9 @@ export const CONFERENCE_STREAM = conferenceStream(CONFERENCE_ID);
 
 /** The first `n` events of the project's life, recorded. */
 export const lifeUpTo = (n: number): ProjectionEvent[] => recorded(PROJECT_STREAM, projectLife.slice(0, n), 101);
+
+/** The project's life split for a given/when/then spec: its first `n - 1` events as the history, event `n` as what happens. */
+export function lifeAt(n: number): [history: ProjectionEvent[], event: ProjectionEvent] {
+  const life = lifeUpTo(n);
+  return [life.slice(0, n - 1), life[n - 1]];
+}

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { readModelEntities } from '../index';
+import { readModelEntities } from '../registry';
 
 /**
  * Every read-model table's full contents, rows in primary-key order: two snapshots are equal
@@ -14,4 +14,10 @@ export async function snapshotReadModels(dataSource: DataSource): Promise<Record
     snapshot[metadata.tableName] = rows.map((r) => r.row);
   }
   return snapshot;
+}
+
+/** Empties every read-model table and resets the checkpoint: the read models as before any event. */
+export async function resetReadModels(dataSource: DataSource): Promise<void> {
+  await dataSource.query(`TRUNCATE ${readModelEntities.map((entity) => `"${dataSource.getMetadata(entity).tableName}"`).join(', ')}`);
+  await dataSource.query(`UPDATE projection_checkpoints SET checkpoint = NULL, position = 0`);
 }

@@ -1,0 +1,17 @@
+import { conferenceList } from './conference-list/conference-list.projection';
+import { departmentAssignments } from './department-assignments/department-assignment.projection';
+import { enterpriseList } from './enterprise-list/enterprise-list.projection';
+import { projectDossier } from './project-dossier/project-dossier.projection';
+import { projectFacts } from './project-facts/project-facts.projection';
+import { projectList } from './project-list/project-list.projection';
+import { ReadModel } from './projector/projection';
+
+/**
+ * Every read model, once: the projector and the rebuild write these (in this order; a derived
+ * one after its sources), the service's data source takes their entities and migrations, the
+ * metrics label by their names and the tests snapshot their tables. A new read model is one line here.
+ */
+export const readModels: readonly ReadModel[] = [projectList, projectDossier, projectFacts, departmentAssignments, enterpriseList, conferenceList];
+
+/** TypeORM entities of the read models: the one description of each row (see row-table.ts). */
+export const readModelEntities: Function[] = readModels.map((model) => model.entity);
