@@ -14,7 +14,13 @@ beforeAll(async () => {
   const pool = new Pool({ connectionString: api.databaseUrl, max: 2 });
   last = await insertHistory(pool, generateHistory({ seed: 5, projects: 1500, from: '2023-01-01', to: '2026-09-30' }));
   await pool.end();
-});
+  // ~10,000 events written behind the API's back: let the projector catch up before the test reads
+  // (a single minPosition read waits only 5 s, which a loaded machine can exceed). Bounded.
+  const deadline = Date.now() + 120_000;
+  while ((await get(api, `/api/projects?pageSize=1&minPosition=${last}`, world.leader)).status !== 200) {
+    if (Date.now() > deadline) throw new Error(`the projector did not reach position ${last} in 120 s`);
+  }
+}, 180_000);
 afterAll(async () => {
   await api.stop();
 });
