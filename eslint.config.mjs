@@ -17,6 +17,8 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
       ],
+      // Nest's reflection (decorator targets) and TypeORM's entity lists are typed over Function.
+      '@typescript-eslint/no-unsafe-function-type': 'off',
     },
   },
   {

@@ -109,7 +109,7 @@ export function fieldLabel(field: string, lang: Lang): string {
   return field
     .split('.')
     .map((segment) => {
-      const [, name, index] = /^([^[]+)(?:\[(\d+)\])?$/.exec(segment) ?? [, segment];
+      const [, name, index] = /^([^[]+)(?:\[(\d+)\])?$/.exec(segment) ?? [undefined, segment];
       const key = `field.${name}`;
       const label = isMessageKey(key) ? translate(lang, key) : name!;
       return index === undefined ? label : `${label} ${Number(index) + 1}`;

@@ -208,6 +208,7 @@ function Timeline({
 
 /** One line saying what an event changed, in the reader's language. */
 function describe(event: HistoryEvent, project: ProjectDetail, departments: Department[], { t, code, lang }: I18n): string {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case reads its own event type's fields
   const d = event.data as Record<string, any>;
   switch (event.type) {
     case 'ProjectSubmitted':

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- a list of projections of different row types needs RowProjection<any>: keyof Row makes the type invariant in Row */
 import type { ParsedStreamId, StreamKind } from '@luodi/domain';
 import { MigrationInterface } from 'typeorm';
 import { ProjectionEvent } from '../projection-event';

@@ -20,6 +20,7 @@ export type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T
  */
 export function projectionSpecFor<Row extends object>(projection: RowProjection<Row> | DerivedProjection<Row>) {
   const rowsAfter = (history: readonly ProjectionEvent[], events: readonly ProjectionEvent[]) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- sources of different row types (see projection.ts)
     const sources: readonly RowProjection<any>[] = projection.kind === 'rows' ? [projection] : projection.sources;
     const held = sources.map((source) => new HeldRows<object>(source));
     const rows = (): object[] => {
