@@ -257,10 +257,11 @@ stop_pid() { # name, signal
 
 down() {
   [ -d "$DIR" ] || { log "nothing to stop ($DIR does not exist)"; return 0; }
-  stop_pid haproxy
+  stop_pid haproxy KILL
   # Everything is thrown away, so nothing needs a clean shutdown: Patroni is killed first (so it
   # restarts nothing), then each PostgreSQL gets an immediate shutdown.
-  for n in "${NODES[@]}"; do stop_pid "patroni$n" KILL; done
+  for n in "${NODES[@]}"; do stop_pid "patroni$n" KILL & done
+  wait
   local pids=()
   for n in "${NODES[@]}"; do
     if [ -f "$DIR/pg$n/postmaster.pid" ]; then
@@ -271,7 +272,8 @@ down() {
   for pid in "${pids[@]}"; do
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   done
-  for n in "${NODES[@]}"; do stop_pid "etcd$n"; done
+  for n in "${NODES[@]}"; do stop_pid "etcd$n" KILL & done
+  wait
   rm -rf "$DIR"
   log "down: stopped and removed $DIR"
 }
