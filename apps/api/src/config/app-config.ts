@@ -9,6 +9,11 @@ export interface AppConfig {
   port: number;
   /** PostgreSQL server; absent: an embedded PostgreSQL under `dataDir` is started. */
   databaseUrl?: string;
+  /**
+   * Read replicas of that server (e.g. a proxy port in front of them): the query endpoints read
+   * there; absent: they read from DATABASE_URL.
+   */
+  readDatabaseUrl?: string;
   dataDir: string;
   embeddedPostgresPort: number;
   eventStore: 'postgres' | 'kurrentdb';
@@ -100,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: int('PORT', 3000, 0, 65535),
     host,
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    readDatabaseUrl: url('LUODI_READ_DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(dataDir),
     embeddedPostgresPort: int('LUODI_EMBEDDED_PG_PORT', 54329, 1, 65535),
     eventStore,
@@ -119,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxConnections: int('LUODI_HTTP_MAX_CONNECTIONS', 1_000, 1, 1_000_000),
     },
   };
+  // Replicas of the embedded PostgreSQL do not exist; only a server of one's own has them.
+  if (config.readDatabaseUrl && !config.databaseUrl) problems.push('LUODI_READ_DATABASE_URL needs DATABASE_URL: read replicas belong to a PostgreSQL server of your own, not the embedded one');
   // Node.js times out the headers within the whole request, so a longer header timeout is meaningless.
   if (config.http.headersTimeoutMs > config.http.requestTimeoutMs) problems.push('LUODI_HTTP_HEADERS_TIMEOUT_MS must not exceed LUODI_HTTP_REQUEST_TIMEOUT_MS');
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,8 +1,10 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { businessDate, invalid } from '@luodi/domain';
 import { LandingForecast, landingForecast } from '@luodi/forecast';
 import { librarySubjects } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
+import { READ_DATA_SOURCE } from '../database/read-database';
 import { LandingForecastQueryDto } from './landing-forecast-query.dto';
 
 export class LandingForecastQuery extends Query<LandingForecast> {
@@ -18,7 +20,7 @@ export class LandingForecastQuery extends Query<LandingForecast> {
  */
 @QueryHandler(LandingForecastQuery)
 export class LandingForecastHandler implements IQueryHandler<LandingForecastQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   async execute({ query }: LandingForecastQuery): Promise<LandingForecast> {
     const today = businessDate(new Date().toISOString());
