@@ -1,13 +1,21 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * Control of the high-availability cluster of scripts/cluster.sh (npm run cluster:up), for the
  * failover spec and the replica benchmark: start and stop it, find its leader, kill the leader's
  * PostgreSQL, switch over.
  */
-const SCRIPT = resolve(__dirname, '../../scripts/cluster.sh');
+const SCRIPT = findUp(__dirname, 'scripts/cluster.sh');
+
+/** From the sources (test/cluster) or compiled into dist/bench (the replica benchmark). */
+function findUp(from: string, file: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, file))) return join(dir, file);
+    if (dirname(dir) === dir) throw new Error(`${file} not found above ${from}`);
+  }
+}
 
 export interface ClusterEnv {
   primaryUrl: string;
@@ -43,6 +51,10 @@ function script(...args: string[]): string {
 export function clusterUp(): ClusterEnv {
   script('up');
   return clusterEnv();
+}
+
+export function clusterRunning(): boolean {
+  return existsSync(clusterEnv().dir);
 }
 
 export function clusterDown(): void {
