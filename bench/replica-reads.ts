@@ -1,3 +1,4 @@
+import './module-paths';
 import autocannon from 'autocannon';
 import { loadavg } from 'node:os';
 import { Client } from 'pg';

@@ -49,7 +49,9 @@ export class ReconnectingPool extends Pool {
     );
   }
 
-  override query(...args: unknown[]): never {
+  // Every overload of Pool.query lands here; callers see Pool's typed signatures (declare the
+  // variable as a Pool).
+  override query(...args: unknown[]): any {
     const callback = typeof args[args.length - 1] === 'function' ? (args.pop() as (error: Error | undefined, result?: unknown) => void) : undefined;
     const run = super.query as (...a: unknown[]) => Promise<unknown>;
     const attempt = async (): Promise<unknown> => {
@@ -65,7 +67,7 @@ export class ReconnectingPool extends Pool {
     };
     const result = attempt();
     if (callback) result.then((value) => callback(undefined, value), (error: Error) => callback(error));
-    return result as never;
+    return result;
   }
 
   private async connectWithRetry(): Promise<PoolClient> {
