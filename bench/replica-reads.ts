@@ -31,7 +31,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SQL_CONNECTIONS = Number(process.env.BENCH_SQL_CONNECTIONS ?? 8);
 const HTTP_CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 16);
 const DATABASE = 'luodi_bench_replicas';
-const ADMIN_PASSWORD = 'bench-replicas-admin-passphrase';
+const ADMIN_PASSWORD = 'replica-bench-operator-passphrase-7';
 
 const log = (message: string) => console.error(`[replicas] ${message}`);
 
