@@ -46,9 +46,9 @@ log() { echo "[cluster] $*" >&2; }
 
 require() {
   local missing=()
-  for tool in etcd patroni patronictl haproxy "$PG_BIN/postgres"; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+  for tool in etcd patroni patronictl haproxy curl psql "$PG_BIN/postgres"; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
   if [ ${#missing[@]} -gt 0 ]; then
-    log "missing: ${missing[*]} (apt-get install patroni etcd-server haproxy postgresql-15)"
+    log "missing: ${missing[*]} (apt-get install patroni etcd-server haproxy postgresql-15 curl)"
     exit 3
   fi
 }
