@@ -8,6 +8,7 @@ import { rebuildReadModels } from '@luodi/read-models';
 import { snapshotReadModels } from '../../libs/read-models/src/testing/table-snapshot';
 import { createApp } from '../../apps/api/src/app.factory';
 import { loadConfig } from '../../apps/api/src/config/app-config';
+import { ReadReplicas } from '../../apps/api/src/database/read-database';
 import { createWorld, get, post, projectAt, Reply, validSubmission, World } from '../e2e/projects.helpers';
 import { TestUser } from '../support/auth-helpers';
 import { RunningApi, TEST_ADMIN_PASSWORD } from '../support/start-api';
@@ -217,6 +218,22 @@ describeCluster('on a Patroni cluster: primary failover and switchover under loa
       await storePool.end();
     }
   }
+
+  it('reads a write of its own from a replica that has replayed it, not from the primary', async () => {
+    await waitHealthy(env, 60_000);
+    const title = `码头装备 ${randomUUID()}`;
+    const submitted = await post(apis[0], '/api/projects', world.taskforce, validSubmission(world.enterpriseId, { title }));
+    expect(submitted.status).toBe(201);
+    const listed = await get(apis[1], `/api/projects?q=${encodeURIComponent(title)}&minPosition=${submitted.body.position}`, world.taskforce);
+    expect(listed.body.items.map((p: { id: string }) => p.id)).toEqual([submitted.body.id]);
+    // Where such a request's queries go: a replica connection (in recovery), the cluster being healthy.
+    const pin = (await apis[1].app.get(ReadReplicas).pin())!;
+    try {
+      expect(await pin.manager.query('SELECT pg_is_in_recovery() AS replica')).toEqual([{ replica: true }]);
+    } finally {
+      pin.release();
+    }
+  });
 
   it(`loses no acknowledged command and doubles no retried one over ${KILLS} kill -9s of the primary, and answers again within ${UNAVAILABLE_MAX_MS / 1000} s`, async () => {
     for (let kill = 1; kill <= KILLS; kill++) {
