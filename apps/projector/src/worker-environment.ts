@@ -1,5 +1,5 @@
 import { ConsoleLogger } from '@nestjs/common';
-import { EventStore, PostgresEventStore } from '@luodi/event-store';
+import { EventStore, PostgresEventStore, ReconnectingPool } from '@luodi/event-store';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { ConfigError, createDataSource, migrate } from '@luodi/platform';
@@ -28,7 +28,7 @@ export async function openWorkerEnvironment(worker: 'projector' | 'rebuild', con
   const { databaseUrl } = config;
   const dataSource = await createDataSource(databaseUrl, 4).initialize();
   await migrate(dataSource);
-  const pool = new Pool({ connectionString: databaseUrl, max: 4 });
+  const pool: Pool = new ReconnectingPool({ connectionString: databaseUrl, max: 4 });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', (error) => logger.warn(`idle connection lost: ${error.message}`));
   const store = await openEventStore(pool, config);

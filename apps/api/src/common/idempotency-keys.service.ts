@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { createHmac, randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { parseStreamId } from '@luodi/domain';
-import { canonicalJson } from '@luodi/event-store';
+import { canonicalJson, isConnectionError } from '@luodi/event-store';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { PG_POOL } from '../database/database.module';
@@ -13,6 +13,8 @@ import { PG_POOL } from '../database/database.module';
  */
 export const ABANDONED_AFTER_SECONDS = 60;
 const MAINTENANCE_EVERY_MS = 60_000;
+/** How long settling a claim after an outage keeps waiting for the database to answer again. */
+const OUTAGE_SETTLE_FOR_MS = 120_000;
 
 /**
  * The upkeep of idempotency_keys: the secret request bodies are hashed with, expiry, and settling
@@ -60,14 +62,51 @@ export class IdempotencyKeysService implements OnApplicationBootstrap, OnModuleD
     await this.pool.query('DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)', [this.ttlHours]);
   }
 
-  /** Settles the abandoned claims (of one user's key, or all); how many it settled. */
-  async settleAbandoned(only?: { userId: string; key: string }): Promise<number> {
+  /**
+   * Settles the claim of a request whose database connection broke (a failover, a restart): the
+   * request is over, so its claim need not wait the minute of ABANDONED_AFTER_SECONDS, and the
+   * client's retry with the same key gets the stored answer or runs afresh within seconds. In
+   * the background, once the database answers again, and only after every append that was
+   * already running then has finished: one of them may be this request's own, still committing
+   * on a server that lost only the connection. Needs the PostgreSQL event store, like settling.
+   */
+  settleAfterOutage(claim: { userId: string; key: string }): void {
+    if (this.config.eventStore !== 'postgres') return;
+    void (async () => {
+      const deadline = Date.now() + OUTAGE_SETTLE_FOR_MS;
+      while (Date.now() < deadline) {
+        try {
+          const [{ since }] = (await this.pool.query<{ since: Date }>('SELECT statement_timestamp() AS since')).rows;
+          // Sessions of the service's own role show their statements (pg_stat_activity).
+          while (
+            (
+              await this.pool.query<{ running: boolean }>(
+                `SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND state <> 'idle'
+                                   AND query LIKE '%append_to_stream(%' AND query_start < $1) AS running`,
+                [since],
+              )
+            ).rows[0].running
+          ) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          await this.settleAbandoned(claim, 0);
+          return;
+        } catch (error) {
+          if (!isConnectionError(error)) return void this.logger.warn(`could not settle a claim after an outage: ${(error as Error).message}`);
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
+    })();
+  }
+
+  /** Settles the claims (of one user's key, or all) pending for longer than `olderThanSeconds`; how many it settled. */
+  async settleAbandoned(only?: { userId: string; key: string }, olderThanSeconds = ABANDONED_AFTER_SECONDS): Promise<number> {
     if (this.config.eventStore !== 'postgres') return 0;
     const { rows } = await this.pool.query<{ user_id: string; key: string; answer_status: number; created_at: Date }>(
       `SELECT user_id, key, answer_status, created_at FROM idempotency_keys
-        WHERE status IS NULL AND created_at < now() - make_interval(secs => $1)
+        WHERE status IS NULL AND created_at <= now() - make_interval(secs => $1)
           AND ($2::text IS NULL OR (user_id = $2 AND key = $3))`,
-      [ABANDONED_AFTER_SECONDS, only?.userId ?? null, only?.key ?? null],
+      [olderThanSeconds, only?.userId ?? null, only?.key ?? null],
     );
     for (const row of rows) {
       // The command's last event: the stream's version and the position the answer would carry.
@@ -91,7 +130,7 @@ export class IdempotencyKeysService implements OnApplicationBootstrap, OnModuleD
         JSON.stringify(answer),
       ]);
     }
-    if (rows.length > 0) this.logger.warn(`settled ${rows.length} Idempotency-Key claim(s) left pending by a crash`);
+    if (rows.length > 0) this.logger.warn(`settled ${rows.length} Idempotency-Key claim(s) left pending by a crash or an outage`);
     return rows.length;
   }
 

@@ -62,7 +62,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // Nest answers with the route's fixed status code (unless set, 201 for POST, 200 otherwise);
     // it is stored, and a replay repeats it.
     const status: number = this.reflector.get(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
-    const claim = await this.claim(userId, key, target, hash, status);
+    const claim = await this.claim(userId, key, target, hash, status).catch((error: unknown) => {
+      // The claim may have been stored unheard: settle it once the database is back.
+      if (isDatabaseUnavailable(error)) this.keys.settleAfterOutage({ userId, key });
+      throw error;
+    });
     if (claim.kind === 'replay') {
       http.getResponse<Response>().setHeader('Idempotent-Replayed', 'true');
       return of(claim.body);
@@ -71,20 +75,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return next.handle().pipe(
       // Only the command's own failure releases the key; if storing the response fails, the key
       // stays pending rather than letting a retry run the command twice. So it does when the
-      // database connection failed: the commit may have happened unheard.
+      // database connection failed: the commit may have happened unheard. It is settled from the
+      // command's events once the database is back (settleAfterOutage).
       catchError((error) =>
         isDatabaseUnavailable(error)
-          ? throwError(() => error)
+          ? (this.keys.settleAfterOutage({ userId, key }), throwError(() => error))
           : from(this.pool.query('DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status IS NULL', [userId, key])).pipe(
               concatMap(() => throwError(() => error)),
             ),
       ),
       concatMap(async (body) => {
-        await this.pool.query('UPDATE idempotency_keys SET status = answer_status, response_body = $3 WHERE user_id = $1 AND key = $2', [
-          userId,
-          key,
-          JSON.stringify(body),
-        ]);
+        await this.pool
+          .query('UPDATE idempotency_keys SET status = answer_status, response_body = $3 WHERE user_id = $1 AND key = $2', [userId, key, JSON.stringify(body)])
+          .catch((error: unknown) => {
+            if (isDatabaseUnavailable(error)) this.keys.settleAfterOutage({ userId, key });
+            throw error;
+          });
         return body;
       }),
     );

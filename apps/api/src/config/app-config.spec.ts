@@ -29,6 +29,16 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig read replicas', () => {
+  it('reads from LUODI_READ_DATABASE_URL only beside a DATABASE_URL of its own, and only a PostgreSQL URL', () => {
+    expect(loadConfig({}).readDatabaseUrl).toBeUndefined();
+    const primary = 'postgres://luodi@db:5432/luodi';
+    expect(loadConfig({ DATABASE_URL: primary, LUODI_READ_DATABASE_URL: 'postgres://luodi@db:5433/luodi' }).readDatabaseUrl).toBe('postgres://luodi@db:5433/luodi');
+    expect(() => loadConfig({ LUODI_READ_DATABASE_URL: 'postgres://luodi@db:5433/luodi' })).toThrow(/LUODI_READ_DATABASE_URL needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: primary, LUODI_READ_DATABASE_URL: 'mysql://db/luodi' })).toThrow(/LUODI_READ_DATABASE_URL must start with postgres:/);
+  });
+});
+
 describe('loadConfig HTTP server limits', () => {
   it('bounds slow and idle clients by default, and takes other values in milliseconds', () => {
     expect(loadConfig({}).http).toEqual({ headersTimeoutMs: 20_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 });

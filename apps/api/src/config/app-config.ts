@@ -10,6 +10,11 @@ export interface AppConfig {
   port: number;
   /** PostgreSQL server; absent: an embedded PostgreSQL under `dataDir` is started. */
   databaseUrl?: string;
+  /**
+   * Read replicas of that server (e.g. a proxy port in front of them): the query endpoints read
+   * there; absent: they read from DATABASE_URL.
+   */
+  readDatabaseUrl?: string;
   dataDir: string;
   embeddedPostgresPort: number;
   eventStore: 'postgres' | 'kurrentdb';
@@ -66,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: int('PORT', 3000, 0, 65535),
     host,
     databaseUrl: read.url('DATABASE_URL', DATABASE_URL_PROTOCOLS),
+    readDatabaseUrl: read.url('LUODI_READ_DATABASE_URL', DATABASE_URL_PROTOCOLS),
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(dataDir),
     embeddedPostgresPort: int('LUODI_EMBEDDED_PG_PORT', 54329, 1, 65535),
     eventStore,
@@ -85,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxConnections: int('LUODI_HTTP_MAX_CONNECTIONS', 1_000, 1, 1_000_000),
     },
   };
+  // Replicas of the embedded PostgreSQL do not exist; only a server of one's own has them.
+  if (config.readDatabaseUrl && !config.databaseUrl) read.problem('LUODI_READ_DATABASE_URL needs DATABASE_URL: read replicas belong to a PostgreSQL server of your own, not the embedded one');
   // Node.js times out the headers within the whole request, so a longer header timeout is meaningless.
   if (config.http.headersTimeoutMs > config.http.requestTimeoutMs) read.problem('LUODI_HTTP_HEADERS_TIMEOUT_MS must not exceed LUODI_HTTP_REQUEST_TIMEOUT_MS');
   read.done();

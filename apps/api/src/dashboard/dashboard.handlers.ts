@@ -1,7 +1,9 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { businessDate } from '@luodi/domain';
 import { DashboardFilters, DashboardSummary, dashboardSummary, landingRates, LandingRateRow } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
+import { READ_DATA_SOURCE } from '../database/read-database';
 import { Actor } from '../auth/actor';
 import { DashboardQueryDto, LandingRateQueryDto } from './dashboard-query.dto';
 
@@ -23,7 +25,7 @@ export class DashboardSummaryQuery extends Query<DashboardSummary> {
 
 @QueryHandler(DashboardSummaryQuery)
 export class DashboardSummaryHandler implements IQueryHandler<DashboardSummaryQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   execute({ query, actor }: DashboardSummaryQuery): Promise<DashboardSummary> {
     const { asOf, filters } = cohortOf(query, actor);
@@ -42,7 +44,7 @@ export class LandingRatesQuery extends Query<LandingRateRow[]> {
 
 @QueryHandler(LandingRatesQuery)
 export class LandingRatesHandler implements IQueryHandler<LandingRatesQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   execute({ query, actor }: LandingRatesQuery): Promise<LandingRateRow[]> {
     const { asOf, filters } = cohortOf(query, actor);

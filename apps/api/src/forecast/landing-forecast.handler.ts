@@ -1,9 +1,11 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { businessDate } from '@luodi/domain';
 import { LandingForecast, landingForecast } from '@luodi/forecast';
 import { librarySubjects } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/problem';
+import { READ_DATA_SOURCE } from '../database/read-database';
 import { LandingForecastQueryDto } from './landing-forecast-query.dto';
 
 export class LandingForecastQuery extends Query<LandingForecast> {
@@ -19,7 +21,7 @@ export class LandingForecastQuery extends Query<LandingForecast> {
  */
 @QueryHandler(LandingForecastQuery)
 export class LandingForecastHandler implements IQueryHandler<LandingForecastQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   async execute({ query }: LandingForecastQuery): Promise<LandingForecast> {
     const today = businessDate(new Date().toISOString());

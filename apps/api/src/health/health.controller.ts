@@ -5,6 +5,9 @@ import { ApiError } from '../common/problem';
 import { PG_POOL } from '../database/database.module';
 import { ProjectionStatusService, ProjectorHealth } from '../projection/projection-status.service';
 
+/** Longest a health check waits for the database. */
+const HEALTH_TIMEOUT_MS = 2000;
+
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -22,7 +25,10 @@ export class HealthController {
   async health(): Promise<{ status: 'ok'; database: { status: 'up'; latencyMs: number }; projector: ProjectorHealth }> {
     const started = Date.now();
     try {
-      await this.pool.query('SELECT 1');
+      // The pool waits out a failover when it opens a connection; a health check must not.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no answer in time')), HEALTH_TIMEOUT_MS)));
+      await Promise.race([this.pool.query('SELECT 1'), late]).finally(() => clearTimeout(timer));
     } catch {
       throw new ApiError('DATABASE_UNAVAILABLE', 'The database does not answer.');
     }

@@ -3,8 +3,10 @@ import { Client, ClientConfig } from 'pg';
 /**
  * One LISTEN connection on a PostgreSQL channel, opened on first use, shared by every waiter.
  * A waiter is armed before it looks at the data it waits for, so a notification that arrives
- * while it looks still wakes it. Without a connection (it failed or dropped), waiters simply
- * time out: their caller's polling fallback.
+ * while it looks still wakes it. Without a connection (it failed), waiters simply time out:
+ * their caller's polling fallback. When the connection drops (a failover), every waiter is woken
+ * at once: notifications may have been missed, so each looks again, and its next wait opens a
+ * new connection and LISTENs there.
  */
 export class PgChannelListener {
   private connection?: Promise<Client | undefined>;
@@ -46,20 +48,26 @@ export class PgChannelListener {
 
   async close(): Promise<void> {
     this.closed = true;
-    [...this.waiters].forEach((wake) => wake());
+    this.wakeAll();
     const client = await this.connection;
     await client?.end().catch(() => undefined);
   }
 
   private connect(): Promise<Client | undefined> {
-    this.connection ??= (async () => {
-      const client = new Client(this.config);
+    if (this.connection) return this.connection;
+    const current: Promise<Client | undefined> = (async () => {
+      // keepAlive: a LISTEN connection is idle for long; a peer that vanished must still be noticed.
+      const client = new Client({ keepAlive: true, ...this.config });
       try {
         await client.connect();
-        client.on('notification', () => [...this.waiters].forEach((wake) => wake()));
-        client.on('error', () => {
+        client.on('notification', () => this.wakeAll());
+        const lost = () => {
+          if (this.connection !== current) return;
           this.connection = undefined; // reopened by the next waiter
-        });
+          this.wakeAll();
+        };
+        client.on('error', lost);
+        client.on('end', lost);
         await client.query(`LISTEN ${this.channel}`);
         if (this.closed) await client.end();
         return client;
@@ -69,6 +77,11 @@ export class PgChannelListener {
         return undefined;
       }
     })();
-    return this.connection;
+    this.connection = current;
+    return current;
+  }
+
+  private wakeAll(): void {
+    [...this.waiters].forEach((wake) => wake());
   }
 }

@@ -1,11 +1,14 @@
-import { ClientConfig, Pool } from 'pg';
+import { ClientConfig, Pool, QueryResultRow } from 'pg';
 import { EventIdReusedError, WrongExpectedVersionError } from '../event-store.errors';
 import { AppendResult, EventStore, ExpectedVersion, NewEvent, ReadStreamResult, RecordedEvent } from '../event-store.port';
 import { Upcaster, upcasterChain } from '../upcaster';
 import { PgChannelListener } from './pg-channel-listener';
+import { isConnectionError } from './reconnecting-pool';
 
 export const EVENTS_CHANNEL = 'luodi_events';
 const START = { xid: '0', position: '0' };
+/** How long a read is retried after its connection broke (a failover takes seconds). */
+const READ_RETRY_MS = 15_000;
 
 /**
  * The default EventStore: one append-only `events` table in PostgreSQL.
@@ -53,14 +56,14 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string): Promise<ReadStreamResult> {
-    const { rows } = await this.pool.query(`${SELECT_EVENTS} WHERE stream_id = $1 ORDER BY stream_position`, [streamId]);
+    const { rows } = await this.read(`${SELECT_EVENTS} WHERE stream_id = $1 ORDER BY stream_position`, [streamId]);
     const events = rows.map((r) => this.toRecorded(r));
     return { version: events.length ? events[events.length - 1].streamPosition : 0, events };
   }
 
   async readAll(checkpoint: string | null, limit: number): Promise<RecordedEvent[]> {
     const after = parseCheckpoint(checkpoint);
-    const { rows } = await this.pool.query(
+    const { rows } = await this.read(
       `${SELECT_EVENTS}
         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -75,7 +78,7 @@ export class PostgresEventStore implements EventStore {
     const cp = parseCheckpoint(checkpoint);
     // A position no event holds (0, a rolled-back gap, beyond the head) is passed once every
     // event before it is projected; otherwise such a reader would wait for an event never written.
-    const { rows } = await this.pool.query<{ passed: boolean }>(
+    const { rows } = await this.read<{ passed: boolean }>(
       `SELECT coalesce(
                 (SELECT (transaction_id, global_position) <= ($2::xid8, $3::bigint) FROM events WHERE global_position = $1),
                 NOT EXISTS (SELECT 1 FROM events WHERE (transaction_id, global_position) > ($2::xid8, $3::bigint) AND global_position < $1)
@@ -83,6 +86,22 @@ export class PostgresEventStore implements EventStore {
       [position, cp.xid, cp.position],
     );
     return rows[0].passed;
+  }
+
+  /**
+   * A read whose connection broke is simply asked again (it changes nothing); an append is not
+   * (it may have committed: the caller must find out, see ReconnectingPool).
+   */
+  private async read<R extends QueryResultRow = EventRow>(sql: string, params: unknown[]): Promise<{ rows: R[] }> {
+    const deadline = Date.now() + READ_RETRY_MS;
+    for (let delay = 100; ; delay = Math.min(delay * 2, 1000)) {
+      try {
+        return await this.pool.query<R>(sql, params);
+      } catch (error) {
+        if (!isConnectionError(error) || Date.now() + delay > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
   }
 
   waitForEvents(timeoutMs: number, signal?: AbortSignal): Promise<void> {

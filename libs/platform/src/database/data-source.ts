@@ -1,4 +1,5 @@
-import { eventStoreMigrations } from '@luodi/event-store';
+import { eventStoreMigrations, ReconnectingPool } from '@luodi/event-store';
+import * as pg from 'pg';
 import { readModelEntities, readModelMigrations } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { DepartmentEntity } from './entities/department.entity';
@@ -15,8 +16,10 @@ import { CreateServerSecrets1764300000100 } from './migrations/1764300000100-cre
 export const migrations = [...eventStoreMigrations, ...readModelMigrations, CreateDepartments1763900000000, CreateIdempotencyKeys1763900000001, CreateUsers1764000000000, CreateAuditLog1764100000000, CreateEnterpriseCreditCodes1764300000000, SecureIdempotencyKeys1764300000001, CreateServerSecrets1764300000100];
 export const entities = [...readModelEntities, DepartmentEntity, UserEntity];
 
+/** TypeORM on a pool that waits out a failover when it opens connections (see ReconnectingPool). */
 export function createDataSource(url: string, poolSize = 10): DataSource {
-  return new DataSource({ type: 'postgres', url, entities, migrations, migrationsRun: false, synchronize: false, logging: false, extra: { max: poolSize } });
+  const driver = { ...pg, Pool: ReconnectingPool };
+  return new DataSource({ type: 'postgres', url, driver, entities, migrations, migrationsRun: false, synchronize: false, logging: false, extra: { max: poolSize } });
 }
 
 /** Runs pending migrations once, even when several instances start together. */

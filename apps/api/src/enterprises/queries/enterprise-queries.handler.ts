@@ -1,6 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { EnterpriseDossier, enterpriseDossier, EnterpriseListItem, listEnterprises, Page } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
+import { READ_DATA_SOURCE } from '../../database/read-database';
 import { Actor } from '../../auth/actor';
 import { ApiError } from '../../common/problem';
 import { pageOf } from '../../projection/page-query.dto';
@@ -18,7 +20,7 @@ export class ListEnterprisesQuery extends Query<Page<EnterpriseListItem>> {
 
 @QueryHandler(ListEnterprisesQuery)
 export class ListEnterprisesHandler implements IQueryHandler<ListEnterprisesQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   execute({ query, actor }: ListEnterprisesQuery): Promise<Page<EnterpriseListItem>> {
     // Department users count only the projects they may see, as in the dossier.
@@ -37,7 +39,7 @@ export class EnterpriseDossierQuery extends Query<EnterpriseDossier> {
 
 @QueryHandler(EnterpriseDossierQuery)
 export class EnterpriseDossierHandler implements IQueryHandler<EnterpriseDossierQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   async execute({ enterpriseId, actor }: EnterpriseDossierQuery): Promise<EnterpriseDossier> {
     // Department users see the projects their department is part of, as GET /api/projects/:id allows.

@@ -1,6 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { listProjects, Page, ProjectListRow } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
+import { READ_DATA_SOURCE } from '../../database/read-database';
 import { Actor } from '../../auth/actor';
 import { pageOf } from '../../projection/page-query.dto';
 import { departmentScopeOf } from '../project-access';
@@ -17,7 +19,7 @@ export class ListProjectsQuery extends Query<Page<ProjectListRow>> {
 
 @QueryHandler(ListProjectsQuery)
 export class ListProjectsHandler implements IQueryHandler<ListProjectsQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   execute({ query, actor }: ListProjectsQuery): Promise<Page<ProjectListRow>> {
     // Department users see the projects their department is part of, as GET /api/projects/:id allows.
