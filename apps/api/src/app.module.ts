@@ -10,6 +10,7 @@ import { IdempotencyModule } from './common/idempotency.module';
 import { ConferencesModule } from './conferences/conferences.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
+import { ExportsModule } from './exports/exports.module';
 import { ForecastModule } from './forecast/forecast.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReadSideModule } from './projection/read-side.module';
@@ -21,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), HealthModule,
-        CqrsModule.forRoot(), AuditModule, IdempotencyModule, DepartmentsModule, EnterprisesModule, ConferencesModule, ProjectsModule, AuthModule, UsersModule, ReadSideModule, ForecastModule],
+        CqrsModule.forRoot(), AuditModule, IdempotencyModule, ExportsModule, DepartmentsModule, EnterprisesModule, ConferencesModule, ProjectsModule, AuthModule, UsersModule, ReadSideModule, ForecastModule],
     };
   }
 }

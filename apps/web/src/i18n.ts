@@ -354,6 +354,15 @@ const zhCN = {
   'audit.reason.disabled': '账号已停用',
 
   ...problemMessagesZh,
+
+  'export.xlsx': '导出Excel',
+  'export.pending': '正在导出…',
+  'export.projectsFile': '项目台账.xlsx',
+  'export.inboxFile': '部门任务清单.xlsx',
+  'export.dashboardFile': '落地看板.xlsx',
+  'export.dossierFile': '一企一策.xlsx',
+  'print.button': '打印',
+  'print.stamp': '截至 {asOf} · 打印于 {printedAt}',
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -703,6 +712,15 @@ const en: Record<MessageKey, string> = {
   'audit.reason.disabled': 'account disabled',
 
   ...problemMessagesEn,
+
+  'export.xlsx': 'Export to Excel',
+  'export.pending': 'Exporting…',
+  'export.projectsFile': 'project-ledger.xlsx',
+  'export.inboxFile': 'department-tasks.xlsx',
+  'export.dashboardFile': 'landing-dashboard.xlsx',
+  'export.dossierFile': 'enterprise-dossier.xlsx',
+  'print.button': 'Print',
+  'print.stamp': 'As of {asOf} · printed {printedAt}',
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

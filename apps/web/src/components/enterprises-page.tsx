@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import { departmentName, DISTRICTS, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
+import { ExportButton, PrintButton } from './file-actions';
 import { Field, Notice, Pager, ProblemBanner, useCommand } from './form';
 import { MilestoneTable } from './milestone-table';
 import { NeedsList } from './needs-list';
@@ -140,6 +141,8 @@ export function DossierPage({ id, user }: { id: string; user: User }) {
         {/* 'none' is no 专精特新 level at all: not worth a word. */}
         <p className="muted">{[e.creditCode, e.district, e.tier === 'none' ? null : code('tier', e.tier)].filter(Boolean).join(' · ')}</p>
         <p>{t('dossier.totals', { n: d.projects.length, amount: formatAmount(invested, lang), landed })}</p>
+        <ExportButton path={`/api/enterprises/${encodeURIComponent(id)}/dossier/export.xlsx`} fileName={t('export.dossierFile')} />
+        <PrintButton />
       </div>
       {REGISTRARS.includes(user.role) ? (
         <section className="panel">

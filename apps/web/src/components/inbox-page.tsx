@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import { departmentName, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
+import { ExportButton } from './file-actions';
 import { Field, Notice, Pager, ProblemBanner } from './form';
 import { MilestoneBadge, milestoneState } from './milestone-table';
 import { ProgressForm } from './project-actions';
@@ -41,6 +42,7 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
           {code ? ` · ${departmentName(departments, code)}` : ''}
         </h1>
         {list.data ? <p className="muted">{t('inbox.count', { total: formatCount(list.data.total) })} · {t('inbox.legend')}</p> : null}
+        {code ? <ExportButton path={`/api/departments/${encodeURIComponent(code)}/assignments/export.xlsx`} query={SHOW[show] ?? {}} fileName={t('export.inboxFile')} /> : null}
       </div>
       <div className="filters">
         {own ? null : (

@@ -6,6 +6,7 @@ import { departmentName, INDUSTRY_CHAINS, useConferences, useDepartments } from 
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { Pager, ProblemBanner } from './form';
+import { ExportButton } from './file-actions';
 import { StatusBadge } from './status-badge';
 
 const PAGE_SIZE = 20;
@@ -35,6 +36,7 @@ export function ProjectsPage({ route }: { route: Route }) {
       <div className="page-head">
         <h1>{t('projects.title')}</h1>
         {list.data ? <p className="muted">{t('projects.count', { total: formatCount(list.data.total) })}</p> : null}
+        <ExportButton path="/api/projects/export.xlsx" query={query} fileName={t('export.projectsFile')} />
       </div>
       <form className="filters" role="search" onSubmit={search}>
         <label>
