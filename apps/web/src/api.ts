@@ -496,8 +496,10 @@ export interface ImportReport {
   rows: number;
   valid: number;
   invalid: number;
+  /** Rows whose project holds every step already (imported before). */
+  alreadyImported: number;
   errors: Array<{ row: number; column: string; code: string; message: string }>;
-  imported?: { projects: number; skipped: number; enterprises: number; conferences: number; events: number };
+  imported?: { projects: number; enterprises: number; conferences: number; events: number };
 }
 
 export interface ProjectQuery {

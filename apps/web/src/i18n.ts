@@ -363,6 +363,20 @@ const zhCN = {
   'export.dossierFile': '一企一策.xlsx',
   'print.button': '打印',
   'print.stamp': '截至 {asOf} · 打印于 {printedAt}',
+  'nav.import': '导入台账',
+  'import.title': '导入项目台账',
+  'import.intro': '先下载模板按列填写；上传后先“检查”，逐行逐列列出问题，改好文件再上传；全部无误才能导入，导入要么全部成功，要么什么都不写。同一项目编号再次导入不会重复。',
+  'import.template': '下载模板',
+  'import.templateFile': '项目台账导入模板.xlsx',
+  'import.file': '台账文件（.xlsx）',
+  'import.check': '检查',
+  'import.commit': '导入',
+  'import.counts': '共 {rows} 行：无误 {valid} 行，有问题 {invalid} 行，已导入过 {already} 行',
+  'import.done': '已导入 {projects} 个项目（{events} 条记录）。',
+  'import.ready': '没有问题，可以导入。',
+  'import.row': '行',
+  'import.column': '列',
+  'import.problem': '问题',
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -721,6 +735,20 @@ const en: Record<MessageKey, string> = {
   'export.dossierFile': 'enterprise-dossier.xlsx',
   'print.button': 'Print',
   'print.stamp': 'As of {asOf} · printed {printedAt}',
+  'nav.import': 'Import ledger',
+  'import.title': 'Import a project ledger',
+  'import.intro': 'Download the template and fill in its columns; upload and Check first: every problem is listed by row and column. Fix the file and upload it again; only a file without problems can be imported, and the import writes everything or nothing. Importing the same project number again adds nothing.',
+  'import.template': 'Download the template',
+  'import.templateFile': 'project-ledger-template.xlsx',
+  'import.file': 'Ledger file (.xlsx)',
+  'import.check': 'Check',
+  'import.commit': 'Import',
+  'import.counts': '{rows} rows: {valid} without problems, {invalid} with problems, {already} imported before',
+  'import.done': 'Imported {projects} projects ({events} events).',
+  'import.ready': 'No problems: ready to import.',
+  'import.row': 'Row',
+  'import.column': 'Column',
+  'import.problem': 'Problem',
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -30,6 +30,22 @@ export class InvalidInputError extends Error {
   }
 }
 
+/**
+ * An uploaded file (the ledger import) whose rows break rules: every problem at its row and
+ * column (`field` is `rows[<row>].<column>`), with the counts of the file's rows.
+ */
+export class InvalidRowsError extends Error {
+  readonly code = 'IMPORT_HAS_ERRORS';
+
+  constructor(
+    message: string,
+    readonly counts: { rows: number; valid: number; invalid: number },
+    readonly errors: Array<{ row: number; column: string; code: string; message: string }>,
+  ) {
+    super(message);
+  }
+}
+
 /** A JSON body nested deeper than the API accepts (json-body.middleware.ts). */
 export class JsonTooDeepError extends Error {
   readonly code = 'JSON_TOO_DEEP';
@@ -84,6 +100,10 @@ export function toProblem(error: unknown, request: { headers: Record<string, unk
     return problem(status, error.code, error.message, error.field ? [{ field: error.field, message: error.message }] : status === 400 ? [] : undefined);
   }
   if (error instanceof InvalidInputError) return problem(400, 'INVALID_INPUT', error.message, error.errors);
+  if (error instanceof InvalidRowsError) {
+    const errors = error.errors.map((e) => ({ field: `rows[${e.row}].${e.column}`, ...e }));
+    return { ...problem(400, error.code, error.message, errors), ...error.counts };
+  }
   if (error instanceof JsonTooDeepError) return problem(400, error.code, error.message, [{ field: 'body', message: `nested deeper than ${error.maxDepth} levels` }]);
   if (error instanceof WrongExpectedVersionError) {
     return request.headers['if-match'] !== undefined
