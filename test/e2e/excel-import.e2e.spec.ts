@@ -2,7 +2,7 @@ import { Workbook } from 'exceljs';
 import { Pool } from 'pg';
 import { LEDGER_COLUMNS } from '../../apps/api/src/imports/ledger-columns';
 import { RunningApi, startApi } from '../support/start-api';
-import { creditCode, downloadWorkbook, upload, xlsxBytes, zipOf } from './excel.helpers';
+import { creditCode, downloadWorkbook, ledger, qingdaoRows, DEPARTMENTS, Row, upload, xlsxBytes, zipOf } from './excel.helpers';
 import { createWorld, EventsTable, get, post, World } from './projects.helpers';
 
 /**
@@ -11,62 +11,6 @@ import { createWorld, EventsTable, get, post, World } from './projects.helpers';
  * same file again adds nothing; a ledger with 20 different bad rows is answered problem by
  * problem at its row and column and writes nothing; files that are no plain workbook are refused.
  */
-
-type Row = Record<string, string | number | { formula: string } | null>;
-
-/** A ledger as the template has it: a title row, the header row, then the rows. */
-async function ledger(rows: Row[]): Promise<Buffer> {
-  const workbook = new Workbook();
-  const sheet = workbook.addWorksheet('项目台账');
-  sheet.addRow(['项目台账']);
-  sheet.addRow(LEDGER_COLUMNS.map((c) => c.header));
-  for (const row of rows) sheet.addRow(LEDGER_COLUMNS.map((c) => row[c.header] ?? null));
-  return xlsxBytes(workbook);
-}
-
-const DEPARTMENTS = [
-  { code: 'hyj', name: '市海洋发展局' },
-  { code: 'gxj', name: '市工业和信息化局' },
-  { code: 'zrzyj', name: '市自然资源和规划局' },
-  { code: 'fgw', name: '市发展和改革委员会' },
-];
-const CONFERENCES = [
-  { title: '第一届民营经济创意会', heldOn: '2024-04-10' },
-  { title: '第二届民营经济创意会', heldOn: '2024-07-10' },
-];
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/**
- * 29 library projects of 20 enterprises (some with two projects, one known only by name), at two
- * conferences: 24 with a landing plan, 12 of them landed, 2 withdrawn.
- */
-function qingdaoRows(): Row[] {
-  return Array.from({ length: 29 }, (_, i) => {
-    const enterprise = i % 20;
-    const conference = CONFERENCES[i < 15 ? 0 : 1];
-    const lead = DEPARTMENTS[i % 4];
-    const row: Row = {
-      项目编号: `QD-2024-${String(i + 1).padStart(3, '0')}`,
-      项目名称: `创意项目${i + 1}`,
-      申报企业: `青岛创意企业${enterprise + 1}有限公司`,
-      统一社会信用代码: enterprise === 19 ? null : creditCode(`913702000000${String(enterprise + 10).padStart(4, '0')}X`),
-      产业链: ['海洋经济', '智能制造', '数字经济'][i % 3],
-      '区(市)': ['市南区', '黄岛区', '崂山区'][i % 3],
-      '计划投资(万元)': 1000 * (i + 1) + 0.5,
-      申报日期: addDays('2024-03-01', i % 10),
-      入库日期: '2024-03-20',
-      '创意好(分)': 90,
-      '论证实(分)': 85,
-      '可落地(分)': 80,
-      发布创意会: conference.title,
-      创意会日期: conference.heldOn,
-    };
-    if (i < 24) Object.assign(row, { 牵头部门: i % 2 ? lead.code : lead.name, 配合部门: DEPARTMENTS[(i + 1) % 4].name, 交办日期: addDays(conference.heldOn, 5), 计划落地日期: '2025-06-30' });
-    if (i < 12) Object.assign(row, { 落地日期: addDays('2024-10-01', i), '实际投资(万元)': 1000 * (i + 1) + 100 });
-    if (i === 27 || i === 28) Object.assign(row, { 退出日期: '2024-09-01', 退出原因: '企业调整投资方向' });
-    return row;
-  });
-}
 
 describe('Excel import of a historical 台账', () => {
   let api: RunningApi;

@@ -6,7 +6,7 @@ import { DISTRICTS, INDUSTRY_CHAINS, useConferences, useDepartments } from '../r
 import { navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { Chart, curveOption, fanNumbers, fanOption, rateBarsOption, TrendPoint, trendOption } from './charts';
-import { ExportButton, PrintButton } from './file-actions';
+import { ExportButton, PrintButton, usePrintStamp } from './file-actions';
 import { ProblemBanner } from './form';
 
 const FILTERS = ['industryChain', 'district', 'conferenceId', 'department'] as const;
@@ -46,6 +46,7 @@ export function DashboardPage({ route }: { route: Route }) {
     [trend.data],
   );
   const setFilter = (name: string, value: string) => navigate('/dashboard', { ...filters, [name]: value || undefined });
+  usePrintStamp(t('print.dashboard'), filters.asOf!);
 
   return (
     <div className="page">

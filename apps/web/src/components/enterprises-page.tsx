@@ -1,11 +1,11 @@
 import { FormEvent, useState } from 'react';
 import { api, DossierProject as Project, Enterprise, ProjectStatus, Tier, TIERS, User } from '../api';
-import { formatAmount, formatCount, formatDate } from '../format';
+import { formatAmount, formatCount, formatDate, todayInChina } from '../format';
 import { useI18n } from '../i18n';
 import { departmentName, DISTRICTS, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
-import { ExportButton, PrintButton } from './file-actions';
+import { ExportButton, PrintButton, usePrintStamp } from './file-actions';
 import { Field, Notice, Pager, ProblemBanner, useCommand } from './form';
 import { MilestoneTable } from './milestone-table';
 import { NeedsList } from './needs-list';
@@ -117,6 +117,7 @@ export function DossierPage({ id, user }: { id: string; user: User }) {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState(false);
   const d = dossier.data;
+  usePrintStamp(d ? t('print.dossier', { name: d.enterprise.name }) : undefined, todayInChina());
   if (!d) {
     return (
       <div className="page">

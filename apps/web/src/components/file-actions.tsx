@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, downloadFile, Problem } from '../api';
+import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { ProblemBanner } from './form';
 
@@ -39,4 +40,25 @@ export function PrintButton() {
       {t('print.button')}
     </button>
   );
+}
+
+/** A CSS string literal of `text`. */
+const cssString = (text: string): string => `"${text.replace(/["\\\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+
+/**
+ * Puts what is printed, as of when and when it was printed in the top margin of every printed
+ * page (an @page margin box: it repeats on each page, outside the content, so nothing is
+ * covered). Removed again when the page is left.
+ */
+export function usePrintStamp(what: string | undefined, asOf: string) {
+  const { t } = useI18n();
+  useEffect(() => {
+    if (!what) return;
+    const style = document.createElement('style');
+    style.dataset.printStamp = '';
+    const printedAt = formatDateTime(new Date().toISOString());
+    style.textContent = `@page { @top-left { content: ${cssString(what)}; font-size: 8pt; color: #334155; } @top-right { content: ${cssString(t('print.stamp', { asOf, printedAt }))}; font-size: 8pt; color: #334155; } }`;
+    document.head.appendChild(style);
+    return () => style.remove();
+  }, [what, asOf, t]);
 }
