@@ -35,10 +35,18 @@ describeWithChromium('print layouts (A4)', () => {
     const admin = await createUserAndLogin(api, 'admin');
     for (const d of DEPARTMENTS) await post(api, '/api/departments', admin, d);
     // Long words without spaces, which a table cell must wrap rather than push past the page.
-    const rows = qingdaoRows().map((row, i) => (i === 0 ? { ...row, 项目名称: '深远海智能养殖工船'.repeat(6), 项目简介: 'Aquaculture'.repeat(30) } : row));
+    const rows = qingdaoRows().map((row, i) =>
+      i === 0 ? { ...row, 项目名称: '深远海智能养殖工船'.repeat(6), 项目简介: 'Aquaculture'.repeat(30) } : row,
+    );
     const imported = await upload(api, taskforce, await ledger(rows));
     if (imported.status !== 200) throw new Error(JSON.stringify(imported.body));
-    const list = (await get(api, `/api/projects?q=${encodeURIComponent('深远海智能养殖工船')}&minPosition=${imported.body.position}`, taskforce)).body.items;
+    const list = (
+      await get(
+        api,
+        `/api/projects?q=${encodeURIComponent('深远海智能养殖工船')}&minPosition=${imported.body.position}`,
+        taskforce,
+      )
+    ).body.items;
     projectId = list[0].id;
     enterpriseId = list[0].enterpriseId;
     browser = await launchBrowser();
@@ -83,7 +91,13 @@ describeWithChromium('print layouts (A4)', () => {
       const stamp = [...document.querySelectorAll('style[data-print-stamp]')].map((s) => s.textContent ?? '');
       return { nav: shown('.topbar, nav'), buttons: shown('main button'), scrollWidth: document.documentElement.scrollWidth, overflowing: overflowing.slice(-6), stamp };
     })()`)) as { nav: number; buttons: number; scrollWidth: number; overflowing: string[]; stamp: string[] };
-    expect(layout).toEqual({ nav: 0, buttons: 0, scrollWidth: CONTENT_WIDTH_PX, overflowing: [], stamp: [expect.stringContaining('@top-right')] });
+    expect(layout).toEqual({
+      nav: 0,
+      buttons: 0,
+      scrollWidth: CONTENT_WIDTH_PX,
+      overflowing: [],
+      stamp: [expect.stringContaining('@top-right')],
+    });
     expect(layout.stamp[0]).toContain(what);
     expect(layout.stamp[0]).toContain(`截至 ${asOf}`);
     expect(layout.stamp[0]).toContain(`打印于 ${cstToday()}`);
@@ -92,11 +106,18 @@ describeWithChromium('print layouts (A4)', () => {
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     const pages = pdfPages(pdf);
     expect(pages.length).toBeGreaterThan(0);
-    for (const [width, height] of pages) expect([Math.abs(width - A4_POINTS[0]), Math.abs(height - A4_POINTS[1])].every((d) => d < 1)).toBe(true);
+    for (const [width, height] of pages)
+      expect([Math.abs(width - A4_POINTS[0]), Math.abs(height - A4_POINTS[1])].every((d) => d < 1)).toBe(true);
   }
 
   it('prints the dossier (一企一策) on A4', async () => {
-    await checkPrint(`#/enterprises/${enterpriseId}`, /青岛创意企业1有限公司/, '青岛创意企业1有限公司 · 一企一策', cstToday(), 'dossier');
+    await checkPrint(
+      `#/enterprises/${enterpriseId}`,
+      /青岛创意企业1有限公司/,
+      '青岛创意企业1有限公司 · 一企一策',
+      cstToday(),
+      'dossier',
+    );
   });
 
   it('prints a project (一项目一策: plan, milestones, needs, timeline) on A4', async () => {
@@ -124,4 +145,3 @@ function pdfPages(pdf: Buffer): number[][] {
     return [Math.round((x1 - x0) * 100) / 100, Math.round((y1 - y0) * 100) / 100];
   });
 }
-

@@ -3,6 +3,10 @@ import { Workbook, Worksheet } from 'exceljs';
 import { LEDGER_COLUMNS } from '../../apps/api/src/imports/ledger-columns';
 import { TestUser } from '../support/auth-helpers';
 import { RunningApi } from '../support/start-api';
+import type { Reply } from './projects.helpers';
+
+/** A JSON body, read field by field as the other e2e specs do (see Reply). */
+export type Json = Reply['body'];
 
 /** Helpers of the Excel export and import specs. */
 
@@ -15,7 +19,11 @@ export function creditCode(first17: string): string {
 }
 
 /** GETs an .xlsx and parses it with exceljs. */
-export async function downloadWorkbook(api: RunningApi, path: string, user: TestUser): Promise<{ status: number; contentType: string | null; workbook: Workbook; body: Buffer }> {
+export async function downloadWorkbook(
+  api: RunningApi,
+  path: string,
+  user: TestUser,
+): Promise<{ status: number; contentType: string | null; workbook: Workbook; body: Buffer }> {
   const response = await fetch(`${api.baseUrl}${path}`, { headers: user.headers });
   const body = Buffer.from(await response.arrayBuffer());
   const workbook = new Workbook();
@@ -89,14 +97,30 @@ export function zipOf(entries: Array<{ name: string; data: Buffer }>): Buffer {
 }
 
 /** POSTs a file to the import as multipart/form-data field `file`. */
-export async function upload(api: RunningApi, user: TestUser, file: Buffer, options: { dryRun?: boolean; fileName?: string; field?: string } = {}): Promise<{ status: number; body: any; contentType: string | null }> {
+export async function upload(
+  api: RunningApi,
+  user: TestUser,
+  file: Buffer,
+  options: { dryRun?: boolean; fileName?: string; field?: string } = {},
+): Promise<{ status: number; body: Json; contentType: string | null }> {
   const form = new FormData();
   form.append(options.field ?? 'file', new Blob([file]), options.fileName ?? 'ledger.xlsx');
-  const send = () => fetch(`${api.baseUrl}/api/imports/projects${options.dryRun ? '?dryRun=true' : ''}`, { method: 'POST', headers: { Authorization: user.headers.Authorization }, body: form });
+  const send = () =>
+    fetch(`${api.baseUrl}/api/imports/projects${options.dryRun ? '?dryRun=true' : ''}`, {
+      method: 'POST',
+      headers: { Authorization: user.headers.Authorization },
+      body: form,
+    });
   // A kept-alive connection the server closes (after 5 s idle) just as it is reused: send again.
-  const response = await send().catch((error) => (error?.cause?.code === 'ECONNRESET' ? send() : Promise.reject(error)));
+  const response = await send().catch((error) =>
+    error?.cause?.code === 'ECONNRESET' ? send() : Promise.reject(error),
+  );
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, contentType: response.headers.get('content-type') };
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : undefined,
+    contentType: response.headers.get('content-type'),
+  };
 }
 
 export type Row = Record<string, string | number | { formula: string } | null>;
@@ -121,7 +145,8 @@ export const CONFERENCES = [
   { title: '第一届民营经济创意会', heldOn: '2024-04-10' },
   { title: '第二届民营经济创意会', heldOn: '2024-07-10' },
 ];
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * 29 library projects of 20 enterprises (some with two projects, one known only by name), at two
@@ -136,7 +161,8 @@ export function qingdaoRows(): Row[] {
       项目编号: `QD-2024-${String(i + 1).padStart(3, '0')}`,
       项目名称: `创意项目${i + 1}`,
       申报企业: `青岛创意企业${enterprise + 1}有限公司`,
-      统一社会信用代码: enterprise === 19 ? null : creditCode(`913702000000${String(enterprise + 10).padStart(4, '0')}X`),
+      统一社会信用代码:
+        enterprise === 19 ? null : creditCode(`913702000000${String(enterprise + 10).padStart(4, '0')}X`),
       产业链: ['海洋经济', '智能制造', '数字经济'][i % 3],
       '区(市)': ['市南区', '黄岛区', '崂山区'][i % 3],
       '计划投资(万元)': 1000 * (i + 1) + 0.5,
@@ -148,7 +174,13 @@ export function qingdaoRows(): Row[] {
       发布创意会: conference.title,
       创意会日期: conference.heldOn,
     };
-    if (i < 24) Object.assign(row, { 牵头部门: i % 2 ? lead.code : lead.name, 配合部门: DEPARTMENTS[(i + 1) % 4].name, 交办日期: addDays(conference.heldOn, 5), 计划落地日期: '2025-06-30' });
+    if (i < 24)
+      Object.assign(row, {
+        牵头部门: i % 2 ? lead.code : lead.name,
+        配合部门: DEPARTMENTS[(i + 1) % 4].name,
+        交办日期: addDays(conference.heldOn, 5),
+        计划落地日期: '2025-06-30',
+      });
     if (i < 12) Object.assign(row, { 落地日期: addDays('2024-10-01', i), '实际投资(万元)': 1000 * (i + 1) + 100 });
     if (i === 27 || i === 28) Object.assign(row, { 退出日期: '2024-09-01', 退出原因: '企业调整投资方向' });
     return row;

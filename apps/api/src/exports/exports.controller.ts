@@ -33,7 +33,11 @@ export class ExportsController {
 
   /** The department's inbox (`GET /api/departments/:code/assignments`), every page. */
   @Get('departments/:code/assignments/export.xlsx')
-  assignments(@Param('code') code: string, @Query() query: DepartmentAssignmentsQueryDto, @Res() res: Response): Promise<void> {
+  assignments(
+    @Param('code') code: string,
+    @Query() query: DepartmentAssignmentsQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
     return this.streamed(res, () => this.reports.assignments(code, query, res));
   }
 

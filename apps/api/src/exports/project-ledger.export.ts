@@ -38,10 +38,15 @@ export const LEDGER_COLUMNS: SheetColumn[] = [
  * 最近进展 from what the read models keep: how the project ended, else its latest completed
  * milestone, else its landing plan. Progress notes themselves live only in the project's stream.
  */
-export function latestProgressOf(row: Pick<ProjectLedgerRow, 'landing' | 'withdrawal' | 'plan'>, departmentName: (code: string) => string): string {
+export function latestProgressOf(
+  row: Pick<ProjectLedgerRow, 'landing' | 'withdrawal' | 'plan'>,
+  departmentName: (code: string) => string,
+): string {
   if (row.landing) return `${row.landing.landedOn} 落地`;
   if (row.withdrawal) return `${businessDate(row.withdrawal.occurredAt)} 退出：${row.withdrawal.reason}`;
-  const done = (row.plan?.milestones ?? []).filter((m) => m.done && m.doneAt).sort((a, b) => (a.doneAt! < b.doneAt! ? 1 : -1));
+  const done = (row.plan?.milestones ?? [])
+    .filter((m) => m.done && m.doneAt)
+    .sort((a, b) => (a.doneAt! < b.doneAt! ? 1 : -1));
   if (done.length > 0) return `${businessDate(done[0].doneAt!)} 完成：${done[0].title}`;
   if (row.plan) return `${businessDate(row.plan.assignedAt)} 交办${departmentName(row.plan.leadDepartment)}`;
   return '';
@@ -56,7 +61,11 @@ export class ProjectLedgerExport {
     // Department users see the projects their department is part of, as in GET /api/projects.
     const department = actor.role === 'department' ? actor.departmentCode : query.department;
     const { status, industryChain, conferenceId, enterpriseId, q, sort } = query;
-    const { sql, params } = projectLedgerQuery(this.dataSource, { status, industryChain, conferenceId, enterpriseId, q, department }, sort);
+    const { sql, params } = projectLedgerQuery(
+      this.dataSource,
+      { status, industryChain, conferenceId, enterpriseId, q, department },
+      sort,
+    );
     const name = await departmentNames(this.dataSource);
     const today = businessDate(new Date().toISOString());
 
@@ -67,7 +76,12 @@ export class ProjectLedgerExport {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       await runner.query(`DECLARE ledger NO SCROLL CURSOR FOR ${sql}`, params);
       const workbook = xlsxDownload(res, `项目台账-${today}.xlsx`);
-      const sheet = new LedgerSheet(workbook, '项目台账', `项目台账（截至 ${today}，导出于 ${new Date().toISOString()}）`, LEDGER_COLUMNS);
+      const sheet = new LedgerSheet(
+        workbook,
+        '项目台账',
+        `项目台账（截至 ${today}，导出于 ${new Date().toISOString()}）`,
+        LEDGER_COLUMNS,
+      );
       let n = 0;
       for (;;) {
         const raws: Record<string, unknown>[] = await runner.query(`FETCH ${BATCH} FROM ledger`);
@@ -89,7 +103,12 @@ export class ProjectLedgerExport {
   }
 }
 
-export function ledgerValues(row: ProjectLedgerRow, n: number, today: string, name: (code: string | null | undefined) => string): (string | number | null)[] {
+export function ledgerValues(
+  row: ProjectLedgerRow,
+  n: number,
+  today: string,
+  name: (code: string | null | undefined) => string,
+): (string | number | null)[] {
   const milestones = row.plan?.milestones ?? [];
   const overdue = row.status === 'assigned' ? milestones.filter((m) => !m.done && m.dueOn < today).length : 0;
   return [

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { businessDate } from '@luodi/domain';
-import { DashboardSummary, DepartmentAssignment, EnterpriseDossier, LANDING_RATE_GROUPS, LandingRateGroup, LandingRateRow, Page, PROJECT_STATUSES } from '@luodi/read-models';
+import {
+  DashboardSummary,
+  DepartmentAssignment,
+  EnterpriseDossier,
+  LANDING_RATE_GROUPS,
+  LandingRateGroup,
+  LandingRateRow,
+  Page,
+  PROJECT_STATUSES,
+} from '@luodi/read-models';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
@@ -14,7 +23,12 @@ import { departmentNames, STATUS_LABELS } from './ledger-labels';
 import { latestProgressOf } from './project-ledger.export';
 import { LedgerSheet, wanYuan, xlsxDownload } from './xlsx-sheet';
 
-const GROUP_LABELS: Record<LandingRateGroup, string> = { conference: '按创意会', industryChain: '按产业链', department: '按牵头部门', district: '按区(市)' };
+const GROUP_LABELS: Record<LandingRateGroup, string> = {
+  conference: '按创意会',
+  industryChain: '按产业链',
+  department: '按牵头部门',
+  district: '按区(市)',
+};
 const ROLE_LABELS = { lead: '牵头', supporting: '配合' } as const;
 const yesNo = (value: boolean): string => (value ? '是' : '否');
 const dateOf = (instant: string | null | undefined): string => (instant ? businessDate(instant) : '');
@@ -36,7 +50,12 @@ export class ReportExports {
     const today = businessDate(new Date().toISOString());
     const items: DepartmentAssignment[] = [];
     for (let page = 1; ; page++) {
-      const result: Page<DepartmentAssignment> = await this.queries.execute(new DepartmentAssignmentsQuery(code, Object.assign(new DepartmentAssignmentsQueryDto(), { ...query, page, pageSize: 100 })));
+      const result: Page<DepartmentAssignment> = await this.queries.execute(
+        new DepartmentAssignmentsQuery(
+          code,
+          Object.assign(new DepartmentAssignmentsQueryDto(), { ...query, page, pageSize: 100 }),
+        ),
+      );
       items.push(...result.items);
       if (page * result.pageSize >= result.total) break;
     }
@@ -56,7 +75,20 @@ export class ReportExports {
       { header: '临期', width: 8 },
     ]);
     items.forEach((a, i) =>
-      sheet.add([i + 1, a.projectTitle, a.enterpriseName, ROLE_LABELS[a.role], a.title, name(a.departmentCode), a.owner, a.dueOn, yesNo(a.done), dateOf(a.doneAt), yesNo(a.overdue), yesNo(a.dueSoon)]),
+      sheet.add([
+        i + 1,
+        a.projectTitle,
+        a.enterpriseName,
+        ROLE_LABELS[a.role],
+        a.title,
+        name(a.departmentCode),
+        a.owner,
+        a.dueOn,
+        yesNo(a.done),
+        dateOf(a.doneAt),
+        yesNo(a.overdue),
+        yesNo(a.dueSoon),
+      ]),
     );
     sheet.commit();
     await workbook.commit();
@@ -67,7 +99,12 @@ export class ReportExports {
     const summary: DashboardSummary = await this.queries.execute(new DashboardSummaryQuery(query, actor));
     const groups: Array<[LandingRateGroup, LandingRateRow[]]> = [];
     for (const groupBy of LANDING_RATE_GROUPS) {
-      groups.push([groupBy, await this.queries.execute(new LandingRatesQuery(Object.assign(new LandingRateQueryDto(), { ...query, groupBy }), actor))]);
+      groups.push([
+        groupBy,
+        await this.queries.execute(
+          new LandingRatesQuery(Object.assign(new LandingRateQueryDto(), { ...query, groupBy }), actor),
+        ),
+      ]);
     }
     const asOf = summary.asOf;
     const workbook = xlsxDownload(res, `落地看板-${asOf}.xlsx`);
@@ -173,7 +210,8 @@ export class ReportExports {
       { header: '完成日期', width: 12, kind: 'date' },
     ]);
     for (const p of dossier.projects) {
-      for (const m of p.plan?.milestones ?? []) milestones.add([p.title, m.title, name(m.departmentCode), m.owner, m.dueOn, yesNo(m.done), dateOf(m.doneAt)]);
+      for (const m of p.plan?.milestones ?? [])
+        milestones.add([p.title, m.title, name(m.departmentCode), m.owner, m.dueOn, yesNo(m.done), dateOf(m.doneAt)]);
     }
     milestones.commit();
 
@@ -186,11 +224,26 @@ export class ReportExports {
       { header: '解决日期', width: 12, kind: 'date' },
     ]);
     for (const p of dossier.projects) {
-      for (const need of p.needs) needs.add([p.title, NEED_LABELS[need.kind], need.description, yesNo(need.resolved), need.resolution ?? '', dateOf(need.resolvedAt)]);
+      for (const need of p.needs)
+        needs.add([
+          p.title,
+          NEED_LABELS[need.kind],
+          need.description,
+          yesNo(need.resolved),
+          need.resolution ?? '',
+          dateOf(need.resolvedAt),
+        ]);
     }
     needs.commit();
     await workbook.commit();
   }
 }
 
-const NEED_LABELS = { land: '用地', talent: '人才', financing: '融资', orders: '订单', policy: '政策', other: '其他' } as const;
+const NEED_LABELS = {
+  land: '用地',
+  talent: '人才',
+  financing: '融资',
+  orders: '订单',
+  policy: '政策',
+  other: '其他',
+} as const;

@@ -30,7 +30,8 @@ export type CellValue = string | number | null | undefined;
 export const looksLikeFormula = (text: string): boolean => /^[=+\-@\t\r]/.test(text);
 
 /** Whole yuan as 万元 (the unit of a 台账). */
-export const wanYuan = (yuan: number | null | undefined): number | null => (yuan === null || yuan === undefined ? null : yuan / 10_000);
+export const wanYuan = (yuan: number | null | undefined): number | null =>
+  yuan === null || yuan === undefined ? null : yuan / 10_000;
 
 /** A business date `YYYY-MM-DD` as a date cell (Excel dates have no zone: midnight UTC reads back as that date). */
 function dateCell(date: string): Date {
@@ -65,7 +66,13 @@ export class LedgerSheet {
 
   /** One data row; dates are `YYYY-MM-DD` strings, amounts already in 万元. */
   add(values: CellValue[]): void {
-    const row = this.sheet.addRow(values.map((value, i) => (this.columns[i].kind === 'date' && typeof value === 'string' && value !== '' ? dateCell(value) : (value ?? null))));
+    const row = this.sheet.addRow(
+      values.map((value, i) =>
+        this.columns[i].kind === 'date' && typeof value === 'string' && value !== ''
+          ? dateCell(value)
+          : (value ?? null),
+      ),
+    );
     this.columns.forEach((column, i) => {
       const value = values[i];
       const format = NUMBER_FORMATS[column.kind ?? 'text'];
@@ -89,6 +96,9 @@ export function xlsxDownload(res: Response, fileName: string): stream.xlsx.Workb
   res.status(200);
   res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
   // RFC 6266: an ASCII fallback and the UTF-8 name (Chinese file names).
-  res.setHeader('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  );
   return new stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
 }

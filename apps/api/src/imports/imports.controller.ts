@@ -1,4 +1,14 @@
-import { Controller, Get, HttpCode, Post, Query, Res, SetMetadata, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Query,
+  Res,
+  SetMetadata,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -49,8 +59,17 @@ export class ImportsController {
   // store or replay answers here; the import is idempotent by itself (derived ids).
   @SetMetadata(CREDENTIAL_ROUTE, true)
   // utf8: browsers send the file name (青岛台账.xlsx) in UTF-8 without saying so.
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_LIMITS.fileBytes, files: 1, fields: 5, parts: 6 }, defParamCharset: 'utf8' }))
-  run(@UploadedFile() file: UploadedXlsx | undefined, @Query() query: ImportQueryDto, @CommandCtx() ctx: CommandContext): Promise<ImportReport> {
+  @UseInterceptors(
+    FileInterceptor('file', {
+      limits: { fileSize: IMPORT_LIMITS.fileBytes, files: 1, fields: 5, parts: 6 },
+      defParamCharset: 'utf8',
+    }),
+  )
+  run(
+    @UploadedFile() file: UploadedXlsx | undefined,
+    @Query() query: ImportQueryDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<ImportReport> {
     if (!file) throw missingFile();
     return this.imports.run(file.buffer, file.originalname, query.dryRun === true, ctx);
   }

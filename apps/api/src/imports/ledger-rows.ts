@@ -38,7 +38,9 @@ export interface ParsedLedger {
 /** Headers that must be in the sheet. */
 export class MissingColumnsError extends Error {
   constructor(readonly missing: string[]) {
-    super(`The sheet has no column ${missing.join(', ')}; start from the template (GET /api/imports/projects/template.xlsx).`);
+    super(
+      `The sheet has no column ${missing.join(', ')}; start from the template (GET /api/imports/projects/template.xlsx).`,
+    );
   }
 }
 
@@ -74,11 +76,18 @@ export function parseLedger(sheet: Worksheet, context: LedgerContext): ParsedLed
     if (LEDGER_COLUMNS.every((c) => isBlank(raw(c.key)))) continue;
     rows++;
     const before = problems.length;
-    const parsed = parseRow(n, raw, context, (column, code, message) => problems.push({ row: n, column: column.header, code, message }));
+    const parsed = parseRow(n, raw, context, (column, code, message) =>
+      problems.push({ row: n, column: column.header, code, message }),
+    );
     if (parsed) {
       const first = firstRowOfRef.get(parsed.ref);
       if (first !== undefined) {
-        problems.push({ row: n, column: COLUMN_BY_KEY.ref.header, code: 'DUPLICATE_PROJECT_NUMBER', message: `项目编号 ${parsed.ref} is already on row ${first}.` });
+        problems.push({
+          row: n,
+          column: COLUMN_BY_KEY.ref.header,
+          code: 'DUPLICATE_PROJECT_NUMBER',
+          message: `项目编号 ${parsed.ref} is already on row ${first}.`,
+        });
       } else {
         firstRowOfRef.set(parsed.ref, n);
       }
@@ -87,12 +96,21 @@ export function parseLedger(sheet: Worksheet, context: LedgerContext): ParsedLed
   }
   checkEnterprises(valid, problems);
   const invalidRows = new Set(problems.map((p) => p.row));
-  return { rows, valid: valid.filter((r) => !invalidRows.has(r.row)), problems: problems.sort((a, b) => a.row - b.row) };
+  return {
+    rows,
+    valid: valid.filter((r) => !invalidRows.has(r.row)),
+    problems: problems.sort((a, b) => a.row - b.row),
+  };
 }
 
 type Report = (column: LedgerColumn, code: string, message: string) => void;
 
-function parseRow(n: number, raw: (key: LedgerKey) => CellValue, context: LedgerContext, report: Report): LedgerRow | undefined {
+function parseRow(
+  n: number,
+  raw: (key: LedgerKey) => CellValue,
+  context: LedgerContext,
+  report: Report,
+): LedgerRow | undefined {
   const c = COLUMN_BY_KEY;
   let ok = true;
   const fail: Report = (column, code, message) => {
@@ -102,7 +120,8 @@ function parseRow(n: number, raw: (key: LedgerKey) => CellValue, context: Ledger
   const read = <T>(key: LedgerKey, parse: (value: CellValue, column: LedgerColumn) => T | undefined): T | undefined => {
     const column = c[key];
     const value = raw(key);
-    if (isFormula(value)) return void fail(column, 'FORMULA_NOT_ALLOWED', 'The cell holds a formula; enter its value instead.');
+    if (isFormula(value))
+      return void fail(column, 'FORMULA_NOT_ALLOWED', 'The cell holds a formula; enter its value instead.');
     if (isBlank(value)) {
       if (column.required) fail(column, 'REQUIRED', `${column.header} is required.`);
       return undefined;
@@ -112,25 +131,42 @@ function parseRow(n: number, raw: (key: LedgerKey) => CellValue, context: Ledger
   const text = (value: CellValue, column: LedgerColumn): string | undefined => {
     const t = textOf(value);
     if (t === undefined) return void fail(column, 'INVALID_VALUE', 'The cell holds no text.');
-    if (column.max !== undefined && t.length > column.max) return void fail(column, 'TEXT_TOO_LONG', `At most ${column.max} characters.`);
+    if (column.max !== undefined && t.length > column.max)
+      return void fail(column, 'TEXT_TOO_LONG', `At most ${column.max} characters.`);
     return t;
   };
   const date = (value: CellValue, column: LedgerColumn): string | undefined => {
     const d = dateOf(value);
-    if (d === undefined) return void fail(column, 'INVALID_DATE', `${textOf(value) ?? String(value)} is not a date that exists (write it as 2024-03-15).`);
+    if (d === undefined)
+      return void fail(
+        column,
+        'INVALID_DATE',
+        `${textOf(value) ?? String(value)} is not a date that exists (write it as 2024-03-15).`,
+      );
     if (d > context.today) return void fail(column, 'DATE_IN_FUTURE', `${d} lies after today (${context.today}).`);
     return d;
   };
   const yuan = (value: CellValue, column: LedgerColumn): number | undefined => {
-    if (typeof value !== 'number') return void fail(column, 'AMOUNT_IS_TEXT', `${column.header} must be a number (万元), not text.`);
+    if (typeof value !== 'number')
+      return void fail(column, 'AMOUNT_IS_TEXT', `${column.header} must be a number (万元), not text.`);
     const amount = Math.round(value * 10_000);
-    if (!Number.isFinite(value) || value < 0 || Math.abs(amount - value * 10_000) > 1e-6 || amount > Number.MAX_SAFE_INTEGER) {
-      return void fail(column, 'INVALID_AMOUNT', `${column.header} must be 0 or more, in 万元 with at most 4 decimals.`);
+    if (
+      !Number.isFinite(value) ||
+      value < 0 ||
+      Math.abs(amount - value * 10_000) > 1e-6 ||
+      amount > Number.MAX_SAFE_INTEGER
+    ) {
+      return void fail(
+        column,
+        'INVALID_AMOUNT',
+        `${column.header} must be 0 or more, in 万元 with at most 4 decimals.`,
+      );
     }
     return amount;
   };
   const score = (value: CellValue, column: LedgerColumn): number | undefined => {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) return void fail(column, 'INVALID_SCORE', `${column.header} must be a whole number from 0 to 100.`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100)
+      return void fail(column, 'INVALID_SCORE', `${column.header} must be a whole number from 0 to 100.`);
     return value;
   };
   const department = (name: string, column: LedgerColumn): string | undefined => {
@@ -139,7 +175,8 @@ function parseRow(n: number, raw: (key: LedgerKey) => CellValue, context: Ledger
     return code;
   };
   const requireWith = (key: LedgerKey, present: boolean, because: LedgerKey): void => {
-    if (present && isBlank(raw(key))) fail(c[key], 'REQUIRED', `${c[key].header} is required when ${c[because].header} is filled in.`);
+    if (present && isBlank(raw(key)))
+      fail(c[key], 'REQUIRED', `${c[key].header} is required when ${c[because].header} is filled in.`);
   };
 
   const ref = read('ref', text);
@@ -147,7 +184,12 @@ function parseRow(n: number, raw: (key: LedgerKey) => CellValue, context: Ledger
   const enterpriseName = read('enterprise', text);
   const creditCode = read('creditCode', (value, column) => {
     const code = text(value, column)?.toUpperCase();
-    if (code !== undefined && !isValidUnifiedSocialCreditCode(code)) return void fail(column, 'INVALID_CREDIT_CODE', `${code} is no 统一社会信用代码: 18 characters with a correct check character (GB 32100-2015).`);
+    if (code !== undefined && !isValidUnifiedSocialCreditCode(code))
+      return void fail(
+        column,
+        'INVALID_CREDIT_CODE',
+        `${code} is no 统一社会信用代码: 18 characters with a correct check character (GB 32100-2015).`,
+      );
     return code;
   });
   const industryChain = read('industryChain', text);
@@ -156,7 +198,11 @@ function parseRow(n: number, raw: (key: LedgerKey) => CellValue, context: Ledger
   const summary = read('summary', text);
   const submittedOn = read('submittedOn', date);
   const approvedOn = read('approvedOn', date);
-  const scores = { idea: read('ideaScore', score), validation: read('validationScore', score), feasibility: read('feasibilityScore', score) };
+  const scores = {
+    idea: read('ideaScore', score),
+    validation: read('validationScore', score),
+    feasibility: read('feasibilityScore', score),
+  };
   const conferenceTitle = read('conference', text);
   const conferenceOn = read('conferenceOn', date);
   const leadName = read('lead', text);
@@ -168,7 +214,12 @@ function parseRow(n: number, raw: (key: LedgerKey) => CellValue, context: Ledger
   const assignedOn = read('assignedOn', date);
   const dueOn = read('dueOn', (value, column) => {
     const d = dateOf(value);
-    if (d === undefined) return void fail(column, 'INVALID_DATE', `${textOf(value) ?? String(value)} is not a date that exists (write it as 2024-03-15).`);
+    if (d === undefined)
+      return void fail(
+        column,
+        'INVALID_DATE',
+        `${textOf(value) ?? String(value)} is not a date that exists (write it as 2024-03-15).`,
+      );
     return d; // a due date may lie ahead
   });
   const landedOn = read('landedOn', date);
@@ -188,24 +239,44 @@ function parseRow(n: number, raw: (key: LedgerKey) => CellValue, context: Ledger
   requireWith('withdrawalReason', !isBlank(raw('withdrawnOn')), 'withdrawnOn');
   requireWith('withdrawnOn', !isBlank(raw('withdrawalReason')), 'withdrawalReason');
   const needs = (key: LedgerKey, earlier: LedgerKey): void => {
-    if (!isBlank(raw(key)) && isBlank(raw(earlier))) fail(c[key], 'MISSING_EARLIER_STEP', `${c[key].header} needs ${c[earlier].header}: a project goes through the library, the conference and the landing plan in that order.`);
+    if (!isBlank(raw(key)) && isBlank(raw(earlier)))
+      fail(
+        c[key],
+        'MISSING_EARLIER_STEP',
+        `${c[key].header} needs ${c[earlier].header}: a project goes through the library, the conference and the landing plan in that order.`,
+      );
   };
   needs('conference', 'approvedOn');
   needs('lead', 'conference');
   needs('landedOn', 'lead');
   needs('actualInvestment', 'landedOn');
-  if (!isBlank(raw('landedOn')) && !isBlank(raw('withdrawnOn'))) fail(c.withdrawnOn, 'LANDED_AND_WITHDRAWN', 'A landed project cannot also be withdrawn.');
-  const order = (later: LedgerKey, laterDate: string | undefined, earlier: LedgerKey, earlierDate: string | undefined, code = 'DATE_OUT_OF_ORDER'): void => {
-    if (laterDate !== undefined && earlierDate !== undefined && laterDate < earlierDate) fail(c[later], code, `${c[later].header} ${laterDate} lies before ${c[earlier].header} ${earlierDate}.`);
+  if (!isBlank(raw('landedOn')) && !isBlank(raw('withdrawnOn')))
+    fail(c.withdrawnOn, 'LANDED_AND_WITHDRAWN', 'A landed project cannot also be withdrawn.');
+  const order = (
+    later: LedgerKey,
+    laterDate: string | undefined,
+    earlier: LedgerKey,
+    earlierDate: string | undefined,
+    code = 'DATE_OUT_OF_ORDER',
+  ): void => {
+    if (laterDate !== undefined && earlierDate !== undefined && laterDate < earlierDate)
+      fail(c[later], code, `${c[later].header} ${laterDate} lies before ${c[earlier].header} ${earlierDate}.`);
   };
   order('approvedOn', approvedOn, 'submittedOn', submittedOn);
   order('conferenceOn', conferenceOn, 'approvedOn', approvedOn);
   order('assignedOn', assignedOn, 'conferenceOn', conferenceOn);
   order('landedOn', landedOn, 'approvedOn', approvedOn, 'LANDED_BEFORE_APPROVAL');
   order('landedOn', landedOn, 'assignedOn', assignedOn);
-  order('withdrawnOn', withdrawnOn, 'submittedOn', [submittedOn, approvedOn, conferenceOn, assignedOn].filter(Boolean).sort().pop());
-  if (lead !== undefined && supporting.includes(lead)) fail(c.supporting, 'LEAD_ALSO_SUPPORTING', 'The lead department cannot also support.');
-  if (new Set(supporting).size !== supporting.length) fail(c.supporting, 'DUPLICATE_DEPARTMENT', 'A department is named twice.');
+  order(
+    'withdrawnOn',
+    withdrawnOn,
+    'submittedOn',
+    [submittedOn, approvedOn, conferenceOn, assignedOn].filter(Boolean).sort().pop(),
+  );
+  if (lead !== undefined && supporting.includes(lead))
+    fail(c.supporting, 'LEAD_ALSO_SUPPORTING', 'The lead department cannot also support.');
+  if (new Set(supporting).size !== supporting.length)
+    fail(c.supporting, 'DUPLICATE_DEPARTMENT', 'A department is named twice.');
 
   if (!ok) return undefined;
   return {
@@ -218,7 +289,9 @@ function parseRow(n: number, raw: (key: LedgerKey) => CellValue, context: Ledger
     investmentYuan: investmentYuan!,
     summary,
     submittedOn: submittedOn!,
-    review: approvedOn ? { approvedOn, scores: scores as { idea: number; validation: number; feasibility: number } } : undefined,
+    review: approvedOn
+      ? { approvedOn, scores: scores as { idea: number; validation: number; feasibility: number } }
+      : undefined,
     conference: conferenceTitle && conferenceOn ? { title: conferenceTitle, heldOn: conferenceOn } : undefined,
     plan: lead && assignedOn && dueOn ? { lead, supporting: supporting as string[], assignedOn, dueOn } : undefined,
     landing: landedOn ? { landedOn, actualInvestmentYuan } : undefined,
@@ -234,11 +307,27 @@ function checkEnterprises(rows: LedgerRow[], problems: ImportProblem[]): void {
     const { name, creditCode } = row.enterprise;
     if (creditCode !== undefined) {
       const known = nameOfCode.get(creditCode);
-      if (known !== undefined && known !== name) problems.push({ row: row.row, column: COLUMN_BY_KEY.enterprise.header, code: 'ENTERPRISE_NAME_CONFLICT', message: `统一社会信用代码 ${creditCode} is ${known} on an earlier row.` });
+      if (known !== undefined && known !== name)
+        problems.push({
+          row: row.row,
+          column: COLUMN_BY_KEY.enterprise.header,
+          code: 'ENTERPRISE_NAME_CONFLICT',
+          message: `统一社会信用代码 ${creditCode} is ${known} on an earlier row.`,
+        });
       nameOfCode.set(creditCode, known ?? name);
     }
-    if (codeOfName.has(name) && creditCode !== undefined && codeOfName.get(name) !== undefined && codeOfName.get(name) !== creditCode) {
-      problems.push({ row: row.row, column: COLUMN_BY_KEY.creditCode.header, code: 'ENTERPRISE_CODE_CONFLICT', message: `${name} has 统一社会信用代码 ${codeOfName.get(name)} on an earlier row.` });
+    if (
+      codeOfName.has(name) &&
+      creditCode !== undefined &&
+      codeOfName.get(name) !== undefined &&
+      codeOfName.get(name) !== creditCode
+    ) {
+      problems.push({
+        row: row.row,
+        column: COLUMN_BY_KEY.creditCode.header,
+        code: 'ENTERPRISE_CODE_CONFLICT',
+        message: `${name} has 统一社会信用代码 ${codeOfName.get(name)} on an earlier row.`,
+      });
     }
     if (!codeOfName.get(name)) codeOfName.set(name, creditCode);
   }
@@ -260,14 +349,23 @@ function isFormula(value: CellValue): boolean {
 }
 
 function isBlank(value: CellValue): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (typeof value === 'object' && !(value instanceof Date) && textOf(value) === '');
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (typeof value === 'object' && !(value instanceof Date) && textOf(value) === '')
+  );
 }
 
 /** A cell's text: strings, numbers (a number typed into a text column), rich text, hyperlinks. */
 function textOf(value: CellValue): string | undefined {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number') return String(value);
-  if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('').trim();
+  if (value && typeof value === 'object' && 'richText' in value)
+    return value.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
   if (value && typeof value === 'object' && 'text' in value && typeof value.text === 'string') return value.text.trim();
   return undefined;
 }
@@ -280,7 +378,11 @@ const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?
 function dateOf(value: CellValue): string | undefined {
   let text: string | undefined;
   if (value instanceof Date) text = Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
-  else if (typeof value === 'number') text = Number.isInteger(value) && value > 0 && value < 2_958_466 ? new Date(EXCEL_EPOCH + value * 86_400_000).toISOString().slice(0, 10) : undefined;
+  else if (typeof value === 'number')
+    text =
+      Number.isInteger(value) && value > 0 && value < 2_958_466
+        ? new Date(EXCEL_EPOCH + value * 86_400_000).toISOString().slice(0, 10)
+        : undefined;
   else {
     const match = DATE_TEXT.exec(textOf(value) ?? '');
     text = match ? `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}` : undefined;

@@ -29,8 +29,17 @@ const SAMPLE: Record<string, string | number> = {
 
 /** `GET /api/imports/projects/template.xlsx`: the columns (required ones marked *), a sample row, and what each column takes. */
 export async function writeLedgerTemplate(workbook: stream.xlsx.WorkbookWriter): Promise<void> {
-  const columns: SheetColumn[] = LEDGER_COLUMNS.map((c) => ({ header: c.required ? `${c.header}*` : c.header, width: c.width, kind: c.kind === 'wanYuan' ? 'wanYuan' : c.kind === 'date' ? 'date' : c.kind === 'score' ? 'integer' : 'text' }));
-  const sheet = new LedgerSheet(workbook, '项目台账', `项目台账导入模板（带 * 为必填；第 3 行为示例，导入前请删除；每个文件最多 ${IMPORT_LIMITS.rows} 行）`, columns);
+  const columns: SheetColumn[] = LEDGER_COLUMNS.map((c) => ({
+    header: c.required ? `${c.header}*` : c.header,
+    width: c.width,
+    kind: c.kind === 'wanYuan' ? 'wanYuan' : c.kind === 'date' ? 'date' : c.kind === 'score' ? 'integer' : 'text',
+  }));
+  const sheet = new LedgerSheet(
+    workbook,
+    '项目台账',
+    `项目台账导入模板（带 * 为必填；第 3 行为示例，导入前请删除；每个文件最多 ${IMPORT_LIMITS.rows} 行）`,
+    columns,
+  );
   sheet.add(LEDGER_COLUMNS.map((c) => SAMPLE[c.header] ?? null));
   sheet.commit();
   const notes = new LedgerSheet(workbook, '填写说明', '各列填写说明', [
@@ -39,7 +48,11 @@ export async function writeLedgerTemplate(workbook: stream.xlsx.WorkbookWriter):
     { header: '说明', width: 80 },
   ]);
   for (const c of LEDGER_COLUMNS) notes.add([c.header, c.required ? '是' : '', c.note]);
-  notes.add(['文件', '', `.xlsx（不接受 .xls、.xlsm 等），不超过 ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB，解压后不超过 ${IMPORT_LIMITS.unpackedBytes / 1024 / 1024} MB`]);
+  notes.add([
+    '文件',
+    '',
+    `.xlsx（不接受 .xls、.xlsm 等），不超过 ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB，解压后不超过 ${IMPORT_LIMITS.unpackedBytes / 1024 / 1024} MB`,
+  ]);
   notes.commit();
   await workbook.commit();
 }

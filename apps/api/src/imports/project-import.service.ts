@@ -45,8 +45,22 @@ export interface ImportReport {
   position?: number;
 }
 
-/** Projects imported at once; each project is its own stream, so they do not contend. */
-const CONCURRENCY = 4;
+/** Projects imported at once, and look-ups made at once; each project is its own stream, so they do not contend. */
+const CONCURRENCY = 8;
+
+/** `work` on every item, CONCURRENCY at a time, the results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  return results;
+}
 
 /** Whether a project's stream already holds a step (an interrupted import resumes after it). */
 const REACHED: Record<Step['reaches'], (project: NonNullable<ProjectState>) => boolean> = {
@@ -101,12 +115,18 @@ export class ProjectImportService {
     try {
       await workbook.xlsx.load(file as unknown as ArrayBuffer);
     } catch {
-      throw new BadRequestException({ message: 'The workbook cannot be read; open it in Excel and save it again as .xlsx.', code: 'IMPORT_UNREADABLE' });
+      throw new BadRequestException({
+        message: 'The workbook cannot be read; open it in Excel and save it again as .xlsx.',
+        code: 'IMPORT_UNREADABLE',
+      });
     }
     const sheet = workbook.worksheets[0];
     if (!sheet) throw new BadRequestException({ message: 'The workbook has no sheet.', code: 'IMPORT_UNREADABLE' });
     if (sheet.actualRowCount > IMPORT_LIMITS.rows + 5) {
-      throw new PayloadTooLargeException({ message: `At most ${IMPORT_LIMITS.rows} rows per file; split the ledger.`, code: 'IMPORT_TOO_MANY_ROWS' });
+      throw new PayloadTooLargeException({
+        message: `At most ${IMPORT_LIMITS.rows} rows per file; split the ledger.`,
+        code: 'IMPORT_TOO_MANY_ROWS',
+      });
     }
 
     const now = new Date().toISOString();
@@ -117,44 +137,61 @@ export class ProjectImportService {
     try {
       parsed = parseLedger(sheet, { today: businessDate(now), departmentCode: (x) => codeOf.get(x) });
     } catch (error) {
-      if (error instanceof MissingColumnsError) throw new BadRequestException({ message: error.message, code: 'IMPORT_MISSING_COLUMNS' });
+      if (error instanceof MissingColumnsError)
+        throw new BadRequestException({ message: error.message, code: 'IMPORT_MISSING_COLUMNS' });
       throw error;
     }
-    if (parsed.rows > IMPORT_LIMITS.rows) throw new PayloadTooLargeException({ message: `At most ${IMPORT_LIMITS.rows} rows per file; split the ledger.`, code: 'IMPORT_TOO_MANY_ROWS' });
+    if (parsed.rows > IMPORT_LIMITS.rows)
+      throw new PayloadTooLargeException({
+        message: `At most ${IMPORT_LIMITS.rows} rows per file; split the ledger.`,
+        code: 'IMPORT_TOO_MANY_ROWS',
+      });
 
     const problems = [...parsed.problems];
     const importId = `import-${createHash('sha256').update(file).digest('hex').slice(0, 16)}`;
     const planned: PlannedRow[] = [];
     let alreadyImported = 0;
-    const enterprises = new Map<string, PlannedRow['enterprise'] | ImportProblem>();
-    const conferences = new Map<string, NonNullable<PlannedRow['conference']>>();
-    for (const row of parsed.valid) {
+    // The look-ups are independent of each other: a few at a time rather than one by one.
+    const existing = await inParallel(parsed.valid, (row) =>
+      readAggregate(this.store, projectStream(projectIdOf(row.ref)), projectDecider).then((a) => a.state),
+    );
+    const enterpriseKey = (row: LedgerRow) => row.enterprise.creditCode ?? `name:${row.enterprise.name}`;
+    const conferenceKey = ({ title, heldOn }: { title: string; heldOn: string }) => `${title}\u0000${heldOn}`;
+    const firstOf = <K>(keyOf: (row: LedgerRow) => K | undefined) => [
+      ...new Map(
+        parsed.valid.flatMap((row) => (keyOf(row) === undefined ? [] : [[keyOf(row)!, row] as const])).reverse(),
+      ).entries(),
+    ];
+    const enterprises = new Map(
+      await inParallel(firstOf(enterpriseKey), async ([key, row]) => [key, await this.matchEnterprise(row)] as const),
+    );
+    const conferences = new Map(
+      await inParallel(
+        firstOf((row) => row.conference && conferenceKey(row.conference)),
+        async ([key, row]) => [key, await this.matchConference(row.conference!)] as const,
+      ),
+    );
+    parsed.valid.forEach((row, i) => {
       const projectId = projectIdOf(row.ref);
-      // A project of an earlier import: only the steps its stream does not hold yet are left to do.
-      const { state: existing } = await readAggregate(this.store, projectStream(projectId), projectDecider);
-      const enterpriseKey = row.enterprise.creditCode ?? `name:${row.enterprise.name}`;
-      if (!enterprises.has(enterpriseKey)) enterprises.set(enterpriseKey, await this.matchEnterprise(row));
-      const enterprise = enterprises.get(enterpriseKey)!;
+      const enterprise = enterprises.get(enterpriseKey(row))!;
       if ('code' in enterprise) {
         problems.push({ ...enterprise, row: row.row });
-        continue;
+        return;
       }
-      let conference: PlannedRow['conference'];
-      if (row.conference) {
-        const key = `${row.conference.title}\u0000${row.conference.heldOn}`;
-        if (!conferences.has(key)) conferences.set(key, await this.matchConference(row.conference));
-        conference = conferences.get(key);
-      }
-      const steps = stepsOf(row, projectId, enterprise, conference, nameOf, ctx, now).filter((step) => !(existing && REACHED[step.reaches](existing)));
+      const conference = row.conference && conferences.get(conferenceKey(row.conference));
+      // A project of an earlier import: only the steps its stream does not hold yet are left to do.
+      const state = existing[i];
+      const steps = stepsOf(row, projectId, enterprise, conference, nameOf, ctx, now).filter(
+        (step) => !(state && REACHED[step.reaches](state)),
+      );
       if (steps.length === 0) {
         alreadyImported++;
-        continue;
+        return;
       }
-      const plannedRow: PlannedRow = { row, projectId, enterprise, conference, steps };
-      const refusal = replay(steps, existing);
+      const refusal = replay(steps, state);
       if (refusal) problems.push({ row: row.row, ...refusal });
-      else planned.push(plannedRow);
-    }
+      else planned.push({ row, projectId, enterprise, conference, steps });
+    });
 
     const invalidRows = new Set(problems.map((p) => p.row));
     const report: ImportReport = {
@@ -168,19 +205,31 @@ export class ProjectImportService {
     if (dryRun) return report;
     if (problems.length > 0) {
       const { rows, valid, invalid, errors } = report;
-      throw new InvalidRowsError(`${invalid} of ${rows} rows have problems; nothing was imported. Fix them (a dry run lists them) and import again.`, { rows, valid, invalid }, errors);
+      throw new InvalidRowsError(
+        `${invalid} of ${rows} rows have problems; nothing was imported. Fix them (a dry run lists them) and import again.`,
+        { rows, valid, invalid },
+        errors,
+      );
     }
-    return { ...report, ...(await this.commit(planned, { ...eventMetadata(ctx), import: { importId, fileName } }, now)) };
+    return {
+      ...report,
+      ...(await this.commit(planned, { ...eventMetadata(ctx), import: { importId, fileName } }, now)),
+    };
   }
 
-  private async commit(rows: PlannedRow[], metadata: EventMetadata, now: string): Promise<Pick<ImportReport, 'imported' | 'position'>> {
+  private async commit(
+    rows: PlannedRow[],
+    metadata: EventMetadata,
+    now: string,
+  ): Promise<Pick<ImportReport, 'imported' | 'position'>> {
     const imported = { projects: 0, enterprises: 0, conferences: 0, events: 0 };
     let position = 0;
     const track = (result: { position: number; events: unknown[] }) => {
       imported.events += result.events.length;
       position = Math.max(position, result.position);
     };
-    const meta = (row?: LedgerRow): EventMetadata => (row ? { ...metadata, import: { ...(metadata.import as object), row: row.row, ref: row.ref } } : metadata);
+    const meta = (row?: LedgerRow): EventMetadata =>
+      row ? { ...metadata, import: { ...(metadata.import as object), row: row.row, ref: row.ref } } : metadata;
 
     const submits = rows.filter((r) => r.steps[0].reaches === 'submitted');
     const newEnterprises = new Map(submits.filter((r) => r.enterprise.isNew).map((r) => [r.enterprise.id, r]));
@@ -193,37 +242,61 @@ export class ProjectImportService {
             this.store,
             enterpriseStream(enterprise.id),
             enterpriseDecider,
-            { type: 'RegisterEnterprise', data: { enterpriseId: enterprise.id, name: enterprise.name, creditCode: enterprise.creditCode, district: row.district, tier: 'none', occurredAt: at(row.submittedOn, '08:00', now) }, metadata: { now } },
+            {
+              type: 'RegisterEnterprise',
+              data: {
+                enterpriseId: enterprise.id,
+                name: enterprise.name,
+                creditCode: enterprise.creditCode,
+                district: row.district,
+                tier: 'none',
+                occurredAt: at(row.submittedOn, '08:00', now),
+              },
+              metadata: { now },
+            },
             { metadata: meta(row) },
           ),
         ),
       );
       imported.enterprises++;
     }
-    const newConferences = new Map(rows.filter((r) => r.conference?.isNew && r.steps.some((step) => step.reaches === 'presented')).map((r) => [r.conference!.id, r]));
+    const newConferences = new Map(
+      rows
+        .filter((r) => r.conference?.isNew && r.steps.some((step) => step.reaches === 'presented'))
+        .map((r) => [r.conference!.id, r]),
+    );
     for (const { conference, row } of newConferences.values()) {
       const { id, title, heldOn } = conference!;
       if ((await this.store.readStream(conferenceStream(id))).version > 0) continue;
       track(
-        await handleCommand(this.store, conferenceStream(id), conferenceDecider, { type: 'ScheduleConference', data: { conferenceId: id, title, heldOn, occurredAt: at(heldOn, '08:00', now) }, metadata: { now } }, { metadata: meta(row) }),
+        await handleCommand(
+          this.store,
+          conferenceStream(id),
+          conferenceDecider,
+          {
+            type: 'ScheduleConference',
+            data: { conferenceId: id, title, heldOn, occurredAt: at(heldOn, '08:00', now) },
+            metadata: { now },
+          },
+          { metadata: meta(row) },
+        ),
       );
       imported.conferences++;
     }
 
-    let next = 0;
-    const worker = async () => {
-      while (next < rows.length) {
-        const planned = rows[next++];
-        // Read again: a concurrent or interrupted run may have written some steps since.
-        const { state } = await readAggregate(this.store, projectStream(planned.projectId), projectDecider);
-        for (const step of planned.steps) {
-          if (state && REACHED[step.reaches](state)) continue;
-          track(await handleCommand(this.store, projectStream(planned.projectId), projectDecider, step.command, { metadata: meta(planned.row) }));
-        }
-        imported.projects++;
+    await inParallel(rows, async (planned) => {
+      // Read again: a concurrent or interrupted run may have written some steps since.
+      const { state } = await readAggregate(this.store, projectStream(planned.projectId), projectDecider);
+      for (const step of planned.steps) {
+        if (state && REACHED[step.reaches](state)) continue;
+        track(
+          await handleCommand(this.store, projectStream(planned.projectId), projectDecider, step.command, {
+            metadata: meta(planned.row),
+          }),
+        );
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, rows.length) }, worker));
+      imported.projects++;
+    });
     return { imported, position };
   }
 
@@ -231,18 +304,29 @@ export class ProjectImportService {
   private async matchEnterprise(row: LedgerRow): Promise<PlannedRow['enterprise'] | ImportProblem> {
     const { name, creditCode } = row.enterprise;
     if (creditCode) {
-      const { rows } = await this.pool.query<{ enterprise_id: string }>('SELECT enterprise_id FROM enterprise_credit_codes WHERE credit_code = $1', [creditCode]);
+      const { rows } = await this.pool.query<{ enterprise_id: string }>(
+        'SELECT enterprise_id FROM enterprise_credit_codes WHERE credit_code = $1',
+        [creditCode],
+      );
       const held = rows[0]?.enterprise_id;
       if (held) {
         const { state } = await readAggregate(this.store, enterpriseStream(held), enterpriseDecider);
         if (state) return { id: state.id, name: state.name, isNew: false };
       }
     }
-    const { rows } = await this.pool.query<{ id: string; name: string; credit_code: string | null }>('SELECT id, name, credit_code FROM enterprise_list WHERE name = $1 ORDER BY registered_at, id LIMIT 1', [name]);
+    const { rows } = await this.pool.query<{ id: string; name: string; credit_code: string | null }>(
+      'SELECT id, name, credit_code FROM enterprise_list WHERE name = $1 ORDER BY registered_at, id LIMIT 1',
+      [name],
+    );
     const byName = rows[0];
     if (byName) {
       if (creditCode && byName.credit_code && byName.credit_code !== creditCode) {
-        return { row: row.row, column: COLUMN_BY_KEY.creditCode.header, code: 'ENTERPRISE_CODE_CONFLICT', message: `${name} is registered with 统一社会信用代码 ${byName.credit_code}.` };
+        return {
+          row: row.row,
+          column: COLUMN_BY_KEY.creditCode.header,
+          code: 'ENTERPRISE_CODE_CONFLICT',
+          message: `${name} is registered with 统一社会信用代码 ${byName.credit_code}.`,
+        };
       }
       return { id: byName.id, name: byName.name, isNew: false };
     }
@@ -250,8 +334,14 @@ export class ProjectImportService {
   }
 
   /** By title and date, else a new conference with an id derived from both. */
-  private async matchConference(conference: { title: string; heldOn: string }): Promise<NonNullable<PlannedRow['conference']>> {
-    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM conference_list WHERE title = $1 AND held_on = $2 ORDER BY id LIMIT 1', [conference.title, conference.heldOn]);
+  private async matchConference(conference: {
+    title: string;
+    heldOn: string;
+  }): Promise<NonNullable<PlannedRow['conference']>> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      'SELECT id FROM conference_list WHERE title = $1 AND held_on = $2 ORDER BY id LIMIT 1',
+      [conference.title, conference.heldOn],
+    );
     if (rows[0]) return { id: rows[0].id, ...conference, isNew: false };
     return { id: derivedId('conference', `${conference.title}\u0000${conference.heldOn}`), ...conference, isNew: true };
   }
@@ -274,7 +364,15 @@ function at(date: string, time: string, now: string): string {
   return earlierOf(new Date(`${date}T${time}:00+08:00`).toISOString(), now);
 }
 
-function stepsOf(row: LedgerRow, projectId: string, enterprise: PlannedRow['enterprise'], conference: PlannedRow['conference'], nameOf: Map<string, string>, ctx: CommandContext, now: string): Step[] {
+function stepsOf(
+  row: LedgerRow,
+  projectId: string,
+  enterprise: PlannedRow['enterprise'],
+  conference: PlannedRow['conference'],
+  nameOf: Map<string, string>,
+  ctx: CommandContext,
+  now: string,
+): Step[] {
   const metadata = { now };
   const steps: Step[] = [
     {
@@ -282,7 +380,17 @@ function stepsOf(row: LedgerRow, projectId: string, enterprise: PlannedRow['ente
       reaches: 'submitted',
       command: {
         type: 'SubmitProject',
-        data: { projectId, enterprise: { id: enterprise.id, name: enterprise.name }, title: row.title, summary: row.summary, industryChain: row.industryChain, district: row.district, investmentYuan: row.investmentYuan, needs: [], occurredAt: at(row.submittedOn, '09:00', now) },
+        data: {
+          projectId,
+          enterprise: { id: enterprise.id, name: enterprise.name },
+          title: row.title,
+          summary: row.summary,
+          industryChain: row.industryChain,
+          district: row.district,
+          investmentYuan: row.investmentYuan,
+          needs: [],
+          occurredAt: at(row.submittedOn, '09:00', now),
+        },
         metadata,
       },
     },
@@ -291,11 +399,33 @@ function stepsOf(row: LedgerRow, projectId: string, enterprise: PlannedRow['ente
     steps.push({
       column: 'approvedOn',
       reaches: 'approved',
-      command: { type: 'ReviewProject', data: { reviewId: derivedId('review', projectId), reviewer: { userId: ctx.actor.userId, username: ctx.actor.username }, verdict: 'approved', scores: row.review.scores, comment: '导入台账', occurredAt: at(row.review.approvedOn, '10:00', now) }, metadata },
+      command: {
+        type: 'ReviewProject',
+        data: {
+          reviewId: derivedId('review', projectId),
+          reviewer: { userId: ctx.actor.userId, username: ctx.actor.username },
+          verdict: 'approved',
+          scores: row.review.scores,
+          comment: '导入台账',
+          occurredAt: at(row.review.approvedOn, '10:00', now),
+        },
+        metadata,
+      },
     });
   }
   if (row.conference && conference) {
-    steps.push({ column: 'conference', reaches: 'presented', command: { type: 'PresentProject', data: { conference: { id: conference.id, title: conference.title, heldOn: conference.heldOn }, occurredAt: at(row.conference.heldOn, '11:00', now) }, metadata } });
+    steps.push({
+      column: 'conference',
+      reaches: 'presented',
+      command: {
+        type: 'PresentProject',
+        data: {
+          conference: { id: conference.id, title: conference.title, heldOn: conference.heldOn },
+          occurredAt: at(row.conference.heldOn, '11:00', now),
+        },
+        metadata,
+      },
+    });
   }
   if (row.plan) {
     const { lead, supporting, assignedOn, dueOn } = row.plan;
@@ -308,7 +438,15 @@ function stepsOf(row: LedgerRow, projectId: string, enterprise: PlannedRow['ente
           planId: derivedId('plan', projectId),
           leadDepartment: lead,
           supportingDepartments: supporting,
-          milestones: [{ milestoneId: derivedId('milestone', projectId), title: '项目落地', dueOn, departmentCode: lead, owner: nameOf.get(lead) ?? lead }],
+          milestones: [
+            {
+              milestoneId: derivedId('milestone', projectId),
+              title: '项目落地',
+              dueOn,
+              departmentCode: lead,
+              owner: nameOf.get(lead) ?? lead,
+            },
+          ],
           knownDepartments: [...nameOf.keys()],
           occurredAt: at(assignedOn, '12:00', now),
         },
@@ -317,10 +455,30 @@ function stepsOf(row: LedgerRow, projectId: string, enterprise: PlannedRow['ente
     });
   }
   if (row.landing) {
-    steps.push({ column: 'landedOn', reaches: 'landed', command: { type: 'LandProject', data: { landedOn: row.landing.landedOn, actualInvestmentYuan: row.landing.actualInvestmentYuan, evidence: '导入台账' }, metadata } });
+    steps.push({
+      column: 'landedOn',
+      reaches: 'landed',
+      command: {
+        type: 'LandProject',
+        data: {
+          landedOn: row.landing.landedOn,
+          actualInvestmentYuan: row.landing.actualInvestmentYuan,
+          evidence: '导入台账',
+        },
+        metadata,
+      },
+    });
   }
   if (row.withdrawal) {
-    steps.push({ column: 'withdrawnOn', reaches: 'withdrawn', command: { type: 'WithdrawProject', data: { reason: row.withdrawal.reason, occurredAt: at(row.withdrawal.withdrawnOn, '17:00', now) }, metadata } });
+    steps.push({
+      column: 'withdrawnOn',
+      reaches: 'withdrawn',
+      command: {
+        type: 'WithdrawProject',
+        data: { reason: row.withdrawal.reason, occurredAt: at(row.withdrawal.withdrawnOn, '17:00', now) },
+        metadata,
+      },
+    });
   }
   return steps;
 }
@@ -345,9 +503,12 @@ function replay(steps: Step[], from: ProjectState): Omit<ImportProblem, 'row'> |
       state = projectDecider.decide(step.command, state).reduce(projectDecider.evolve, state);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return { column: COLUMN_BY_KEY[(error.field && COLUMN_OF_FIELD[error.field]) || step.column].header, code: error.code, message: error.message };
+      return {
+        column: COLUMN_BY_KEY[(error.field && COLUMN_OF_FIELD[error.field]) || step.column].header,
+        code: error.code,
+        message: error.message,
+      };
     }
   }
   return undefined;
 }
-

@@ -29,20 +29,26 @@ const notXlsx = (message: string) => new UnsupportedMediaTypeException({ message
  * whose content types declare a plain workbook, not a macro-enabled one.
  */
 export function inspectXlsx(file: Buffer): void {
-  if (file.length > IMPORT_LIMITS.fileBytes) throw tooLarge(`The file is larger than ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB.`, 'PAYLOAD_TOO_LARGE');
-  if (file.subarray(0, 8).equals(OLE_COMPOUND_FILE)) throw notXlsx('This is an .xls (Excel 97–2003) or another OLE file: save it as an Excel workbook (.xlsx).');
-  if (file.length < 22 || file.readUInt32LE(0) !== LOCAL_HEADER) throw notXlsx('The file is not an Excel workbook (.xlsx).');
+  if (file.length > IMPORT_LIMITS.fileBytes)
+    throw tooLarge(`The file is larger than ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB.`, 'PAYLOAD_TOO_LARGE');
+  if (file.subarray(0, 8).equals(OLE_COMPOUND_FILE))
+    throw notXlsx('This is an .xls (Excel 97–2003) or another OLE file: save it as an Excel workbook (.xlsx).');
+  if (file.length < 22 || file.readUInt32LE(0) !== LOCAL_HEADER)
+    throw notXlsx('The file is not an Excel workbook (.xlsx).');
   const end = findEndOfCentralDirectory(file);
   const count = file.readUInt16LE(end + 10);
   let offset = file.readUInt32LE(end + 16);
-  if (count === 0xffff || offset === 0xffffffff) throw notXlsx('ZIP64 archives are not accepted; save the workbook again in Excel.');
-  if (count > IMPORT_LIMITS.entries) throw tooLarge(`The workbook has ${count} parts; at most ${IMPORT_LIMITS.entries}.`, 'IMPORT_UNPACKED_TOO_LARGE');
+  if (count === 0xffff || offset === 0xffffffff)
+    throw notXlsx('ZIP64 archives are not accepted; save the workbook again in Excel.');
+  if (count > IMPORT_LIMITS.entries)
+    throw tooLarge(`The workbook has ${count} parts; at most ${IMPORT_LIMITS.entries}.`, 'IMPORT_UNPACKED_TOO_LARGE');
 
   let budget = IMPORT_LIMITS.unpackedBytes;
   let contentTypes: string | undefined;
   const names: string[] = [];
   for (let i = 0; i < count; i++) {
-    if (offset + 46 > file.length || file.readUInt32LE(offset) !== CENTRAL_HEADER) throw notXlsx('The file is a damaged zip archive.');
+    if (offset + 46 > file.length || file.readUInt32LE(offset) !== CENTRAL_HEADER)
+      throw notXlsx('The file is a damaged zip archive.');
     const method = file.readUInt16LE(offset + 10);
     const compressed = file.readUInt32LE(offset + 20);
     const nameLength = file.readUInt16LE(offset + 28);
@@ -52,7 +58,8 @@ export function inspectXlsx(file: Buffer): void {
     names.push(name);
     offset += 46 + skip;
 
-    if (local + 30 > file.length || file.readUInt32LE(local) !== LOCAL_HEADER) throw notXlsx('The file is a damaged zip archive.');
+    if (local + 30 > file.length || file.readUInt32LE(local) !== LOCAL_HEADER)
+      throw notXlsx('The file is a damaged zip archive.');
     const start = local + 30 + file.readUInt16LE(local + 26) + file.readUInt16LE(local + 28);
     const data = file.subarray(start, start + compressed);
     let size: number;
@@ -65,7 +72,10 @@ export function inspectXlsx(file: Buffer): void {
         content = inflateRawSync(data, { maxOutputLength: Math.max(budget, 1) });
       } catch (error) {
         if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-          throw tooLarge(`The workbook unpacks to more than ${IMPORT_LIMITS.unpackedBytes / 1024 / 1024} MB.`, 'IMPORT_UNPACKED_TOO_LARGE');
+          throw tooLarge(
+            `The workbook unpacks to more than ${IMPORT_LIMITS.unpackedBytes / 1024 / 1024} MB.`,
+            'IMPORT_UNPACKED_TOO_LARGE',
+          );
         }
         throw notXlsx('The file is a damaged zip archive.');
       }
@@ -74,12 +84,21 @@ export function inspectXlsx(file: Buffer): void {
       throw notXlsx(`A part of the file is compressed with method ${method}, which .xlsx files do not use.`);
     }
     budget -= size;
-    if (budget < 0) throw tooLarge(`The workbook unpacks to more than ${IMPORT_LIMITS.unpackedBytes / 1024 / 1024} MB.`, 'IMPORT_UNPACKED_TOO_LARGE');
+    if (budget < 0)
+      throw tooLarge(
+        `The workbook unpacks to more than ${IMPORT_LIMITS.unpackedBytes / 1024 / 1024} MB.`,
+        'IMPORT_UNPACKED_TOO_LARGE',
+      );
     if (name === '[Content_Types].xml') contentTypes = content.toString('utf8');
   }
-  if (contentTypes === undefined) throw notXlsx('The zip archive is no Office document (it has no [Content_Types].xml).');
+  if (contentTypes === undefined)
+    throw notXlsx('The zip archive is no Office document (it has no [Content_Types].xml).');
   if (contentTypes.includes(MACRO_MAIN) || names.some((n) => /vbaProject\.bin$/i.test(n))) {
-    throw new UnsupportedMediaTypeException({ message: 'Macro-enabled workbooks (.xlsm) are not accepted: save it as an Excel workbook (.xlsx), without macros.', code: 'IMPORT_MACRO_ENABLED' });
+    throw new UnsupportedMediaTypeException({
+      message:
+        'Macro-enabled workbooks (.xlsm) are not accepted: save it as an Excel workbook (.xlsx), without macros.',
+      code: 'IMPORT_MACRO_ENABLED',
+    });
   }
   if (!contentTypes.includes(XLSX_MAIN)) throw notXlsx('The Office document is no Excel workbook (.xlsx).');
 }
@@ -96,4 +115,8 @@ function tooLarge(message: string, code: string): PayloadTooLargeException {
   return new PayloadTooLargeException({ message, code });
 }
 
-export const missingFile = () => new BadRequestException({ message: 'Send the workbook as the multipart/form-data field "file".', code: 'IMPORT_FILE_MISSING' });
+export const missingFile = () =>
+  new BadRequestException({
+    message: 'Send the workbook as the multipart/form-data field "file".',
+    code: 'IMPORT_FILE_MISSING',
+  });

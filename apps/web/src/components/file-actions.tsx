@@ -43,7 +43,8 @@ export function PrintButton() {
 }
 
 /** A CSS string literal of `text`. */
-const cssString = (text: string): string => `"${text.replace(/["\\\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+const cssString = (text: string): string =>
+  `"${text.replace(/["\\\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 
 /**
  * Puts what is printed, as of when and when it was printed in the top margin of every printed

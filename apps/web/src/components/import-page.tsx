@@ -27,12 +27,26 @@ export function ImportPage() {
       setProblem(p);
       // A refused commit lists the problems like a dry run.
       const rows = p as Problem & Partial<ImportReport>;
-      setReport(p.code === 'IMPORT_HAS_ERRORS' && rows.rows !== undefined ? { dryRun: false, rows: rows.rows, valid: rows.valid ?? 0, invalid: rows.invalid ?? 0, alreadyImported: 0, errors: (rows.errors ?? []) as unknown as ImportReport['errors'] } : null);
+      setReport(
+        p.code === 'IMPORT_HAS_ERRORS' && rows.rows !== undefined
+          ? {
+              dryRun: false,
+              rows: rows.rows,
+              valid: rows.valid ?? 0,
+              invalid: rows.invalid ?? 0,
+              alreadyImported: 0,
+              errors: (rows.errors ?? []) as unknown as ImportReport['errors'],
+            }
+          : null,
+      );
     } finally {
       setPending(false);
     }
   };
-  const template = () => downloadFile('/api/imports/projects/template.xlsx', {}, t('import.templateFile')).catch((error) => setProblem(error instanceof ApiError ? error.problem : { status: 0, detail: String(error) }));
+  const template = () =>
+    downloadFile('/api/imports/projects/template.xlsx', {}, t('import.templateFile')).catch((error) =>
+      setProblem(error instanceof ApiError ? error.problem : { status: 0, detail: String(error) }),
+    );
   const checked = report !== null && report.dryRun && report.invalid === 0;
 
   return (
@@ -70,11 +84,20 @@ export function ImportPage() {
       {report ? (
         <section className="panel" aria-live="polite">
           <p>
-            {t('import.counts', { rows: formatCount(report.rows), valid: formatCount(report.valid), invalid: formatCount(report.invalid), already: formatCount(report.alreadyImported) })}
+            {t('import.counts', {
+              rows: formatCount(report.rows),
+              valid: formatCount(report.valid),
+              invalid: formatCount(report.invalid),
+              already: formatCount(report.alreadyImported),
+            })}
           </p>
           {report.imported ? (
             <Notice>
-              {t('import.done', { projects: formatCount(report.imported.projects), events: formatCount(report.imported.events) })} <a href={href('/projects')}>{t('nav.projects')}</a>
+              {t('import.done', {
+                projects: formatCount(report.imported.projects),
+                events: formatCount(report.imported.events),
+              })}{' '}
+              <a href={href('/projects')}>{t('nav.projects')}</a>
             </Notice>
           ) : null}
           {report.errors.length > 0 ? (

@@ -1,5 +1,11 @@
 import { DataSource } from 'typeorm';
-import { DossierLanding, DossierNeed, DossierPlan, DossierWithdrawal, ProjectDossierRow } from '../project-dossier/project-dossier.entity';
+import {
+  DossierLanding,
+  DossierNeed,
+  DossierPlan,
+  DossierWithdrawal,
+  ProjectDossierRow,
+} from '../project-dossier/project-dossier.entity';
 import { EnterpriseListRow } from '../enterprise-list/enterprise-list.entity';
 import { ProjectListRow } from './project-list.entity';
 import { ProjectListFilters, projectListQuery, ProjectSort } from './project-list.query';
@@ -18,7 +24,11 @@ export interface ProjectLedgerRow extends ProjectListRow {
  * and order, joined with what the ledger's columns need. Returned as text so the export can run
  * it through a server-side cursor and hold only one batch of rows at a time.
  */
-export function projectLedgerQuery(dataSource: DataSource, filters: ProjectListFilters, sort?: ProjectSort): { sql: string; params: unknown[] } {
+export function projectLedgerQuery(
+  dataSource: DataSource,
+  filters: ProjectListFilters,
+  sort?: ProjectSort,
+): { sql: string; params: unknown[] } {
   const qb = projectListQuery(dataSource, filters, sort)
     .leftJoin(ProjectDossierRow, 'd', 'd.projectId = p.id')
     .leftJoin(EnterpriseListRow, 'e', 'e.id = p.enterpriseId')
