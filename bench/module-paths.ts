@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /**
  * Resolves the `@luodi/*` path aliases of tsconfig.json inside dist/bench at run time (tsc keeps
- * them as written). Imported first by run.ts, before anything that needs an alias.
+ * them as written). Imported first by run.ts and excel.ts, before anything that needs an alias.
  */
 const root = path.resolve(__dirname, '..'); // dist/bench
 const aliases: Record<string, string> = {

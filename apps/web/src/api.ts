@@ -247,6 +247,58 @@ type ProjectQuery = QueryOf<ListProjectsQueryDto>;
 
 const project = (id: string, tail = '') => `/api/projects/${encodeURIComponent(id)}${tail}`;
 
+/**
+ * A file from the API (an .xlsx export) or a file sent to it (an import), with the session's
+ * token. Problems are thrown as ApiError like every other call. Uploads carry no
+ * Idempotency-Key: the import is idempotent by itself (the same rows add nothing).
+ */
+async function sendFile(method: 'GET' | 'POST', path: string, query: Query, file?: Blob): Promise<Response> {
+  const headers: Record<string, string> = { 'Accept-Language': getLang() };
+  const token = loadSession()?.accessToken;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let body: FormData | undefined;
+  if (file) {
+    body = new FormData();
+    body.append('file', file);
+  }
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, method === 'GET' ? { ...query, minPosition: sessionStorage.getItem(POSITION_KEY) } : query), { method, headers, body });
+  } catch {
+    throw new ApiError({ status: 0, code: 'NETWORK' });
+  }
+  if (!response.ok) {
+    const problem: Problem = { ...(parseJson(await response.text()) as Partial<Problem>), status: response.status };
+    if (response.status === 401) unauthorizedHandler();
+    throw new ApiError(problem);
+  }
+  return response;
+}
+
+/** Downloads an export and hands it to the browser under `fileName`. */
+export async function downloadFile(path: string, query: Query, fileName: string): Promise<void> {
+  const blob = await (await sendFile('GET', path, query)).blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** What `POST /api/imports/projects` answers: every problem at its row and column. */
+export interface ImportReport {
+  dryRun: boolean;
+  rows: number;
+  valid: number;
+  invalid: number;
+  /** Rows whose project holds every step already (imported before). */
+  alreadyImported: number;
+  errors: Array<{ row: number; column: string; code: string; message: string }>;
+  imported?: { projects: number; enterprises: number; conferences: number; events: number };
+}
+
+
 export const api = {
   login: (username: string, password: string) => post<Session>(LOGIN_PATH, { username, password }),
 
@@ -286,4 +338,10 @@ export const api = {
   summary: (filters: DashboardFilters) => get<Summary>('/api/dashboard/summary', filters),
   landingRate: (groupBy: GroupBy, filters: DashboardFilters) => get<RateRow[]>('/api/dashboard/landing-rate', { groupBy, ...filters }),
   forecast: (filters: DashboardFilters & QueryOf<LandingForecastQueryDto>) => get<Forecast>('/api/forecast/landing', filters),
+
+  importProjects: async (file: Blob, dryRun: boolean) => {
+    const report = (await (await sendFile('POST', '/api/imports/projects', { dryRun }, file)).json()) as ImportReport & { position?: number };
+    rememberPosition(report.position);
+    return report;
+  },
 };

@@ -3,6 +3,7 @@ import { onUnauthorized, loadSession, Role, saveSession, Session } from './api';
 import { AuditLogPage, DepartmentsPage, UsersPage } from './components/admin-pages';
 import { ConferencesPage } from './components/conferences-page';
 import { DossierPage, EnterprisesPage } from './components/enterprises-page';
+import { ImportPage } from './components/import-page';
 import { InboxPage } from './components/inbox-page';
 import { LoginPage } from './components/login-page';
 import { NewProjectPage } from './components/new-project-page';
@@ -28,6 +29,7 @@ const NAV: NavItem[] = [
   { path: '/inbox', label: 'nav.inbox', roles: ['department', 'taskforce', 'admin'] },
   { path: '/enterprises', label: 'nav.enterprises', roles: ['leader', 'taskforce', 'admin', 'reviewer', 'department'] },
   { path: '/conferences', label: 'nav.conferences', roles: ['leader', 'taskforce', 'admin'] },
+  { path: '/import', label: 'nav.import', roles: ['taskforce', 'admin'] },
   { path: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { path: '/admin/departments', label: 'nav.departments', roles: ['admin'] },
   { path: '/admin/audit-log', label: 'nav.auditLog', roles: ['admin'] },
@@ -149,6 +151,7 @@ function Page({ route, session }: { route: Route; session: Session }) {
   if (first === 'inbox') return <InboxPage route={route} user={session.user} />;
   if (first === 'enterprises' && second) return <DossierPage id={second} user={session.user} />;
   if (first === 'enterprises') return <EnterprisesPage route={route} user={session.user} />;
+  if (first === 'import' && (role === 'taskforce' || role === 'admin')) return <ImportPage />;
   if (first === 'conferences') return <ConferencesPage route={route} user={session.user} />;
   if (first === 'admin' && second === 'users' && role === 'admin') return <UsersPage route={route} user={session.user} />;
   if (first === 'admin' && second === 'departments' && role === 'admin') return <DepartmentsPage route={route} />;

@@ -92,6 +92,15 @@ const codeMessagesZh = {
   'problem.AS_OF_IN_FUTURE': '截至日期不能晚于今天，预测只能从已知情况出发。',
   'problem.METHOD_NOT_ALLOWED': '不支持此操作。',
   'problem.SERVICE_UNAVAILABLE': '服务暂时不可用，请稍后再试。',
+  // The ledger import (apps/api/src/imports).
+  'problem.IMPORT_FILE_MISSING': '请选择要导入的台账文件。',
+  'problem.IMPORT_NOT_XLSX': '文件不是 Excel 工作簿（.xlsx）。请在 Excel 中另存为 .xlsx 后再上传。',
+  'problem.IMPORT_MACRO_ENABLED': '不接受含宏的工作簿（.xlsm）。请另存为不含宏的 .xlsx。',
+  'problem.IMPORT_UNPACKED_TOO_LARGE': '文件解压后过大，不能导入。',
+  'problem.IMPORT_TOO_MANY_ROWS': '行数超过上限，请拆分成几个文件分别导入。',
+  'problem.IMPORT_MISSING_COLUMNS': '表格缺少必需的列，请使用导入模板。',
+  'problem.IMPORT_UNREADABLE': '无法读取该工作簿，请在 Excel 中重新保存后再上传。',
+  'problem.IMPORT_HAS_ERRORS': '台账中有问题，未导入任何数据。请按下表逐行修改后重新上传。',
 } satisfies Record<`problem.${ProblemCode}`, string>;
 
 export const problemMessagesZh = {
@@ -274,6 +283,15 @@ export const problemMessagesEn: Record<ProblemMessageKey, string> = {
   'problem.AS_OF_IN_FUTURE': 'The as-of date cannot be after today; a forecast starts from what is known.',
   'problem.METHOD_NOT_ALLOWED': 'This operation is not supported.',
   'problem.SERVICE_UNAVAILABLE': 'The service is unavailable right now; try again shortly.',
+  // The ledger import (apps/api/src/imports).
+  'problem.IMPORT_FILE_MISSING': 'Choose the ledger file to import.',
+  'problem.IMPORT_NOT_XLSX': 'The file is not an Excel workbook (.xlsx). Save it as .xlsx in Excel and upload it again.',
+  'problem.IMPORT_MACRO_ENABLED': 'Macro-enabled workbooks (.xlsm) are not accepted. Save it as an .xlsx without macros.',
+  'problem.IMPORT_UNPACKED_TOO_LARGE': 'The file is too large once unpacked to be imported.',
+  'problem.IMPORT_TOO_MANY_ROWS': 'Too many rows: split the ledger into several files.',
+  'problem.IMPORT_MISSING_COLUMNS': 'The sheet lacks required columns; use the import template.',
+  'problem.IMPORT_UNREADABLE': 'The workbook cannot be read; save it again in Excel and upload it again.',
+  'problem.IMPORT_HAS_ERRORS': 'The ledger has problems, so nothing was imported. Fix them row by row (see the table) and upload it again.',
 
   'httpStatus.400': 'Some of the input is invalid.',
   'httpStatus.401': 'Please sign in again.',

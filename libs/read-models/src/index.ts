@@ -22,6 +22,7 @@ export { evolveEnterpriseList, enterpriseList } from './enterprise-list/enterpri
 export { evolveConferenceList, conferenceList } from './conference-list/conference-list.projection';
 
 export * from './project-list/project-list.query';
+export * from './project-list/project-ledger.query';
 export * from './department-assignments/department-assignments.query';
 export * from './enterprise-list/enterprise-list.query';
 export * from './conference-list/conference-list.query';

@@ -4,6 +4,9 @@ import { ApiError, JsonTooDeepError } from './problem';
 /** Deeper than any request DTO nests (a landing plan's milestones are 3 levels). */
 export const MAX_JSON_DEPTH = 32;
 
+/** Routes that take a file (multipart/form-data, read by multer in the route) besides JSON. */
+const UPLOAD_ROUTES = new Set(['POST /api/imports/projects']);
+
 /**
  * A JSON API: a request body must be application/json. Anything else would reach the DTOs as
  * an empty or form-decoded body; a request without a body (no length, or length 0) is fine.
@@ -11,7 +14,8 @@ export const MAX_JSON_DEPTH = 32;
 export function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
   const length = req.headers['content-length'];
   const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-  if (hasBody && !req.is('application/json')) {
+  const upload = UPLOAD_ROUTES.has(`${req.method} ${req.path}`) && req.is('multipart/form-data');
+  if (hasBody && !upload && !req.is('application/json')) {
     return next(new ApiError('UNSUPPORTED_MEDIA_TYPE', 'The request body must be application/json.'));
   }
   next();

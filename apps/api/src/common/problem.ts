@@ -43,6 +43,20 @@ export class InvalidInputError extends ApiError {
   }
 }
 
+/**
+ * An uploaded file (the ledger import) whose rows break rules: every problem at its row and
+ * column (`field` is `rows[<row>].<column>`), with the counts of the file's rows.
+ */
+export class InvalidRowsError extends ApiError {
+  constructor(
+    message: string,
+    readonly counts: { rows: number; valid: number; invalid: number },
+    readonly rows: Array<{ row: number; column: string; code: string; message: string }>,
+  ) {
+    super('IMPORT_HAS_ERRORS', message);
+  }
+}
+
 /** A JSON body nested deeper than the API accepts (json-body.middleware.ts). */
 export class JsonTooDeepError extends ApiError {
   constructor(maxDepth: number) {
@@ -92,11 +106,15 @@ export function toProblem(error: unknown, request: { headers: Record<string, unk
     ...(errors ? { errors } : status === 400 ? { errors: [] } : {}),
   });
 
-  if (error instanceof ApiError) return problem(error.code, error.message, error.errors);
   // The domain's codes are registered (a spec of libs/contract holds every one against the registry).
   if (error instanceof DomainError) {
     return problem(error.code as ProblemCode, error.message, error.field ? [{ field: error.field, message: error.message }] : undefined, STATUS_BY_KIND[error.kind]);
   }
+  if (error instanceof InvalidRowsError) {
+    const errors = error.rows.map((e) => ({ field: `rows[${e.row}].${e.column}`, ...e }));
+    return { ...problem(error.code, error.message, errors), ...error.counts };
+  }
+  if (error instanceof ApiError) return problem(error.code, error.message, error.errors);
   if (error instanceof WrongExpectedVersionError) {
     return request.headers['if-match'] !== undefined
       ? problem('VERSION_MISMATCH', `The resource is at version ${error.actual}, not the version in If-Match.`)

@@ -6,6 +6,7 @@ import { DISTRICTS, INDUSTRY_CHAINS, useConferences, useDepartments } from '../r
 import { navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { Chart, curveOption, fanNumbers, fanOption, rateBarsOption, TrendPoint, trendOption } from './charts';
+import { ExportButton, PrintButton, usePrintStamp } from './file-actions';
 import { ProblemBanner } from './form';
 
 const FILTERS = ['industryChain', 'district', 'conferenceId', 'department'] as const;
@@ -45,12 +46,15 @@ export function DashboardPage({ route }: { route: Route }) {
     [trend.data],
   );
   const setFilter = (name: string, value: string) => navigate('/dashboard', { ...filters, [name]: value || undefined });
+  usePrintStamp(t('print.dashboard'), filters.asOf!);
 
   return (
     <div className="page">
       <div className="page-head">
         <h1>{t('dash.title')}</h1>
         <p className="muted">{t('dash.asOfNote', { date: filters.asOf! })}</p>
+        <ExportButton path="/api/dashboard/export.xlsx" query={{ ...filters }} fileName={t('export.dashboardFile')} />
+        <PrintButton />
       </div>
       <FilterBar filters={filters} onChange={setFilter} />
       <ProblemBanner problem={summary.problem ?? forecast.problem} />

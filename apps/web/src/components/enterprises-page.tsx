@@ -1,10 +1,11 @@
 import { FormEvent, useState } from 'react';
 import { api, Dossier, DossierProject as Project, ProjectStatus, Tier, TIERS, User } from '../api';
-import { formatAmount, formatCount, formatDate } from '../format';
+import { formatAmount, formatCount, formatDate, todayInChina } from '../format';
 import { useI18n } from '../i18n';
 import { departmentName, DISTRICTS, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
+import { ExportButton, PrintButton, usePrintStamp } from './file-actions';
 import { Field, Notice, Pager, ProblemBanner, useCommand } from './form';
 import { MilestoneTable } from './milestone-table';
 import { NeedsList } from './needs-list';
@@ -92,6 +93,7 @@ export function DossierPage({ id, user }: { id: string; user: User }) {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState(false);
   const d = dossier.data;
+  usePrintStamp(d ? t('print.dossier', { name: d.enterprise.name }) : undefined, todayInChina());
   if (!d) {
     return (
       <div className="page">
@@ -115,6 +117,8 @@ export function DossierPage({ id, user }: { id: string; user: User }) {
         {/* 'none' is no 专精特新 level at all: not worth a word. */}
         <p className="muted">{[e.creditCode, e.district, e.tier === 'none' ? null : code('tier', e.tier)].filter(Boolean).join(' · ')}</p>
         <p>{t('dossier.totals', { n: d.projects.length, amount: formatAmount(invested, lang), landed })}</p>
+        <ExportButton path={`/api/enterprises/${encodeURIComponent(id)}/dossier/export.xlsx`} fileName={t('export.dossierFile')} />
+        <PrintButton />
       </div>
       {REGISTRARS.includes(user.role) ? (
         <section className="panel">

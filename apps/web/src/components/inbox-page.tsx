@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import { departmentName, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
+import { ExportButton } from './file-actions';
 import { Field, Notice } from './form';
 import { ListPage, PAGE_SIZE, pageParam } from './list-page';
 import { MilestoneBadge, milestoneState } from './milestone-table';
@@ -42,6 +43,7 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
         </>
       }
       count={list.data && `${t('inbox.count', { total: formatCount(list.data.total) })} · ${t('inbox.legend')}`}
+      actions={code ? <ExportButton path={`/api/departments/${encodeURIComponent(code)}/assignments/export.xlsx`} query={SHOW[show] ?? {}} fileName={t('export.inboxFile')} /> : null}
       problem={list.problem}
       columns={[
         { label: t('inbox.project') },

@@ -42,6 +42,8 @@ interface ListPageProps<T> {
   title: ReactNode;
   /** The line under the title ("N projects"), once the list is loaded. */
   count?: ReactNode;
+  /** Beside the heading: buttons acting on the whole list (an Excel export). */
+  actions?: ReactNode;
   /** Panels, filters and notices between the heading and the table. */
   children?: ReactNode;
   problem: Problem | null;
@@ -59,13 +61,14 @@ interface ListPageProps<T> {
  * problem banner, the table with its empty row, and the pager. The table is shown while loading
  * and once loaded; a list that failed to load (or has nothing to load yet) shows none.
  */
-export function ListPage<T>({ title, count, children, problem, columns, list, loading, rowKey, row, onPage }: ListPageProps<T>) {
+export function ListPage<T>({ title, count, actions, children, problem, columns, list, loading, rowKey, row, onPage }: ListPageProps<T>) {
   const { t } = useI18n();
   return (
     <div className="page">
       <div className="page-head">
         <h1>{title}</h1>
         {list && count ? <p className="muted">{count}</p> : null}
+        {actions}
       </div>
       {children}
       <ProblemBanner problem={problem} />

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { api, Department, HistoryEvent, Problem, ProjectDetail, User } from '../api';
-import { formatAmount, formatDate, formatDateTime } from '../format';
+import { formatAmount, formatDate, formatDateTime, todayInChina } from '../format';
 import { I18n, useI18n } from '../i18n';
 import { departmentName, useConferences, useDepartments } from '../reference';
 import { href } from '../router';
 import { useLoad } from '../use-load';
+import { PrintButton, usePrintStamp } from './file-actions';
 import { Notice, Pager, ProblemBanner } from './form';
 import { MilestoneTable } from './milestone-table';
 import { NeedsList } from './needs-list';
@@ -35,6 +36,7 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
   const conference = conferences.find((c) => c.id === p?.conferenceId);
   // The project's state keeps the landing date and amount; the evidence lives in the event.
   const evidence = history.data?.events.findLast((e) => e.type === 'ProjectLanded')?.data.evidence as string | undefined;
+  usePrintStamp(p ? t('print.project', { title: p.title }) : undefined, todayInChina());
   if (!p) {
     return (
       <div className="page">
@@ -56,6 +58,7 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
         <p className="muted">
           <a href={href(`/enterprises/${p.enterpriseId}`)}>{p.enterpriseName}</a> · {t('project.version', { v: p.version })}
         </p>
+        <PrintButton />
       </div>
       {saved ? <Notice>{t('common.saved')}</Notice> : null}
       <ProblemBanner problem={project.problem} />

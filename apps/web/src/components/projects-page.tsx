@@ -6,6 +6,7 @@ import { departmentName, INDUSTRY_CHAINS, useConferences, useDepartments } from 
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { ListPage, PAGE_SIZE, pageParam, SearchForm } from './list-page';
+import { ExportButton } from './file-actions';
 import { StatusBadge } from './status-badge';
 
 const FILTERS = ['status', 'industryChain', 'department', 'conferenceId', 'q'] as const;
@@ -29,6 +30,7 @@ export function ProjectsPage({ route }: { route: Route }) {
     <ListPage
       title={t('projects.title')}
       count={list.data && t('projects.count', { total: formatCount(list.data.total) })}
+      actions={<ExportButton path="/api/projects/export.xlsx" query={query} fileName={t('export.projectsFile')} />}
       problem={list.problem}
       columns={[
         { label: t('col.title') },

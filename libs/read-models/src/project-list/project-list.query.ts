@@ -1,5 +1,5 @@
 import type { ProjectStatus } from '@luodi/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { containing, offsetOf, Page, PageRequest } from '../paging';
 import { ProjectListRow } from './project-list.entity';
 
@@ -27,8 +27,11 @@ const SORTABLE = {
 export const PROJECT_SORTS = Object.keys(SORTABLE).flatMap((field) => [field, `-${field}`]);
 export type ProjectSort = string;
 
-/** `GET /api/projects`: filtered, searched, sorted, one page. */
-export async function listProjects(dataSource: DataSource, filters: ProjectListFilters, page: PageRequest, sort: ProjectSort = '-updatedAt'): Promise<Page<ProjectListRow>> {
+/**
+ * The project list's rows (alias `p`) filtered, searched and sorted as `GET /api/projects` has
+ * them, before paging: the list and its Excel export (the 台账) select the same projects.
+ */
+export function projectListQuery(dataSource: DataSource, filters: ProjectListFilters, sort: ProjectSort = '-updatedAt'): SelectQueryBuilder<ProjectListRow> {
   const qb = dataSource.getRepository(ProjectListRow).createQueryBuilder('p');
   if (filters.status) qb.andWhere('p.status = :status', { status: filters.status });
   if (filters.industryChain) qb.andWhere('p.industryChain = :industryChain', { industryChain: filters.industryChain });
@@ -49,7 +52,12 @@ export async function listProjects(dataSource: DataSource, filters: ProjectListF
   const descending = sort.startsWith('-');
   const field = SORTABLE[sort.replace(/^-/, '') as keyof typeof SORTABLE] ?? SORTABLE.updatedAt;
   qb.orderBy(field, descending ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy('p.id', 'ASC');
+  return qb;
+}
 
+/** `GET /api/projects`: filtered, searched, sorted, one page. */
+export async function listProjects(dataSource: DataSource, filters: ProjectListFilters, page: PageRequest, sort: ProjectSort = '-updatedAt'): Promise<Page<ProjectListRow>> {
+  const qb = projectListQuery(dataSource, filters, sort);
   const [items, total] = await qb.offset(offsetOf(page)).limit(page.pageSize).getManyAndCount();
   return { items, total, ...page };
 }
