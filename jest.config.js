@@ -28,5 +28,5 @@ module.exports = {
   // creates its own database on it.
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-  testTimeout: 30000,
+  testTimeout: 120000,
 };
