@@ -103,6 +103,8 @@ export interface Project {
   landedOn: string | null;
   actualInvestmentYuan: number | null;
   withdrawnReason: string | null;
+  /** Set only on a project made from a matchmaking cooperation. */
+  cooperationId?: string;
   /** Business time of the latest event: no later event may claim an earlier time. */
   lastOccurredAt: string;
 }
@@ -160,6 +162,7 @@ function submit({ data, metadata }: SubmitProject, state: ProjectState): Project
         district: optionalText(data.district, 'district'),
         investmentYuan: amountInYuan(data.investmentYuan, 'investmentYuan'),
         needs: needsOf(list(data.needs, 'needs')),
+        cooperationId: optionalText(data.cooperationId, 'cooperationId'),
         occurredAt,
       }),
     },
@@ -456,6 +459,7 @@ function evolve(state: ProjectState, event: ProjectEvent): ProjectState {
       landedOn: null,
       actualInvestmentYuan: null,
       withdrawnReason: null,
+      ...(data.cooperationId !== undefined && { cooperationId: data.cooperationId }),
       lastOccurredAt: data.occurredAt,
     };
   }

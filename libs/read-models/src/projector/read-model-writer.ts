@@ -138,7 +138,7 @@ export class ReadModelWriter {
   }
 
   private async load(manager: EntityManager, events: readonly ProjectionEvent[]): Promise<void> {
-    const ids = { project: new Set<string>(), enterprise: new Set<string>(), renamed: new Set<string>(), conference: new Set<string>() };
+    const ids = { project: new Set<string>(), enterprise: new Set<string>(), renamed: new Set<string>(), conference: new Set<string>(), demand: new Set<string>(), matchmaking: new Set<string>(), cooperation: new Set<string>() };
     for (const event of events) {
       const stream = parseStreamId(event.streamId);
       if (!stream) continue;
