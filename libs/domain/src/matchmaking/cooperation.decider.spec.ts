@@ -66,6 +66,14 @@ describe('cooperation decider', () => {
       spec.given([]).when(propose({ demand: { ...demand, eventId: undefined } })).then([{ type: 'CooperationProposed', data }]);
     });
 
+    it('names the departments that follow it', () => {
+      spec.given([]).when(propose({ departments: ['gxj', ' swj '] })).then([proposed({ departments: ['gxj', 'swj'] })]);
+    });
+
+    it('naming a department twice: DUPLICATE_ID', () => {
+      spec.given([]).when(propose({ departments: ['gxj', 'gxj'] })).thenThrows('invalid', 'DUPLICATE_ID', 'departments[1]');
+    });
+
     it('at the very instant the demand was published is recorded', () => {
       spec.given([]).when(propose({ occurredAt: PUBLISHED_AT })).then([proposed({ occurredAt: PUBLISHED_AT })]);
     });
@@ -212,6 +220,7 @@ describe('cooperation decider', () => {
         enterpriseName: '青岛微电机有限公司',
         summary: '提供无刷电机控制方案',
         eventId: 'mm-1',
+        departments: [],
         stage: 'delivering',
         steps: [
           { stage: 'intent', occurredAt: PROPOSED_AT },

@@ -1,6 +1,6 @@
 import { assertNotBeforePrevious, resolveOccurredAt } from '../kernel/business-time';
 import { Decider } from '../kernel/decider';
-import { oneOf, optionalAmountInYuan, optionalText, requiredText, withoutUndefined } from '../kernel/validation';
+import { assertDistinctIds, oneOf, optionalAmountInYuan, optionalList, optionalText, requiredText, withoutUndefined } from '../kernel/validation';
 import { eventIdOf } from './demand.decider';
 import { ChangeCooperationStage, CooperationCommand, LinkCooperationProject, ProposeCooperation } from './matchmaking.commands';
 import { matchmakingErrors } from './matchmaking.errors';
@@ -24,6 +24,7 @@ export interface Cooperation {
   enterpriseName: string;
   summary: string;
   eventId: string | null;
+  departments: string[];
   stage: CooperationStage;
   /** Every stage in order, the proposal (`intent`) first. */
   steps: CooperationStep[];
@@ -57,6 +58,8 @@ function propose({ data, metadata }: ProposeCooperation, state: CooperationState
   if (data.enterprise.id === data.demand.publisherId) throw matchmakingErrors.proposalToOwnDemand();
   // The demand is the step before the proposal.
   if (Date.parse(occurredAt) < Date.parse(data.demand.publishedAt)) throw matchmakingErrors.proposalBeforeDemand(data.demand.publishedAt);
+  const departments = optionalList(data.departments, 'departments')?.map((code, i) => requiredText(code, `departments[${i}]`));
+  if (departments) assertDistinctIds(departments, (i) => `departments[${i}]`);
   return [
     {
       type: 'CooperationProposed',
@@ -71,6 +74,7 @@ function propose({ data, metadata }: ProposeCooperation, state: CooperationState
         enterpriseName: data.enterprise.name,
         summary: requiredText(data.summary, 'summary'),
         eventId: eventIdOf(data.event) ?? data.demand.eventId,
+        departments: departments?.length ? departments : undefined,
         occurredAt,
       }),
     },
@@ -119,6 +123,7 @@ function evolve(state: CooperationState, event: CooperationEvent): CooperationSt
       enterpriseName: data.enterpriseName,
       summary: data.summary,
       eventId: data.eventId ?? null,
+      departments: data.departments ?? [],
       stage: 'intent',
       steps: [{ stage: 'intent', occurredAt: data.occurredAt }],
       signedAmountYuan: null,

@@ -42,6 +42,8 @@ export type ProposeCooperation = DomainCommand<
     enterprise: { id: string; name: string } | null;
     summary: string;
     event?: EventRef;
+    /** Codes of the departments that follow it (checked by the caller); their users see it. */
+    departments?: string[];
     occurredAt?: string;
   }
 >;

@@ -77,6 +77,8 @@ export type CooperationProposed = DomainEvent<
     summary: string;
     /** Where it was proposed: the event given, else the demand's own. */
     eventId?: string;
+    /** The departments that follow it. */
+    departments?: string[];
     occurredAt: string;
   }
 >;

@@ -13,6 +13,8 @@ import { ProjectFactsRow } from '../project-facts/project-facts.entity';
 import { evolveProjectFacts } from '../project-facts/project-facts.projection';
 import { ProjectListRow } from '../project-list/project-list.entity';
 import { evolveProjectList } from '../project-list/project-list.projection';
+import { CooperationFactsRow, DemandBoardRow, EnterpriseTiersRow, MatchmakingEventRow } from '../matchmaking/matchmaking.entity';
+import { evolveCooperationFacts, evolveDemandBoard, evolveEnterpriseTiers, evolveMatchmakingEvent } from '../matchmaking/matchmaking.projection';
 import { asProjectionEvents, ProjectionEvent } from '../projection-event';
 import { RowTable } from './row-table';
 
@@ -68,6 +70,10 @@ export class ReadModelWriter {
   private readonly facts = new HeldRows(ProjectFactsRow, 'projectId');
   private readonly enterprises = new HeldRows(EnterpriseListRow, 'id');
   private readonly conferences = new HeldRows(ConferenceListRow, 'id');
+  private readonly matchmakingEvents = new HeldRows(MatchmakingEventRow, 'id');
+  private readonly demands = new HeldRows(DemandBoardRow, 'id');
+  private readonly cooperations = new HeldRows(CooperationFactsRow, 'id');
+  private readonly tiers = new HeldRows(EnterpriseTiersRow, 'enterpriseId');
   /** Per held project, its inbox rows as stored: what the list and dossier rows gave when last written. */
   private readonly storedAssignments = new Map<string, DepartmentAssignmentRow[]>();
   /** The held projects of each enterprise, for renames. */
@@ -102,12 +108,19 @@ export class ReadModelWriter {
         }
       } else if (stream?.kind === 'enterprise') {
         this.enterprises.evolve(stream.id, event, evolveEnterpriseList);
+        this.tiers.evolve(stream.id, event, evolveEnterpriseTiers);
         // A rename reaches every project of the enterprise (all loaded, see load).
         if (event.type === 'EnterpriseUpdated' && event.data.name !== undefined) {
           for (const id of this.projectsOf.get(stream.id) ?? []) this.lists.evolve(id, event, evolveProjectList);
         }
       } else if (stream?.kind === 'conference') {
         this.conferences.evolve(stream.id, event, evolveConferenceList);
+      } else if (stream?.kind === 'matchmaking') {
+        this.matchmakingEvents.evolve(stream.id, event, evolveMatchmakingEvent);
+      } else if (stream?.kind === 'demand') {
+        this.demands.evolve(stream.id, event, evolveDemandBoard);
+      } else if (stream?.kind === 'cooperation') {
+        this.cooperations.evolve(stream.id, event, evolveCooperationFacts);
       }
     }
   }
@@ -120,6 +133,10 @@ export class ReadModelWriter {
     await this.facts.flush(manager, this.schema);
     await this.enterprises.flush(manager, this.schema);
     await this.conferences.flush(manager, this.schema);
+    await this.matchmakingEvents.flush(manager, this.schema);
+    await this.demands.flush(manager, this.schema);
+    await this.cooperations.flush(manager, this.schema);
+    await this.tiers.flush(manager, this.schema);
 
     // The inbox rows follow from the list and dossier rows: rewrite a project's rows when they differ.
     const replaced: string[] = [];
@@ -150,6 +167,10 @@ export class ReadModelWriter {
     await this.facts.load(manager, this.schema, 'projectId', ids.project);
     await this.enterprises.load(manager, this.schema, 'id', ids.enterprise);
     await this.conferences.load(manager, this.schema, 'id', ids.conference);
+    await this.matchmakingEvents.load(manager, this.schema, 'id', ids.matchmaking);
+    await this.demands.load(manager, this.schema, 'id', ids.demand);
+    await this.cooperations.load(manager, this.schema, 'id', ids.cooperation);
+    await this.tiers.load(manager, this.schema, 'enterpriseId', ids.enterprise);
     for (const id of loaded) {
       if (this.storedAssignments.has(id)) continue;
       this.storedAssignments.set(id, departmentAssignmentsOf(this.lists.rows.get(id)!, this.dossiers.rows.get(id) ?? null));
