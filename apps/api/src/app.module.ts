@@ -11,6 +11,7 @@ import { ConferencesModule } from './conferences/conferences.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { ForecastModule } from './forecast/forecast.module';
+import { MatchmakingModule } from './matchmaking/matchmaking.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReadSideModule } from './projection/read-side.module';
 import { UsersModule } from './users/users.module';
@@ -21,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), HealthModule,
-        CqrsModule.forRoot(), AuditModule, IdempotencyModule, DepartmentsModule, EnterprisesModule, ConferencesModule, ProjectsModule, AuthModule, UsersModule, ReadSideModule, ForecastModule],
+        CqrsModule.forRoot(), AuditModule, IdempotencyModule, DepartmentsModule, EnterprisesModule, ConferencesModule, ProjectsModule, MatchmakingModule, AuthModule, UsersModule, ReadSideModule, ForecastModule],
     };
   }
 }

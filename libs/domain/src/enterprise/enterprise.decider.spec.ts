@@ -152,6 +152,10 @@ describe('enterprise decider', () => {
       spec.given([enterpriseRegistered()]).when(changeTier({ since: '2024-06-02' })).thenThrows('invalid', 'TIER_SINCE_IN_FUTURE', 'since');
     });
 
+    it('may be dated before the registration: the registered tier held until then', () => {
+      spec.given([enterpriseRegistered()]).when(changeTier({ since: '2021-09-01' })).then([tierChanged({ since: '2021-09-01' })]);
+    });
+
     it('dated before the previous step of the ladder: TIER_SINCE_BEFORE_PREVIOUS', () => {
       spec
         .given([enterpriseRegistered(), tierChanged({ since: '2024-03-01' })])
@@ -188,7 +192,7 @@ describe('enterprise decider', () => {
         creditCode: CREDIT_CODE,
         district: 'Huangdao',
         tier: 'municipal',
-        tierHistory: [{ tier: 'municipal', since: '2024-01-15' }],
+        tierHistory: [{ tier: 'municipal', since: null }],
         registeredAt: REGISTERED_AT,
         lastOccurredAt: REGISTERED_AT,
       });
@@ -207,7 +211,7 @@ describe('enterprise decider', () => {
         district: 'Huangdao',
         tier: 'national',
         tierHistory: [
-          { tier: 'municipal', since: '2024-01-15' },
+          { tier: 'municipal', since: null },
           { tier: 'national', since: '2024-06-01' },
         ],
         registeredAt: REGISTERED_AT,
@@ -216,7 +220,7 @@ describe('enterprise decider', () => {
     });
 
     it('an update that leaves the tier as it is adds no step to the ladder', () => {
-      expect(spec.given([enterpriseRegistered(), enterpriseUpdated({ tier: 'municipal' })]).state()?.tierHistory).toEqual([{ tier: 'municipal', since: '2024-01-15' }]);
+      expect(spec.given([enterpriseRegistered(), enterpriseUpdated({ tier: 'municipal' })]).state()?.tierHistory).toEqual([{ tier: 'municipal', since: null }]);
     });
 
     it('a tier change moves the enterprise up the ladder and keeps the steps before', () => {
@@ -224,7 +228,7 @@ describe('enterprise decider', () => {
       expect(state).toMatchObject({
         tier: 'national',
         tierHistory: [
-          { tier: 'municipal', since: '2024-01-15' },
+          { tier: 'municipal', since: null },
           { tier: 'provincial', since: '2024-03-01' },
           { tier: 'national', since: '2024-05-20' },
         ],

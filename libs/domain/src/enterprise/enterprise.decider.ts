@@ -12,7 +12,10 @@ export interface Enterprise {
   creditCode: string | null;
   district: string | null;
   tier: EnterpriseTier;
-  /** Every tier held, oldest first: `since` is the business date (CST) it was held from. */
+  /**
+   * Every tier held, oldest first: `since` is the business date (CST) it was held from; null for
+   * the tier given at registration, which holds before any recorded change.
+   */
   tierHistory: TierStep[];
   registeredAt: string;
   /** Business time of the latest event: no later event may claim an earlier time. */
@@ -21,7 +24,7 @@ export interface Enterprise {
 
 export interface TierStep {
   tier: EnterpriseTier;
-  since: string;
+  since: string | null;
 }
 
 /** null: nothing has been registered on this stream. */
@@ -76,8 +79,8 @@ function changeTier({ data, metadata }: ChangeEnterpriseTier, state: EnterpriseS
   const evidenceFileIds = optionalList(data.evidenceFileIds, 'evidenceFileIds')?.map((id, i) => requiredText(id, `evidenceFileIds[${i}]`));
   const occurredAt = resolveOccurredAt(undefined, metadata.now);
   if (since > businessDate(occurredAt)) throw enterpriseErrors.tierSinceInFuture();
-  const previous = state.tierHistory[state.tierHistory.length - 1];
-  if (since < previous.since) throw enterpriseErrors.tierSinceBeforePrevious(previous.since);
+  const previous = state.tierHistory[state.tierHistory.length - 1].since;
+  if (previous !== null && since < previous) throw enterpriseErrors.tierSinceBeforePrevious(previous);
   if (tier === state.tier) throw enterpriseErrors.tierUnchanged(tier);
   return [{ type: 'EnterpriseTierChanged', data: withoutUndefined({ tier, since, evidenceFileIds: evidenceFileIds?.length ? evidenceFileIds : undefined, occurredAt }) }];
 }
@@ -98,7 +101,7 @@ function evolve(state: EnterpriseState, event: EnterpriseEvent): EnterpriseState
       creditCode: data.creditCode ?? null,
       district: data.district ?? null,
       tier: data.tier,
-      tierHistory: [{ tier: data.tier, since: businessDate(data.occurredAt) }],
+      tierHistory: [{ tier: data.tier, since: null }],
       registeredAt: data.occurredAt,
       lastOccurredAt: data.occurredAt,
     };

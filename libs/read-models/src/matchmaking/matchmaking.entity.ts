@@ -149,7 +149,8 @@ export class CooperationFactsRow {
 
 export interface TierFactStep {
   tier: EnterpriseTier;
-  since: string;
+  /** null: the registered tier, held before any recorded change. */
+  since: string | null;
   recordedAt: string;
 }
 

@@ -40,14 +40,14 @@ describe('matchmaking projections', () => {
     ]);
   });
 
-  it('the tier ladder starts at registration and keeps every change; a tier-less update changes nothing', () => {
+  it('the tier ladder starts with the registered tier and keeps every change; a tier-less update changes nothing', () => {
     const events = on(enterpriseStream('e1'), [
       { type: 'EnterpriseRegistered', data: { enterpriseId: 'e1', name: 'E', district: '黄岛区', tier: 'none', occurredAt: '2022-03-01T02:00:00.000Z' } },
       { type: 'EnterpriseTierChanged', data: { tier: 'municipal', since: '2023-01-10', occurredAt: REC } },
       { type: 'EnterpriseUpdated', data: { name: 'E2', occurredAt: REC } },
     ], ['2022-03-01T02:00:00.000Z', REC, REC]);
     const row = fold(evolveEnterpriseTiers, events) as EnterpriseTiersRow;
-    expect(row.steps.map((s) => [s.tier, s.since])).toEqual([['none', '2022-03-01'], ['municipal', '2023-01-10']]);
+    expect(row.steps.map((s) => [s.tier, s.since])).toEqual([['none', null], ['municipal', '2023-01-10']]);
     expect(evolveEnterpriseTiers(row, events[2])).toBe(row);
     expect(tierAsOf(row.steps, '2023-01-09', Date.parse(REC))).toBe('none');
     expect(tierAsOf(row.steps, '2023-01-10', Date.parse(REC))).toBe('municipal');

@@ -72,13 +72,13 @@ export function evolveCooperationFacts(row: CooperationFactsRow | null, event: P
   }
 }
 
-/** The tier ladder: the registered tier from the registration day, then every change. */
+/** The tier ladder: the registered tier (held before any change), then every change. */
 export function evolveEnterpriseTiers(row: EnterpriseTiersRow | null, event: ProjectionEvent): EnterpriseTiersRow | null {
   if (parseStreamId(event.streamId)?.kind !== 'enterprise') return row;
   const { recordedAt } = event;
   switch (event.type) {
     case 'EnterpriseRegistered':
-      return { enterpriseId: event.data.enterpriseId, district: event.data.district ?? null, steps: [{ tier: event.data.tier, since: businessDate(event.data.occurredAt), recordedAt }] };
+      return { enterpriseId: event.data.enterpriseId, district: event.data.district ?? null, steps: [{ tier: event.data.tier, since: null, recordedAt }] };
     case 'EnterpriseTierChanged':
       return row === null ? row : { ...row, steps: [...row.steps, { tier: event.data.tier, since: event.data.since, recordedAt }] };
     case 'EnterpriseUpdated': {

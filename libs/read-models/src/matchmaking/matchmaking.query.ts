@@ -114,7 +114,8 @@ export interface EnterpriseMatchmaking {
   proposals: CooperationItem[];
   /** Cooperations others proposed on its demands. */
   cooperations: CooperationItem[];
-  tierHistory: Array<{ tier: EnterpriseTier; since: string }>;
+  /** since null: the registered tier, held before any recorded change. */
+  tierHistory: Array<{ tier: EnterpriseTier; since: string | null }>;
 }
 
 /** `department`: only the cooperations that department follows. */
@@ -185,7 +186,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The tier an enterprise held at the end of `asOfDate`, as known at `knownAt`. */
 export function tierAsOf(steps: readonly TierFactStep[], asOfDate: string, knownAtMs: number): EnterpriseTier | null {
   let tier: EnterpriseTier | null = null;
-  for (const step of steps) if (step.since <= asOfDate && Date.parse(step.recordedAt) <= knownAtMs) tier = step.tier;
+  for (const step of steps) if ((step.since === null || step.since <= asOfDate) && Date.parse(step.recordedAt) <= knownAtMs) tier = step.tier;
   return tier;
 }
 
@@ -282,10 +283,10 @@ export async function tierLadder(dataSource: DataSource, asOf: string): Promise<
     if (tier === null) continue;
     const counts = rows.get(t.district) ?? rows.set(t.district, { none: 0, municipal: 0, provincial: 0, national: 0 }).get(t.district)!;
     counts[tier]++;
-    const held = t.steps.filter((s) => s.since <= asOf);
+    const held = t.steps.filter((s) => s.since === null || s.since <= asOf);
     for (let i = 1; i < held.length; i++) {
       if (TIER_ORDER.indexOf(held[i].tier) > TIER_ORDER.indexOf(held[i - 1].tier)) {
-        const year = Number(held[i].since.slice(0, 4));
+        const year = Number(held[i].since!.slice(0, 4));
         upgrades.set(year, (upgrades.get(year) ?? 0) + 1);
       }
     }
