@@ -1,4 +1,4 @@
-import { BusinessTimeErrorCode, ConferenceErrorCode, EnterpriseErrorCode, ProjectErrorCode, ValidationErrorCode } from '../../../libs/domain/src';
+import { BusinessTimeErrorCode, ConferenceErrorCode, EnterpriseErrorCode, MatchmakingErrorCode, ProjectErrorCode, ValidationErrorCode } from '../../../libs/domain/src';
 import type { Problem } from './api';
 import { dictionaries } from './i18n';
 import { bannerText, fieldLabel, fieldText, problemText } from './problem-text';
@@ -12,7 +12,7 @@ const invalidInput = (errors: { field: string; message: string }[]): Problem => 
 
 describe('problemText', () => {
   it('has a sentence in both languages for every code the domain can refuse with', () => {
-    const codes = [ProjectErrorCode, EnterpriseErrorCode, ConferenceErrorCode, ValidationErrorCode, BusinessTimeErrorCode].flatMap((c) => Object.values(c));
+    const codes = [ProjectErrorCode, EnterpriseErrorCode, ConferenceErrorCode, MatchmakingErrorCode, ValidationErrorCode, BusinessTimeErrorCode].flatMap((c) => Object.values(c));
     const missing = codes.filter((code) => !(`problem.${code}` in dictionaries['zh-CN']) || !(`problem.${code}` in dictionaries.en));
     expect(missing).toEqual([]);
   });
