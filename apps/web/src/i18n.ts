@@ -5,6 +5,7 @@
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import type { Lang } from './format';
+import { matchmakingMessagesEn, matchmakingMessagesZh } from './messages-matchmaking';
 import { problemMessagesEn, problemMessagesZh } from './messages-problems';
 
 export type { Lang } from './format';
@@ -354,6 +355,7 @@ const zhCN = {
   'audit.reason.disabled': '账号已停用',
 
   ...problemMessagesZh,
+  ...matchmakingMessagesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -703,6 +705,7 @@ const en: Record<MessageKey, string> = {
   'audit.reason.disabled': 'account disabled',
 
   ...problemMessagesEn,
+  ...matchmakingMessagesEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -76,7 +76,10 @@ export class DemandCommandsHandler implements ICommandHandler<OnDemand> {
   }
 
   async execute({ aggregateId: demandId, command: { data: body }, ctx }: OnDemand): Promise<CommandAccepted> {
-    const [publisher, event] = await Promise.all([enterpriseRef(this.store, body.publisherId), eventRef(this.store, body.eventId)]);
+    const [publisher, event] = await Promise.all([
+      enterpriseRef(this.store, body.publisherId),
+      eventRef(this.store, body.eventId),
+    ]);
     const { publisherId: _, eventId: __, ...rest } = body;
     return this.demand.execute(demandId, { type: 'PublishDemand', data: { demandId, publisher, event, ...rest } }, ctx);
   }
@@ -134,7 +137,9 @@ export class CooperationCommandsHandler implements ICommandHandler<OnCooperation
           eventRef(this.store, body.eventId),
         ]);
         if (body.departments?.length) {
-          const known = new Set((await this.dataSource.getRepository(DepartmentEntity).find({ select: { code: true } })).map((d) => d.code));
+          const known = new Set(
+            (await this.dataSource.getRepository(DepartmentEntity).find({ select: { code: true } })).map((d) => d.code),
+          );
           body.departments.forEach((code, i) => {
             if (!known.has(code)) throw projectErrors.unknownDepartment(code, `departments[${i}]`);
           });
@@ -169,14 +174,26 @@ export class CooperationCommandsHandler implements ICommandHandler<OnCooperation
    * on its current state and again when the link is written; a crash in between is completed by
    * a retry, which finds the project by its derived id.
    */
-  private async makeProject(cooperationId: string, body: CooperationProjectDto, ctx: OnCooperation['ctx']): Promise<CooperationProjectAccepted> {
+  private async makeProject(
+    cooperationId: string,
+    body: CooperationProjectDto,
+    ctx: OnCooperation['ctx'],
+  ): Promise<CooperationProjectAccepted> {
     const projectId = projectIdOfCooperation(cooperationId);
     const link = { type: 'LinkCooperationProject' as const, data: { projectId } };
-    const { state: cooperation } = await readAggregate(this.store, cooperationStream(cooperationId), cooperationDecider);
+    const { state: cooperation } = await readAggregate(
+      this.store,
+      cooperationStream(cooperationId),
+      cooperationDecider,
+    );
     cooperationDecider.decide({ ...link, metadata: { now: new Date().toISOString() } }, cooperation);
     const { state: existing } = await readAggregate(this.store, projectStream(projectId), projectDecider);
     if (existing === null) {
-      const { state: enterprise } = await readAggregate(this.store, enterpriseStream(cooperation!.enterpriseId), enterpriseDecider);
+      const { state: enterprise } = await readAggregate(
+        this.store,
+        enterpriseStream(cooperation!.enterpriseId),
+        enterpriseDecider,
+      );
       await this.project.execute(
         projectId,
         {

@@ -74,7 +74,10 @@ export class GetCooperationHandler implements IQueryHandler<GetCooperationQuery>
     if (state === null) throw matchmakingErrors.cooperationNotFound();
     // Department users see the cooperations their department follows.
     if (actor.role === 'department' && !state.departments.includes(actor.departmentCode ?? '')) {
-      throw forbidden('NOT_YOUR_COOPERATION', 'Department users can only see the cooperations their department follows.');
+      throw forbidden(
+        'NOT_YOUR_COOPERATION',
+        'Department users can only see the cooperations their department follows.',
+      );
     }
     return { ...state, version };
   }

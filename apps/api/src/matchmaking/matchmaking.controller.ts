@@ -9,7 +9,12 @@ import { ConsistentReadQuery } from '../common/consistent-read.dto';
 import { CommandAccepted } from '../common/event-sourced';
 import { ChangeCooperationStageDto, CooperationProjectDto, ProposeCooperationDto } from './cooperation.dto';
 import { PublishDemandDto } from './demand.dto';
-import { CooperationProjectAccepted, OnCooperation, OnDemand, OnMatchmakingEvent } from './matchmaking-commands.handler';
+import {
+  CooperationProjectAccepted,
+  OnCooperation,
+  OnDemand,
+  OnMatchmakingEvent,
+} from './matchmaking-commands.handler';
 import { GetCooperationQuery, GetDemandQuery, GetMatchmakingEventQuery, Versioned } from './matchmaking-reads.handler';
 import { ScheduleMatchmakingEventDto } from './matchmaking-event.dto';
 
@@ -28,7 +33,9 @@ export class MatchmakingEventsController {
   @Post()
   schedule(@Body() body: ScheduleMatchmakingEventDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
     const eventId = randomUUID();
-    return this.commands.execute(new OnMatchmakingEvent(eventId, { type: 'ScheduleMatchmakingEvent', data: { eventId, ...body } }, ctx));
+    return this.commands.execute(
+      new OnMatchmakingEvent(eventId, { type: 'ScheduleMatchmakingEvent', data: { eventId, ...body } }, ctx),
+    );
   }
 
   @Get(':id')
@@ -58,8 +65,14 @@ export class DemandsController {
 
   /** An enterprise proposes a cooperation on the demand: 201 `{id, version, position}` of the new cooperation (stage `intent`). */
   @Post(':id/proposals')
-  propose(@Param('id') demandId: string, @Body() body: ProposeCooperationDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
-    return this.commands.execute(new OnCooperation(randomUUID(), { type: 'ProposeCooperation', data: { ...body, demandId } }, ctx));
+  propose(
+    @Param('id') demandId: string,
+    @Body() body: ProposeCooperationDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandAccepted> {
+    return this.commands.execute(
+      new OnCooperation(randomUUID(), { type: 'ProposeCooperation', data: { ...body, demandId } }, ctx),
+    );
   }
 }
 
@@ -73,21 +86,35 @@ export class CooperationsController {
 
   /** Department users: only the cooperations their department follows (403 NOT_YOUR_COOPERATION). */
   @Get(':id')
-  get(@Param('id') id: string, @Query() _query: ConsistentReadQuery, @CurrentActor() actor: Actor): Promise<Versioned<Cooperation>> {
+  get(
+    @Param('id') id: string,
+    @Query() _query: ConsistentReadQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Versioned<Cooperation>> {
     return this.queries.execute(new GetCooperationQuery(id, actor));
   }
 
   /** Records the next stage: 200 `{id, version, position}`. */
   @Post(':id/stage')
   @HttpCode(200)
-  stage(@Param('id') id: string, @Body() body: ChangeCooperationStageDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
+  stage(
+    @Param('id') id: string,
+    @Body() body: ChangeCooperationStageDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandAccepted> {
     return this.commands.execute(new OnCooperation(id, { type: 'ChangeCooperationStage', data: body }, ctx));
   }
 
   /** Turns the signed cooperation into a submitted project: 201 `{id, version, position, projectId}`. */
   @Post(':id/project')
-  project(@Param('id') id: string, @Body() body: CooperationProjectDto, @CommandCtx() ctx: CommandContext): Promise<CooperationProjectAccepted> {
+  project(
+    @Param('id') id: string,
+    @Body() body: CooperationProjectDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CooperationProjectAccepted> {
     // The bus types every aggregate command's answer as CommandAccepted; this one adds projectId.
-    return this.commands.execute(new OnCooperation(id, { type: 'MakeProject', data: body }, ctx)) as Promise<CooperationProjectAccepted>;
+    return this.commands.execute(
+      new OnCooperation(id, { type: 'MakeProject', data: body }, ctx),
+    ) as Promise<CooperationProjectAccepted>;
   }
 }

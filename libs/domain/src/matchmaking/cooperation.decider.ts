@@ -1,8 +1,21 @@
 import { assertNotBeforePrevious, resolveOccurredAt } from '../kernel/business-time';
 import { Decider } from '../kernel/decider';
-import { assertDistinctIds, oneOf, optionalAmountInYuan, optionalList, optionalText, requiredText, withoutUndefined } from '../kernel/validation';
+import {
+  assertDistinctIds,
+  oneOf,
+  optionalAmountInYuan,
+  optionalList,
+  optionalText,
+  requiredText,
+  withoutUndefined,
+} from '../kernel/validation';
 import { eventIdOf } from './demand.decider';
-import { ChangeCooperationStage, CooperationCommand, LinkCooperationProject, ProposeCooperation } from './matchmaking.commands';
+import {
+  ChangeCooperationStage,
+  CooperationCommand,
+  LinkCooperationProject,
+  ProposeCooperation,
+} from './matchmaking.commands';
 import { matchmakingErrors } from './matchmaking.errors';
 import { COOPERATION_STAGES, CooperationEvent, CooperationStage, DemandCategory } from './matchmaking.events';
 
@@ -57,8 +70,11 @@ function propose({ data, metadata }: ProposeCooperation, state: CooperationState
   if (!data.enterprise) throw matchmakingErrors.proposerNotFound();
   if (data.enterprise.id === data.demand.publisherId) throw matchmakingErrors.proposalToOwnDemand();
   // The demand is the step before the proposal.
-  if (Date.parse(occurredAt) < Date.parse(data.demand.publishedAt)) throw matchmakingErrors.proposalBeforeDemand(data.demand.publishedAt);
-  const departments = optionalList(data.departments, 'departments')?.map((code, i) => requiredText(code, `departments[${i}]`));
+  if (Date.parse(occurredAt) < Date.parse(data.demand.publishedAt))
+    throw matchmakingErrors.proposalBeforeDemand(data.demand.publishedAt);
+  const departments = optionalList(data.departments, 'departments')?.map((code, i) =>
+    requiredText(code, `departments[${i}]`),
+  );
   if (departments) assertDistinctIds(departments, (i) => `departments[${i}]`);
   return [
     {
@@ -94,7 +110,8 @@ function changeStage({ data, metadata }: ChangeCooperationStage, cooperation: Co
   const occurredAt = resolveOccurredAt(data.occurredAt, metadata.now);
   assertNotBeforePrevious(occurredAt, cooperation.lastOccurredAt);
   if (cooperation.stage === 'dropped') throw matchmakingErrors.dropped();
-  if (stage !== 'dropped' && rank(stage) <= rank(cooperation.stage)) throw matchmakingErrors.stageNotForward(cooperation.stage, stage);
+  if (stage !== 'dropped' && rank(stage) <= rank(cooperation.stage))
+    throw matchmakingErrors.stageNotForward(cooperation.stage, stage);
   if (stage === 'delivering' && cooperation.stage !== 'signed') throw matchmakingErrors.deliveryBeforeSigning();
   return [{ type: 'CooperationStageChanged', data: withoutUndefined({ stage, amountYuan, note, occurredAt }) }];
 }
@@ -132,8 +149,10 @@ function evolve(state: CooperationState, event: CooperationEvent): CooperationSt
     };
   }
   // A stored stream always starts with CooperationProposed; anything else means it is corrupt.
-  if (state === null) throw new Error(`${event.type} cannot apply to a cooperation stream that has no CooperationProposed event.`);
-  if (event.type === 'CooperationProjectLinked') return { ...state, projectId: event.data.projectId, lastOccurredAt: event.data.occurredAt };
+  if (state === null)
+    throw new Error(`${event.type} cannot apply to a cooperation stream that has no CooperationProposed event.`);
+  if (event.type === 'CooperationProjectLinked')
+    return { ...state, projectId: event.data.projectId, lastOccurredAt: event.data.occurredAt };
   const { stage, amountYuan, occurredAt } = event.data;
   return {
     ...state,

@@ -48,23 +48,47 @@ describe('demand decider', () => {
     spec
       .given([])
       .when(publish({ event: undefined, budgetYuan: undefined, deadline: undefined, description: ' ' }))
-      .then([{ type: 'DemandPublished', data: { demandId: 'demand-1', publisherId: 'haier', publisherName: '海尔集团', category: 'rnd', title: '高效变频压缩机联合研发', occurredAt: NOW } }]);
+      .then([
+        {
+          type: 'DemandPublished',
+          data: {
+            demandId: 'demand-1',
+            publisherId: 'haier',
+            publisherName: '海尔集团',
+            category: 'rnd',
+            title: '高效变频压缩机联合研发',
+            occurredAt: NOW,
+          },
+        },
+      ]);
   });
 
   it('with a deadline on the day of publication (CST) is published', () => {
-    spec.given([]).when(publish({ deadline: '2024-06-01' })).then([published({ deadline: '2024-06-01' })]);
+    spec
+      .given([])
+      .when(publish({ deadline: '2024-06-01' }))
+      .then([published({ deadline: '2024-06-01' })]);
   });
 
   it('with a deadline before the day of publication: DEADLINE_BEFORE_PUBLICATION', () => {
-    spec.given([]).when(publish({ deadline: '2024-05-31' })).thenThrows('invalid', 'DEADLINE_BEFORE_PUBLICATION', 'deadline');
+    spec
+      .given([])
+      .when(publish({ deadline: '2024-05-31' }))
+      .thenThrows('invalid', 'DEADLINE_BEFORE_PUBLICATION', 'deadline');
   });
 
   it('by a publisher that was not found: PUBLISHER_NOT_FOUND', () => {
-    spec.given([]).when(publish({ publisher: null })).thenThrows('invalid', 'PUBLISHER_NOT_FOUND', 'publisherId');
+    spec
+      .given([])
+      .when(publish({ publisher: null }))
+      .thenThrows('invalid', 'PUBLISHER_NOT_FOUND', 'publisherId');
   });
 
   it('at an event that was not found: MATCHMAKING_EVENT_NOT_FOUND', () => {
-    spec.given([]).when(publish({ event: null })).thenThrows('invalid', 'MATCHMAKING_EVENT_NOT_FOUND', 'eventId');
+    spec
+      .given([])
+      .when(publish({ event: null }))
+      .thenThrows('invalid', 'MATCHMAKING_EVENT_NOT_FOUND', 'eventId');
   });
 
   it('on a stream that already holds a demand: DEMAND_ALREADY_EXISTS', () => {

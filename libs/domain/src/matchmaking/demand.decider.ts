@@ -1,6 +1,13 @@
 import { businessDate, resolveOccurredAt } from '../kernel/business-time';
 import { Decider } from '../kernel/decider';
-import { calendarDate, oneOf, optionalAmountInYuan, optionalText, requiredText, withoutUndefined } from '../kernel/validation';
+import {
+  calendarDate,
+  oneOf,
+  optionalAmountInYuan,
+  optionalText,
+  requiredText,
+  withoutUndefined,
+} from '../kernel/validation';
 import { DemandCommand, EventRef } from './matchmaking.commands';
 import { matchmakingErrors } from './matchmaking.errors';
 import { DEMAND_CATEGORIES, DemandCategory, DemandEvent } from './matchmaking.events';
@@ -33,8 +40,10 @@ function decide({ data, metadata }: DemandCommand, state: DemandState): DemandEv
   if (state !== null) throw matchmakingErrors.demandAlreadyExists();
   const occurredAt = resolveOccurredAt(data.occurredAt, metadata.now);
   if (!data.publisher) throw matchmakingErrors.publisherNotFound();
-  const deadline = data.deadline === undefined || data.deadline === null ? undefined : calendarDate(data.deadline, 'deadline');
-  if (deadline !== undefined && deadline < businessDate(occurredAt)) throw matchmakingErrors.deadlineBeforePublication();
+  const deadline =
+    data.deadline === undefined || data.deadline === null ? undefined : calendarDate(data.deadline, 'deadline');
+  if (deadline !== undefined && deadline < businessDate(occurredAt))
+    throw matchmakingErrors.deadlineBeforePublication();
   return [
     {
       type: 'DemandPublished',

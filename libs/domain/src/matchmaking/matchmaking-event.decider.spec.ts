@@ -8,13 +8,30 @@ const NOW = '2024-06-01T04:00:00.000Z';
 
 const schedule = (data: Partial<ScheduleMatchmakingEvent['data']> = {}): ScheduleMatchmakingEvent => ({
   type: 'ScheduleMatchmakingEvent',
-  data: { eventId: 'mm-1', title: '国企民企面对面恳谈会', kind: 'soe-private', heldOn: '2024-06-18', hosts: ['市国资委', '市民营经济局'], district: '市南区', ...data },
+  data: {
+    eventId: 'mm-1',
+    title: '国企民企面对面恳谈会',
+    kind: 'soe-private',
+    heldOn: '2024-06-18',
+    hosts: ['市国资委', '市民营经济局'],
+    district: '市南区',
+    ...data,
+  },
   metadata: { now: NOW },
 });
 
 const scheduled = (data: Partial<MatchmakingEventScheduled['data']> = {}): MatchmakingEventScheduled => ({
   type: 'MatchmakingEventScheduled',
-  data: { eventId: 'mm-1', title: '国企民企面对面恳谈会', kind: 'soe-private', heldOn: '2024-06-18', hosts: ['市国资委', '市民营经济局'], district: '市南区', occurredAt: NOW, ...data },
+  data: {
+    eventId: 'mm-1',
+    title: '国企民企面对面恳谈会',
+    kind: 'soe-private',
+    heldOn: '2024-06-18',
+    hosts: ['市国资委', '市民营经济局'],
+    district: '市南区',
+    occurredAt: NOW,
+    ...data,
+  },
 });
 
 describe('matchmaking event decider', () => {
@@ -24,7 +41,10 @@ describe('matchmaking event decider', () => {
 
   it('leaves out empty hosts and a blank district', () => {
     const { hosts: _h, district: _d, ...data } = scheduled({ kind: 'bai-chang-wan-qi' }).data;
-    spec.given([]).when(schedule({ kind: 'bai-chang-wan-qi', hosts: [], district: ' ' })).then([{ type: 'MatchmakingEventScheduled', data }]);
+    spec
+      .given([])
+      .when(schedule({ kind: 'bai-chang-wan-qi', hosts: [], district: ' ' }))
+      .then([{ type: 'MatchmakingEventScheduled', data }]);
   });
 
   it('on a stream that already holds an event: MATCHMAKING_EVENT_ALREADY_EXISTS', () => {

@@ -9,7 +9,15 @@ import { CooperationStage, DemandCategory, MatchmakingKind } from './matchmaking
 
 export type ScheduleMatchmakingEvent = DomainCommand<
   'ScheduleMatchmakingEvent',
-  { eventId: string; title: string; kind: MatchmakingKind; heldOn: string; hosts?: string[]; district?: string; occurredAt?: string }
+  {
+    eventId: string;
+    title: string;
+    kind: MatchmakingKind;
+    heldOn: string;
+    hosts?: string[];
+    district?: string;
+    occurredAt?: string;
+  }
 >;
 
 export type MatchmakingEventCommand = ScheduleMatchmakingEvent;
@@ -38,7 +46,15 @@ export type ProposeCooperation = DomainCommand<
   'ProposeCooperation',
   {
     cooperationId: string;
-    demand: { id: string; title: string; publisherId: string; publisherName: string; category: DemandCategory; eventId?: string; publishedAt: string } | null;
+    demand: {
+      id: string;
+      title: string;
+      publisherId: string;
+      publisherName: string;
+      category: DemandCategory;
+      eventId?: string;
+      publishedAt: string;
+    } | null;
     enterprise: { id: string; name: string } | null;
     summary: string;
     event?: EventRef;

@@ -35,7 +35,15 @@ export type CooperationStage = (typeof COOPERATION_STAGES)[number];
 
 export type MatchmakingEventScheduled = DomainEvent<
   'MatchmakingEventScheduled',
-  { eventId: string; title: string; kind: MatchmakingKind; heldOn: string; hosts?: string[]; district?: string; occurredAt: string }
+  {
+    eventId: string;
+    title: string;
+    kind: MatchmakingKind;
+    heldOn: string;
+    hosts?: string[];
+    district?: string;
+    occurredAt: string;
+  }
 >;
 
 export type MatchmakingEventEvent = MatchmakingEventScheduled;
@@ -89,6 +97,9 @@ export type CooperationStageChanged = DomainEvent<
 >;
 
 /** The signed cooperation became a project (which names this cooperation in its ProjectSubmitted). */
-export type CooperationProjectLinked = DomainEvent<'CooperationProjectLinked', { projectId: string; occurredAt: string }>;
+export type CooperationProjectLinked = DomainEvent<
+  'CooperationProjectLinked',
+  { projectId: string; occurredAt: string }
+>;
 
 export type CooperationEvent = CooperationProposed | CooperationStageChanged | CooperationProjectLinked;

@@ -34,6 +34,9 @@ describe('a project made from a matchmaking cooperation', () => {
   });
 
   it('with a cooperation id that is not text: INVALID_TEXT', () => {
-    spec.given([]).when(submit(7 as never)).thenThrows('invalid', 'INVALID_TEXT', 'cooperationId');
+    spec
+      .given([])
+      .when(submit(7 as never))
+      .thenThrows('invalid', 'INVALID_TEXT', 'cooperationId');
   });
 });

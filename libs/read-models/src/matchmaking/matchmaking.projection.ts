@@ -3,10 +3,22 @@ import { ProjectionEvent } from '../projection-event';
 import { CooperationFactsRow, DemandBoardRow, EnterpriseTiersRow, MatchmakingEventRow } from './matchmaking.entity';
 
 /** The event's row after one more of its events (other events leave it unchanged). */
-export function evolveMatchmakingEvent(row: MatchmakingEventRow | null, event: ProjectionEvent): MatchmakingEventRow | null {
+export function evolveMatchmakingEvent(
+  row: MatchmakingEventRow | null,
+  event: ProjectionEvent,
+): MatchmakingEventRow | null {
   if (event.type !== 'MatchmakingEventScheduled') return row;
   const { data } = event;
-  return { id: data.eventId, title: data.title, kind: data.kind, heldOn: data.heldOn, hosts: data.hosts ?? [], district: data.district ?? null, version: event.streamPosition, position: event.globalPosition };
+  return {
+    id: data.eventId,
+    title: data.title,
+    kind: data.kind,
+    heldOn: data.heldOn,
+    hosts: data.hosts ?? [],
+    district: data.district ?? null,
+    version: event.streamPosition,
+    position: event.globalPosition,
+  };
 }
 
 export function evolveDemandBoard(row: DemandBoardRow | null, event: ProjectionEvent): DemandBoardRow | null {
@@ -29,7 +41,10 @@ export function evolveDemandBoard(row: DemandBoardRow | null, event: ProjectionE
   };
 }
 
-export function evolveCooperationFacts(row: CooperationFactsRow | null, event: ProjectionEvent): CooperationFactsRow | null {
+export function evolveCooperationFacts(
+  row: CooperationFactsRow | null,
+  event: ProjectionEvent,
+): CooperationFactsRow | null {
   const at = { version: event.streamPosition, position: event.globalPosition };
   switch (event.type) {
     case 'CooperationProposed': {
@@ -73,19 +88,31 @@ export function evolveCooperationFacts(row: CooperationFactsRow | null, event: P
 }
 
 /** The tier ladder: the registered tier (held before any change), then every change. */
-export function evolveEnterpriseTiers(row: EnterpriseTiersRow | null, event: ProjectionEvent): EnterpriseTiersRow | null {
+export function evolveEnterpriseTiers(
+  row: EnterpriseTiersRow | null,
+  event: ProjectionEvent,
+): EnterpriseTiersRow | null {
   if (parseStreamId(event.streamId)?.kind !== 'enterprise') return row;
   const { recordedAt } = event;
   switch (event.type) {
     case 'EnterpriseRegistered':
-      return { enterpriseId: event.data.enterpriseId, district: event.data.district ?? null, steps: [{ tier: event.data.tier, since: null, recordedAt }] };
+      return {
+        enterpriseId: event.data.enterpriseId,
+        district: event.data.district ?? null,
+        steps: [{ tier: event.data.tier, since: null, recordedAt }],
+      };
     case 'EnterpriseTierChanged':
-      return row === null ? row : { ...row, steps: [...row.steps, { tier: event.data.tier, since: event.data.since, recordedAt }] };
+      return row === null
+        ? row
+        : { ...row, steps: [...row.steps, { tier: event.data.tier, since: event.data.since, recordedAt }] };
     case 'EnterpriseUpdated': {
       if (row === null) return row;
       const { tier, district, occurredAt } = event.data;
       const current = row.steps[row.steps.length - 1]?.tier;
-      const steps = tier !== undefined && tier !== current ? [...row.steps, { tier, since: businessDate(occurredAt), recordedAt }] : row.steps;
+      const steps =
+        tier !== undefined && tier !== current
+          ? [...row.steps, { tier, since: businessDate(occurredAt), recordedAt }]
+          : row.steps;
       if (steps === row.steps && district === undefined) return row;
       return { ...row, district: district ?? row.district, steps };
     }

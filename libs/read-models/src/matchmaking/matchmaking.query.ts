@@ -1,7 +1,13 @@
 import { endOfBusinessDay, type CooperationStage, type DemandCategory, type EnterpriseTier } from '@luodi/domain';
 import { DataSource, In } from 'typeorm';
 import { containing, offsetOf, Page, PageRequest } from '../paging';
-import { CooperationFactsRow, DemandBoardRow, EnterpriseTiersRow, MatchmakingEventRow, TierFactStep } from './matchmaking.entity';
+import {
+  CooperationFactsRow,
+  DemandBoardRow,
+  EnterpriseTiersRow,
+  MatchmakingEventRow,
+  TierFactStep,
+} from './matchmaking.entity';
 
 export interface DemandFilters {
   q?: string;
@@ -10,15 +16,28 @@ export interface DemandFilters {
   eventId?: string;
 }
 
-export type DemandBoardItem = Omit<DemandBoardRow, 'recordedAt' | 'position'> & { eventTitle: string | null; proposals: number; signed: number };
+export type DemandBoardItem = Omit<DemandBoardRow, 'recordedAt' | 'position'> & {
+  eventTitle: string | null;
+  proposals: number;
+  signed: number;
+};
 
 const SIGNED_STAGES: readonly CooperationStage[] = ['signed', 'delivering'];
 
 /** `GET /api/demands`: the demand board, newest first; `q` matches title, description or publisher. */
-export async function listDemands(dataSource: DataSource, filters: DemandFilters, page: PageRequest): Promise<Page<DemandBoardItem>> {
+export async function listDemands(
+  dataSource: DataSource,
+  filters: DemandFilters,
+  page: PageRequest,
+): Promise<Page<DemandBoardItem>> {
   const where = `WHERE ($1::text IS NULL OR d.title ILIKE $1 OR d.description ILIKE $1 OR d.publisher_name ILIKE $1)
        AND ($2::text IS NULL OR d.category = $2) AND ($3::text IS NULL OR d.publisher_id = $3) AND ($4::text IS NULL OR d.event_id = $4)`;
-  const params = [filters.q?.trim() ? containing(filters.q.trim()) : null, filters.category ?? null, filters.publisherId ?? null, filters.eventId ?? null];
+  const params = [
+    filters.q?.trim() ? containing(filters.q.trim()) : null,
+    filters.category ?? null,
+    filters.publisherId ?? null,
+    filters.eventId ?? null,
+  ];
   const [{ total }] = await dataSource.query(`SELECT count(*)::int AS total FROM demand_board d ${where}`, params);
   const rows = await dataSource.query(
     `SELECT d.*, d.deadline::text AS deadline_text, e.title AS event_title,
@@ -48,7 +67,11 @@ export async function listDemands(dataSource: DataSource, filters: DemandFilters
   return { items, total, ...page };
 }
 
-export type MatchmakingEventItem = Omit<MatchmakingEventRow, 'position'> & { demands: number; proposals: number; signed: number };
+export type MatchmakingEventItem = Omit<MatchmakingEventRow, 'position'> & {
+  demands: number;
+  proposals: number;
+  signed: number;
+};
 
 /** `GET /api/matchmaking-events`, the latest first. */
 export async function listMatchmakingEvents(dataSource: DataSource): Promise<MatchmakingEventItem[]> {
@@ -87,16 +110,26 @@ export interface CooperationFilters {
 }
 
 /** `GET /api/cooperations` and the event page: the proposals, oldest first. */
-export async function listCooperations(dataSource: DataSource, filters: CooperationFilters, page: PageRequest): Promise<Page<CooperationItem>> {
+export async function listCooperations(
+  dataSource: DataSource,
+  filters: CooperationFilters,
+  page: PageRequest,
+): Promise<Page<CooperationItem>> {
   const where = `WHERE ($1::text IS NULL OR c.demand_id = $1) AND ($2::text IS NULL OR c.event_id = $2) AND ($3::text IS NULL OR c.enterprise_id = $3)
        AND ($4::text IS NULL OR c.publisher_id = $4) AND ($5::text IS NULL OR c.stage = $5) AND ($6::text IS NULL OR c.departments @> ARRAY[$6::text])`;
-  const params = [filters.demandId, filters.eventId, filters.enterpriseId, filters.publisherId, filters.stage, filters.department].map((v) => v ?? null);
+  const params = [
+    filters.demandId,
+    filters.eventId,
+    filters.enterpriseId,
+    filters.publisherId,
+    filters.stage,
+    filters.department,
+  ].map((v) => v ?? null);
   const [{ total }] = await dataSource.query(`SELECT count(*)::int AS total FROM cooperation_facts c ${where}`, params);
-  const ids: Array<{ id: string }> = await dataSource.query(`SELECT c.id FROM cooperation_facts c ${where} ORDER BY c.proposed_at, c.id LIMIT $7 OFFSET $8`, [
-    ...params,
-    page.pageSize,
-    offsetOf(page),
-  ]);
+  const ids: Array<{ id: string }> = await dataSource.query(
+    `SELECT c.id FROM cooperation_facts c ${where} ORDER BY c.proposed_at, c.id LIMIT $7 OFFSET $8`,
+    [...params, page.pageSize, offsetOf(page)],
+  );
   const rows = await dataSource.getRepository(CooperationFactsRow).findBy({ id: In(ids.map((r) => r.id)) });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const items = ids.map(({ id }) => {
@@ -119,7 +152,11 @@ export interface EnterpriseMatchmaking {
 }
 
 /** `department`: only the cooperations that department follows. */
-export async function enterpriseMatchmaking(dataSource: DataSource, enterpriseId: string, department?: string): Promise<EnterpriseMatchmaking> {
+export async function enterpriseMatchmaking(
+  dataSource: DataSource,
+  enterpriseId: string,
+  department?: string,
+): Promise<EnterpriseMatchmaking> {
   const all = { page: 1, pageSize: 1000 };
   const [demands, proposals, cooperations, tiers] = await Promise.all([
     listDemands(dataSource, { publisherId: enterpriseId }, all),
@@ -127,7 +164,12 @@ export async function enterpriseMatchmaking(dataSource: DataSource, enterpriseId
     listCooperations(dataSource, { publisherId: enterpriseId, department }, all),
     dataSource.getRepository(EnterpriseTiersRow).findOneBy({ enterpriseId }),
   ]);
-  return { demands: demands.items, proposals: proposals.items, cooperations: cooperations.items, tierHistory: (tiers?.steps ?? []).map(({ tier, since }) => ({ tier, since })) };
+  return {
+    demands: demands.items,
+    proposals: proposals.items,
+    cooperations: cooperations.items,
+    tierHistory: (tiers?.steps ?? []).map(({ tier, since }) => ({ tier, since })),
+  };
 }
 
 export const MATCHMAKING_GROUPS = ['event', 'category', 'publisher', 'tier'] as const;
@@ -186,7 +228,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The tier an enterprise held at the end of `asOfDate`, as known at `knownAt`. */
 export function tierAsOf(steps: readonly TierFactStep[], asOfDate: string, knownAtMs: number): EnterpriseTier | null {
   let tier: EnterpriseTier | null = null;
-  for (const step of steps) if ((step.since === null || step.since <= asOfDate) && Date.parse(step.recordedAt) <= knownAtMs) tier = step.tier;
+  for (const step of steps)
+    if ((step.since === null || step.since <= asOfDate) && Date.parse(step.recordedAt) <= knownAtMs) tier = step.tier;
   return tier;
 }
 
@@ -195,10 +238,16 @@ export function tierAsOf(steps: readonly TierFactStep[], asOfDate: string, known
  * counts when it happened by asOf and was recorded by knownAt. Pure, so a hand computation can
  * check it; rates and intervals are the caller's (conversion = signed / proposals).
  */
-export function matchmakingDashboardOf(facts: MatchmakingFacts, asOf: string, knownAt: string, groupBy: MatchmakingGroup): MatchmakingDashboardCounts {
+export function matchmakingDashboardOf(
+  facts: MatchmakingFacts,
+  asOf: string,
+  knownAt: string,
+  groupBy: MatchmakingGroup,
+): MatchmakingDashboardCounts {
   const endMs = Date.parse(endOfBusinessDay(asOf));
   const knownMs = Date.parse(knownAt);
-  const counted = (occurredAt: string, recordedAt: string) => Date.parse(occurredAt) <= endMs && Date.parse(recordedAt) <= knownMs;
+  const counted = (occurredAt: string, recordedAt: string) =>
+    Date.parse(occurredAt) <= endMs && Date.parse(recordedAt) <= knownMs;
   const demands = facts.demands.filter((d) => counted(d.publishedAt, d.recordedAt));
   const cooperations = facts.cooperations
     .map((c) => ({ ...c, steps: c.steps.filter((s) => counted(s.occurredAt, s.recordedAt)) }))
@@ -207,9 +256,16 @@ export function matchmakingDashboardOf(facts: MatchmakingFacts, asOf: string, kn
   const eventTitle = new Map(facts.events.map((e) => [e.id, e.title]));
   const publisherName = new Map([...facts.demands, ...facts.cooperations].map((d) => [d.publisherId, d.publisherName]));
 
-  const demandKey = (d: DemandBoardRow): string | null => (groupBy === 'event' ? d.eventId : groupBy === 'category' ? d.category : d.publisherId);
+  const demandKey = (d: DemandBoardRow): string | null =>
+    groupBy === 'event' ? d.eventId : groupBy === 'category' ? d.category : d.publisherId;
   const cooperationKey = (c: CooperationFactsRow): string | null =>
-    groupBy === 'event' ? c.eventId : groupBy === 'category' ? c.category : groupBy === 'publisher' ? c.publisherId : (tierOf.get(c.enterpriseId) ?? null);
+    groupBy === 'event'
+      ? c.eventId
+      : groupBy === 'category'
+        ? c.category
+        : groupBy === 'publisher'
+          ? c.publisherId
+          : (tierOf.get(c.enterpriseId) ?? null);
   const labelOf = (key: string | null): string => {
     if (key === null) return groupBy === 'event' ? '(no event)' : '(none)';
     if (groupBy === 'event') return eventTitle.get(key) ?? key;
@@ -218,7 +274,8 @@ export function matchmakingDashboardOf(facts: MatchmakingFacts, asOf: string, kn
   };
 
   const groups = new Map<string | null, { demands: Set<string>; cooperations: typeof cooperations }>();
-  const groupOf = (key: string | null) => groups.get(key) ?? groups.set(key, { demands: new Set(), cooperations: [] }).get(key)!;
+  const groupOf = (key: string | null) =>
+    groups.get(key) ?? groups.set(key, { demands: new Set(), cooperations: [] }).get(key)!;
   if (groupBy !== 'tier') for (const d of demands) groupOf(demandKey(d)).demands.add(d.id);
   for (const c of cooperations) {
     const group = groupOf(cooperationKey(c));
@@ -228,7 +285,9 @@ export function matchmakingDashboardOf(facts: MatchmakingFacts, asOf: string, kn
 
   const countsOf = (demandCount: number, list: typeof cooperations): MatchmakingCounts => {
     const signedSteps = list.flatMap((c) => c.steps.filter((s) => s.stage === 'signed'));
-    const responseDays = list.filter((c) => c.steps.length > 1).map((c) => (Date.parse(c.steps[1].occurredAt) - Date.parse(c.steps[0].occurredAt)) / DAY_MS);
+    const responseDays = list
+      .filter((c) => c.steps.length > 1)
+      .map((c) => (Date.parse(c.steps[1].occurredAt) - Date.parse(c.steps[0].occurredAt)) / DAY_MS);
     return {
       demands: demandCount,
       proposals: list.length,
@@ -239,7 +298,9 @@ export function matchmakingDashboardOf(facts: MatchmakingFacts, asOf: string, kn
     };
   };
 
-  const funnel = Object.fromEntries(['intent', 'negotiating', 'trial', 'signed', 'delivering', 'dropped'].map((s) => [s, 0])) as Record<CooperationStage, number>;
+  const funnel = Object.fromEntries(
+    ['intent', 'negotiating', 'trial', 'signed', 'delivering', 'dropped'].map((s) => [s, 0]),
+  ) as Record<CooperationStage, number>;
   const order: CooperationStage[] = ['intent', 'negotiating', 'trial', 'signed', 'delivering'];
   for (const c of cooperations) {
     const reached = Math.max(...c.steps.filter((s) => s.stage !== 'dropped').map((s) => order.indexOf(s.stage)));
@@ -251,7 +312,14 @@ export function matchmakingDashboardOf(facts: MatchmakingFacts, asOf: string, kn
     .map(([key, group]) => ({ key, label: labelOf(key), ...countsOf(group.demands.size, group.cooperations) }))
     .sort((a, b) => b.proposals - a.proposals || b.demands - a.demands || String(a.key).localeCompare(String(b.key)));
   const totalDemands = groupBy === 'tier' ? new Set(cooperations.map((c) => c.demandId)).size : demands.length;
-  return { asOf, knownAt: new Date(knownMs).toISOString(), groupBy, totals: countsOf(totalDemands, cooperations), funnel, rows };
+  return {
+    asOf,
+    knownAt: new Date(knownMs).toISOString(),
+    groupBy,
+    totals: countsOf(totalDemands, cooperations),
+    funnel,
+    rows,
+  };
 }
 
 function median(values: number[]): number | null {
@@ -281,7 +349,9 @@ export async function tierLadder(dataSource: DataSource, asOf: string): Promise<
   for (const t of tiers) {
     const tier = tierAsOf(t.steps, asOf, now);
     if (tier === null) continue;
-    const counts = rows.get(t.district) ?? rows.set(t.district, { none: 0, municipal: 0, provincial: 0, national: 0 }).get(t.district)!;
+    const counts =
+      rows.get(t.district) ??
+      rows.set(t.district, { none: 0, municipal: 0, provincial: 0, national: 0 }).get(t.district)!;
     counts[tier]++;
     const held = t.steps.filter((s) => s.since === null || s.since <= asOf);
     for (let i = 1; i < held.length; i++) {
@@ -293,7 +363,9 @@ export async function tierLadder(dataSource: DataSource, asOf: string): Promise<
   }
   return {
     asOf,
-    rows: [...rows.entries()].map(([key, counts]) => ({ key, counts })).sort((a, b) => String(a.key).localeCompare(String(b.key))),
+    rows: [...rows.entries()]
+      .map(([key, counts]) => ({ key, counts }))
+      .sort((a, b) => String(a.key).localeCompare(String(b.key))),
     upgradesByYear: [...upgrades.entries()].map(([year, n]) => ({ year, upgrades: n })).sort((a, b) => a.year - b.year),
   };
 }

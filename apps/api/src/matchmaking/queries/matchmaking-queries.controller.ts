@@ -4,7 +4,12 @@ import { ApiTags } from '@nestjs/swagger';
 import { CooperationItem, DemandBoardItem, MatchmakingEventItem, Page, TierLadderCounts } from '@luodi/read-models';
 import { Actor, CurrentActor } from '../../auth/actor';
 import { ConsistentReadQuery } from '../../common/consistent-read.dto';
-import { ListCooperationsQueryDto, ListDemandsQueryDto, MatchmakingDashboardQueryDto, TierDashboardQueryDto } from './matchmaking-queries.dto';
+import {
+  ListCooperationsQueryDto,
+  ListDemandsQueryDto,
+  MatchmakingDashboardQueryDto,
+  TierDashboardQueryDto,
+} from './matchmaking-queries.dto';
 import {
   ListCooperationsQuery,
   ListDemandsQuery,

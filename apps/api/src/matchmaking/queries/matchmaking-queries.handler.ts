@@ -21,7 +21,12 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { pageOf } from '../../projection/page-query.dto';
 import { departmentScopeOf } from '../../projects/project-access';
-import { ListCooperationsQueryDto, ListDemandsQueryDto, MatchmakingDashboardQueryDto, TierDashboardQueryDto } from './matchmaking-queries.dto';
+import {
+  ListCooperationsQueryDto,
+  ListDemandsQueryDto,
+  MatchmakingDashboardQueryDto,
+  TierDashboardQueryDto,
+} from './matchmaking-queries.dto';
 
 export class ListMatchmakingEventsQuery extends Query<MatchmakingEventItem[]> {}
 
@@ -66,7 +71,11 @@ export class ListCooperationsHandler implements IQueryHandler<ListCooperationsQu
   execute({ query, actor }: ListCooperationsQuery): Promise<Page<CooperationItem>> {
     const { demandId, eventId, enterpriseId, publisherId, stage } = query;
     // Department users see the cooperations their department follows.
-    return listCooperations(this.dataSource, { demandId, eventId, enterpriseId, publisherId, stage, department: departmentScopeOf(actor) }, pageOf(query));
+    return listCooperations(
+      this.dataSource,
+      { demandId, eventId, enterpriseId, publisherId, stage, department: departmentScopeOf(actor) },
+      pageOf(query),
+    );
   }
 }
 
@@ -77,7 +86,10 @@ export type MatchmakingDashboard = Omit<MatchmakingDashboardCounts, 'totals' | '
   rows: Array<WithConversion<MatchmakingGroupRow>>;
 };
 
-const withConversion = <T extends MatchmakingCounts>(counts: T): WithConversion<T> => ({ ...counts, conversion: wilsonInterval(counts.signed, counts.proposals) });
+const withConversion = <T extends MatchmakingCounts>(counts: T): WithConversion<T> => ({
+  ...counts,
+  conversion: wilsonInterval(counts.signed, counts.proposals),
+});
 
 export class MatchmakingDashboardQuery extends Query<MatchmakingDashboard> {
   constructor(readonly query: MatchmakingDashboardQueryDto) {
@@ -91,7 +103,12 @@ export class MatchmakingDashboardHandler implements IQueryHandler<MatchmakingDas
 
   async execute({ query }: MatchmakingDashboardQuery): Promise<MatchmakingDashboard> {
     const now = new Date().toISOString();
-    const counts = matchmakingDashboardOf(await matchmakingFacts(this.dataSource), query.asOf ?? businessDate(now), query.knownAt ?? now, query.groupBy);
+    const counts = matchmakingDashboardOf(
+      await matchmakingFacts(this.dataSource),
+      query.asOf ?? businessDate(now),
+      query.knownAt ?? now,
+      query.groupBy,
+    );
     return { ...counts, totals: withConversion(counts.totals), rows: counts.rows.map(withConversion) };
   }
 }

@@ -10,6 +10,12 @@ import {
 
 @Module({
   controllers: [MatchmakingQueriesController],
-  providers: [ListMatchmakingEventsHandler, ListDemandsHandler, ListCooperationsHandler, MatchmakingDashboardHandler, TierDashboardHandler],
+  providers: [
+    ListMatchmakingEventsHandler,
+    ListDemandsHandler,
+    ListCooperationsHandler,
+    MatchmakingDashboardHandler,
+    TierDashboardHandler,
+  ],
 })
 export class MatchmakingQueriesModule {}
