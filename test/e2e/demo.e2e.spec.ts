@@ -1,5 +1,6 @@
 import { DemoPlan, generateDemoPlan, summarizeDemoPlan } from '../../apps/api/src/demo/demo-data.generator';
-import { hasData, SeedResult, seedDemoData } from '../../apps/api/src/demo/demo-seeder';
+import { generateMatchmakingPlan } from '../../apps/api/src/demo/demo-matchmaking.generator';
+import { hasData, SeedResult, seedDemoData, seedMatchmakingData } from '../../apps/api/src/demo/demo-seeder';
 import { adminToken, authHeaders } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
 
@@ -41,4 +42,23 @@ describe('demo data (e2e)', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ projects: summary.projects, inLibrary: summary.inLibrary, landed: summary.landed });
   });
+
+  it('seeds the matchmaking events, and their dashboard counts what the plan holds', async () => {
+    const matchmaking = generateMatchmakingPlan({ seed: 11, today: new Date() });
+    const result = await seedMatchmakingData(matchmaking, { baseUrl: api.baseUrl, concurrency: 4 });
+    const { enterprises, tierChanges, events, demands, cooperations } = matchmaking;
+    const stages = cooperations.reduce((n, c) => n + c.stages.length + (c.project ? 1 : 0), 0);
+    expect(result.calls).toBe(enterprises.length + tierChanges.length + events.length + demands.length + cooperations.length + stages);
+    const signed = cooperations.filter((c) => c.stages.some((s) => s.stage === 'signed'));
+    const response = await fetch(`${api.baseUrl}/api/dashboard/matchmaking?groupBy=event&minPosition=${result.lastPosition}`, {
+      headers: authHeaders(await adminToken(api)),
+    });
+    const { totals } = (await response.json()) as { totals: Record<string, number> };
+    expect(totals).toMatchObject({
+      demands: demands.length,
+      proposals: cooperations.length,
+      signed: signed.length,
+      signedAmountYuan: signed.reduce((sum, c) => sum + c.stages.find((s) => s.stage === 'signed')!.amountYuan!, 0),
+    });
+  }, 120_000);
 });

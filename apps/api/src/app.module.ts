@@ -13,6 +13,7 @@ import { DepartmentsModule } from './departments/departments.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { ExportsModule } from './exports/exports.module';
 import { ForecastModule } from './forecast/forecast.module';
+import { MatchmakingModule } from './matchmaking/matchmaking.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReadSideModule } from './projection/read-side.module';
 import { UsersModule } from './users/users.module';
@@ -23,7 +24,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), HealthModule,
-        CqrsModule.forRoot(), AuditModule, IdempotencyModule, ExportsModule, ImportsModule, DepartmentsModule, EnterprisesModule, ConferencesModule, ProjectsModule, AuthModule, UsersModule, ReadSideModule, ForecastModule],
+        CqrsModule.forRoot(), AuditModule, IdempotencyModule, ExportsModule, ImportsModule, DepartmentsModule, EnterprisesModule, ConferencesModule, ProjectsModule, MatchmakingModule, AuthModule, UsersModule, ReadSideModule, ForecastModule],
     };
   }
 }

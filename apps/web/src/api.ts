@@ -12,20 +12,32 @@ import { getLang } from './i18n';
  * at build, so no server code reaches the bundle; .dependency-cruiser.cjs allows nothing else).
  * A field renamed on the server fails `npm run typecheck:web`, not the user.
  */
-import type { EnterpriseTier, NeedKind, ProjectNeed, ProjectMilestone, ProjectStatus, ReviewVerdict } from '@luodi/domain';
+import type { Cooperation as CooperationState, CooperationStage, DemandCategory, EnterpriseTier, MatchmakingKind, NeedKind, ProjectNeed, ProjectMilestone, ProjectStatus, ReviewVerdict } from '@luodi/domain';
 import type { LandingForecast } from '@luodi/forecast';
 import type {
   ConferenceListItem,
   DashboardSummary,
   DepartmentAssignment,
   DossierProject,
-  EnterpriseDossier,
   EnterpriseListItem,
   LandingRateGroup,
   LandingRateRow,
   Page,
   ProjectListRow,
+  CooperationItem,
+  DemandBoardItem,
+  MatchmakingEventItem,
+  MatchmakingGroup,
+  TierLadderCounts,
 } from '@luodi/read-models';
+import type { ChangeTierDto } from '../../api/src/enterprises/change-tier.dto';
+import type { EnterpriseDossierView } from '../../api/src/enterprises/queries/enterprise-queries.handler';
+import type { ChangeCooperationStageDto, CooperationProjectDto, ProposeCooperationDto } from '../../api/src/matchmaking/cooperation.dto';
+import type { PublishDemandDto } from '../../api/src/matchmaking/demand.dto';
+import type { CooperationProjectAccepted } from '../../api/src/matchmaking/matchmaking-commands.handler';
+import type { ScheduleMatchmakingEventDto } from '../../api/src/matchmaking/matchmaking-event.dto';
+import type { MatchmakingDashboard } from '../../api/src/matchmaking/queries/matchmaking-queries.handler';
+import type { ListCooperationsQueryDto, ListDemandsQueryDto } from '../../api/src/matchmaking/queries/matchmaking-queries.dto';
 import type { AuditPage, AuditRecord } from '../../api/src/audit/audit-log.service';
 import type { AUDIT_ACTIONS as SERVER_AUDIT_ACTIONS } from '../../api/src/audit/audit-log.service';
 import type { Role } from '../../api/src/auth/actor';
@@ -76,13 +88,21 @@ export type Milestone = ProjectMilestone;
 export type ProjectDetail = ProjectView;
 export type HistoryEvent = ProjectHistoryEntry;
 export type Assignment = DepartmentAssignment;
-export type Dossier = EnterpriseDossier;
+export type Dossier = EnterpriseDossierView;
 export type { DossierProject };
 export type Summary = DashboardSummary;
 export type RateRow = LandingRateRow;
 export type Forecast = LandingForecast;
 export type AuditAction = (typeof SERVER_AUDIT_ACTIONS)[number];
 export type DashboardFilters = Omit<DashboardQueryDto, 'minPosition'>;
+export type { CooperationStage, DemandCategory, MatchmakingKind, MatchmakingGroup };
+export type MatchmakingEvent = MatchmakingEventItem;
+export type DemandItem = DemandBoardItem;
+export type CooperationRow = CooperationItem;
+/** `GET /api/cooperations/:id`: the cooperation folded from its stream. */
+export type CooperationDetail = CooperationState & { version: number };
+export type MatchmakingFigures = MatchmakingDashboard;
+export type TierLadder = TierLadderCounts;
 
 // Option lists of the forms and filters; typed by the server's unions, so a value it drops fails the type-check.
 export const ROLES: Role[] = ['taskforce', 'reviewer', 'department', 'leader', 'admin'];
@@ -90,6 +110,22 @@ export const PROJECT_STATUSES: ProjectStatus[] = ['submitted', 'approved', 'reje
 export const NEED_KINDS: NeedKind[] = ['land', 'talent', 'financing', 'orders', 'policy', 'other'];
 export const VERDICTS: Verdict[] = ['approved', 'revise', 'rejected'];
 export const TIERS: Tier[] = ['none', 'municipal', 'provincial', 'national'];
+export const MATCHMAKING_KINDS: MatchmakingKind[] = ['soe-private', 'bai-chang-wan-qi', 'gov-enterprise', 'other'];
+export const DEMAND_CATEGORIES: DemandCategory[] = [
+  'rnd',
+  'procurement',
+  'components',
+  'tech-transfer',
+  'digital',
+  'resource-sharing',
+  'green',
+  'supply-chain-finance',
+  'talent',
+  'quality',
+  'space',
+  'cross-border',
+];
+export const COOPERATION_STAGES: CooperationStage[] = ['intent', 'negotiating', 'trial', 'signed', 'delivering', 'dropped'];
 export const AUDIT_ACTIONS: AuditAction[] = [
   'auth.login.succeeded',
   'auth.login.failed',
@@ -344,4 +380,17 @@ export const api = {
     rememberPosition(report.position);
     return report;
   },
+  changeTier: (id: string, body: ChangeTierDto) => post(`/api/enterprises/${encodeURIComponent(id)}/tier`, body),
+  matchmakingEvents: () => get<MatchmakingEvent[]>('/api/matchmaking-events'),
+  scheduleMatchmakingEvent: (body: ScheduleMatchmakingEventDto) => post('/api/matchmaking-events', body),
+  demands: (query: QueryOf<ListDemandsQueryDto>) => get<Page<DemandItem>>('/api/demands', query),
+  publishDemand: (body: Draft<PublishDemandDto>) => post('/api/demands', body),
+  propose: (demandId: string, body: ProposeCooperationDto) => post(`/api/demands/${encodeURIComponent(demandId)}/proposals`, body),
+  cooperations: (query: QueryOf<ListCooperationsQueryDto>) => get<Page<CooperationRow>>('/api/cooperations', query),
+  cooperation: (id: string) => get<CooperationDetail>(`/api/cooperations/${encodeURIComponent(id)}`),
+  changeStage: (id: string, version: number, body: Draft<ChangeCooperationStageDto>) => post(`/api/cooperations/${encodeURIComponent(id)}/stage`, body, version),
+  cooperationProject: (id: string, version: number, body: Draft<CooperationProjectDto>) =>
+    post<CooperationProjectAccepted>(`/api/cooperations/${encodeURIComponent(id)}/project`, body, version),
+  matchmakingDashboard: (query: { groupBy: MatchmakingGroup; asOf?: string; knownAt?: string }) => get<MatchmakingFigures>('/api/dashboard/matchmaking', query),
+  tierLadder: (query: { asOf?: string }) => get<TierLadder>('/api/dashboard/tiers', query),
 };

@@ -6,6 +6,7 @@ import { DossierPage, EnterprisesPage } from './components/enterprises-page';
 import { ImportPage } from './components/import-page';
 import { InboxPage } from './components/inbox-page';
 import { LoginPage } from './components/login-page';
+import { CooperationPage, CooperationsPage, DemandBoardPage, MatchmakingEventPage, MatchmakingEventsPage } from './components/matchmaking-pages';
 import { NewProjectPage } from './components/new-project-page';
 import { ProjectPage } from './components/project-page';
 import { ProjectsPage } from './components/projects-page';
@@ -15,6 +16,7 @@ import { href, navigate, Route, useRoute } from './router';
 
 // ECharts is most of the bundle and only the dashboard needs it: load it with that page.
 const DashboardPage = lazy(() => import('./components/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const MatchmakingDashboardPage = lazy(() => import('./components/matchmaking-dashboard-page').then((m) => ({ default: m.MatchmakingDashboardPage })));
 
 interface NavItem {
   path: string;
@@ -30,6 +32,9 @@ const NAV: NavItem[] = [
   { path: '/enterprises', label: 'nav.enterprises', roles: ['leader', 'taskforce', 'admin', 'reviewer', 'department'] },
   { path: '/conferences', label: 'nav.conferences', roles: ['leader', 'taskforce', 'admin'] },
   { path: '/import', label: 'nav.import', roles: ['taskforce', 'admin'] },
+  { path: '/matchmaking/demands', label: 'nav.demands', roles: ['leader', 'taskforce', 'admin'] },
+  { path: '/matchmaking/events', label: 'nav.matchmakingEvents', roles: ['leader', 'taskforce', 'admin'] },
+  { path: '/matchmaking/dashboard', label: 'nav.matchmakingDashboard', roles: ['leader', 'taskforce', 'admin'] },
   { path: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { path: '/admin/departments', label: 'nav.departments', roles: ['admin'] },
   { path: '/admin/audit-log', label: 'nav.auditLog', roles: ['admin'] },
@@ -153,6 +158,21 @@ function Page({ route, session }: { route: Route; session: Session }) {
   if (first === 'enterprises') return <EnterprisesPage route={route} user={session.user} />;
   if (first === 'import' && (role === 'taskforce' || role === 'admin')) return <ImportPage />;
   if (first === 'conferences') return <ConferencesPage route={route} user={session.user} />;
+  if (first === 'matchmaking') {
+    const third = route.segments[2];
+    if (second === 'dashboard' && role !== 'department' && role !== 'reviewer') {
+      return (
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <MatchmakingDashboardPage route={route} />
+        </Suspense>
+      );
+    }
+    if (second === 'demands') return <DemandBoardPage route={route} user={session.user} />;
+    if (second === 'events' && third) return <MatchmakingEventPage id={third} />;
+    if (second === 'events') return <MatchmakingEventsPage route={route} user={session.user} />;
+    if (second === 'cooperations' && third) return <CooperationPage id={third} user={session.user} />;
+    if (second === 'cooperations') return <CooperationsPage route={route} user={session.user} />;
+  }
   if (first === 'admin' && second === 'users' && role === 'admin') return <UsersPage route={route} user={session.user} />;
   if (first === 'admin' && second === 'departments' && role === 'admin') return <DepartmentsPage route={route} />;
   if (first === 'admin' && second === 'audit-log' && role === 'admin') return <AuditLogPage route={route} />;

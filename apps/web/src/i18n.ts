@@ -5,6 +5,7 @@
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import type { Lang } from './format';
+import { matchmakingMessagesEn, matchmakingMessagesZh } from './messages-matchmaking';
 import { problemMessagesEn, problemMessagesZh } from './messages-problems';
 
 export type { Lang } from './format';
@@ -380,6 +381,7 @@ const zhCN = {
   'import.row': '行',
   'import.column': '列',
   'import.problem': '问题',
+  ...matchmakingMessagesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -755,6 +757,7 @@ const en: Record<MessageKey, string> = {
   'import.row': 'Row',
   'import.column': 'Column',
   'import.problem': 'Problem',
+  ...matchmakingMessagesEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

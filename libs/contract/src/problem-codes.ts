@@ -1,4 +1,4 @@
-import type { BusinessTimeErrorCode, ConferenceErrorCode, EnterpriseErrorCode, ProjectErrorCode, ValidationErrorCode } from '@luodi/domain';
+import type { BusinessTimeErrorCode, ConferenceErrorCode, EnterpriseErrorCode, MatchmakingErrorCode, ProjectErrorCode, ValidationErrorCode } from '@luodi/domain';
 
 /**
  * Every `code` the API can answer with, in one registry: its HTTP status and a title. The API's
@@ -23,6 +23,7 @@ type DomainProblemCode =
   | CodesOf<typeof ProjectErrorCode>
   | CodesOf<typeof EnterpriseErrorCode>
   | CodesOf<typeof ConferenceErrorCode>
+  | CodesOf<typeof MatchmakingErrorCode>
   | CodesOf<typeof ValidationErrorCode>
   | CodesOf<typeof BusinessTimeErrorCode>;
 
@@ -74,6 +75,27 @@ const DOMAIN_PROBLEMS = {
   INVALID_OCCURRED_AT: type('Invalid time of occurrence', 400),
   OCCURRED_AT_IN_FUTURE: type('Time of occurrence in the future', 400),
   OCCURRED_AT_BEFORE_PREVIOUS_EVENT: type('Time of occurrence out of order', 409),
+  MATCHMAKING_EVENT_ALREADY_EXISTS: type('Matchmaking event already exists', 409),
+  MATCHMAKING_EVENT_NOT_FOUND: type('Matchmaking event not found', 400),
+  DEMAND_ALREADY_EXISTS: type('Demand already exists', 409),
+  DEMAND_NOT_FOUND: type('Demand not found', 404),
+  PUBLISHER_NOT_FOUND: type('Publisher not found', 400),
+  DEADLINE_BEFORE_PUBLICATION: type('Deadline before publication', 400),
+  COOPERATION_ALREADY_EXISTS: type('Cooperation already exists', 409),
+  COOPERATION_NOT_FOUND: type('Cooperation not found', 404),
+  PROPOSER_NOT_FOUND: type('Proposer not found', 400),
+  PROPOSAL_TO_OWN_DEMAND: type('Proposal to own demand', 400),
+  PROPOSAL_BEFORE_DEMAND: type('Proposal before demand', 409),
+  COOPERATION_DROPPED: type('Cooperation dropped', 409),
+  STAGE_NOT_FORWARD: type('Stage not forward', 409),
+  DELIVERY_BEFORE_SIGNING: type('Delivery before signing', 409),
+  AMOUNT_ONLY_WHEN_SIGNED: type('Amount only when signed', 400),
+  DROP_REASON_REQUIRED: type('Drop reason required', 400),
+  COOPERATION_NOT_SIGNED: type('Cooperation not signed', 409),
+  COOPERATION_ALREADY_HAS_PROJECT: type('Cooperation already has project', 409),
+  TIER_SINCE_IN_FUTURE: type('Tier date in the future', 400),
+  TIER_SINCE_BEFORE_PREVIOUS: type('Tier date before the previous change', 409),
+  TIER_UNCHANGED: type('Tier unchanged', 409),
 } as const satisfies Record<DomainProblemCode, ProblemType>;
 
 /**
@@ -95,6 +117,7 @@ const API_PROBLEMS = {
   ROLE_NOT_ALLOWED: type('Role not allowed', 403),
   NO_ACCESS_RULE: type('No access rule', 403),
   NOT_YOUR_DEPARTMENT: type('Not your department', 403),
+  NOT_YOUR_COOPERATION: type('Not your cooperation', 403),
   NOT_FOUND: type('Not found', 404),
   USER_NOT_FOUND: type('User not found', 404),
   METHOD_NOT_ALLOWED: type('Method not allowed', 405),

@@ -24,3 +24,10 @@ export * from './conference/conference.events';
 export * from './conference/conference.commands';
 export * from './conference/conference.errors';
 export * from './conference/conference.decider';
+
+export * from './matchmaking/matchmaking.events';
+export * from './matchmaking/matchmaking.commands';
+export * from './matchmaking/matchmaking.errors';
+export * from './matchmaking/matchmaking-event.decider';
+export * from './matchmaking/demand.decider';
+export * from './matchmaking/cooperation.decider';

@@ -4,6 +4,7 @@ import { EnterpriseListRow } from './enterprise-list/enterprise-list.entity';
 import { ProjectDossierRow } from './project-dossier/project-dossier.entity';
 import { ProjectFactsRow } from './project-facts/project-facts.entity';
 import { ProjectListRow } from './project-list/project-list.entity';
+import { CooperationFactsRow, DemandBoardRow, EnterpriseTiersRow, MatchmakingEventRow } from './matchmaking/matchmaking.entity';
 
 export { readModelEntities, readModels } from './registry';
 export type { DerivedProjection, ReadModel, RowProjection, Target } from './projector/projection';
@@ -12,6 +13,10 @@ export { readModelMigrations, readModelTableMigrations } from './migrations';
 export * from './paging';
 export * from './projection-event';
 export { ProjectListRow, ProjectDossierRow, DepartmentAssignmentRow, ProjectFactsRow, EnterpriseListRow, ConferenceListRow };
+export { MatchmakingEventRow, DemandBoardRow, CooperationFactsRow, EnterpriseTiersRow };
+export type { CooperationFactStep, TierFactStep } from './matchmaking/matchmaking.entity';
+export * from './matchmaking/matchmaking.projection';
+export * from './matchmaking/matchmaking.query';
 export type { DossierLanding, DossierMilestone, DossierNeed, DossierPlan, DossierWithdrawal } from './project-dossier/project-dossier.entity';
 
 export { evolveProjectList, projectList } from './project-list/project-list.projection';

@@ -1,11 +1,13 @@
-import type { ConferenceEvent, EnterpriseEvent, ProjectEvent } from '@luodi/domain';
+import type { ConferenceEvent, CooperationEvent, DemandEvent, EnterpriseEvent, MatchmakingEventEvent, ProjectEvent } from '@luodi/domain';
 import type { RecordedEvent } from '@luodi/event-store';
 
 /** A stored domain event as the projections see it: the event plus where the store put it. */
-export type ProjectionEvent = (ProjectEvent | EnterpriseEvent | ConferenceEvent) & {
+export type ProjectionEvent = (ProjectEvent | EnterpriseEvent | ConferenceEvent | MatchmakingEventEvent | DemandEvent | CooperationEvent) & {
   streamId: string;
   streamPosition: number;
   globalPosition: number;
+  /** When the store recorded it (the `knownAt` axis of the matchmaking dashboard). */
+  recordedAt: string;
 };
 
 /**

@@ -555,18 +555,18 @@ function personName(random: SeededRandom): string {
 // Days: whole days since 1970-01-01 in China Standard Time
 // ---------------------------------------------------------------------------------------------
 
-function dateOf(day: number): string {
+export function dateOf(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-function instantOf(minute: number): string {
+export function instantOf(minute: number): string {
   const day = Math.floor(minute / 1440);
   const m = minute - day * 1440;
   return `${dateOf(day)}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00+08:00`;
 }
 
 /** The day itself, or the Monday after a weekend: government offices work Monday to Friday. */
-function workday(day: number): number {
+export function workday(day: number): number {
   const weekday = (day + 3) % 7; // 1970-01-01 was a Thursday; 0 is Monday
   return weekday === 5 ? day + 2 : weekday === 6 ? day + 1 : day;
 }

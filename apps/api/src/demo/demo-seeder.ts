@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, DemoPlan, DemoProject } from './demo-data.generator';
+import { DemoMatchmakingPlan } from './demo-matchmaking.generator';
 
 /**
  * Plays a demo plan against a running API through its public HTTP endpoints, exactly as a client
@@ -73,6 +74,38 @@ export async function seedDemoData(plan: DemoPlan, options: SeedOptions): Promis
     options.onProgress?.(++projectsDone, plan.projects.length);
   });
   return { calls: api.commands, projectIds, lastPosition: api.lastPosition };
+}
+
+/**
+ * The matchmaking part, as the task force records it (after seedDemoData, whose users it logs in
+ * as): enterprises and their tier ladder, the events, the demands, then each cooperation's
+ * proposal and stages in order, and the project a signed one became.
+ */
+export async function seedMatchmakingData(
+  plan: DemoMatchmakingPlan,
+  options: Pick<SeedOptions, 'baseUrl' | 'concurrency'>,
+): Promise<Omit<SeedResult, 'projectIds'>> {
+  const api = new DemoApi(options.baseUrl);
+  const token = await api.login('taskforce', DEMO_PASSWORD);
+  const parallel = options.concurrency ?? 8;
+  const ids = new Map<string, string>();
+  const create = async (key: string, path: string, body: unknown) => void ids.set(key, (await api.command('POST', path, token, body)).id);
+
+  await inParallel(plan.enterprises, parallel, ({ key, body }) => create(key, '/api/enterprises', body));
+  // Each enterprise's steps in order: a step may not be dated before the previous one.
+  await inParallel([...new Set(plan.tierChanges.map((c) => c.enterpriseKey))], parallel, async (key) => {
+    for (const change of plan.tierChanges.filter((c) => c.enterpriseKey === key)) await api.command('POST', `/api/enterprises/${ids.get(key)}/tier`, token, change.body);
+  });
+  await inParallel(plan.events, parallel, ({ key, body }) => create(key, '/api/matchmaking-events', body));
+  await inParallel(plan.demands, parallel, ({ key, publisherKey, eventKey, body }) =>
+    create(key, '/api/demands', { ...body, publisherId: ids.get(publisherKey), eventId: ids.get(eventKey) }),
+  );
+  await inParallel(plan.cooperations, parallel, async ({ demandKey, enterpriseKey, body, stages, project }) => {
+    const { id } = await api.command('POST', `/api/demands/${ids.get(demandKey)}/proposals`, token, { ...body, enterpriseId: ids.get(enterpriseKey) });
+    for (const stage of stages) await api.command('POST', `/api/cooperations/${id}/stage`, token, stage);
+    if (project) await api.command('POST', `/api/cooperations/${id}/project`, token, project);
+  });
+  return { calls: api.commands, lastPosition: api.lastPosition };
 }
 
 /** One project's calls in order; returns its id. */

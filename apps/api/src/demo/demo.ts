@@ -8,7 +8,8 @@ import { EmbeddedDatabaseError, openDatabase } from '../database/embedded-databa
 import { shutDownOnSignals } from '../shutdown';
 import { DEMO_DATA_DIR, demoEnvironment } from './demo-config';
 import { DEMO_PASSWORD, DemoPlan, DemoPlanSummary, generateDemoPlan, summarizeDemoPlan } from './demo-data.generator';
-import { hasData, seedDemoData } from './demo-seeder';
+import { generateMatchmakingPlan } from './demo-matchmaking.generator';
+import { hasData, seedDemoData, seedMatchmakingData } from './demo-seeder';
 
 /**
  * `npm run demo`: the product on its own embedded PostgreSQL (data/demo) with a realistic data
@@ -94,6 +95,11 @@ async function seed(baseUrl: string): Promise<SeedRecord> {
       console.log(`  ${done}/${of} projects (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     },
   });
+  const matchmaking = generateMatchmakingPlan({ seed: plan.seed, today: new Date(plan.today) });
+  console.log(
+    `Seeding matchmaking: ${matchmaking.events.length} events, ${matchmaking.demands.length} demands, ${matchmaking.cooperations.length} proposals...`,
+  );
+  await seedMatchmakingData(matchmaking, { baseUrl });
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   console.log(`Seeded in ${seconds} s.`);
   return { seed: plan.seed, today: plan.today, seconds, summary, logins: plan.users };

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { CommandContext, CommandCtx } from '../common/command-context';
 import { ConsistentReadQuery } from '../common/consistent-read.dto';
 import { CommandAccepted } from '../common/event-sourced';
+import { ChangeTierDto } from './change-tier.dto';
 import { OnEnterprise } from './enterprise-commands.handler';
 import { EnterpriseView, GetEnterpriseQuery } from './get-enterprise.handler';
 import { RegisterEnterpriseDto } from './register-enterprise.dto';
@@ -41,6 +42,13 @@ export class EnterprisesController {
     return this.commands.execute(
       new OnEnterprise(id, { type: 'UpdateEnterprise', data: { name: body.name, district: body.district, tier: body.tier, occurredAt: body.occurredAt } }, ctx),
     );
+  }
+
+  /** Records a step on the 专精特新 ladder (history kept): 200 `{id, version, position}`. */
+  @Post(':id/tier')
+  @HttpCode(200)
+  changeTier(@Param('id') id: string, @Body() body: ChangeTierDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
+    return this.commands.execute(new OnEnterprise(id, { type: 'ChangeEnterpriseTier', data: body }, ctx));
   }
 
   /** One enterprise as its stream has it now (always current; `minPosition` waits as on every GET). */

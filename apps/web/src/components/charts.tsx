@@ -1,8 +1,8 @@
 /**
- * ECharts, imported piece by piece from echarts/core so the bundle carries only bar and line
- * charts, the grid, tooltip and legend, and the canvas renderer.
+ * ECharts, imported piece by piece from echarts/core so the bundle carries only bar, line and
+ * funnel charts, the grid, tooltip and legend, and the canvas renderer.
  */
-import { BarChart, BarSeriesOption, LineChart, LineSeriesOption } from 'echarts/charts';
+import { BarChart, BarSeriesOption, FunnelChart, FunnelSeriesOption, LineChart, LineSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
   GridComponentOption,
@@ -18,10 +18,10 @@ import type { Forecast, RateRow } from '../api';
 import { addDays, formatCount, formatPercent } from '../format';
 import { I18n, useI18n } from '../i18n';
 
-use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+use([BarChart, LineChart, FunnelChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  BarSeriesOption | LineSeriesOption | FunnelSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
 
 const FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", system-ui, sans-serif';
@@ -232,5 +232,66 @@ export function fanOption(forecast: Forecast, observed: { date: string; landed: 
         itemStyle: { color: TEAL },
       },
     ],
+  };
+}
+
+/** The matchmaking funnel: proposals at or past each stage, widest first. */
+export function funnelOption(stages: { label: string; value: number }[]): ChartOption {
+  return {
+    ...base,
+    tooltip: { trigger: 'item', formatter: '{b}: {c}' },
+    series: [
+      {
+        type: 'funnel',
+        sort: 'none',
+        minSize: '8%',
+        left: 8,
+        right: 8,
+        top: 8,
+        bottom: 8,
+        label: { position: 'inside', formatter: '{b} {c}', color: '#fff' },
+        color: [BLUE, '#2f74c0', '#4a8fd4', TEAL, '#52b69a'],
+        data: stages.map((stage) => ({ name: stage.label, value: stage.value })),
+      },
+    ],
+  };
+}
+
+/** Conversion per group as bars with their Wilson interval in the tooltip and the label "50.0% (2/4)". */
+export function conversionBarsOption(rows: { label: string; signed: number; proposals: number; conversion: { value: number; low: number; high: number } }[]): ChartOption {
+  return {
+    ...base,
+    grid: { left: 8, right: 96, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params) => {
+        const row = rows[(Array.isArray(params) ? params[0] : params).dataIndex];
+        return `${row.label}<br/>${formatPercent(row.conversion.value)} (${row.signed}/${row.proposals})<br/>95%: ${formatPercent(row.conversion.low)}–${formatPercent(row.conversion.high)}`;
+      },
+    },
+    xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v).replace('.0', ''), hideOverlap: true } },
+    yAxis: { type: 'category', inverse: true, data: rows.map((row) => row.label), axisLabel: { width: 140, overflow: 'truncate' } },
+    series: [
+      {
+        type: 'bar',
+        data: rows.map((row) => row.conversion.value),
+        itemStyle: { color: TEAL },
+        label: { show: true, position: 'right', formatter: (p) => `${formatPercent(Number(p.value))} (${rows[p.dataIndex].signed}/${rows[p.dataIndex].proposals})` },
+      },
+    ],
+  };
+}
+
+/** Enterprises per tier and district, stacked. */
+export function ladderOption(districts: string[], series: { name: string; values: number[] }[]): ChartOption {
+  return {
+    ...base,
+    grid: { left: 8, right: 8, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'category', data: districts, axisLabel: { interval: 0, rotate: districts.length > 6 ? 30 : 0 } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: series.map((s) => ({ type: 'bar', stack: 'tiers', name: s.name, data: s.values })),
   };
 }

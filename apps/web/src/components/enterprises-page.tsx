@@ -11,6 +11,7 @@ import { MilestoneTable } from './milestone-table';
 import { NeedsList } from './needs-list';
 import { ListPage, PAGE_SIZE, pageParam, SearchForm } from './list-page';
 import { StatusBadge } from './status-badge';
+import { DossierMatchmaking } from './matchmaking-pages';
 
 const DOSSIER_PAGE = 10;
 
@@ -136,6 +137,7 @@ export function DossierPage({ id, user }: { id: string; user: User }) {
           ) : null}
         </section>
       ) : null}
+      <DossierMatchmaking dossier={d} user={user} onChanged={dossier.reload} />
       {shown.map((project) => (
         <DossierProject key={project.id} project={project} />
       ))}

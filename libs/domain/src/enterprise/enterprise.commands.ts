@@ -13,4 +13,7 @@ export type UpdateEnterprise = DomainCommand<
   { name?: string; district?: string; tier?: EnterpriseTier; occurredAt?: string }
 >;
 
-export type EnterpriseCommand = RegisterEnterprise | UpdateEnterprise;
+/** `since` (a business date, CST) may lie in the past, never in the future. */
+export type ChangeEnterpriseTier = DomainCommand<'ChangeEnterpriseTier', { tier: EnterpriseTier; since: string; evidenceFileIds?: string[] }>;
+
+export type EnterpriseCommand = RegisterEnterprise | UpdateEnterprise | ChangeEnterpriseTier;

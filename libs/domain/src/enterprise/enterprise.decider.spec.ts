@@ -1,8 +1,8 @@
 import { specFor } from '../kernel/decider.spec-helper';
 import { INPUT_LIMITS } from '../kernel/input-limits';
-import { RegisterEnterprise, UpdateEnterprise } from './enterprise.commands';
+import { ChangeEnterpriseTier, RegisterEnterprise, UpdateEnterprise } from './enterprise.commands';
 import { Enterprise, enterpriseDecider } from './enterprise.decider';
-import { EnterpriseRegistered, EnterpriseUpdated } from './enterprise.events';
+import { EnterpriseRegistered, EnterpriseTierChanged, EnterpriseUpdated } from './enterprise.events';
 
 const spec = specFor(enterpriseDecider);
 
@@ -30,6 +30,17 @@ const enterpriseRegistered = (data: Partial<EnterpriseRegistered['data']> = {}):
 const enterpriseUpdated = (data: Partial<EnterpriseUpdated['data']> = {}): EnterpriseUpdated => ({
   type: 'EnterpriseUpdated',
   data: { tier: 'national', occurredAt: NOW, ...data },
+});
+
+const changeTier = (data: Partial<ChangeEnterpriseTier['data']> = {}, now = NOW): ChangeEnterpriseTier => ({
+  type: 'ChangeEnterpriseTier',
+  data: { tier: 'provincial', since: '2024-05-20', ...data },
+  metadata: { now },
+});
+
+const tierChanged = (data: Partial<EnterpriseTierChanged['data']> = {}): EnterpriseTierChanged => ({
+  type: 'EnterpriseTierChanged',
+  data: { tier: 'provincial', since: '2024-05-20', occurredAt: NOW, ...data },
 });
 
 describe('enterprise decider', () => {
@@ -119,6 +130,59 @@ describe('enterprise decider', () => {
     });
   });
 
+  describe('ChangeEnterpriseTier (the 专精特新 ladder)', () => {
+    it('records the new tier and the day it is held from, which may lie in the past', () => {
+      spec.given([enterpriseRegistered()]).when(changeTier()).then([tierChanged()]);
+    });
+
+    it('dated today (CST) is recorded', () => {
+      // 04:00 UTC is noon in Qingdao on 2024-06-01.
+      spec.given([enterpriseRegistered()]).when(changeTier({ since: '2024-06-01' })).then([tierChanged({ since: '2024-06-01' })]);
+    });
+
+    it('keeps the evidence files, trimmed', () => {
+      spec
+        .given([enterpriseRegistered()])
+        .when(changeTier({ evidenceFileIds: [' file-1 ', 'file-2'] }))
+        .then([tierChanged({ evidenceFileIds: ['file-1', 'file-2'] })]);
+    });
+
+    it('may step down, when a recognition lapses', () => {
+      spec.given([enterpriseRegistered()]).when(changeTier({ tier: 'none' })).then([tierChanged({ tier: 'none' })]);
+    });
+
+    it('dated tomorrow (CST): TIER_SINCE_IN_FUTURE', () => {
+      spec.given([enterpriseRegistered()]).when(changeTier({ since: '2024-06-02' })).thenThrows('invalid', 'TIER_SINCE_IN_FUTURE', 'since');
+    });
+
+    it('may be dated before the registration: the registered tier held until then', () => {
+      spec.given([enterpriseRegistered()]).when(changeTier({ since: '2021-09-01' })).then([tierChanged({ since: '2021-09-01' })]);
+    });
+
+    it('dated before the previous step of the ladder: TIER_SINCE_BEFORE_PREVIOUS', () => {
+      spec
+        .given([enterpriseRegistered(), tierChanged({ since: '2024-03-01' })])
+        .when(changeTier({ tier: 'national', since: '2024-02-29' }))
+        .thenThrows('conflict', 'TIER_SINCE_BEFORE_PREVIOUS');
+    });
+
+    it('to the tier it already holds: TIER_UNCHANGED', () => {
+      spec.given([enterpriseRegistered()]).when(changeTier({ tier: 'municipal' })).thenThrows('conflict', 'TIER_UNCHANGED');
+    });
+
+    it('on an empty stream: ENTERPRISE_NOT_FOUND', () => {
+      spec.given([]).when(changeTier()).thenThrows('not-found', 'ENTERPRISE_NOT_FOUND');
+    });
+
+    it.each<[string, string, string, Partial<ChangeEnterpriseTier['data']>]>([
+      ['an unknown tier', 'INVALID_CHOICE', 'tier', { tier: 'gold' as never }],
+      ['an impossible date', 'INVALID_DATE', 'since', { since: '2024-02-30' }],
+      ['a blank evidence file id', 'TEXT_REQUIRED', 'evidenceFileIds[1]', { evidenceFileIds: ['file-1', ' '] }],
+    ])('with %s: %s on %s', (_, code, field, data) => {
+      spec.given([enterpriseRegistered()]).when(changeTier(data)).thenThrows('invalid', code, field);
+    });
+  });
+
   describe('state (evolve)', () => {
     it('is null before registration', () => {
       expect(spec.given([]).state()).toBeNull();
@@ -131,6 +195,7 @@ describe('enterprise decider', () => {
         creditCode: CREDIT_CODE,
         district: 'Huangdao',
         tier: 'municipal',
+        tierHistory: [{ tier: 'municipal', since: null }],
         registeredAt: REGISTERED_AT,
         lastOccurredAt: REGISTERED_AT,
       });
@@ -148,7 +213,28 @@ describe('enterprise decider', () => {
         creditCode: CREDIT_CODE,
         district: 'Huangdao',
         tier: 'national',
+        tierHistory: [
+          { tier: 'municipal', since: null },
+          { tier: 'national', since: '2024-06-01' },
+        ],
         registeredAt: REGISTERED_AT,
+        lastOccurredAt: NOW,
+      });
+    });
+
+    it('an update that leaves the tier as it is adds no step to the ladder', () => {
+      expect(spec.given([enterpriseRegistered(), enterpriseUpdated({ tier: 'municipal' })]).state()?.tierHistory).toEqual([{ tier: 'municipal', since: null }]);
+    });
+
+    it('a tier change moves the enterprise up the ladder and keeps the steps before', () => {
+      const state = spec.given([enterpriseRegistered(), tierChanged({ tier: 'provincial', since: '2024-03-01' }), tierChanged({ tier: 'national', since: '2024-05-20' })]).state();
+      expect(state).toMatchObject({
+        tier: 'national',
+        tierHistory: [
+          { tier: 'municipal', since: null },
+          { tier: 'provincial', since: '2024-03-01' },
+          { tier: 'national', since: '2024-05-20' },
+        ],
         lastOccurredAt: NOW,
       });
     });

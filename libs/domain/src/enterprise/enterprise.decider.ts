@@ -1,8 +1,8 @@
-import { assertNotBeforePrevious, resolveOccurredAt } from '../kernel/business-time';
+import { assertNotBeforePrevious, businessDate, resolveOccurredAt } from '../kernel/business-time';
 import { Decider } from '../kernel/decider';
 import { INPUT_LIMITS } from '../kernel/input-limits';
-import { oneOf, optionalOneOf, optionalText, requiredText, withoutUndefined } from '../kernel/validation';
-import { EnterpriseCommand, RegisterEnterprise, UpdateEnterprise } from './enterprise.commands';
+import { calendarDate, oneOf, optionalList, optionalOneOf, optionalText, requiredText, withoutUndefined } from '../kernel/validation';
+import { ChangeEnterpriseTier, EnterpriseCommand, RegisterEnterprise, UpdateEnterprise } from './enterprise.commands';
 import { enterpriseErrors } from './enterprise.errors';
 import { ENTERPRISE_TIERS, EnterpriseEvent, EnterpriseTier } from './enterprise.events';
 import { isValidUnifiedSocialCreditCode } from './unified-social-credit-code';
@@ -13,9 +13,19 @@ export interface Enterprise {
   creditCode: string | null;
   district: string | null;
   tier: EnterpriseTier;
+  /**
+   * Every tier held, oldest first: `since` is the business date (CST) it was held from; null for
+   * the tier given at registration, which holds before any recorded change.
+   */
+  tierHistory: TierStep[];
   registeredAt: string;
   /** Business time of the latest event: no later event may claim an earlier time. */
   lastOccurredAt: string;
+}
+
+export interface TierStep {
+  tier: EnterpriseTier;
+  since: string | null;
 }
 
 /** null: nothing has been registered on this stream. */
@@ -27,6 +37,8 @@ function decide(command: EnterpriseCommand, state: EnterpriseState): EnterpriseE
       return register(command, state);
     case 'UpdateEnterprise':
       return update(command, state);
+    case 'ChangeEnterpriseTier':
+      return changeTier(command, state);
   }
 }
 
@@ -61,6 +73,19 @@ function update({ data, metadata }: UpdateEnterprise, state: EnterpriseState): E
   return [{ type: 'EnterpriseUpdated', data: { ...changes, occurredAt } }];
 }
 
+function changeTier({ data, metadata }: ChangeEnterpriseTier, state: EnterpriseState): EnterpriseEvent[] {
+  if (state === null) throw enterpriseErrors.notFound();
+  const tier = oneOf(data.tier, ENTERPRISE_TIERS, 'tier');
+  const since = calendarDate(data.since, 'since');
+  const evidenceFileIds = optionalList(data.evidenceFileIds, 'evidenceFileIds', INPUT_LIMITS.enterprise.evidenceFileIds)?.map((id, i) => requiredText(id, `evidenceFileIds[${i}]`));
+  const occurredAt = resolveOccurredAt(undefined, metadata.now);
+  if (since > businessDate(occurredAt)) throw enterpriseErrors.tierSinceInFuture();
+  const previous = state.tierHistory[state.tierHistory.length - 1].since;
+  if (previous !== null && since < previous) throw enterpriseErrors.tierSinceBeforePrevious(previous);
+  if (tier === state.tier) throw enterpriseErrors.tierUnchanged(tier);
+  return [{ type: 'EnterpriseTierChanged', data: withoutUndefined({ tier, since, evidenceFileIds: evidenceFileIds?.length ? evidenceFileIds : undefined, occurredAt }) }];
+}
+
 /** Stored in capitals, as printed on the business licence; people often type it in lower case. */
 function creditCodeOf(value: unknown): string | undefined {
   const code = optionalText(value, 'creditCode')?.toUpperCase();
@@ -77,14 +102,21 @@ function evolve(state: EnterpriseState, event: EnterpriseEvent): EnterpriseState
       creditCode: data.creditCode ?? null,
       district: data.district ?? null,
       tier: data.tier,
+      tierHistory: [{ tier: data.tier, since: null }],
       registeredAt: data.occurredAt,
       lastOccurredAt: data.occurredAt,
     };
   }
   // A stored stream always starts with EnterpriseRegistered; anything else means it is corrupt.
   if (state === null) throw new Error(`${event.type} cannot apply to an enterprise stream that has no EnterpriseRegistered event.`);
+  if (event.type === 'EnterpriseTierChanged') {
+    const { tier, since, occurredAt } = event.data;
+    return { ...state, tier, tierHistory: [...state.tierHistory, { tier, since }], lastOccurredAt: occurredAt };
+  }
   const { occurredAt, ...changes } = event.data;
-  return { ...state, ...changes, lastOccurredAt: occurredAt };
+  // A tier set by an update (before tier changes had their own command) is held from that day.
+  const tierHistory = changes.tier !== undefined && changes.tier !== state.tier ? [...state.tierHistory, { tier: changes.tier, since: businessDate(occurredAt) }] : state.tierHistory;
+  return { ...state, ...changes, tierHistory, lastOccurredAt: occurredAt };
 }
 
 export const enterpriseDecider: Decider<EnterpriseState, EnterpriseCommand, EnterpriseEvent> = {

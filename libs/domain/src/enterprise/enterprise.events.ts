@@ -15,4 +15,14 @@ export type EnterpriseUpdated = DomainEvent<
   { name?: string; district?: string; tier?: EnterpriseTier; occurredAt: string }
 >;
 
-export type EnterpriseEvent = EnterpriseRegistered | EnterpriseUpdated;
+/**
+ * One step on the cultivation ladder (小微 → 专精特新 municipal → provincial → national 小巨人, or
+ * back when a recognition lapses): the tier held `since` that business date. The history is the
+ * enterprise's stream; `occurredAt` is when it was recorded, `since` may lie before it.
+ */
+export type EnterpriseTierChanged = DomainEvent<
+  'EnterpriseTierChanged',
+  { tier: EnterpriseTier; since: string; evidenceFileIds?: string[]; occurredAt: string }
+>;
+
+export type EnterpriseEvent = EnterpriseRegistered | EnterpriseUpdated | EnterpriseTierChanged;

@@ -29,6 +29,11 @@ export const INPUT_LIMITS = {
     /** 统一社会信用代码 has exactly 18 characters. */
     creditCode: 18,
     district: 50,
+    evidenceFileIds: 20,
+  },
+  matchmaking: {
+    hosts: 50,
+    departments: 30,
   },
   conference: {
     title: 200,

@@ -1,4 +1,4 @@
-import { conferenceStream, enterpriseStream, parseStreamId, projectStream, STREAM_KINDS, streamIdOf } from './stream-ids';
+import { conferenceStream, cooperationStream, demandStream, enterpriseStream, matchmakingStream, parseStreamId, projectStream, STREAM_KINDS, streamIdOf } from './stream-ids';
 
 const ID = '3f6c1a52-0d7e-4b8e-9a41-2c5d8e7f9b10';
 
@@ -7,6 +7,9 @@ describe('stream ids', () => {
     expect(projectStream(ID)).toBe(`project-${ID}`);
     expect(enterpriseStream(ID)).toBe(`enterprise-${ID}`);
     expect(conferenceStream(ID)).toBe(`conference-${ID}`);
+    expect(demandStream(ID)).toBe(`demand-${ID}`);
+    expect(matchmakingStream(ID)).toBe(`matchmaking-${ID}`);
+    expect(cooperationStream(ID)).toBe(`cooperation-${ID}`);
     expect(streamIdOf('project', ID)).toBe(projectStream(ID));
   });
 

@@ -5,7 +5,7 @@
  */
 
 /** The aggregates that have streams, in the order of their stream-id prefixes. */
-export const STREAM_KINDS = ['project', 'enterprise', 'conference'] as const;
+export const STREAM_KINDS = ['project', 'enterprise', 'conference', 'demand', 'matchmaking', 'cooperation'] as const;
 
 export type StreamKind = (typeof STREAM_KINDS)[number];
 
@@ -20,6 +20,10 @@ export const streamIdOf = (kind: StreamKind, id: string): string => `${kind}-${i
 export const projectStream = (projectId: string): string => streamIdOf('project', projectId);
 export const enterpriseStream = (enterpriseId: string): string => streamIdOf('enterprise', enterpriseId);
 export const conferenceStream = (conferenceId: string): string => streamIdOf('conference', conferenceId);
+export const demandStream = (demandId: string): string => streamIdOf('demand', demandId);
+/** A matchmaking event (恳谈会, 百场万企 对接会). */
+export const matchmakingStream = (eventId: string): string => streamIdOf('matchmaking', eventId);
+export const cooperationStream = (cooperationId: string): string => streamIdOf('cooperation', cooperationId);
 
 const STREAM_ID = new RegExp(`^(${STREAM_KINDS.join('|')})-(.+)$`);
 

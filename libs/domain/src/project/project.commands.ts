@@ -21,6 +21,8 @@ export type SubmitProject = DomainCommand<
     district?: string;
     investmentYuan: number;
     needs: Need[];
+    /** The signed matchmaking cooperation this project was made from. */
+    cooperationId?: string;
     occurredAt?: string;
   }
 >;

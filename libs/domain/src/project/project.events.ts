@@ -65,6 +65,8 @@ export type ProjectSubmitted = DomainEvent<
     district?: string;
     investmentYuan: number;
     needs: Need[];
+    /** The signed matchmaking cooperation this project was made from (linked both ways). */
+    cooperationId?: string;
     occurredAt: string;
   }
 >;

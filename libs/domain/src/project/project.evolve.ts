@@ -24,6 +24,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       landedOn: null,
       actualInvestmentYuan: null,
       withdrawnReason: null,
+      ...(data.cooperationId !== undefined && { cooperationId: data.cooperationId }),
       lastOccurredAt: data.occurredAt,
     };
   }

@@ -43,6 +43,7 @@ export function submissionOf(data: SubmitProject['data']) {
     district: optionalText(data.district, 'district', L.district),
     investmentYuan: amountInYuan(data.investmentYuan, 'investmentYuan'),
     needs: needsOf(list(data.needs, 'needs', L.needs)),
+    cooperationId: optionalText(data.cooperationId, 'cooperationId', L.title),
   };
 }
 

@@ -55,6 +55,8 @@ export interface Project {
   landedOn: string | null;
   actualInvestmentYuan: number | null;
   withdrawnReason: string | null;
+  /** Set only on a project made from a matchmaking cooperation. */
+  cooperationId?: string;
   /** Business time of the latest event: no later event may claim an earlier time. */
   lastOccurredAt: string;
 }

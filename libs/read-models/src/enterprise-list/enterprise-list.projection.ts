@@ -21,6 +21,7 @@ export function evolveEnterpriseList(row: EnterpriseListRow | null, event: Proje
   }
   if (row === null || parseStreamId(event.streamId)?.kind !== 'enterprise') return row;
   const next = { ...row, version: event.streamPosition, position: event.globalPosition };
+  if (event.type === 'EnterpriseTierChanged') return { ...next, tier: event.data.tier };
   if (event.type !== 'EnterpriseUpdated') return next;
   const { name, district, tier } = event.data;
   return { ...next, name: name ?? next.name, district: district ?? next.district, tier: tier ?? next.tier };

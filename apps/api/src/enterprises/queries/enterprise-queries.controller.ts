@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { EnterpriseDossier, EnterpriseListItem, Page } from '@luodi/read-models';
+import { EnterpriseListItem, Page } from '@luodi/read-models';
 import { Actor, CurrentActor } from '../../auth/actor';
 import { ConsistentReadQuery } from '../../common/consistent-read.dto';
-import { EnterpriseDossierQuery, ListEnterprisesQuery } from './enterprise-queries.handler';
+import { EnterpriseDossierQuery, EnterpriseDossierView, ListEnterprisesQuery } from './enterprise-queries.handler';
 import { ListEnterprisesQueryDto } from './list-enterprises.dto';
 
 @ApiTags('enterprises')
@@ -20,7 +20,7 @@ export class EnterpriseQueriesController {
 
   /** 一企一策: the enterprise, its projects with needs, plan and outcome, and totals. */
   @Get(':id/dossier')
-  dossier(@Param('id') id: string, @Query() _query: ConsistentReadQuery, @CurrentActor() actor: Actor): Promise<EnterpriseDossier> {
+  dossier(@Param('id') id: string, @Query() _query: ConsistentReadQuery, @CurrentActor() actor: Actor): Promise<EnterpriseDossierView> {
     return this.queries.execute(new EnterpriseDossierQuery(id, actor));
   }
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { EnterpriseDossier, enterpriseDossier, EnterpriseListItem, listEnterprises, Page } from '@luodi/read-models';
+import { EnterpriseDossier, enterpriseDossier, EnterpriseListItem, EnterpriseMatchmaking, enterpriseMatchmaking, listEnterprises, Page } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { READ_DATA_SOURCE } from '../../database/read-database';
 import { Actor } from '../../auth/actor';
@@ -28,7 +28,10 @@ export class ListEnterprisesHandler implements IQueryHandler<ListEnterprisesQuer
   }
 }
 
-export class EnterpriseDossierQuery extends Query<EnterpriseDossier> {
+/** The dossier with the enterprise's demands, proposals, cooperations and tier history. */
+export type EnterpriseDossierView = EnterpriseDossier & { matchmaking: EnterpriseMatchmaking };
+
+export class EnterpriseDossierQuery extends Query<EnterpriseDossierView> {
   constructor(
     readonly enterpriseId: string,
     readonly actor: Actor,
@@ -41,10 +44,11 @@ export class EnterpriseDossierQuery extends Query<EnterpriseDossier> {
 export class EnterpriseDossierHandler implements IQueryHandler<EnterpriseDossierQuery> {
   constructor(@Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
-  async execute({ enterpriseId, actor }: EnterpriseDossierQuery): Promise<EnterpriseDossier> {
-    // Department users see the projects their department is part of, as GET /api/projects/:id allows.
+  async execute({ enterpriseId, actor }: EnterpriseDossierQuery): Promise<EnterpriseDossierView> {
+    // Department users see the projects their department is part of, as GET /api/projects/:id allows,
+    // and the cooperations their department follows.
     const dossier = await enterpriseDossier(this.dataSource, enterpriseId, departmentScopeOf(actor));
     if (!dossier) throw new ApiError('ENTERPRISE_NOT_FOUND', `No enterprise ${enterpriseId}.`);
-    return dossier;
+    return { ...dossier, matchmaking: await enterpriseMatchmaking(this.dataSource, enterpriseId, departmentScopeOf(actor)) };
   }
 }
