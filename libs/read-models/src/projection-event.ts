@@ -6,6 +6,8 @@ export type ProjectionEvent = (ProjectEvent | EnterpriseEvent | ConferenceEvent)
   streamId: string;
   streamPosition: number;
   globalPosition: number;
+  /** When the store recorded it (record time), as opposed to the data's occurredAt (business time). */
+  recordedAt: string;
 };
 
 /**
