@@ -21,7 +21,8 @@ function withRecordTimes(history: readonly HistoryEvent[]): HistoryEvent[] {
   const lastOfStream = new Map<string, string>();
   return history.map((event) => {
     const occurredAt = new Date(String(event.data.occurredAt)).toISOString();
-    const late = event.type === 'ProjectLanded' && occurredAt <= endOfD && Date.parse(occurredAt) > Date.parse(endOfD) - 60 * DAY;
+    const late =
+      event.type === 'ProjectLanded' && occurredAt <= endOfD && Date.parse(occurredAt) > Date.parse(endOfD) - 60 * DAY;
     const own = late ? reportedLateAt : occurredAt;
     const previous = lastOfStream.get(event.streamId) ?? own;
     const recordedAt = previous > own ? previous : own;
@@ -34,14 +35,26 @@ describe('knownAt: the dashboards and the forecast as they were known at an inst
   let api: RunningApi;
   let pool: Pool;
   let leader: World['leader'];
-  const history = withRecordTimes(generateHistory({ seed: 16, projects: 400, from: '2024-01-01', to: '2025-12-31', departments: ['industry', 'commerce', 'resources'] }));
-  const lateLandings = history.filter((e) => e.type === 'ProjectLanded' && e.recordedAt === reportedLateAt && String(e.data.occurredAt) <= endOfD);
+  const history = withRecordTimes(
+    generateHistory({
+      seed: 16,
+      projects: 400,
+      from: '2024-01-01',
+      to: '2025-12-31',
+      departments: ['industry', 'commerce', 'resources'],
+    }),
+  );
+  const lateLandings = history.filter(
+    (e) => e.type === 'ProjectLanded' && e.recordedAt === reportedLateAt && String(e.data.occurredAt) <= endOfD,
+  );
 
   const paths = (query: string) => [
     `/api/dashboard/summary?${query}`,
     `/api/dashboard/summary?industryChain=marine&${query}`,
     `/api/dashboard/summary?department=industry&${query}`,
-    ...['conference', 'industryChain', 'department', 'district'].map((groupBy) => `/api/dashboard/landing-rate?groupBy=${groupBy}&${query}`),
+    ...['conference', 'industryChain', 'department', 'district'].map(
+      (groupBy) => `/api/dashboard/landing-rate?groupBy=${groupBy}&${query}`,
+    ),
     `/api/forecast/landing?${query}`,
   ];
   const answers = (query: string, minPosition: number) =>
@@ -54,7 +67,11 @@ describe('knownAt: the dashboards and the forecast as they were known at an inst
     );
   /** Written behind the API's back: wait (bounded) until the projector has caught up. */
   async function caughtUp(position: number): Promise<void> {
-    for (let tries = 0; (await get(api, `/api/dashboard/summary?minPosition=${position}`, leader)).status !== 200; tries++) {
+    for (
+      let tries = 0;
+      (await get(api, `/api/dashboard/summary?minPosition=${position}`, leader)).status !== 200;
+      tries++
+    ) {
       if (tries > 20) throw new Error(`the projector did not reach ${position}`);
     }
   }
@@ -71,11 +88,17 @@ describe('knownAt: the dashboards and the forecast as they were known at an inst
 
   it('asOf=D&knownAt=<end of D> equals what was shown on day D; asOf=D alone counts the landings reported late', async () => {
     expect(lateLandings.length).toBeGreaterThan(3);
-    const first = await insertHistory(pool, history.filter((e) => e.recordedAt! <= endOfD));
+    const first = await insertHistory(
+      pool,
+      history.filter((e) => e.recordedAt! <= endOfD),
+    );
     await caughtUp(first);
     const snapshot = await answers(`asOf=${D}`, first);
 
-    const last = await insertHistory(pool, history.filter((e) => e.recordedAt! > endOfD));
+    const last = await insertHistory(
+      pool,
+      history.filter((e) => e.recordedAt! > endOfD),
+    );
     await caughtUp(last);
     const known = await answers(`asOf=${D}&knownAt=${encodeURIComponent(endOfD)}`, last);
     const now = await answers(`asOf=${D}`, last);
@@ -95,17 +118,24 @@ describe('knownAt: the dashboards and the forecast as they were known at an inst
     expect(await answers(`asOf=${D}&knownAt=${encodeURIComponent(reportedLateAt)}`, last)).toEqual(now);
   }, 120_000);
 
-  it.each(['/api/dashboard/summary?', '/api/dashboard/landing-rate?groupBy=district&', '/api/forecast/landing?'])('refuses a bad knownAt on %s, naming the field', async (path) => {
-    for (const bad of ['yesterday', '2025-06-30', '2025-02-30T10:00:00Z', '2025-06-30T10:00:00']) {
-      const reply = await get(api, `${path}knownAt=${encodeURIComponent(bad)}`, leader);
-      expect(reply.status).toBe(400);
-      expect(reply.body.code).toBe('INVALID_INPUT');
-      expect(fieldsOf(reply)).toEqual(['knownAt']);
-    }
-    const future = await get(api, `${path}knownAt=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`, leader);
-    expect(future.status).toBe(400);
-    expect(future.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(future.body.code).toBe('KNOWN_AT_IN_FUTURE');
-    expect(fieldsOf(future)).toEqual(['knownAt']);
-  });
+  it.each(['/api/dashboard/summary?', '/api/dashboard/landing-rate?groupBy=district&', '/api/forecast/landing?'])(
+    'refuses a bad knownAt on %s, naming the field',
+    async (path) => {
+      for (const bad of ['yesterday', '2025-06-30', '2025-02-30T10:00:00Z', '2025-06-30T10:00:00']) {
+        const reply = await get(api, `${path}knownAt=${encodeURIComponent(bad)}`, leader);
+        expect(reply.status).toBe(400);
+        expect(reply.body.code).toBe('INVALID_INPUT');
+        expect(fieldsOf(reply)).toEqual(['knownAt']);
+      }
+      const future = await get(
+        api,
+        `${path}knownAt=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`,
+        leader,
+      );
+      expect(future.status).toBe(400);
+      expect(future.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(future.body.code).toBe('KNOWN_AT_IN_FUTURE');
+      expect(fieldsOf(future)).toEqual(['knownAt']);
+    },
+  );
 });
