@@ -2,7 +2,7 @@
  * The dashboard queries with and without `knownAt` on a generated history — a measurement,
  * deliberately not part of the suite (timed tests are flaky). Run from the repository root:
  *
- *   npx jest --testMatch '**' '/bench/' libs/read-models/bench/known-at.bench.ts
+ *   npx jest --runInBand --testMatch '<rootDir>/libs/read-models/bench/known-at.bench.ts'
  *
  * LUODI_BENCH_PROJECTS sets the size (default 100,000 projects). Every event is recorded 0-30
  * days after it happened, so a knownAt cut leaves out a real share of the facts. Each query runs
