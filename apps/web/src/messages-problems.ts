@@ -114,6 +114,7 @@ const codeMessagesZh = {
   'problem.JSON_TOO_DEEP': '提交的数据层级过深。',
   'problem.UNSUPPORTED_MEDIA_TYPE': '提交的数据格式不受支持，应为 JSON。',
   'problem.AS_OF_IN_FUTURE': '截至日期不能晚于今天，预测只能从已知情况出发。',
+  'problem.KNOWN_AT_IN_FUTURE': '“所知时间”不能晚于现在，只能统计已经上报的情况。',
   'problem.METHOD_NOT_ALLOWED': '不支持此操作。',
   'problem.SERVICE_UNAVAILABLE': '服务暂时不可用，请稍后再试。',
   // The ledger import (apps/api/src/imports).
@@ -339,6 +340,7 @@ export const problemMessagesEn: Record<ProblemMessageKey, string> = {
   'problem.JSON_TOO_DEEP': 'The submitted data is nested too deeply.',
   'problem.UNSUPPORTED_MEDIA_TYPE': 'The submitted data is in an unsupported format; it must be JSON.',
   'problem.AS_OF_IN_FUTURE': 'The as-of date cannot be after today; a forecast starts from what is known.',
+  'problem.KNOWN_AT_IN_FUTURE': 'The "known at" time cannot be in the future; only what has been reported can be counted.',
   'problem.METHOD_NOT_ALLOWED': 'This operation is not supported.',
   'problem.SERVICE_UNAVAILABLE': 'The service is unavailable right now; try again shortly.',
   // The ledger import (apps/api/src/imports).

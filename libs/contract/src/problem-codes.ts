@@ -108,6 +108,7 @@ const API_PROBLEMS = {
   JSON_TOO_DEEP: type('JSON nested too deeply', 400),
   INVALID_IF_MATCH: type('Invalid If-Match', 400),
   AS_OF_IN_FUTURE: type('Forecast date in the future', 400),
+  KNOWN_AT_IN_FUTURE: type('Record-time cut in the future', 400),
   UNAUTHENTICATED: type('Unauthenticated', 401),
   TOKEN_EXPIRED: type('Token expired', 401),
   TOKEN_INVALID: type('Token invalid', 401),

@@ -6,7 +6,7 @@ export type ProjectionEvent = (ProjectEvent | EnterpriseEvent | ConferenceEvent 
   streamId: string;
   streamPosition: number;
   globalPosition: number;
-  /** When the store recorded it (the `knownAt` axis of the matchmaking dashboard). */
+  /** When the store recorded it (record time), as opposed to the data's occurredAt (business time). */
   recordedAt: string;
 };
 

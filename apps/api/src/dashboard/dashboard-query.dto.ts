@@ -1,7 +1,7 @@
 import { IsIn, IsOptional } from 'class-validator';
 import { LANDING_RATE_GROUPS, LandingRateGroup } from '@luodi/read-models';
 import { INPUT_LIMITS } from '@luodi/domain';
-import { BusinessDate, OptionalText } from '../common/dto-fields';
+import { BusinessDate, OptionalInstant, OptionalText } from '../common/dto-fields';
 import { ConsistentReadQuery } from '../common/consistent-read.dto';
 
 export class DashboardQueryDto extends ConsistentReadQuery {
@@ -9,6 +9,13 @@ export class DashboardQueryDto extends ConsistentReadQuery {
   @IsOptional()
   @BusinessDate()
   asOf?: string;
+
+  /**
+   * Count only what was recorded at or before this instant (record time); default now.
+   * `asOf=D&knownAt=<end of D>` is the dashboard exactly as it was shown on day D.
+   */
+  @OptionalInstant()
+  knownAt?: string;
 
   @OptionalText(INPUT_LIMITS.project.industryChain)
   industryChain?: string;

@@ -5,6 +5,7 @@ import { LandingForecast, landingForecast } from '@luodi/forecast';
 import { librarySubjects } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/problem';
+import { knownAtOf } from '../dashboard/dashboard.handlers';
 import { READ_DATA_SOURCE } from '../database/read-database';
 import { LandingForecastQueryDto } from './landing-forecast-query.dto';
 
@@ -31,7 +32,7 @@ export class LandingForecastHandler implements IQueryHandler<LandingForecastQuer
       throw new ApiError('AS_OF_IN_FUTURE', message, [{ field: 'asOf', message }]);
     }
     const { industryChain, district, conferenceId, department } = query;
-    const subjects = await librarySubjects(this.dataSource, asOf, { industryChain, district, conferenceId, department });
+    const subjects = await librarySubjects(this.dataSource, asOf, { industryChain, district, conferenceId, department, knownAt: knownAtOf(query) });
     return landingForecast({ asOf, horizonDays: query.horizonDays ?? 365, subjects });
   }
 }

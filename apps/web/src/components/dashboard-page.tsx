@@ -19,11 +19,23 @@ const GROUPS: { groupBy: GroupBy; title: MessageKey; none: MessageKey }[] = [
 const TREND_QUARTERS = 8;
 const HORIZON_DAYS = 365;
 
-/** The landing dashboard: everything re-queried for the filters and the "as of" date in the URL. */
+/**
+ * "As reported then": count only what had been recorded by the end of that day (CST), i.e. the
+ * figures a leader saw on it. For today that is everything recorded so far (no knownAt: the
+ * end of today is still ahead, and the API refuses a knownAt in the future).
+ */
+const knownAtFor = (asOf: string, known: Known): string | undefined =>
+  known === 'then' && asOf < todayInChina() ? `${asOf}T23:59:59.999+08:00` : undefined;
+type Known = 'now' | 'then';
+
+/** The landing dashboard: everything re-queried for the filters, the "as of" date and "as known" in the URL. */
 export function DashboardPage({ route }: { route: Route }) {
   const { t } = useI18n();
+  const known: Known = route.params.get('known') === 'then' ? 'then' : 'now';
+  const asOf = route.params.get('asOf') || todayInChina();
   const filters: DashboardFilters = {
-    asOf: route.params.get('asOf') || todayInChina(),
+    asOf,
+    knownAt: knownAtFor(asOf, known),
     industryChain: route.params.get('industryChain') ?? undefined,
     district: route.params.get('district') ?? undefined,
     conferenceId: route.params.get('conferenceId') ?? undefined,
@@ -35,7 +47,7 @@ export function DashboardPage({ route }: { route: Route }) {
   const trend = useLoad(
     () =>
       Promise.all(
-        quarterEnds(filters.asOf!, TREND_QUARTERS).map((asOf) => api.summary({ ...filters, asOf }).then((s) => ({ asOf, s }))),
+        quarterEnds(asOf, TREND_QUARTERS).map((end) => api.summary({ ...filters, asOf: end, knownAt: knownAtFor(end, known) }).then((s) => ({ asOf: end, s }))),
       ),
     [key],
   );
@@ -45,18 +57,21 @@ export function DashboardPage({ route }: { route: Route }) {
     () => trend.data?.map(({ asOf, s }) => ({ label: quarterLabel(asOf), inLibrary: s.inLibrary, landed: s.landed, landingRate: s.landingRate })),
     [trend.data],
   );
-  const setFilter = (name: string, value: string) => navigate('/dashboard', { ...filters, [name]: value || undefined });
-  usePrintStamp(t('print.dashboard'), filters.asOf!);
+  const params = { ...filters, knownAt: undefined, known: known === 'then' ? known : undefined };
+  const setFilter = (name: string, value: string) => navigate('/dashboard', { ...params, [name]: value || undefined });
+  usePrintStamp(t('print.dashboard'), asOf);
 
   return (
     <div className="page">
       <div className="page-head">
         <h1>{t('dash.title')}</h1>
-        <p className="muted">{t('dash.asOfNote', { date: filters.asOf! })}</p>
+        <p className="muted">
+          {t('dash.asOfNote', { date: asOf })} · {t(known === 'then' ? 'dash.knownThenNote' : 'dash.knownNowNote')}
+        </p>
         <ExportButton path="/api/dashboard/export.xlsx" query={{ ...filters }} fileName={t('export.dashboardFile')} />
         <PrintButton />
       </div>
-      <FilterBar filters={filters} onChange={setFilter} />
+      <FilterBar filters={filters} known={known} onChange={setFilter} />
       <ProblemBanner problem={summary.problem ?? forecast.problem} />
       <Kpis summary={summary.data} forecast={forecast.data} />
       <ForecastPanel forecast={forecast.data} observed={observed} />
@@ -78,7 +93,14 @@ export function DashboardPage({ route }: { route: Route }) {
   );
 }
 
-function FilterBar({ filters, onChange }: { filters: DashboardFilters; onChange: (name: string, value: string) => void }) {
+// Inline, so the filter bar's column layout for labelled fields leaves the radio pair on one line.
+const KNOWN_STYLE = {
+  group: { display: 'flex', gap: '12px', border: 0, margin: 0, padding: '0 0 6px' },
+  option: { flexDirection: 'row', alignItems: 'center', gap: '4px', color: 'inherit' },
+  radio: { width: 'auto', margin: 0 },
+} as const;
+
+function FilterBar({ filters, known, onChange }: { filters: DashboardFilters; known: Known; onChange: (name: string, value: string) => void }) {
   const { t } = useI18n();
   const departments = useDepartments();
   const conferences = useConferences();
@@ -93,6 +115,14 @@ function FilterBar({ filters, onChange }: { filters: DashboardFilters; onChange:
         <span>{t('dash.asOf')}</span>
         <input type="date" value={filters.asOf} max={todayInChina()} onChange={(e) => e.target.value && onChange('asOf', e.target.value)} />
       </label>
+      <fieldset aria-label={t('dash.known')} style={KNOWN_STYLE.group}>
+        {(['then', 'now'] as const).map((option) => (
+          <label key={option} style={KNOWN_STYLE.option}>
+            <input type="radio" name="known" style={KNOWN_STYLE.radio} checked={known === option} onChange={() => onChange('known', option === 'then' ? option : '')} />
+            <span>{t(option === 'then' ? 'dash.knownThen' : 'dash.knownNow')}</span>
+          </label>
+        ))}
+      </fieldset>
       <label>
         <span>{t('filter.industryChain')}</span>
         <input list="industry-chains" value={chain} onChange={(e) => setChain(e.target.value)} onBlur={applyChain} placeholder={t('common.all')} />
@@ -141,7 +171,7 @@ function FilterBar({ filters, onChange }: { filters: DashboardFilters; onChange:
           className="link-button"
           onClick={() => {
             setChain('');
-            navigate('/dashboard', { asOf: filters.asOf });
+            navigate('/dashboard', { asOf: filters.asOf, known: known === 'then' ? known : undefined });
           }}
         >
           {t('common.reset')}

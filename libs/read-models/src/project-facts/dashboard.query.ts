@@ -1,7 +1,7 @@
 import { endOfBusinessDay, type ProjectStatus } from '@luodi/domain';
 import { DataSource } from 'typeorm';
 
-/** The cohort filters of the dashboards and the forecast, each as of `asOf`. */
+/** The cohort filters of the dashboards and the forecast, each as of `asOf` (and as known at `knownAt`). */
 export interface DashboardFilters {
   industryChain?: string;
   district?: string;
@@ -9,6 +9,8 @@ export interface DashboardFilters {
   conferenceId?: string;
   /** Lead department of the plan in force at asOf. */
   department?: string;
+  /** Count only facts recorded at or before this instant (default: everything recorded). */
+  knownAt?: string;
 }
 
 export const PROJECT_STATUSES: readonly ProjectStatus[] = ['submitted', 'approved', 'rejected', 'presented', 'assigned', 'landed', 'withdrawn'];
@@ -51,27 +53,34 @@ export interface LandingRateRow {
  * the lead department are those in force at asOf. Title, industry chain, district and planned
  * investment are the current ones: they can change only while a project is under review, so
  * library figures are exact and only `projects`/`byStatus.submitted` of the past can differ.
+ *
+ * With `knownAt`, a fact counts only if it was also recorded by then (`…_recorded_at <= $6`):
+ * what Luodi knew at that instant. Without it the conditions are left out of the SQL, so the
+ * query is the same as before record times existed.
  */
 function cohortQuery(asOf: string, filters: DashboardFilters): { sql: string; params: unknown[] } {
+  const { knownAt } = filters;
+  const known = (recordedAt: string) => (knownAt === undefined ? '' : ` AND ${recordedAt} <= $6`);
+  const at = (fact: string) => `f.${fact}_at <= $1${known(`f.${fact}_recorded_at`)}`;
   return {
     sql: `
       WITH as_of AS (
         SELECT f.*,
-               CASE WHEN f.withdrawn_at <= $1 THEN 'withdrawn'
-                    WHEN f.landed_at <= $1 THEN 'landed'
-                    WHEN f.rejected_at <= $1 THEN 'rejected'
-                    WHEN f.assigned_at <= $1 THEN 'assigned'
-                    WHEN f.presented_at <= $1 THEN 'presented'
-                    WHEN f.entered_library_at <= $1 THEN 'approved'
+               CASE WHEN ${at('withdrawn')} THEN 'withdrawn'
+                    WHEN ${at('landed')} THEN 'landed'
+                    WHEN ${at('rejected')} THEN 'rejected'
+                    WHEN ${at('assigned')} THEN 'assigned'
+                    WHEN ${at('presented')} THEN 'presented'
+                    WHEN ${at('entered_library')} THEN 'approved'
                     ELSE 'submitted' END AS status,
-               coalesce(f.entered_library_at <= $1, false) AS in_library,
-               CASE WHEN f.presented_at <= $1 THEN f.conference_id END AS conference,
+               coalesce(${at('entered_library')}, false) AS in_library,
+               CASE WHEN ${at('presented')} THEN f.conference_id END AS conference,
                -- Most projects had one lead department at most: read it without a subquery per row.
-               CASE WHEN cardinality(f.lead_departments) <= 1 THEN CASE WHEN f.lead_since[1] <= $1 THEN f.lead_departments[1] END
-                    ELSE (SELECT l.department FROM unnest(f.lead_departments, f.lead_since) AS l(department, since)
-                           WHERE l.since <= $1 ORDER BY l.since DESC LIMIT 1) END AS department
+               CASE WHEN cardinality(f.lead_departments) <= 1 THEN CASE WHEN f.lead_since[1] <= $1${known('f.lead_recorded_at[1]')} THEN f.lead_departments[1] END
+                    ELSE (SELECT l.department FROM unnest(f.lead_departments, f.lead_since, f.lead_recorded_at) AS l(department, since, recorded_at)
+                           WHERE l.since <= $1${known('l.recorded_at')} ORDER BY l.since DESC LIMIT 1) END AS department
           FROM project_facts f
-         WHERE f.submitted_at <= $1
+         WHERE ${at('submitted')}
            AND ($2::text IS NULL OR f.industry_chain = $2)
            AND ($3::text IS NULL OR f.district = $3)
       ), cohort AS (
@@ -79,7 +88,14 @@ function cohortQuery(asOf: string, filters: DashboardFilters): { sql: string; pa
          WHERE ($4::text IS NULL OR conference = $4)
            AND ($5::text IS NULL OR department = $5)
       )`,
-    params: [endOfBusinessDay(asOf), filters.industryChain ?? null, filters.district ?? null, filters.conferenceId ?? null, filters.department ?? null],
+    params: [
+      endOfBusinessDay(asOf),
+      filters.industryChain ?? null,
+      filters.district ?? null,
+      filters.conferenceId ?? null,
+      filters.department ?? null,
+      ...(knownAt === undefined ? [] : [knownAt]),
+    ],
   };
 }
 

@@ -5,6 +5,10 @@ import { bigintColumn, dateColumn, instantArrayColumn, instantColumn, textColumn
  * The dashboard facts of a project: the business time of every status change, so a dashboard as
  * it stood on any date is one query over this table with conditions on these times (see
  * dashboard.query.ts). Never the current status: that too follows from the times.
+ *
+ * Each fact also holds its record time (`…RecordedAt`: when the event that set it was stored),
+ * so `knownAt` can leave out what was not yet known then. Each fact is set once (a revised plan
+ * adds a lead period), so one record time per fact answers "known at" exactly.
  */
 @Entity({ name: 'project_facts' })
 export class ProjectFactsRow {
@@ -30,12 +34,21 @@ export class ProjectFactsRow {
   @Column(instantColumn('submitted_at', false))
   submittedAt: string;
 
+  @Column(instantColumn('submitted_recorded_at', false))
+  submittedRecordedAt: string;
+
   /** The approving review: library entry. */
   @Column(instantColumn('entered_library_at'))
   enteredLibraryAt: string | null;
 
+  @Column(instantColumn('entered_library_recorded_at'))
+  enteredLibraryRecordedAt: string | null;
+
   @Column(instantColumn('rejected_at'))
   rejectedAt: string | null;
+
+  @Column(instantColumn('rejected_recorded_at'))
+  rejectedRecordedAt: string | null;
 
   @Column(instantColumn('presented_at'))
   presentedAt: string | null;
@@ -43,16 +56,26 @@ export class ProjectFactsRow {
   @Column(textColumn('conference_id', true))
   conferenceId: string | null;
 
+  /** Record time of the presentation (and so of conferenceId). */
+  @Column(instantColumn('presented_recorded_at'))
+  presentedRecordedAt: string | null;
+
   /** The first landing plan. */
   @Column(instantColumn('assigned_at'))
   assignedAt: string | null;
 
-  /** Lead department of every plan, with the time it came into force (parallel arrays). */
+  @Column(instantColumn('assigned_recorded_at'))
+  assignedRecordedAt: string | null;
+
+  /** Lead department of every plan, with the time it came into force and was recorded (parallel arrays). */
   @Column({ name: 'lead_departments', type: 'text', array: true })
   leadDepartments: string[];
 
   @Column(instantArrayColumn('lead_since'))
   leadSince: string[];
+
+  @Column(instantArrayColumn('lead_recorded_at'))
+  leadRecordedAt: string[];
 
   @Column(dateColumn('landed_on'))
   landedOn: string | null;
@@ -61,6 +84,13 @@ export class ProjectFactsRow {
   @Column(instantColumn('landed_at'))
   landedAt: string | null;
 
+  /** Record time of the landing (and so of landedOn and actualInvestmentYuan). */
+  @Column(instantColumn('landed_recorded_at'))
+  landedRecordedAt: string | null;
+
   @Column(instantColumn('withdrawn_at'))
   withdrawnAt: string | null;
+
+  @Column(instantColumn('withdrawn_recorded_at'))
+  withdrawnRecordedAt: string | null;
 }

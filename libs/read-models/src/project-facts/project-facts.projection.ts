@@ -1,5 +1,6 @@
 import { parseStreamId } from '@luodi/domain';
 import { CreateReadModels1764100000000 } from '../migrations/1764100000000-create-read-models.migration';
+import { AddProjectFactsRecordedAt1764716000000 } from '../migrations/1764716000000-add-project-facts-recorded-at.migration';
 import { ProjectionEvent } from '../projection-event';
 import { ownStream, RowProjection } from '../projector/projection';
 import { ProjectFactsRow } from './project-facts.entity';
@@ -16,24 +17,33 @@ export function evolveProjectFacts(row: ProjectFactsRow | null, event: Projectio
       investmentYuan: data.investmentYuan,
       actualInvestmentYuan: null,
       submittedAt: data.occurredAt,
+      submittedRecordedAt: event.recordedAt,
       enteredLibraryAt: null,
+      enteredLibraryRecordedAt: null,
       rejectedAt: null,
+      rejectedRecordedAt: null,
       presentedAt: null,
       conferenceId: null,
+      presentedRecordedAt: null,
       assignedAt: null,
+      assignedRecordedAt: null,
       leadDepartments: [],
       leadSince: [],
+      leadRecordedAt: [],
       landedOn: null,
       landedAt: null,
+      landedRecordedAt: null,
       withdrawnAt: null,
+      withdrawnRecordedAt: null,
     };
   }
   if (row === null || parseStreamId(event.streamId)?.kind !== 'project') return row;
 
+  const { recordedAt } = event;
   switch (event.type) {
     case 'ProjectReviewed':
-      if (event.data.verdict === 'approved') return { ...row, enteredLibraryAt: event.data.occurredAt };
-      if (event.data.verdict === 'rejected') return { ...row, rejectedAt: event.data.occurredAt };
+      if (event.data.verdict === 'approved') return { ...row, enteredLibraryAt: event.data.occurredAt, enteredLibraryRecordedAt: recordedAt };
+      if (event.data.verdict === 'rejected') return { ...row, rejectedAt: event.data.occurredAt, rejectedRecordedAt: recordedAt };
       return row;
     case 'SubmissionRevised': {
       const { industryChain, district, investmentYuan } = event.data;
@@ -41,19 +51,30 @@ export function evolveProjectFacts(row: ProjectFactsRow | null, event: Projectio
       return { ...row, industryChain: industryChain ?? row.industryChain, district: district ?? row.district, investmentYuan: investmentYuan ?? row.investmentYuan };
     }
     case 'ProjectPresented':
-      return { ...row, presentedAt: event.data.occurredAt, conferenceId: event.data.conferenceId };
+      return { ...row, presentedAt: event.data.occurredAt, conferenceId: event.data.conferenceId, presentedRecordedAt: recordedAt };
     case 'LandingPlanAssigned':
     case 'LandingPlanRevised': {
       const { leadDepartment, occurredAt } = event.data;
-      const withAssignment = { ...row, assignedAt: row.assignedAt ?? occurredAt };
+      const withAssignment = row.assignedAt === null ? { ...row, assignedAt: occurredAt, assignedRecordedAt: recordedAt } : row;
       // Only a change of lead starts a new period: the as-of lookup needs nothing else.
       if (row.leadDepartments.at(-1) === leadDepartment) return withAssignment;
-      return { ...withAssignment, leadDepartments: [...row.leadDepartments, leadDepartment], leadSince: [...row.leadSince, occurredAt] };
+      return {
+        ...withAssignment,
+        leadDepartments: [...row.leadDepartments, leadDepartment],
+        leadSince: [...row.leadSince, occurredAt],
+        leadRecordedAt: [...row.leadRecordedAt, recordedAt],
+      };
     }
     case 'ProjectLanded':
-      return { ...row, landedOn: event.data.landedOn, landedAt: event.data.occurredAt, actualInvestmentYuan: event.data.actualInvestmentYuan ?? null };
+      return {
+        ...row,
+        landedOn: event.data.landedOn,
+        landedAt: event.data.occurredAt,
+        landedRecordedAt: recordedAt,
+        actualInvestmentYuan: event.data.actualInvestmentYuan ?? null,
+      };
     case 'ProjectWithdrawn':
-      return { ...row, withdrawnAt: event.data.occurredAt };
+      return { ...row, withdrawnAt: event.data.occurredAt, withdrawnRecordedAt: recordedAt };
     default:
       return row;
   }
@@ -64,7 +85,7 @@ export const projectFacts: RowProjection<ProjectFactsRow> = {
   name: 'project-facts',
   entity: ProjectFactsRow,
   key: 'projectId',
-  migrations: [CreateReadModels1764100000000],
+  migrations: [CreateReadModels1764100000000, AddProjectFactsRecordedAt1764716000000],
   target: ownStream('project'),
   evolve: evolveProjectFacts,
 };

@@ -22,6 +22,8 @@ export interface HistoryEvent {
   streamId: string;
   type: string;
   data: EventData;
+  /** Record time for insertHistory (a late report, a past snapshot); default: when inserted. */
+  recordedAt?: string;
 }
 
 const DAY = 86_400_000;
@@ -206,12 +208,13 @@ export async function insertHistory(pool: Pool, events: readonly HistoryEvent[],
       return version;
     });
     const inserted = await pool.query<{ last: string }>(
-      `INSERT INTO events (stream_id, stream_position, event_id, type, schema_version, data, metadata)
-       SELECT e.stream_id, e.stream_position, e.event_id, e.type, 1, e.data, '{}'
-         FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS e(stream_id, stream_position, event_id, type, data, ord)
+      `INSERT INTO events (stream_id, stream_position, event_id, type, schema_version, data, metadata, recorded_at)
+       SELECT e.stream_id, e.stream_position, e.event_id, e.type, 1, e.data, '{}', coalesce(e.recorded_at, now())
+         FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::jsonb[], $6::timestamptz[])
+              WITH ORDINALITY AS e(stream_id, stream_position, event_id, type, data, recorded_at, ord)
         ORDER BY e.ord
        RETURNING global_position AS last`,
-      [chunk.map((e) => e.streamId), positions, chunk.map(() => randomUUID()), chunk.map((e) => e.type), chunk.map((e) => JSON.stringify(e.data))],
+      [chunk.map((e) => e.streamId), positions, chunk.map(() => randomUUID()), chunk.map((e) => e.type), chunk.map((e) => JSON.stringify(e.data)), chunk.map((e) => e.recordedAt ?? null)],
     );
     last = Math.max(last, ...inserted.rows.map((r) => Number(r.last)));
   }

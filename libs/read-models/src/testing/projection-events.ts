@@ -6,11 +6,16 @@ type DomainEvent = ProjectEvent | EnterpriseEvent | ConferenceEvent;
 
 /**
  * Domain events as the store would record them on one stream: stream positions from 1, global
- * positions from `firstPosition` (for the projection specs).
+ * positions from `firstPosition`, each recorded when it happened (for the projection specs).
  */
 export function recorded(streamId: string, events: DomainEvent[], firstPosition = 1): ProjectionEvent[] {
-  return events.map((event, i) => ({ ...event, streamId, streamPosition: i + 1, globalPosition: firstPosition + i }) as ProjectionEvent);
+  return events.map((event, i) => ({ ...event, streamId, streamPosition: i + 1, globalPosition: firstPosition + i, recordedAt: occurredAtOf(event) }) as ProjectionEvent);
 }
+
+/** The same event recorded at another time (a late report). */
+export const recordedLate = (event: ProjectionEvent, recordedAt: string): ProjectionEvent => ({ ...event, recordedAt });
+
+const occurredAtOf = (event: DomainEvent): string => ('occurredAt' in event.data && typeof event.data.occurredAt === 'string' ? event.data.occurredAt : '2024-01-01T00:00:00.000Z');
 
 
 export const ENTERPRISE_ID = '0b7e6f52-5a43-4d55-9d3c-6f0b3c1c7a01';
