@@ -15,7 +15,8 @@ module.exports = {
     },
     {
       name: 'libs-do-not-import-apps',
-      comment: 'The libraries are the inner layers; the apps compose them. A lib importing an app would turn that around.',
+      comment:
+        'The libraries are the inner layers; the apps compose them. A lib importing an app would turn that around.',
       severity: 'error',
       from: { path: '^libs/' },
       to: { path: '^apps/' },
@@ -50,18 +51,30 @@ module.exports = {
         "The web's unit tests may read the registry of problem codes (libs/contract, to check every code has a wording) and the domain, but nothing of the server proper.",
       severity: 'error',
       from: { path: '^apps/web/src/.+\\.spec\\.tsx?$' },
-      to: { path: ['^apps/api/', '^apps/projector/', '^libs/event-store/', '^libs/read-models/', '^libs/forecast/', '^libs/platform/'], dependencyTypesNot: ['type-only'] },
+      to: {
+        path: [
+          '^apps/api/',
+          '^apps/projector/',
+          '^libs/event-store/',
+          '^libs/read-models/',
+          '^libs/forecast/',
+          '^libs/platform/',
+        ],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'no-circular-in-libs',
-      comment: 'A cycle between modules of a lib makes its layering unclear; reported as a warning until the existing ones are untangled.',
+      comment:
+        'A cycle between modules of a lib makes its layering unclear; reported as a warning until the existing ones are untangled.',
       severity: 'warn',
       from: { path: '^libs/' },
       to: { path: '^libs/', circular: true },
     },
     {
       name: 'resolvable',
-      comment: 'Every import must resolve, the @luodi/* path aliases included: an unresolved import would slip past the rules above.',
+      comment:
+        'Every import must resolve, the @luodi/* path aliases included: an unresolved import would slip past the rules above.',
       severity: 'error',
       from: {},
       to: { couldNotResolve: true },

@@ -32,20 +32,24 @@ export async function startApiProcess(
   const worker = options.projector === 'worker' ? startProjectorProcess(databaseUrl) : undefined;
   const port = await freePort();
   const { adminPassword } = options;
-  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), path.join(REPO_ROOT, 'dist/apps/api/src/main.js')], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      LUODI_ADMIN_PASSWORD: adminPassword,
-      LUODI_JWT_SECRET: randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'warn',
-      LUODI_PROJECTOR: worker ? 'off' : 'inline',
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeOptions ?? []), path.join(REPO_ROOT, 'dist/apps/api/src/main.js')],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        LUODI_ADMIN_PASSWORD: adminPassword,
+        LUODI_JWT_SECRET: randomBytes(32).toString('hex'),
+        LOG_LEVEL: 'warn',
+        LUODI_PROJECTOR: worker ? 'off' : 'inline',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const log: string[] = [];
   const keep = (chunk: Buffer) => {
     log.push(...chunk.toString().split('\n').filter(Boolean));

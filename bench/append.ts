@@ -69,7 +69,13 @@ export async function appendBench(databaseUrl: string, options: AppendOptions): 
   return runs;
 }
 
-async function runWriters(databaseUrl: string, writer: AppendRun['writer'], concurrency: number, eventsPerAppend: number, seconds: number): Promise<AppendRun> {
+async function runWriters(
+  databaseUrl: string,
+  writer: AppendRun['writer'],
+  concurrency: number,
+  eventsPerAppend: number,
+  seconds: number,
+): Promise<AppendRun> {
   const pool = new Pool({ connectionString: databaseUrl, max: concurrency, options: `-c search_path=${SCHEMA}` });
   const store = new PostgresEventStore(pool);
   const run = `${writer === 'store' ? 's' : 'r'}${randomUUID().slice(0, 8)}`;
@@ -130,9 +136,20 @@ async function rawInsert(pool: Pool, streamId: string, version: number, events: 
   events.forEach((e, i) => {
     const p = i * 7;
     values.push(`($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7})`);
-    params.push(streamId, version + i + 1, e.eventId, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata));
+    params.push(
+      streamId,
+      version + i + 1,
+      e.eventId,
+      e.type,
+      e.schemaVersion,
+      JSON.stringify(e.data),
+      JSON.stringify(e.metadata),
+    );
   });
-  await pool.query(`INSERT INTO events (stream_id, stream_position, event_id, type, schema_version, data, metadata) VALUES ${values.join(', ')}`, params);
+  await pool.query(
+    `INSERT INTO events (stream_id, stream_position, event_id, type, schema_version, data, metadata) VALUES ${values.join(', ')}`,
+    params,
+  );
 }
 
 /** A progress report as the API writes it: about 600 bytes of data and metadata. */

@@ -50,7 +50,9 @@ export function measureCpu(processes: Record<string, number | undefined>): { sto
       const cores = (ticks: number) => Math.round((ticks / TICKS_PER_SECOND / seconds) * 100) / 100;
       const shares: Record<string, number> = {};
       for (const [name, pid] of named) shares[name] = cores(ticksOf(pid) - before.get(name)!);
-      shares.postgres = cores(postgresPids().reduce((sum, pid) => sum + ticksOf(pid) - (postgresBefore.get(pid) ?? 0), 0));
+      shares.postgres = cores(
+        postgresPids().reduce((sum, pid) => sum + ticksOf(pid) - (postgresBefore.get(pid) ?? 0), 0),
+      );
       return { seconds: Math.round(seconds * 10) / 10, cores: shares };
     },
   };

@@ -26,7 +26,10 @@ export async function openServer(): Promise<BenchServer> {
 }
 
 async function describe(kind: BenchServer['kind'], url: string, stop: () => Promise<void>): Promise<BenchServer> {
-  const rows = await query(url, `SELECT current_setting('server_version') AS version, current_setting('max_connections')::int AS max`);
+  const rows = await query(
+    url,
+    `SELECT current_setting('server_version') AS version, current_setting('max_connections')::int AS max`,
+  );
   return { kind, url, version: rows[0].version, maxConnections: rows[0].max, stop };
 }
 
@@ -76,12 +79,18 @@ export async function createBenchDatabase(server: BenchServer): Promise<BenchDat
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
-  return { name, url, drop: async () => void (await query(server.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+  return {
+    name,
+    url,
+    drop: async () => void (await query(server.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+  };
 }
 
 /** Connections other sessions hold on the server now (other test runs share it). */
 export async function connectionsInUse(server: BenchServer): Promise<number> {
-  const rows = await query(server.url, 'SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = $1', ['client backend']);
+  const rows = await query(server.url, 'SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = $1', [
+    'client backend',
+  ]);
   return rows[0].n;
 }
 

@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { conferenceDecider, ConferenceState, conferenceStream, enterpriseDecider, EnterpriseState, enterpriseStream, ProjectCommand, projectDecider, ProjectState, projectStream, UserRole } from '@luodi/domain';
+import {
+  conferenceDecider,
+  ConferenceState,
+  conferenceStream,
+  enterpriseDecider,
+  EnterpriseState,
+  enterpriseStream,
+  ProjectCommand,
+  projectDecider,
+  ProjectState,
+  projectStream,
+  UserRole,
+} from '@luodi/domain';
 import { DemoPlan, generateDemoPlan, ProjectCall } from '../apps/api/src/demo/demo-data.generator';
 import { round } from './stats';
 
@@ -52,19 +64,38 @@ export async function generateEvents(databaseUrl: string, options: GenerateOptio
   pool.on('error', () => undefined);
   const now = new Date();
   const first = generateDemoPlan({ today: now, projects: CHUNK_PROJECTS, seed: FIRST_SEED });
-  const actors = new Map(first.users.map((u) => [u.username, { userId: randomUUID(), username: u.username, role: u.role, departmentCode: u.departmentCode } as Actor]));
-  const generator = new ChunkWriter(now.toISOString(), actors, first.departments.map((d) => d.code));
-  const result: Generated = { events: 0, projects: 0, enterprises: 0, conferences: 0, departments: first.departments.map((d) => d.code), byStatus: {}, byType: {}, seconds: 0 };
+  const actors = new Map(
+    first.users.map((u) => [
+      u.username,
+      { userId: randomUUID(), username: u.username, role: u.role, departmentCode: u.departmentCode } as Actor,
+    ]),
+  );
+  const generator = new ChunkWriter(
+    now.toISOString(),
+    actors,
+    first.departments.map((d) => d.code),
+  );
+  const result: Generated = {
+    events: 0,
+    projects: 0,
+    enterprises: 0,
+    conferences: 0,
+    departments: first.departments.map((d) => d.code),
+    byStatus: {},
+    byType: {},
+    seconds: 0,
+  };
 
   try {
-    await pool.query(`INSERT INTO departments (code, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, [
-      first.departments.map((d) => d.code),
-      first.departments.map((d) => d.name),
-    ]);
+    await pool.query(
+      `INSERT INTO departments (code, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+      [first.departments.map((d) => d.code), first.departments.map((d) => d.name)],
+    );
     let pending: Promise<unknown> = Promise.resolve();
     let lastLog = 0;
     for (let chunk = 0; result.events < options.events || result.projects < options.projects; chunk++) {
-      const plan = chunk === 0 ? first : generateDemoPlan({ today: now, projects: CHUNK_PROJECTS, seed: FIRST_SEED + chunk });
+      const plan =
+        chunk === 0 ? first : generateDemoPlan({ today: now, projects: CHUNK_PROJECTS, seed: FIRST_SEED + chunk });
       const rows = generator.chunk(plan, result);
       await pending; // the previous chunk's INSERT ran while this one was generated
       pending = insert(pool, rows);
@@ -72,7 +103,9 @@ export async function generateEvents(databaseUrl: string, options: GenerateOptio
       for (const row of rows) result.byType[row.type] = (result.byType[row.type] ?? 0) + 1;
       if (Date.now() - lastLog > 10_000) {
         lastLog = Date.now();
-        options.log(`  generated ${result.events.toLocaleString('en')} events, ${result.projects.toLocaleString('en')} projects`);
+        options.log(
+          `  generated ${result.events.toLocaleString('en')} events, ${result.projects.toLocaleString('en')} projects`,
+        );
       }
     }
     await pending;
@@ -87,7 +120,13 @@ async function insert(pool: Pool, rows: Row[]): Promise<void> {
   await pool.query(
     `INSERT INTO events (stream_id, stream_position, event_id, type, schema_version, data, metadata)
      SELECT s, p, gen_random_uuid(), t, 1, d, m FROM unnest($1::text[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[]) AS r(s, p, t, d, m)`,
-    [rows.map((r) => r.streamId), rows.map((r) => r.position), rows.map((r) => r.type), rows.map((r) => r.data), rows.map((r) => r.metadata)],
+    [
+      rows.map((r) => r.streamId),
+      rows.map((r) => r.position),
+      rows.map((r) => r.type),
+      rows.map((r) => r.data),
+      rows.map((r) => r.metadata),
+    ],
   );
 }
 
@@ -108,7 +147,10 @@ class ChunkWriter {
     if (this.conferences.size === 0) {
       for (const { key, body } of plan.conferences) {
         const conferenceId = randomUUID();
-        const events = conferenceDecider.decide({ type: 'ScheduleConference', data: { conferenceId, ...body }, metadata: { now: this.now } }, null);
+        const events = conferenceDecider.decide(
+          { type: 'ScheduleConference', data: { conferenceId, ...body }, metadata: { now: this.now } },
+          null,
+        );
         rows.push(...this.rows(conferenceStream(conferenceId), 0, events, taskforce, -Infinity));
         this.conferences.set(key, events.reduce(conferenceDecider.evolve, null as ConferenceState)!);
         totals.conferences += 1;
@@ -117,7 +159,10 @@ class ChunkWriter {
     const enterprises = new Map<string, NonNullable<EnterpriseState>>();
     for (const { key, body } of plan.enterprises) {
       const enterpriseId = randomUUID();
-      const events = enterpriseDecider.decide({ type: 'RegisterEnterprise', data: { enterpriseId, ...body }, metadata: { now: this.now } }, null);
+      const events = enterpriseDecider.decide(
+        { type: 'RegisterEnterprise', data: { enterpriseId, ...body }, metadata: { now: this.now } },
+        null,
+      );
       rows.push(...this.rows(enterpriseStream(enterpriseId), 0, events, taskforce, -Infinity));
       enterprises.set(key, events.reduce(enterpriseDecider.evolve, null as EnterpriseState)!);
       totals.enterprises += 1;
@@ -144,31 +189,69 @@ class ChunkWriter {
   }
 
   /** The command the call's HTTP handler would build (ids made here, facts looked up here). */
-  private command(call: ProjectCall, projectId: string, state: ProjectState, actor: Actor, enterprises: Map<string, NonNullable<EnterpriseState>>): ProjectCommand {
+  private command(
+    call: ProjectCall,
+    projectId: string,
+    state: ProjectState,
+    actor: Actor,
+    enterprises: Map<string, NonNullable<EnterpriseState>>,
+  ): ProjectCommand {
     const metadata = { now: this.now };
     const occurredAt = call.at;
     switch (call.kind) {
       case 'submit': {
         const enterprise = enterprises.get(call.enterpriseKey)!;
         const needs = call.body.needs.map((n) => ({ needId: randomUUID(), ...n }));
-        return { type: 'SubmitProject', data: { projectId, enterprise: { id: enterprise.id, name: enterprise.name }, ...call.body, needs, occurredAt }, metadata };
+        return {
+          type: 'SubmitProject',
+          data: {
+            projectId,
+            enterprise: { id: enterprise.id, name: enterprise.name },
+            ...call.body,
+            needs,
+            occurredAt,
+          },
+          metadata,
+        };
       }
       case 'review':
-        return { type: 'ReviewProject', data: { reviewId: randomUUID(), reviewer: { userId: actor.userId, username: actor.username }, ...call.body, occurredAt }, metadata };
+        return {
+          type: 'ReviewProject',
+          data: {
+            reviewId: randomUUID(),
+            reviewer: { userId: actor.userId, username: actor.username },
+            ...call.body,
+            occurredAt,
+          },
+          metadata,
+        };
       case 'presentation': {
         const { id, title, heldOn } = this.conferences.get(call.conferenceKey)!;
         return { type: 'PresentProject', data: { conference: { id, title, heldOn }, occurredAt }, metadata };
       }
       case 'assignment': {
         const milestones = call.body.milestones.map((m) => ({ milestoneId: randomUUID(), ...m }));
-        return { type: 'AssignLandingPlan', data: { planId: randomUUID(), ...call.body, milestones, knownDepartments: this.departments, occurredAt }, metadata };
+        return {
+          type: 'AssignLandingPlan',
+          data: { planId: randomUUID(), ...call.body, milestones, knownDepartments: this.departments, occurredAt },
+          metadata,
+        };
       }
       case 'progress': {
-        const milestoneId = call.milestoneIndex === undefined ? undefined : state!.plan!.milestones[call.milestoneIndex].milestoneId;
-        return { type: 'ReportProgress', data: { progressId: randomUUID(), milestoneId, ...call.body, reporter: actor, occurredAt }, metadata };
+        const milestoneId =
+          call.milestoneIndex === undefined ? undefined : state!.plan!.milestones[call.milestoneIndex].milestoneId;
+        return {
+          type: 'ReportProgress',
+          data: { progressId: randomUUID(), milestoneId, ...call.body, reporter: actor, occurredAt },
+          metadata,
+        };
       }
       case 'resolution':
-        return { type: 'ResolveNeed', data: { needId: state!.needs[call.needIndex].needId, ...call.body, resolvedBy: actor, occurredAt }, metadata };
+        return {
+          type: 'ResolveNeed',
+          data: { needId: state!.needs[call.needIndex].needId, ...call.body, resolvedBy: actor, occurredAt },
+          metadata,
+        };
       case 'landing':
         return { type: 'LandProject', data: call.body, metadata };
       case 'withdrawal':
@@ -176,9 +259,25 @@ class ChunkWriter {
     }
   }
 
-  private rows(streamId: string, version: number, events: Array<{ type: string; data: { occurredAt: string } }>, actor: Actor, at: number): Row[] {
-    const metadata = JSON.stringify({ actor: { userId: actor.userId, username: actor.username, role: actor.role }, correlationId: randomUUID() });
-    return events.map((event, i) => ({ streamId, position: version + i + 1, type: event.type, data: JSON.stringify(event.data), metadata, at }));
+  private rows(
+    streamId: string,
+    version: number,
+    events: Array<{ type: string; data: { occurredAt: string } }>,
+    actor: Actor,
+    at: number,
+  ): Row[] {
+    const metadata = JSON.stringify({
+      actor: { userId: actor.userId, username: actor.username, role: actor.role },
+      correlationId: randomUUID(),
+    });
+    return events.map((event, i) => ({
+      streamId,
+      position: version + i + 1,
+      type: event.type,
+      data: JSON.stringify(event.data),
+      metadata,
+      at,
+    }));
   }
 
   private actor(username: string): Actor {
@@ -187,4 +286,3 @@ class ChunkWriter {
     return actor;
   }
 }
-

@@ -19,7 +19,8 @@ async function observe(): Promise<void> {
   client.on('notification', ({ channel, payload }) => {
     const at = performance.timeOrigin + performance.now();
     if (channel === EVENTS_CHANNEL) commits.push([at, payload ?? '']);
-    else if (channel === PROJECTION_CHANNEL) progress.push([at, (JSON.parse(payload ?? '{}') as { checkpoint: string }).checkpoint]);
+    else if (channel === PROJECTION_CHANNEL)
+      progress.push([at, (JSON.parse(payload ?? '{}') as { checkpoint: string }).checkpoint]);
   });
   await client.connect();
   await client.query(`LISTEN ${EVENTS_CHANNEL}`);

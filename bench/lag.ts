@@ -47,7 +47,11 @@ const before = (a: Point, b: Point) => a.xid < b.xid || (a.xid === b.xid && a.po
  * notification whose checkpoint is at or past the append's last event. Both time lines come from
  * one connection, so they share one clock and one delivery path.
  */
-export async function projectionLag(pool: Pool, afterPosition: number, observations: Observations): Promise<LagFigures> {
+export async function projectionLag(
+  pool: Pool,
+  afterPosition: number,
+  observations: Observations,
+): Promise<LagFigures> {
   const { rows } = await pool.query<{ stream_id: string; xid: string; position: string }>(
     `SELECT stream_id, transaction_id::text AS xid, max(global_position)::text AS position
        FROM events WHERE global_position > $1

@@ -18,7 +18,9 @@ export interface LoadWorld {
  */
 export async function createLoadWorld(http: Http, adminPassword: string): Promise<LoadWorld> {
   const admin = await http.login('admin', adminPassword);
-  let codes = (await http.send<Array<{ code: string }>>('GET', '/api/departments', admin)).map((d) => d.code).slice(0, 4);
+  let codes = (await http.send<Array<{ code: string }>>('GET', '/api/departments', admin))
+    .map((d) => d.code)
+    .slice(0, 4);
   if (codes.length < 4) {
     codes = ['bench-industry', 'bench-land', 'bench-finance', 'bench-commerce'];
     for (const code of codes) await http.send('POST', '/api/departments', admin, { code, name: code }, [201, 409]);
@@ -26,7 +28,12 @@ export async function createLoadWorld(http: Http, adminPassword: string): Promis
   const user = async (role: string, departmentCode?: string) => {
     const username = `bench-${role}-${randomBytes(4).toString('hex')}`;
     const password = randomBytes(12).toString('base64url');
-    await http.send('POST', '/api/users', admin, { username, password, role, ...(departmentCode ? { departmentCode } : {}) });
+    await http.send('POST', '/api/users', admin, {
+      username,
+      password,
+      role,
+      ...(departmentCode ? { departmentCode } : {}),
+    });
     return http.login(username, password);
   };
   const taskforce = await user('taskforce');
@@ -35,16 +42,33 @@ export async function createLoadWorld(http: Http, adminPassword: string): Promis
   for (const code of codes) departments.set(code, await user('department', code));
   const enterpriseIds: string[] = [];
   for (let i = 0; i < 20; i++) {
-    enterpriseIds.push((await http.send<{ id: string }>('POST', '/api/enterprises', taskforce, { name: `压测企业${i + 1}有限公司`, district: '黄岛区', tier: 'municipal' })).id);
+    enterpriseIds.push(
+      (
+        await http.send<{ id: string }>('POST', '/api/enterprises', taskforce, {
+          name: `压测企业${i + 1}有限公司`,
+          district: '黄岛区',
+          tier: 'municipal',
+        })
+      ).id,
+    );
   }
   const conferenceIds: string[] = [];
   for (let i = 0; i < 2; i++) {
-    conferenceIds.push((await http.send<{ id: string }>('POST', '/api/conferences', taskforce, { title: `压测创意会${i + 1}`, theme: '数字经济', heldOn: '2025-06-30' })).id);
+    conferenceIds.push(
+      (
+        await http.send<{ id: string }>('POST', '/api/conferences', taskforce, {
+          title: `压测创意会${i + 1}`,
+          theme: '数字经济',
+          heldOn: '2025-06-30',
+        })
+      ).id,
+    );
   }
   return { taskforce, reviewer, departments, enterpriseIds, conferenceIds };
 }
 
-type Action = 'approve' | 'revise' | 'reject' | 'present' | 'assign' | 'progress' | 'done0' | 'done1' | 'land' | 'withdraw';
+type Action =
+  'approve' | 'revise' | 'reject' | 'present' | 'assign' | 'progress' | 'done0' | 'done1' | 'land' | 'withdraw';
 
 /**
  * One lifecycle per project, drawn at submission: most projects are approved, presented, given a
@@ -55,7 +79,14 @@ function drawScript(): Action[] {
   const r = Math.random();
   if (r < 0.15) return ['reject'];
   if (r < 0.2) return ['withdraw'];
-  const worked: Action[] = ['present', 'assign', 'done0', 'progress', 'done1', Math.random() < 0.85 ? 'land' : 'withdraw'];
+  const worked: Action[] = [
+    'present',
+    'assign',
+    'done0',
+    'progress',
+    'done1',
+    Math.random() < 0.85 ? 'land' : 'withdraw',
+  ];
   return r < 0.3 ? ['revise', 'approve', ...worked] : ['approve', ...worked];
 }
 
@@ -87,7 +118,12 @@ export interface LoadFigures {
  * one has been answered). Every request is a command; a lifecycle whose command fails is dropped
  * and a new one started.
  */
-export async function runLoad(baseUrl: string, world: LoadWorld, connections: number, seconds: number): Promise<LoadFigures> {
+export async function runLoad(
+  baseUrl: string,
+  world: LoadWorld,
+  connections: number,
+  seconds: number,
+): Promise<LoadFigures> {
   const departmentCodes = [...world.departments.keys()];
   const byAction: LoadFigures['byAction'] = {};
   const count = (action: string, failed: boolean) => {
@@ -107,34 +143,77 @@ export async function runLoad(baseUrl: string, world: LoadWorld, connections: nu
       case 'revise':
       case 'reject': {
         const verdict = { approve: 'approved', revise: 'revise', reject: 'rejected' }[action];
-        return { method: 'POST', path: `${project}/reviews`, headers: headers(world.reviewer), body: JSON.stringify({ verdict, scores: { idea: 85, validation: 80, feasibility: 78 }, comment: '创意好，论证较充分' }) };
+        return {
+          method: 'POST',
+          path: `${project}/reviews`,
+          headers: headers(world.reviewer),
+          body: JSON.stringify({
+            verdict,
+            scores: { idea: 85, validation: 80, feasibility: 78 },
+            comment: '创意好，论证较充分',
+          }),
+        };
       }
       case 'present':
-        return { method: 'POST', path: `${project}/presentations`, headers: headers(world.taskforce), body: JSON.stringify({ conferenceId: pick(world.conferenceIds) }) };
+        return {
+          method: 'POST',
+          path: `${project}/presentations`,
+          headers: headers(world.taskforce),
+          body: JSON.stringify({ conferenceId: pick(world.conferenceIds) }),
+        };
       case 'assign': {
         const supporting = departmentCodes.find((c) => c !== department)!;
-        const milestone = (i: number, title: string, dueOn: string) => ({ milestoneId: ctx.milestones![i], title, dueOn, departmentCode: department, owner: '王伟' });
+        const milestone = (i: number, title: string, dueOn: string) => ({
+          milestoneId: ctx.milestones![i],
+          title,
+          dueOn,
+          departmentCode: department,
+          owner: '王伟',
+        });
         return {
           method: 'POST',
           path: `${project}/assignments`,
           headers: headers(world.taskforce),
-          body: JSON.stringify({ leadDepartment: department, supportingDepartments: [supporting], milestones: [milestone(0, '签订投资协议', '2030-03-31'), milestone(1, '开工建设', '2030-09-30')] }),
+          body: JSON.stringify({
+            leadDepartment: department,
+            supportingDepartments: [supporting],
+            milestones: [milestone(0, '签订投资协议', '2030-03-31'), milestone(1, '开工建设', '2030-09-30')],
+          }),
         };
       }
       case 'progress':
-        return { method: 'POST', path: `${project}/progress`, headers: headers(world.departments.get(department)!), body: JSON.stringify({ note: '企业已完成项目备案，正在办理施工许可。' }) };
+        return {
+          method: 'POST',
+          path: `${project}/progress`,
+          headers: headers(world.departments.get(department)!),
+          body: JSON.stringify({ note: '企业已完成项目备案，正在办理施工许可。' }),
+        };
       case 'done0':
       case 'done1':
         return {
           method: 'POST',
           path: `${project}/progress`,
           headers: headers(world.departments.get(department)!),
-          body: JSON.stringify({ milestoneId: ctx.milestones![action === 'done0' ? 0 : 1], note: '节点已完成。', done: true }),
+          body: JSON.stringify({
+            milestoneId: ctx.milestones![action === 'done0' ? 0 : 1],
+            note: '节点已完成。',
+            done: true,
+          }),
         };
       case 'land':
-        return { method: 'POST', path: `${project}/landing`, headers: headers(world.taskforce), body: JSON.stringify({ landedOn: today, actualInvestmentYuan: 180_000_000, evidence: '项目已投产' }) };
+        return {
+          method: 'POST',
+          path: `${project}/landing`,
+          headers: headers(world.taskforce),
+          body: JSON.stringify({ landedOn: today, actualInvestmentYuan: 180_000_000, evidence: '项目已投产' }),
+        };
       case 'withdraw':
-        return { method: 'POST', path: `${project}/withdrawal`, headers: headers(world.taskforce), body: JSON.stringify({ reason: '企业调整投资计划' }) };
+        return {
+          method: 'POST',
+          path: `${project}/withdrawal`,
+          headers: headers(world.taskforce),
+          body: JSON.stringify({ reason: '企业调整投资计划' }),
+        };
     }
   };
 
@@ -196,7 +275,13 @@ export async function runLoad(baseUrl: string, world: LoadWorld, connections: nu
     errors: result.errors,
     timeouts: result.timeouts,
     commandsPerSecond: result['2xx'] / elapsed,
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: result.latency.mean,
+    },
     byAction,
   };
 }

@@ -51,12 +51,14 @@ export function queryKinds(actors: QueryActors): QueryKind[] {
   return [
     {
       name: 'dashboard summary',
-      workload: 'GET /api/dashboard/summary, asOf today or a random past day, 1/3 with an industryChain/district/department filter; as a leader',
+      workload:
+        'GET /api/dashboard/summary, asOf today or a random past day, 1/3 with an industryChain/district/department filter; as a leader',
       request: () => ({ path: `/api/dashboard/summary?${query(asOf(), filter(departments))}`, token: actors.leader }),
     },
     {
       name: 'dashboard landing-rate',
-      workload: 'GET /api/dashboard/landing-rate, groupBy conference|industryChain|department|district at random, asOf and filters as above; as a leader',
+      workload:
+        'GET /api/dashboard/landing-rate, groupBy conference|industryChain|department|district at random, asOf and filters as above; as a leader',
       request: () => ({
         path: `/api/dashboard/landing-rate?${query(`groupBy=${pick(['conference', 'industryChain', 'department', 'district'])}`, asOf(), filter(departments))}`,
         token: actors.leader,
@@ -65,20 +67,28 @@ export function queryKinds(actors: QueryActors): QueryKind[] {
     {
       name: 'forecast',
       workload: 'GET /api/forecast/landing?horizonDays=365, asOf and filters as above; as a leader',
-      request: () => ({ path: `/api/forecast/landing?${query('horizonDays=365', asOf(), filter(departments))}`, token: actors.leader }),
+      request: () => ({
+        path: `/api/forecast/landing?${query('horizonDays=365', asOf(), filter(departments))}`,
+        token: actors.leader,
+      }),
     },
     {
       name: 'inbox',
-      workload: "GET /api/departments/:code/assignments (all, overdue=true or done=false), page 1-3 of 20; as a user of that department",
+      workload:
+        'GET /api/departments/:code/assignments (all, overdue=true or done=false), page 1-3 of 20; as a user of that department',
       request: () => {
         const code = pick(departments);
         const only = pick(['', 'overdue=true', 'done=false']);
-        return { path: `/api/departments/${code}/assignments?${query(`page=${1 + Math.floor(Math.random() * 3)}`, only)}`, token: actors.departments.get(code)! };
+        return {
+          path: `/api/departments/${code}/assignments?${query(`page=${1 + Math.floor(Math.random() * 3)}`, only)}`,
+          token: actors.departments.get(code)!,
+        };
       },
     },
     {
       name: 'project list',
-      workload: 'GET /api/projects, page 1-20 of 20, one of: no filter, status, industryChain, department, a search word (q), sort by investment; as a leader',
+      workload:
+        'GET /api/projects, page 1-20 of 20, one of: no filter, status, industryChain, department, a search word (q), sort by investment; as a leader',
       request: () => {
         const narrow = pick([
           '',
@@ -88,7 +98,10 @@ export function queryKinds(actors: QueryActors): QueryKind[] {
           `q=${encodeURIComponent(pick(words))}`,
           'sort=-investmentYuan',
         ]);
-        return { path: `/api/projects?${query(`page=${1 + Math.floor(Math.random() * 20)}`, 'pageSize=20', narrow)}`, token: actors.leader };
+        return {
+          path: `/api/projects?${query(`page=${1 + Math.floor(Math.random() * 20)}`, 'pageSize=20', narrow)}`,
+          token: actors.leader,
+        };
       },
     },
   ];

@@ -31,11 +31,18 @@ export async function rebuildBench(databaseUrl: string, log: (message: string) =
       onProgress: (p) => {
         if (Date.now() - lastLog < 10_000) return;
         lastLog = Date.now();
-        log(`  rebuild ${p.phase}: ${p.eventsDone.toLocaleString('en')} / ${p.eventsTotal?.toLocaleString('en')} events, ${p.eventsPerSecond} events/s`);
+        log(
+          `  rebuild ${p.phase}: ${p.eventsDone.toLocaleString('en')} / ${p.eventsTotal?.toLocaleString('en')} events, ${p.eventsPerSecond} events/s`,
+        );
       },
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { events: progress.eventsDone, seconds: round(seconds, 1), eventsPerSecond: progress.eventsDone / seconds, progress };
+    return {
+      events: progress.eventsDone,
+      seconds: round(seconds, 1),
+      eventsPerSecond: progress.eventsDone / seconds,
+      progress,
+    };
   } finally {
     await store.close();
     await pool.end();

@@ -55,7 +55,10 @@ async function sqlThroughput(url: string): Promise<number> {
   }
 }
 
-async function httpThroughput(baseUrl: string, token: string): Promise<{ requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number }> {
+async function httpThroughput(
+  baseUrl: string,
+  token: string,
+): Promise<{ requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number }> {
   const headers = { authorization: `Bearer ${token}` };
   const result = await autocannon({
     url: baseUrl,
@@ -66,7 +69,12 @@ async function httpThroughput(baseUrl: string, token: string): Promise<{ request
       { method: 'GET', path: '/api/projects?pageSize=20', headers },
     ],
   });
-  return { requestsPerSecond: round(result.requests.mean), p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx };
+  return {
+    requestsPerSecond: round(result.requests.mean),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+  };
 }
 
 async function main(): Promise<void> {
@@ -87,11 +95,17 @@ async function main(): Promise<void> {
     log(`${generated.events} events, ${generated.projects} projects generated`);
     const db = new Client({ connectionString: primary });
     await db.connect();
-    const head = Number((await db.query<{ head: string }>('SELECT max(global_position) AS head FROM events')).rows[0].head);
+    const head = Number(
+      (await db.query<{ head: string }>('SELECT max(global_position) AS head FROM events')).rows[0].head,
+    );
     await db.end();
 
     // Project them once, then measure with the projector idle (nothing new to project).
-    const figures: Record<string, unknown> = { events: generated.events, projects: generated.projects, seconds: SECONDS };
+    const figures: Record<string, unknown> = {
+      events: generated.events,
+      projects: generated.projects,
+      seconds: SECONDS,
+    };
     for (const reads of ['primary', 'replicas'] as const) {
       if (reads === 'replicas') process.env.LUODI_READ_DATABASE_URL = replicas;
       else delete process.env.LUODI_READ_DATABASE_URL;
@@ -101,20 +115,42 @@ async function main(): Promise<void> {
         const token = await http.login('admin', ADMIN_PASSWORD);
         // minPosition waits 5 s at most; ask until the read models hold every generated event.
         for (;;) {
-          const response = await fetch(`${api.baseUrl}/api/projects?pageSize=1&minPosition=${head}`, { headers: { authorization: `Bearer ${token}` } });
+          const response = await fetch(`${api.baseUrl}/api/projects?pageSize=1&minPosition=${head}`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
           if (response.status === 200) break;
           await new Promise((done) => setTimeout(done, 500));
         }
         await new Promise((done) => setTimeout(done, 2000)); // let the replicas replay the last batch
-        figures[`http_${reads}`] = { ...(await httpThroughput(api.baseUrl, token)), loadAverage: loadavg().map((l) => round(l, 2)) };
+        figures[`http_${reads}`] = {
+          ...(await httpThroughput(api.baseUrl, token)),
+          loadAverage: loadavg().map((l) => round(l, 2)),
+        };
         log(`HTTP, reads from the ${reads}: ${JSON.stringify(figures[`http_${reads}`])}`);
       } finally {
         await api.stop();
       }
     }
-    figures.sql_primary = { queriesPerSecond: await sqlThroughput(primary), loadAverage: loadavg().map((l) => round(l, 2)) };
-    figures.sql_replicas = { queriesPerSecond: await sqlThroughput(replicas), loadAverage: loadavg().map((l) => round(l, 2)) };
-    console.log(JSON.stringify({ cpus: (await import('node:os')).cpus().length, sqlConnections: SQL_CONNECTIONS, httpConnections: HTTP_CONNECTIONS, ...figures }, null, 2));
+    figures.sql_primary = {
+      queriesPerSecond: await sqlThroughput(primary),
+      loadAverage: loadavg().map((l) => round(l, 2)),
+    };
+    figures.sql_replicas = {
+      queriesPerSecond: await sqlThroughput(replicas),
+      loadAverage: loadavg().map((l) => round(l, 2)),
+    };
+    console.log(
+      JSON.stringify(
+        {
+          cpus: (await import('node:os')).cpus().length,
+          sqlConnections: SQL_CONNECTIONS,
+          httpConnections: HTTP_CONNECTIONS,
+          ...figures,
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`).catch(() => undefined);
     await admin.end();

@@ -33,7 +33,9 @@ const knobs = {
    * Where the projector runs during the HTTP load: `inline` (in the API process, as it runs out of
    * the box), `worker` (its own process, LUODI_PROJECTOR=off), or `both` (two runs; the default).
    */
-  projectors: (process.env.BENCH_PROJECTOR === 'inline' || process.env.BENCH_PROJECTOR === 'worker' ? [process.env.BENCH_PROJECTOR] : ['inline', 'worker']) as Projector[],
+  projectors: (process.env.BENCH_PROJECTOR === 'inline' || process.env.BENCH_PROJECTOR === 'worker'
+    ? [process.env.BENCH_PROJECTOR]
+    : ['inline', 'worker']) as Projector[],
 };
 
 function int(name: string, fallback: number): number {
@@ -65,8 +67,11 @@ async function main(): Promise<void> {
 
   const server = await openServer();
   const busy = await connectionsInUse(server);
-  log(`PostgreSQL ${server.version} (${server.kind}), ${busy} of ${server.maxConnections} connections in use by others`);
-  if (server.maxConnections - busy < 100) log(`  warning: the append figures at concurrency 64 and the API need about 100 connections`);
+  log(
+    `PostgreSQL ${server.version} (${server.kind}), ${busy} of ${server.maxConnections} connections in use by others`,
+  );
+  if (server.maxConnections - busy < 100)
+    log(`  warning: the append figures at concurrency 64 and the API need about 100 connections`);
   const db = await createBenchDatabase(server);
   log(`database ${db.name}`);
   const pool = new Pool({ connectionString: db.url, max: 2 });
@@ -77,17 +82,30 @@ async function main(): Promise<void> {
   try {
     if (knobs.appendSeconds > 0) {
       log(`\n1. Appends through the EventStore port vs raw INSERT (${knobs.appendSeconds} s each)`);
-      results.append = await appendBench(db.url, { seconds: knobs.appendSeconds, concurrencies: [1, 16, 64], sizes: [1, 10], log });
+      results.append = await appendBench(db.url, {
+        seconds: knobs.appendSeconds,
+        concurrencies: [1, 16, 64],
+        sizes: [1, 10],
+        log,
+      });
     }
 
-    log(`\n4. Generating ${knobs.events.toLocaleString('en')} events / ${knobs.projects.toLocaleString('en')} projects with the deciders`);
-    results.generated = await withBulkLoadIndexes(pool, () => generateEvents(db.url, { events: knobs.events, projects: knobs.projects, log }));
+    log(
+      `\n4. Generating ${knobs.events.toLocaleString('en')} events / ${knobs.projects.toLocaleString('en')} projects with the deciders`,
+    );
+    results.generated = await withBulkLoadIndexes(pool, () =>
+      generateEvents(db.url, { events: knobs.events, projects: knobs.projects, log }),
+    );
     await pool.query('VACUUM ANALYZE events');
-    log(`  ${results.generated.events.toLocaleString('en')} events, ${results.generated.projects.toLocaleString('en')} projects in ${results.generated.seconds} s`);
+    log(
+      `  ${results.generated.events.toLocaleString('en')} events, ${results.generated.projects.toLocaleString('en')} projects in ${results.generated.seconds} s`,
+    );
 
     log(`\n4. Rebuilding the read models from ${results.generated.events.toLocaleString('en')} events`);
     results.rebuild = await rebuildBench(db.url, log);
-    log(`  ${results.rebuild.events.toLocaleString('en')} events in ${results.rebuild.seconds} s: ${Math.round(results.rebuild.eventsPerSecond)} events/s`);
+    log(
+      `  ${results.rebuild.events.toLocaleString('en')} events in ${results.rebuild.seconds} s: ${Math.round(results.rebuild.eventsPerSecond)} events/s`,
+    );
     // Fresh tables have no planner statistics until autovacuum's analyze comes round.
     await pool.query('ANALYZE');
 
@@ -103,23 +121,37 @@ async function main(): Promise<void> {
       const world = await createLoadWorld(http, api.adminPassword);
 
       if (i === 0 && knobs.querySamples > 0) {
-        log(`\n5. Query latency at ${results.generated.projects.toLocaleString('en')} projects (${knobs.querySamples} requests per kind, one at a time)`);
+        log(
+          `\n5. Query latency at ${results.generated.projects.toLocaleString('en')} projects (${knobs.querySamples} requests per kind, one at a time)`,
+        );
         const leader = await leaderToken(http, api.adminPassword);
         api.memory.start();
         results.queries = await queryBench(api.baseUrl, { leader, departments: world.departments }, knobs.querySamples);
         results.queryMemory = api.memory.stop();
         for (const q of results.queries) {
-          log(`  ${q.name.padEnd(24)} ${q.latencyMs ? `p50 ${round(q.latencyMs.p50)} ms, p95 ${round(q.latencyMs.p95)} ms` : q.served ? 'no request succeeded' : 'not served'}${q.failures ? `, ${q.failures} failed: ${q.firstFailure}` : ''}`);
+          log(
+            `  ${q.name.padEnd(24)} ${q.latencyMs ? `p50 ${round(q.latencyMs.p50)} ms, p95 ${round(q.latencyMs.p95)} ms` : q.served ? 'no request succeeded' : 'not served'}${q.failures ? `, ${q.failures} failed: ${q.firstFailure}` : ''}`,
+          );
         }
       }
 
       if (knobs.httpSeconds > 0) {
-        log(`\n2. HTTP commands at concurrency ${knobs.httpConnections}, projector ${projector} (warm-up ${knobs.httpWarmupSeconds} s, then ${knobs.httpSeconds} s)`);
+        log(
+          `\n2. HTTP commands at concurrency ${knobs.httpConnections}, projector ${projector} (warm-up ${knobs.httpWarmupSeconds} s, then ${knobs.httpSeconds} s)`,
+        );
         const run = await httpPhase(api, world, pool, db.url, projector);
         results.http.push(run);
-        log(`  ${Math.round(run.load.commandsPerSecond)} commands/s, p50 ${run.load.latencyMs.p50} ms, p99 ${run.load.latencyMs.p99} ms, ${run.load.non2xx} non-2xx, ${run.load.errors} errors`);
-        log(`  busy cores: ${Object.entries(run.cpu.cores).map(([part, cores]) => `${part} ${cores}`).join(', ')} (of ${os.cpus().length})`);
-        log(`3. projection lag p50 ${round(run.lag.lagMs.p50)} ms, p99 ${round(run.lag.lagMs.p99)} ms over ${run.lag.transactions} appends`);
+        log(
+          `  ${Math.round(run.load.commandsPerSecond)} commands/s, p50 ${run.load.latencyMs.p50} ms, p99 ${run.load.latencyMs.p99} ms, ${run.load.non2xx} non-2xx, ${run.load.errors} errors`,
+        );
+        log(
+          `  busy cores: ${Object.entries(run.cpu.cores)
+            .map(([part, cores]) => `${part} ${cores}`)
+            .join(', ')} (of ${os.cpus().length})`,
+        );
+        log(
+          `3. projection lag p50 ${round(run.lag.lagMs.p50)} ms, p99 ${round(run.lag.lagMs.p99)} ms over ${run.lag.transactions} appends`,
+        );
       }
       await api.stop();
       api = undefined;
@@ -148,15 +180,29 @@ async function main(): Promise<void> {
     oneMinuteAtStart: loadAtStart[0],
     oneMinuteAtEnd: loadAtEnd[0],
     oneMinuteMax: Math.max(loadAtStart[0], ...loadSamples, loadAtEnd[0]),
-    oneMinuteMean: round([loadAtStart[0], ...loadSamples, loadAtEnd[0]].reduce((s, v) => s + v, 0) / (loadSamples.length + 2), 2),
+    oneMinuteMean: round(
+      [loadAtStart[0], ...loadSamples, loadAtEnd[0]].reduce((s, v) => s + v, 0) / (loadSamples.length + 2),
+      2,
+    ),
   };
   const finished = new Date();
-  const report = { startedAt: started.toISOString(), finishedAt: finished.toISOString(), minutes: round((finished.getTime() - started.getTime()) / 60_000, 1), machine, load, knobs, figures, details: results };
+  const report = {
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    minutes: round((finished.getTime() - started.getTime()) / 60_000, 1),
+    machine,
+    load,
+    knobs,
+    figures,
+    details: results,
+  };
   writeFileSync(knobs.results, `${JSON.stringify(report, null, 2)}\n`);
 
   log(`\n${table(figures)}`);
   log(`\nMachine: ${machine.cpus} cores, ${machine.memoryGb} GB, Node ${machine.node}, PostgreSQL ${machine.postgres}`);
-  log(`Load average (1 min) during the run: ${load.oneMinuteAtStart} at start, mean ${load.oneMinuteMean}, max ${load.oneMinuteMax}, ${load.oneMinuteAtEnd} at end`);
+  log(
+    `Load average (1 min) during the run: ${load.oneMinuteAtStart} at start, mean ${load.oneMinuteMean}, max ${load.oneMinuteMax}, ${load.oneMinuteAtEnd} at end`,
+  );
   log(`Took ${report.minutes} min; results in ${path.relative(process.cwd(), knobs.results)}`);
 }
 
@@ -180,10 +226,18 @@ interface Results {
 }
 
 /** Figures 2, 3 and 6: the HTTP load, the projection lag under it, and the API's memory meanwhile. */
-async function httpPhase(api: ApiProcess, world: LoadWorld, pool: Pool, databaseUrl: string, projector: Projector): Promise<HttpRun> {
+async function httpPhase(
+  api: ApiProcess,
+  world: LoadWorld,
+  pool: Pool,
+  databaseUrl: string,
+  projector: Projector,
+): Promise<HttpRun> {
   if (knobs.httpWarmupSeconds > 0) await runLoad(api.baseUrl, world, knobs.httpConnections, knobs.httpWarmupSeconds);
   await waitForProjection(pool, 60_000);
-  const { rows } = await pool.query<{ position: string }>('SELECT coalesce(max(global_position), 0)::text AS position FROM events');
+  const { rows } = await pool.query<{ position: string }>(
+    'SELECT coalesce(max(global_position), 0)::text AS position FROM events',
+  );
   const observer = await startObserver(databaseUrl);
   api.memory.start();
   const cpu = measureCpu({ api: api.pid, projector: api.projectorPid, bench: process.pid });
@@ -222,13 +276,27 @@ function figuresOf(r: Results): Figure[] {
   const figures: Figure[] = [];
   for (const size of [1, 10]) {
     for (const concurrency of [1, 16, 64]) {
-      const store = r.append?.find((a) => a.writer === 'store' && a.concurrency === concurrency && a.eventsPerAppend === size);
-      const raw = r.append?.find((a) => a.writer === 'raw-insert' && a.concurrency === concurrency && a.eventsPerAppend === size);
+      const store = r.append?.find(
+        (a) => a.writer === 'store' && a.concurrency === concurrency && a.eventsPerAppend === size,
+      );
+      const raw = r.append?.find(
+        (a) => a.writer === 'raw-insert' && a.concurrency === concurrency && a.eventsPerAppend === size,
+      );
       if (!store || !raw) continue;
       const ratio = store.eventsPerSecond / raw.eventsPerSecond;
       const workload = `${concurrency} writer(s), ${size} event(s) per append, each writer on its own streams, ${store.seconds} s`;
-      figures.push({ figure: `append c=${concurrency}, ${size} ev: store`, value: Math.round(store.eventsPerSecond), unit: 'events/s', workload: `appendToStream with expectedVersion; ${workload}` });
-      figures.push({ figure: `append c=${concurrency}, ${size} ev: raw INSERT`, value: Math.round(raw.eventsPerSecond), unit: 'events/s', workload: `one INSERT statement through pg; ${workload}` });
+      figures.push({
+        figure: `append c=${concurrency}, ${size} ev: store`,
+        value: Math.round(store.eventsPerSecond),
+        unit: 'events/s',
+        workload: `appendToStream with expectedVersion; ${workload}`,
+      });
+      figures.push({
+        figure: `append c=${concurrency}, ${size} ev: raw INSERT`,
+        value: Math.round(raw.eventsPerSecond),
+        unit: 'events/s',
+        workload: `one INSERT statement through pg; ${workload}`,
+      });
       figures.push({
         figure: `append c=${concurrency}, ${size} ev: store/raw`,
         value: round(ratio * 100, 0),
@@ -239,14 +307,42 @@ function figuresOf(r: Results): Figure[] {
     }
   }
   for (const { projector, load, lag, cpu } of r.http) {
-    const busy = Object.entries(cpu.cores).map(([part, cores]) => `${part} ${cores}`).join(', ');
+    const busy = Object.entries(cpu.cores)
+      .map(([part, cores]) => `${part} ${cores}`)
+      .join(', ');
     const workload = `autocannon, ${load.connections} connections, ${load.seconds} s, projector ${projector}: project lifecycles (submit, review, present, assign, progress, land/withdraw) as taskforce, reviewer and department users; ${load.non2xx} non-2xx, ${load.errors} errors; busy cores: ${busy}`;
-    figures.push({ figure: `HTTP commands (${projector})`, value: Math.round(load.commandsPerSecond), unit: 'commands/s', target: '>= 1,500', met: load.commandsPerSecond >= 1500, workload });
+    figures.push({
+      figure: `HTTP commands (${projector})`,
+      value: Math.round(load.commandsPerSecond),
+      unit: 'commands/s',
+      target: '>= 1,500',
+      met: load.commandsPerSecond >= 1500,
+      workload,
+    });
     figures.push({ figure: `HTTP latency p50 (${projector})`, value: load.latencyMs.p50, unit: 'ms', workload });
-    figures.push({ figure: `HTTP latency p99 (${projector})`, value: load.latencyMs.p99, unit: 'ms', target: '< 50 ms', met: load.latencyMs.p99 < 50, workload });
+    figures.push({
+      figure: `HTTP latency p99 (${projector})`,
+      value: load.latencyMs.p99,
+      unit: 'ms',
+      target: '< 50 ms',
+      met: load.latencyMs.p99 < 50,
+      workload,
+    });
     const lagWorkload = `every append during the HTTP load with the projector ${projector} (${lag.transactions}): its commit notification to the commit of the projector batch covering it`;
-    figures.push({ figure: `projection lag p50 (${projector})`, value: round(lag.lagMs.p50), unit: 'ms', workload: lagWorkload });
-    figures.push({ figure: `projection lag p99 (${projector})`, value: round(lag.lagMs.p99), unit: 'ms', target: '< 200 ms', met: lag.lagMs.p99 < 200, workload: lagWorkload });
+    figures.push({
+      figure: `projection lag p50 (${projector})`,
+      value: round(lag.lagMs.p50),
+      unit: 'ms',
+      workload: lagWorkload,
+    });
+    figures.push({
+      figure: `projection lag p99 (${projector})`,
+      value: round(lag.lagMs.p99),
+      unit: 'ms',
+      target: '< 200 ms',
+      met: lag.lagMs.p99 < 200,
+      workload: lagWorkload,
+    });
   }
   if (r.rebuild && r.generated) {
     figures.push({
@@ -261,7 +357,12 @@ function figuresOf(r: Results): Figure[] {
   for (const q of r.queries ?? []) {
     const targeted = q.name.startsWith('dashboard') || q.name === 'forecast';
     const p95 = q.latencyMs?.p95 ?? null;
-    figures.push({ figure: `${q.name} p50`, value: q.latencyMs ? round(q.latencyMs.p50) : null, unit: 'ms', workload: q.workload });
+    figures.push({
+      figure: `${q.name} p50`,
+      value: q.latencyMs ? round(q.latencyMs.p50) : null,
+      unit: 'ms',
+      workload: q.workload,
+    });
     figures.push({
       figure: `${q.name} p95`,
       value: p95 === null ? null : round(p95),
@@ -270,17 +371,40 @@ function figuresOf(r: Results): Figure[] {
       workload: `${q.workload}; ${r.generated?.projects.toLocaleString('en')} projects${q.failures ? `; ${q.failures} failed` : ''}`,
     });
   }
-  if (r.queryMemory) figures.push({ figure: 'API peak RSS, queries', value: r.queryMemory.highWaterMarkMb ?? r.queryMemory.peakRssMb, unit: 'MB', workload: 'VmHWM of the API process, reset at the phase start (sampled VmRSS peak if it cannot be reset)' });
+  if (r.queryMemory)
+    figures.push({
+      figure: 'API peak RSS, queries',
+      value: r.queryMemory.highWaterMarkMb ?? r.queryMemory.peakRssMb,
+      unit: 'MB',
+      workload: 'VmHWM of the API process, reset at the phase start (sampled VmRSS peak if it cannot be reset)',
+    });
   for (const { projector, memory } of r.http) {
-    figures.push({ figure: `API peak RSS, HTTP load (${projector})`, value: memory.highWaterMarkMb ?? memory.peakRssMb, unit: 'MB', workload: `as above, during the measured HTTP load, projector ${projector}` });
+    figures.push({
+      figure: `API peak RSS, HTTP load (${projector})`,
+      value: memory.highWaterMarkMb ?? memory.peakRssMb,
+      unit: 'MB',
+      workload: `as above, during the measured HTTP load, projector ${projector}`,
+    });
   }
   return figures;
 }
 
 function table(figures: Figure[]): string {
-  const rows = [['figure', 'value', 'target', 'met'], ...figures.map((f) => [f.figure, f.value === null ? 'n/a' : `${f.value.toLocaleString('en')} ${f.unit}`, f.target ?? '', f.met === undefined ? '' : f.met ? 'yes' : 'NO'])];
+  const rows = [
+    ['figure', 'value', 'target', 'met'],
+    ...figures.map((f) => [
+      f.figure,
+      f.value === null ? 'n/a' : `${f.value.toLocaleString('en')} ${f.unit}`,
+      f.target ?? '',
+      f.met === undefined ? '' : f.met ? 'yes' : 'NO',
+    ]),
+  ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((cell, i) => (i === 1 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, i) => (i === 1 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 

@@ -54,10 +54,14 @@ export async function buildWebUi(): Promise<void> {
   try {
     if (existsSync(WEB_DIR) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === run) return;
     // Jest sets NODE_ENV=test, which would give a development build of React.
-    execFileSync(resolve('node_modules/.bin/vite'), ['build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
-      stdio: 'pipe',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    execFileSync(
+      resolve('node_modules/.bin/vite'),
+      ['build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'],
+      {
+        stdio: 'pipe',
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
     writeFileSync(STAMP, run);
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
@@ -84,7 +88,11 @@ export interface UiOptions {
 }
 
 /** A fresh browser context on the UI's login page, recording console errors. */
-export async function openUi(browser: Browser, baseUrl: string, { viewport = { width: 1440, height: 900 }, lang }: UiOptions = {}): Promise<UiSession> {
+export async function openUi(
+  browser: Browser,
+  baseUrl: string,
+  { viewport = { width: 1440, height: 900 }, lang }: UiOptions = {},
+): Promise<UiSession> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   if (lang) await context.addInitScript(`localStorage.setItem('luodi.lang', ${JSON.stringify(lang)})`);
   const page = await context.newPage();

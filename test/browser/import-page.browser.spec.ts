@@ -43,13 +43,11 @@ describeWithChromium('the import page', () => {
     const broken = rows.map((row, i) =>
       i === 1 ? { ...row, 入库日期: '2024-02-30' } : i === 3 ? { ...row, 牵头部门: '市不存在局' } : row,
     );
-    await page
-      .getByLabel('台账文件（.xlsx）')
-      .setInputFiles({
-        name: '台账.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: await ledger(broken),
-      });
+    await page.getByLabel('台账文件（.xlsx）').setInputFiles({
+      name: '台账.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await ledger(broken),
+    });
     await page.getByRole('button', { name: '检查' }).click();
     const table = page.locator('table.import-errors');
     await table.waitFor();
@@ -60,13 +58,11 @@ describeWithChromium('the import page', () => {
     expect(await page.getByRole('button', { name: '导入' }).isDisabled()).toBe(true);
     await screenshot(page, 'import-problems');
 
-    await page
-      .getByLabel('台账文件（.xlsx）')
-      .setInputFiles({
-        name: '台账.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: await ledger(rows),
-      });
+    await page.getByLabel('台账文件（.xlsx）').setInputFiles({
+      name: '台账.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await ledger(rows),
+    });
     await page.getByRole('button', { name: '检查' }).click();
     await page.getByText('没有问题，可以导入。').waitFor();
     await page.getByRole('button', { name: '导入' }).click();

@@ -34,12 +34,19 @@ describeWithChromium('web UI with 1,000 projects', () => {
     api = await startApi();
     const admin = authHeaders(await adminToken(api));
     const create = async (path: string, body: Record<string, unknown>) => {
-      const response = await fetch(`${api.baseUrl}${path}`, { method: 'POST', headers: admin, body: JSON.stringify(body) });
+      const response = await fetch(`${api.baseUrl}${path}`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify(body),
+      });
       if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
       return (await response.json()) as { id: string };
     };
     const departments = ['industry', 'commerce', 'finance', 'natural-resources'];
-    for (const [code, name] of departments.map((code, i) => [code, ['市工业和信息化局', '市商务局', '市财政局', '市自然资源和规划局'][i]])) {
+    for (const [code, name] of departments.map((code, i) => [
+      code,
+      ['市工业和信息化局', '市商务局', '市财政局', '市自然资源和规划局'][i],
+    ])) {
       await create('/api/departments', { code, name });
     }
     const conferences = await Promise.all(
@@ -48,14 +55,24 @@ describeWithChromium('web UI with 1,000 projects', () => {
         return { id: (await create('/api/conferences', { title, heldOn })).id, title, heldOn };
       }),
     );
-    const names = [BIG_ENTERPRISE, ...Array.from({ length: 24 }, (_, i) => `青岛示范企业${String(i + 1).padStart(2, '0')}有限公司`)];
-    const enterprises = await Promise.all(names.map(async (name) => ({ id: (await create('/api/enterprises', { name })).id, name })));
+    const names = [
+      BIG_ENTERPRISE,
+      ...Array.from({ length: 24 }, (_, i) => `青岛示范企业${String(i + 1).padStart(2, '0')}有限公司`),
+    ];
+    const enterprises = await Promise.all(
+      names.map(async (name) => ({ id: (await create('/api/enterprises', { name })).id, name })),
+    );
     const reviewer = await createUserAndLogin(api, 'reviewer');
     taskforce = await createUserAndLogin(api, 'taskforce');
     leader = await createUserAndLogin(api, 'leader');
     department = await createUserAndLogin(api, 'department', 'industry');
 
-    const facts: PipelineFacts = { enterprises, conferences, departments, reviewer: { userId: reviewer.id, username: reviewer.username } };
+    const facts: PipelineFacts = {
+      enterprises,
+      conferences,
+      departments,
+      reviewer: { userId: reviewer.id, username: reviewer.username },
+    };
     pipeline = await seedPipeline(api.databaseUrl, facts, PROJECTS);
     bigEnterprise = Math.ceil(PROJECTS / 16);
     await readModelsCaughtUp();
@@ -71,7 +88,9 @@ describeWithChromium('web UI with 1,000 projects', () => {
   async function readModelsCaughtUp(): Promise<void> {
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const response = await fetch(`${api.baseUrl}/api/projects?pageSize=1&minPosition=${pipeline.lastPosition}`, { headers: taskforce.headers });
+      const response = await fetch(`${api.baseUrl}/api/projects?pageSize=1&minPosition=${pipeline.lastPosition}`, {
+        headers: taskforce.headers,
+      });
       if (response.ok && ((await response.json()) as { total: number }).total === PROJECTS) return;
       if (Date.now() > deadline) throw new Error(`the read models did not catch up: ${response.status}`);
       await new Promise((done) => setTimeout(done, 250));
@@ -117,8 +136,12 @@ describeWithChromium('web UI with 1,000 projects', () => {
   it('dashboard: the figures of all 1,000 projects, the forecast with its sample size, every chart drawn', async () => {
     const { page, errors, close } = await loginAs(leader);
     const kpi = (name: string) => page.getByRole('region', { name, exact: true }).locator('.kpi-value');
-    await kpi('入库项目').filter({ hasText: new RegExp(`^${pipeline.inLibrary}$`) }).waitFor();
-    await kpi('已落地').filter({ hasText: new RegExp(`^${pipeline.landed}$`) }).waitFor();
+    await kpi('入库项目')
+      .filter({ hasText: new RegExp(`^${pipeline.inLibrary}$`) })
+      .waitFor();
+    await kpi('已落地')
+      .filter({ hasText: new RegExp(`^${pipeline.landed}$`) })
+      .waitFor();
     await page.getByText(`累计申报 ${count(PROJECTS)} 个`).waitFor();
     await page.getByText(`样本量 n = ${pipeline.inLibrary}`).waitFor();
     // Forecast curve and fan, quarterly trend, four landing-rate breakdowns.

@@ -30,9 +30,31 @@ export interface SeededPipeline {
 }
 
 /** Titles cycle through these; the first is the keyword a search can narrow the list to. */
-export const TOPICS = ['氢能重卡示范', '海洋牧场', '工业互联网平台', '智能家电产线', '生物医药中试', '新材料研发', '港口自动化', '文旅综合体', '集成电路封装', '食品冷链'];
+export const TOPICS = [
+  '氢能重卡示范',
+  '海洋牧场',
+  '工业互联网平台',
+  '智能家电产线',
+  '生物医药中试',
+  '新材料研发',
+  '港口自动化',
+  '文旅综合体',
+  '集成电路封装',
+  '食品冷链',
+];
 export const KEYWORD = TOPICS[0];
-const CHAINS = ['新能源汽车', '现代海洋', '工业互联网', '智能家电', '生物医药', '新材料', '船舶海工装备', '文化旅游', '集成电路', '食品饮料'];
+const CHAINS = [
+  '新能源汽车',
+  '现代海洋',
+  '工业互联网',
+  '智能家电',
+  '生物医药',
+  '新材料',
+  '船舶海工装备',
+  '文化旅游',
+  '集成电路',
+  '食品饮料',
+];
 const DISTRICTS = ['黄岛区', '崂山区', '城阳区', '即墨区', '胶州市'];
 
 /**
@@ -41,7 +63,12 @@ const DISTRICTS = ['黄岛区', '崂山区', '城阳区', '即墨区', '胶州�
  * 1 presented, 2 assigned, 3 landed, 1 withdrawn after approval — spread over about 16 months
  * of business time, each step a few weeks after the one before.
  */
-export async function seedPipeline(databaseUrl: string, facts: PipelineFacts, count: number, concurrency = 8): Promise<SeededPipeline> {
+export async function seedPipeline(
+  databaseUrl: string,
+  facts: PipelineFacts,
+  count: number,
+  concurrency = 8,
+): Promise<SeededPipeline> {
   const pool = new Pool({ connectionString: databaseUrl, max: concurrency });
   const store = new PostgresEventStore(pool);
   const start = Date.now() - 500 * DAY;
@@ -54,12 +81,16 @@ export async function seedPipeline(databaseUrl: string, facts: PipelineFacts, co
     const id = randomUUID();
     const stream = projectStream(id);
     const run = async (command: Omit<ProjectCommand, 'metadata'>) => {
-      const { position } = await handleCommand(store, stream, projectDecider, { ...command, metadata: { now } } as ProjectCommand);
+      const { position } = await handleCommand(store, stream, projectDecider, {
+        ...command,
+        metadata: { now },
+      } as ProjectCommand);
       seeded.lastPosition = Math.max(seeded.lastPosition, position);
     };
     const t0 = start + (i % 300) * DAY;
     const stage = i % 20;
-    const enterprise = i % 16 === 0 ? facts.enterprises[0] : facts.enterprises[1 + (i % (facts.enterprises.length - 1))];
+    const enterprise =
+      i % 16 === 0 ? facts.enterprises[0] : facts.enterprises[1 + (i % (facts.enterprises.length - 1))];
     await run({
       type: 'SubmitProject',
       data: {
@@ -93,7 +124,10 @@ export async function seedPipeline(databaseUrl: string, facts: PipelineFacts, co
       return;
     }
     if (stage < 13) return;
-    await run({ type: 'PresentProject', data: { conference: facts.conferences[i % facts.conferences.length], occurredAt: at(t0 + 20 * DAY) } });
+    await run({
+      type: 'PresentProject',
+      data: { conference: facts.conferences[i % facts.conferences.length], occurredAt: at(t0 + 20 * DAY) },
+    });
     if (stage < 14) return;
     // By blocks of 20, so every department leads plans at every stage.
     const lead = facts.departments[Math.floor(i / 20) % facts.departments.length];
@@ -103,7 +137,15 @@ export async function seedPipeline(databaseUrl: string, facts: PipelineFacts, co
         planId: randomUUID(),
         leadDepartment: lead,
         supportingDepartments: [],
-        milestones: [{ milestoneId: randomUUID(), title: '签订投资协议', dueOn: cst(t0 + 60 * DAY), departmentCode: lead, owner: '王明' }],
+        milestones: [
+          {
+            milestoneId: randomUUID(),
+            title: '签订投资协议',
+            dueOn: cst(t0 + 60 * DAY),
+            departmentCode: lead,
+            owner: '王明',
+          },
+        ],
         knownDepartments: facts.departments,
         occurredAt: at(t0 + 25 * DAY),
       },

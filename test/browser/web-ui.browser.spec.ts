@@ -42,7 +42,11 @@ describeWithChromium('web UI in the browser', () => {
 
     const admin = authHeaders(await adminToken(api));
     const create = async (path: string, body: unknown) => {
-      const response = await fetch(`${api.baseUrl}${path}`, { method: 'POST', headers: admin, body: JSON.stringify(body) });
+      const response = await fetch(`${api.baseUrl}${path}`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify(body),
+      });
       if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
       return response.json() as Promise<{ id?: string }>;
     };
@@ -68,7 +72,9 @@ describeWithChromium('web UI in the browser', () => {
 
   /** The labelled control's own message from the API, shown next to it. */
   const errorAt = (page: Page, label: string | Locator): Locator =>
-    page.locator('.field', { has: typeof label === 'string' ? page.getByLabel(label, { exact: true }) : label }).locator('.field-error');
+    page
+      .locator('.field', { has: typeof label === 'string' ? page.getByLabel(label, { exact: true }) : label })
+      .locator('.field-error');
 
   const openProject = async (page: Page) => {
     await page.goto(`${api.baseUrl}/#/projects/${projectId}`);
@@ -107,7 +113,9 @@ describeWithChromium('web UI in the browser', () => {
     await page.getByLabel('诉求类型').selectOption('land');
     await page.getByLabel('诉求内容').fill('需要 80 亩工业用地');
     await page.getByRole('button', { name: '提交申报' }).click();
-    await errorAt(page, '项目名称').filter({ hasText: /^必填$/ }).waitFor();
+    await errorAt(page, '项目名称')
+      .filter({ hasText: /^必填$/ })
+      .waitFor();
     expect(await errorAt(page, '项目名称').getAttribute('title')).toContain('title should not be empty');
     await screenshot(page, 'new-project-validation-error');
 
@@ -116,7 +124,9 @@ describeWithChromium('web UI in the browser', () => {
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await statusIs(page, '已申报');
     projectId = /#\/projects\/([^/?]+)/.exec(page.url())![1];
-    enterpriseId = /#\/enterprises\/([^/?]+)/.exec((await page.getByRole('link', { name: ENTERPRISE }).first().getAttribute('href'))!)![1];
+    enterpriseId = /#\/enterprises\/([^/?]+)/.exec(
+      (await page.getByRole('link', { name: ENTERPRISE }).first().getAttribute('href'))!,
+    )![1];
     await page.locator('.timeline li', { hasText: '项目申报' }).waitFor();
 
     await page.getByRole('link', { name: '项目库', exact: true }).click();
@@ -136,7 +146,9 @@ describeWithChromium('web UI in the browser', () => {
     await page.getByLabel('论证实（0–100）').fill('82');
     await page.getByLabel('可落地（0–100）').fill('90');
     await page.getByRole('button', { name: '提交' }).click();
-    await errorAt(page, '创意好（0–100）').filter({ hasText: /^不能大于 100$/ }).waitFor();
+    await errorAt(page, '创意好（0–100）')
+      .filter({ hasText: /^不能大于 100$/ })
+      .waitFor();
     await screenshot(page, 'review-validation-error');
 
     await page.getByLabel('创意好（0–100）').fill('88');
@@ -197,7 +209,9 @@ describeWithChromium('web UI in the browser', () => {
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(UUID);
     expect(keys[1]).toBe(keys[0]);
-    const history = (await fetch(`${api.baseUrl}/api/projects/${projectId}/history`, { headers: taskforce.headers }).then((r) => r.json())) as {
+    const history = (await fetch(`${api.baseUrl}/api/projects/${projectId}/history`, {
+      headers: taskforce.headers,
+    }).then((r) => r.json())) as {
       events: { type: string }[];
     };
     expect(history.events.filter((event) => event.type === 'ProgressReported')).toHaveLength(1);
@@ -233,7 +247,17 @@ describeWithChromium('web UI in the browser', () => {
     await page.getByLabel('佐证材料').fill('投资协议及开工许可');
     await page.getByRole('button', { name: '提交' }).click();
     await statusIs(page, '已落地');
-    for (const step of ['项目申报', '评审论证', '创意会发布', '制定落地方案', '报告进展', '完成节点', '解决诉求', '调整落地方案', '项目落地']) {
+    for (const step of [
+      '项目申报',
+      '评审论证',
+      '创意会发布',
+      '制定落地方案',
+      '报告进展',
+      '完成节点',
+      '解决诉求',
+      '调整落地方案',
+      '项目落地',
+    ]) {
       await page.locator('.timeline li', { hasText: step }).first().waitFor();
     }
     await screenshot(page, 'project-landed');
@@ -285,9 +309,11 @@ describeWithChromium('web UI in the browser', () => {
   it('admin: adds a department and a user of it, is told in Chinese what is wrong, disables, enables and resets a password', async () => {
     const { page, errors, close } = await loginWith('admin', api.adminPassword);
     const loginStatus = (username: string, password: string) =>
-      fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) }).then(
-        (r) => r.status,
-      );
+      fetch(`${api.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      }).then((r) => r.status);
 
     await page.getByRole('link', { name: '部门管理' }).click();
     await page.getByLabel('部门代码').fill('Ocean');
@@ -357,7 +383,9 @@ describeWithChromium('web UI in the browser', () => {
     await page.getByLabel('企业名称').fill('青岛海晨新材料有限公司');
     await page.getByLabel('统一社会信用代码', { exact: true }).fill('ABC');
     await page.getByRole('button', { name: '登记', exact: true }).click();
-    await errorAt(page, '统一社会信用代码').filter({ hasText: /^统一社会信用代码应为 18 位/ }).waitFor();
+    await errorAt(page, '统一社会信用代码')
+      .filter({ hasText: /^统一社会信用代码应为 18 位/ })
+      .waitFor();
     await page.getByLabel('统一社会信用代码', { exact: true }).fill('');
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await page.getByRole('status').getByText('已登记：青岛海晨新材料有限公司').waitFor();
@@ -382,26 +410,46 @@ describeWithChromium('web UI in the browser', () => {
       '/admin/audit-log',
     ];
     // The UI's own words; names and titles from the data may be Chinese in any language.
-    const CHROME = 'main th, main legend, main button, nav a, .field > label, .filters label > span, .pager, .kpi h2, .kpi-note, .field-hint';
+    const CHROME =
+      'main th, main legend, main button, nav a, .field > label, .filters label > span, .pager, .kpi h2, .kpi-note, .field-hint';
     for (const lang of ['zh-CN', 'en'] as const) {
-      const session = await logIn(await openBrowserUi(browser, api.baseUrl, { viewport: { width: 390, height: 844 }, lang }), 'admin', api.adminPassword);
+      const session = await logIn(
+        await openBrowserUi(browser, api.baseUrl, { viewport: { width: 390, height: 844 }, lang }),
+        'admin',
+        api.adminPassword,
+      );
       const { page, errors, settled, close } = session;
       for (const path of pages) {
         await page.goto(`${api.baseUrl}/#${path}`);
         await page.locator('main h1').first().waitFor();
         await settled();
-        const name = path.split('?')[0].replace(/\/[0-9a-f-]{36}/, '/one').replace(/\//g, '-');
+        const name = path
+          .split('?')[0]
+          .replace(/\/[0-9a-f-]{36}/, '/one')
+          .replace(/\//g, '-');
         await screenshot(page, `phone-${lang}${name}`);
-        expect({ path, lang, width: await page.evaluate('document.documentElement.scrollWidth') }).toEqual({ path, lang, width: 390 });
+        expect({ path, lang, width: await page.evaluate('document.documentElement.scrollWidth') }).toEqual({
+          path,
+          lang,
+          width: 390,
+        });
         const text = await page.locator('body').innerText();
         // A message key shown instead of its message, e.g. "dash.title".
-        expect({ path, lang, keys: text.match(/\b(?:nav|dash|kpi|common|error|problem|field|invalid|users|depts|conf|ent|dossier|project|milestone|form|new|inbox)\.[a-zA-Z]+\b/g) }).toEqual({
+        expect({
+          path,
+          lang,
+          keys: text.match(
+            /\b(?:nav|dash|kpi|common|error|problem|field|invalid|users|depts|conf|ent|dossier|project|milestone|form|new|inbox)\.[a-zA-Z]+\b/g,
+          ),
+        }).toEqual({
           path,
           lang,
           keys: null,
         });
         if (lang === 'en') {
-          const chrome = (await page.locator(CHROME).allInnerTexts()).filter((label) => /[\u4e00-\u9fff]/.test(label) && label !== '中文');
+          const chrome = (await page.locator(CHROME).allInnerTexts()).filter(
+            (label) => /[\u4e00-\u9fff]/.test(label) && label !== '中文',
+          );
           expect({ path, chrome }).toEqual({ path, chrome: [] });
         }
       }

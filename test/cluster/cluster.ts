@@ -33,7 +33,15 @@ export interface Member {
 
 /** Why the cluster cannot run here (a missing package), or undefined when it can. */
 export function clusterUnavailable(): string | undefined {
-  const missing = ['patroni', 'patronictl', 'etcd', 'haproxy', 'curl', 'psql', '/usr/lib/postgresql/15/bin/postgres'].filter((tool) => {
+  const missing = [
+    'patroni',
+    'patronictl',
+    'etcd',
+    'haproxy',
+    'curl',
+    'psql',
+    '/usr/lib/postgresql/15/bin/postgres',
+  ].filter((tool) => {
     try {
       execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
       return false;
@@ -41,11 +49,17 @@ export function clusterUnavailable(): string | undefined {
       return true;
     }
   });
-  return missing.length ? `not installed: ${missing.join(', ')} (apt-get install patroni etcd-server haproxy postgresql-15 curl, as .ci/run does)` : undefined;
+  return missing.length
+    ? `not installed: ${missing.join(', ')} (apt-get install patroni etcd-server haproxy postgresql-15 curl, as .ci/run does)`
+    : undefined;
 }
 
 function script(...args: string[]): string {
-  return execFileSync('bash', [SCRIPT, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 });
+  return execFileSync('bash', [SCRIPT, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 240_000,
+  });
 }
 
 export function clusterUp(): ClusterEnv {

@@ -12,7 +12,15 @@ import { ReadReplicas } from '../../apps/api/src/database/read-database';
 import { createWorld, get, post, projectAt, Reply, validSubmission, World } from '../e2e/projects.helpers';
 import { TestUser } from '../support/auth-helpers';
 import { RunningApi, TEST_ADMIN_PASSWORD } from '../support/start-api';
-import { ClusterEnv, clusterDown, clusterUnavailable, clusterUp, killPrimary, switchover, waitHealthy } from './cluster';
+import {
+  ClusterEnv,
+  clusterDown,
+  clusterUnavailable,
+  clusterUp,
+  killPrimary,
+  switchover,
+  waitHealthy,
+} from './cluster';
 
 /**
  * Luodi on a real high-availability PostgreSQL cluster (scripts/cluster.sh: 3 etcd, 3 PostgreSQL
@@ -90,34 +98,63 @@ class Load {
       const api = this.apis[(client + n) % this.apis.length];
       if (n % 2 === 0) {
         const title = `港口装备 ${randomUUID()}`;
-        const submitted = await this.command(api, '/api/projects', this.world.taskforce, validSubmission(this.world.enterpriseId, { title }), 'ProjectSubmitted');
+        const submitted = await this.command(
+          api,
+          '/api/projects',
+          this.world.taskforce,
+          validSubmission(this.world.enterpriseId, { title }),
+          'ProjectSubmitted',
+        );
         // Read-your-writes from the replicas, through the other instance.
         if (submitted) await this.readOwnWrite(this.apis[(client + n + 1) % this.apis.length], title, submitted);
       } else {
         const id = this.assigned[(client + n) % this.assigned.length];
-        await this.command(api, `/api/projects/${id}/progress`, this.world.industry, { note: `进展 ${randomUUID()}` }, 'ProgressReported');
+        await this.command(
+          api,
+          `/api/projects/${id}/progress`,
+          this.world.industry,
+          { note: `进展 ${randomUUID()}` },
+          'ProgressReported',
+        );
       }
       await sleep(THINK_MS);
     }
   }
 
-  private async command(api: RunningApi, path: string, user: TestUser, body: unknown, kind: Acknowledged['kind']): Promise<Acknowledged | undefined> {
+  private async command(
+    api: RunningApi,
+    path: string,
+    user: TestUser,
+    body: unknown,
+    kind: Acknowledged['kind'],
+  ): Promise<Acknowledged | undefined> {
     const key = randomUUID();
     const first = Date.now();
     for (let attempts = 1; ; attempts++) {
       const sentAt = Date.now();
-      const reply: Reply | undefined = await post(api, path, user, body, { 'Idempotency-Key': key }).catch(() => undefined);
+      const reply: Reply | undefined = await post(api, path, user, body, { 'Idempotency-Key': key }).catch(
+        () => undefined,
+      );
       if (reply && reply.status >= 200 && reply.status < 300) {
         this.successes.push({ sentAt, answeredAt: Date.now() });
-        const done: Acknowledged = { key, kind, ...reply.body, attempts, replayed: reply.headers.get('idempotent-replayed') === 'true' };
+        const done: Acknowledged = {
+          key,
+          kind,
+          ...reply.body,
+          attempts,
+          replayed: reply.headers.get('idempotent-replayed') === 'true',
+        };
         this.acknowledged.push(done);
         return done;
       }
       // 503: the database went away (the command may or may not have run); 409 IN_PROGRESS: the
       // first attempt's claim is being settled. Both are retried with the same key and body.
-      const retryable = !reply || reply.status === 503 || (reply.status === 409 && reply.body?.code === 'IDEMPOTENCY_KEY_IN_PROGRESS');
+      const retryable =
+        !reply || reply.status === 503 || (reply.status === 409 && reply.body?.code === 'IDEMPOTENCY_KEY_IN_PROGRESS');
       if (!retryable || Date.now() - first > GIVE_UP_MS) {
-        this.failures.push(`${path}: ${reply?.status ?? 'no answer'} ${reply?.body?.code ?? ''} after ${attempts} attempts`);
+        this.failures.push(
+          `${path}: ${reply?.status ?? 'no answer'} ${reply?.body?.code ?? ''} after ${attempts} attempts`,
+        );
         return undefined;
       }
       this.retries++;
@@ -128,15 +165,22 @@ class Load {
   private async readOwnWrite(api: RunningApi, title: string, write: Acknowledged): Promise<void> {
     const first = Date.now();
     for (;;) {
-      const reply = await get(api, `/api/projects?q=${encodeURIComponent(title)}&minPosition=${write.position}`, this.world.taskforce).catch(() => undefined);
+      const reply = await get(
+        api,
+        `/api/projects?q=${encodeURIComponent(title)}&minPosition=${write.position}`,
+        this.world.taskforce,
+      ).catch(() => undefined);
       if (reply?.status === 200) {
-        if (reply.body.items.map((p: { id: string }) => p.id).join() !== write.id) this.failures.push(`read after write at ${write.position} missed project ${write.id}`);
+        if (reply.body.items.map((p: { id: string }) => p.id).join() !== write.id)
+          this.failures.push(`read after write at ${write.position} missed project ${write.id}`);
         this.ownReads++;
         return;
       }
       // 503: the read models or the database are not there yet; reads are always safe to repeat.
-      if (reply && reply.status !== 503) return void this.failures.push(`read after write: ${reply.status} ${reply.body?.code}`);
-      if (Date.now() - first > GIVE_UP_MS) return void this.failures.push(`read after write at ${write.position}: no answer`);
+      if (reply && reply.status !== 503)
+        return void this.failures.push(`read after write: ${reply.status} ${reply.body?.code}`);
+      if (Date.now() - first > GIVE_UP_MS)
+        return void this.failures.push(`read after write at ${write.position}: no answer`);
       await sleep(RETRY_MS);
     }
   }
@@ -171,11 +215,21 @@ describeCluster('on a Patroni cluster: primary failover and switchover under loa
       const app = await createApp(config, databaseUrl, new ConsoleLogger('Luodi', { logLevels: ['fatal'] }));
       await app.listen(0, '127.0.0.1');
       const { port } = app.getHttpServer().address() as { port: number };
-      apis.push({ baseUrl: `http://127.0.0.1:${port}`, databaseUrl, adminPassword: TEST_ADMIN_PASSWORD, app, stop: () => app.close() });
+      apis.push({
+        baseUrl: `http://127.0.0.1:${port}`,
+        databaseUrl,
+        adminPassword: TEST_ADMIN_PASSWORD,
+        app,
+        stop: () => app.close(),
+      });
     }
     world = await createWorld(apis[0]);
     const assigned = await Promise.all([1, 2, 3].map(() => projectAt(world, 'assigned')));
-    load = new Load(apis, world, assigned.map((p) => p.id));
+    load = new Load(
+      apis,
+      world,
+      assigned.map((p) => p.id),
+    );
     events = new Pool({ connectionString: databaseUrl, max: 2 });
     events.on('error', () => undefined);
     readModels = await createDataSource(databaseUrl, 2).initialize();
@@ -187,21 +241,38 @@ describeCluster('on a Patroni cluster: primary failover and switchover under loa
     await events?.end().catch(() => undefined);
     await readModels?.destroy().catch(() => undefined);
     if (env) clusterDown();
-    console.log(`[failover spec] took ${((Date.now() - started) / 1000).toFixed(0)} s, cluster start and stop included`);
+    console.log(
+      `[failover spec] took ${((Date.now() - started) / 1000).toFixed(0)} s, cluster start and stop included`,
+    );
   }, 120_000);
 
   /** Every acknowledged command's event is in its stream exactly once; the read models equal a rebuild. */
   async function expectNothingLostOrDoubled(): Promise<void> {
     expect(load.failures).toEqual([]);
-    const { rows } = await events.query<{ key: string; type: string; stream_id: string; stream_position: number; global_position: string }>(
+    const { rows } = await events.query<{
+      key: string;
+      type: string;
+      stream_id: string;
+      stream_position: number;
+      global_position: string;
+    }>(
       `SELECT metadata->>'idempotencyKey' AS key, type, stream_id, stream_position, global_position FROM events WHERE metadata ? 'idempotencyKey'`,
     );
     const byKey = new Map<string, typeof rows>();
     for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
     const wrong = load.acknowledged.flatMap((c) => {
       const stored = byKey.get(c.key) ?? [];
-      const once = stored.length === 1 && stored[0].type === c.kind && stored[0].stream_id === `project-${c.id}` && stored[0].stream_position === c.version && Number(stored[0].global_position) === c.position;
-      return once ? [] : [`${c.kind} ${c.key} (${c.attempts} attempts${c.replayed ? ', replayed' : ''}): stored ${JSON.stringify(stored)}, answered ${c.version}@${c.position}`];
+      const once =
+        stored.length === 1 &&
+        stored[0].type === c.kind &&
+        stored[0].stream_id === `project-${c.id}` &&
+        stored[0].stream_position === c.version &&
+        Number(stored[0].global_position) === c.position;
+      return once
+        ? []
+        : [
+            `${c.kind} ${c.key} (${c.attempts} attempts${c.replayed ? ', replayed' : ''}): stored ${JSON.stringify(stored)}, answered ${c.version}@${c.position}`,
+          ];
     });
     expect(wrong).toEqual([]);
     // Nor did any command that was never acknowledged write twice.
@@ -224,9 +295,18 @@ describeCluster('on a Patroni cluster: primary failover and switchover under loa
   it('reads a write of its own from a replica that has replayed it, not from the primary', async () => {
     await waitHealthy(env, 60_000);
     const title = `码头装备 ${randomUUID()}`;
-    const submitted = await post(apis[0], '/api/projects', world.taskforce, validSubmission(world.enterpriseId, { title }));
+    const submitted = await post(
+      apis[0],
+      '/api/projects',
+      world.taskforce,
+      validSubmission(world.enterpriseId, { title }),
+    );
     expect(submitted.status).toBe(201);
-    const listed = await get(apis[1], `/api/projects?q=${encodeURIComponent(title)}&minPosition=${submitted.body.position}`, world.taskforce);
+    const listed = await get(
+      apis[1],
+      `/api/projects?q=${encodeURIComponent(title)}&minPosition=${submitted.body.position}`,
+      world.taskforce,
+    );
     expect(listed.body.items.map((p: { id: string }) => p.id)).toEqual([submitted.body.id]);
     // Where such a request's queries go: a replica connection (in recovery), the cluster being healthy.
     const pin = (await apis[1].app.get(ReadReplicas).pin())!;
@@ -247,10 +327,16 @@ describeCluster('on a Patroni cluster: primary failover and switchover under loa
       const killed = await killPrimary(env);
       // Keep the load on until a command sent after the kill was answered, and a little longer.
       let back: number | undefined;
-      while ((back = load.answeredAgainAfter(killedAt)) === undefined && Date.now() - killedAt < UNAVAILABLE_MAX_MS + 10_000) await sleep(100);
+      while (
+        (back = load.answeredAgainAfter(killedAt)) === undefined &&
+        Date.now() - killedAt < UNAVAILABLE_MAX_MS + 10_000
+      )
+        await sleep(100);
       await sleep(1000);
       await load.stop();
-      console.log(`[failover spec] kill ${kill} (${killed}): commands answered again after ${back === undefined ? 'never' : `${(back / 1000).toFixed(2)} s`}; ${load.acknowledged.length - acknowledgedBefore} acknowledged this round, ${load.retries} retries so far`);
+      console.log(
+        `[failover spec] kill ${kill} (${killed}): commands answered again after ${back === undefined ? 'never' : `${(back / 1000).toFixed(2)} s`}; ${load.acknowledged.length - acknowledgedBefore} acknowledged this round, ${load.retries} retries so far`,
+      );
       expect(back).toBeLessThanOrEqual(UNAVAILABLE_MAX_MS);
       unavailableMs.push(back!);
       expect(load.acknowledged.length).toBeGreaterThan(acknowledgedBefore);
@@ -274,7 +360,9 @@ describeCluster('on a Patroni cluster: primary failover and switchover under loa
     await load.stop();
     const members = await waitHealthy(env, 60_000);
     expect(members.find((m) => m.role === 'leader')?.name).toBe(to);
-    console.log(`[failover spec] switchover ${from} -> ${to}: ${load.acknowledged.length - acknowledgedBefore} commands acknowledged, ${load.retries - retriesBefore} retries`);
+    console.log(
+      `[failover spec] switchover ${from} -> ${to}: ${load.acknowledged.length - acknowledgedBefore} commands acknowledged, ${load.retries - retriesBefore} retries`,
+    );
     expect(load.acknowledged.length).toBeGreaterThan(acknowledgedBefore);
     await expectNothingLostOrDoubled();
   }, 120_000);

@@ -28,7 +28,8 @@ const compose = parse(composeText, { merge: true }) as {
   networks: Record<string, { ipam?: { config?: Array<{ subnet?: string }> } } | null>;
 };
 const services = Object.entries(compose.services);
-const named = (predicate: (name: string, service: Service) => boolean) => services.filter(([name, s]) => predicate(name, s)).map(([name]) => name);
+const named = (predicate: (name: string, service: Service) => boolean) =>
+  services.filter(([name, s]) => predicate(name, s)).map(([name]) => name);
 
 /** `${VAR:-default}` becomes its default, as Compose does when VAR is unset. */
 const withDefaults = (value: string) => value.replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, '$1');
@@ -72,7 +73,8 @@ describe('docker-compose.yml', () => {
         const secretKey = /PASSWORD|SECRET|TOKEN|_KEY$/.test(key);
         if (secretKey && !/^\$\{[A-Z0-9_]+:\?[^}]*\}$/.test(value)) inline.push(`${name}.${key}`);
         const credentials = /\/\/[^/:@]+:([^@]*)@/.exec(value)?.[1];
-        if (credentials !== undefined && !/^\$\{[A-Z0-9_]+:\?[^}]*\}$/.test(credentials)) inline.push(`${name}.${key} (URL password)`);
+        if (credentials !== undefined && !/^\$\{[A-Z0-9_]+:\?[^}]*\}$/.test(credentials))
+          inline.push(`${name}.${key} (URL password)`);
       }
     }
     expect(inline).toEqual([]);
@@ -114,7 +116,12 @@ describe('docker-compose.yml', () => {
   it('configures API and projector for KurrentDB and PostgreSQL in production mode', () => {
     for (const name of named((_, s) => isApi(s) || isProjector(s))) {
       const env = compose.services[name].environment ?? {};
-      expect({ name, NODE_ENV: env.NODE_ENV, EVENT_STORE: env.EVENT_STORE, PORT: env.PORT }).toEqual({ name, NODE_ENV: 'production', EVENT_STORE: 'kurrentdb', PORT: '3000' });
+      expect({ name, NODE_ENV: env.NODE_ENV, EVENT_STORE: env.EVENT_STORE, PORT: env.PORT }).toEqual({
+        name,
+        NODE_ENV: 'production',
+        EVENT_STORE: 'kurrentdb',
+        PORT: '3000',
+      });
       expect(env.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
       expect(env.KURRENTDB_URL).toMatch(/^kurrentdb(\+discover)?:\/\/.*tls=true/);
       expect(env.LUODI_JWT_SECRET).toBeDefined();
@@ -125,20 +132,28 @@ describe('docker-compose.yml', () => {
   it('lets the API instances believe X-Forwarded-For from the proxy’s network only', () => {
     const proxy = named((_, s) => /^nginx:/.test(imageOf(s)))[0];
     const proxyNetworks = compose.services[proxy].networks ?? [];
-    const subnets = proxyNetworks.flatMap((network) => compose.networks[network]?.ipam?.config?.map((c) => c.subnet) ?? []);
+    const subnets = proxyNetworks.flatMap(
+      (network) => compose.networks[network]?.ipam?.config?.map((c) => c.subnet) ?? [],
+    );
     expect(subnets).toHaveLength(1);
-    for (const name of named((_, s) => isApi(s))) expect([name, compose.services[name].environment?.LUODI_TRUSTED_PROXIES]).toEqual([name, subnets[0]]);
+    for (const name of named((_, s) => isApi(s)))
+      expect([name, compose.services[name].environment?.LUODI_TRUSTED_PROXIES]).toEqual([name, subnets[0]]);
   });
 
   it('starts the apps only on healthy databases, and the proxy only on healthy API instances', () => {
     const databases = ['postgres', ...named((_, s) => isKurrentDb(s))];
     for (const name of named((_, s) => isApi(s) || isProjector(s))) {
       const dependsOn = compose.services[name].depends_on ?? {};
-      expect(databases.map((db) => [name, db, dependsOn[db]?.condition])).toEqual(databases.map((db) => [name, db, 'service_healthy']));
+      expect(databases.map((db) => [name, db, dependsOn[db]?.condition])).toEqual(
+        databases.map((db) => [name, db, 'service_healthy']),
+      );
     }
     const proxy = named((_, s) => /^nginx:/.test(imageOf(s)))[0];
     const proxyDependsOn = compose.services[proxy].depends_on ?? {};
-    expect(named((_, s) => isApi(s)).map((api) => proxyDependsOn[api]?.condition)).toEqual(['service_healthy', 'service_healthy']);
+    expect(named((_, s) => isApi(s)).map((api) => proxyDependsOn[api]?.condition)).toEqual([
+      'service_healthy',
+      'service_healthy',
+    ]);
   });
 
   it('publishes a port from the proxy only', () => {
@@ -150,7 +165,10 @@ describe('docker-compose.yml', () => {
     const namedSources = mounts.filter((source) => !source.startsWith('.') && !source.startsWith('/'));
     expect(namedSources.filter((source) => !(source in compose.volumes))).toEqual([]);
     for (const [name, s] of services.filter(([, svc]) => isKurrentDb(svc) || /^postgres:/.test(imageOf(svc)))) {
-      expect({ name, dataVolume: (s.volumes ?? []).some((v) => /^[a-z0-9-]+-data:\/var\/lib\//.test(v)) }).toEqual({ name, dataVolume: true });
+      expect({ name, dataVolume: (s.volumes ?? []).some((v) => /^[a-z0-9-]+-data:\/var\/lib\//.test(v)) }).toEqual({
+        name,
+        dataVolume: true,
+      });
     }
   });
 });
@@ -163,9 +181,20 @@ describe('docker/nginx.conf', () => {
 
   it("sends the API's security headers on every answer, its own errors too, each once", () => {
     const conf = read('nginx.conf');
-    const added = new Map([...conf.matchAll(/^\s*add_header\s+([\w-]+)\s+"([^"]*)"\s+always;/gm)].map((m) => [m[1], m[2]]));
-    const directives = (csp: string) => csp.split(';').map((d) => d.trim().split(/\s+/).join(' ')).filter(Boolean).sort();
-    expect(directives(added.get('Content-Security-Policy') ?? '')).toEqual(Object.entries(CSP_DIRECTIVES).map(([name, values]) => [name, ...values].join(' ')).sort());
+    const added = new Map(
+      [...conf.matchAll(/^\s*add_header\s+([\w-]+)\s+"([^"]*)"\s+always;/gm)].map((m) => [m[1], m[2]]),
+    );
+    const directives = (csp: string) =>
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/).join(' '))
+        .filter(Boolean)
+        .sort();
+    expect(directives(added.get('Content-Security-Policy') ?? '')).toEqual(
+      Object.entries(CSP_DIRECTIVES)
+        .map(([name, values]) => [name, ...values].join(' '))
+        .sort(),
+    );
     expect(added.get('X-Content-Type-Options')).toBe('nosniff');
     expect(added.get('X-Frame-Options')).toBe('DENY');
     expect(added.get('Referrer-Policy')).toBe('no-referrer');

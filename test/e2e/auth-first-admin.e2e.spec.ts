@@ -48,11 +48,15 @@ describe('the first start creates admin', () => {
     const first = await start(url, { LUODI_ADMIN_PASSWORD: 'configured-first-pw' });
     expect(created(first.logger)).toEqual(['Created user admin with the password from LUODI_ADMIN_PASSWORD']);
     expect(first.logger.lines.join('\n')).not.toContain('configured-first-pw');
-    await expect(login(first.baseUrl, 'admin', 'configured-first-pw')).resolves.toMatchObject({ user: { role: 'admin' } });
+    await expect(login(first.baseUrl, 'admin', 'configured-first-pw')).resolves.toMatchObject({
+      user: { role: 'admin' },
+    });
 
     const second = await start(url, { LUODI_ADMIN_PASSWORD: 'another-first-pw' });
     expect(created(second.logger)).toEqual([]);
-    await expect(login(second.baseUrl, 'admin', 'configured-first-pw')).resolves.toMatchObject({ user: { role: 'admin' } });
+    await expect(login(second.baseUrl, 'admin', 'configured-first-pw')).resolves.toMatchObject({
+      user: { role: 'admin' },
+    });
   });
 
   it('without it, with a random password logged once that logs in', async () => {

@@ -48,13 +48,20 @@ describe('login', () => {
 
   it('answers a wrong password and an unknown user with the same 401', async () => {
     const wrong = await call('POST', '/api/auth/login', undefined, { username: 'admin', password: 'not-the-password' });
-    const unknown = await call('POST', '/api/auth/login', undefined, { username: 'nobody-here', password: 'not-the-password' });
+    const unknown = await call('POST', '/api/auth/login', undefined, {
+      username: 'nobody-here',
+      password: 'not-the-password',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('content-type')).toContain('application/problem+json');
     const { correlationId: _a, ...wrongProblem } = wrong.body;
     const { correlationId: _b, ...unknownProblem } = unknown.body;
     expect(unknownProblem).toEqual(wrongProblem);
-    expect(wrongProblem).toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS', detail: 'Wrong username or password.' });
+    expect(wrongProblem).toMatchObject({
+      status: 401,
+      code: 'INVALID_CREDENTIALS',
+      detail: 'Wrong username or password.',
+    });
   });
 
   it('rejects malformed login input with 400 and field errors, unknown fields included', async () => {
@@ -81,7 +88,10 @@ describe('bearer tokens', () => {
     expect(await call('GET', '/api/auth/me', tampered)).toMatchObject({ status: 401, body: { code: 'TOKEN_INVALID' } });
     const raised = Buffer.from(bytes.toString().replace('"role":"leader"', '"role":"admin"')).toString('base64url');
     expect(raised).not.toBe(payload);
-    expect(await call('GET', '/api/users', [header, raised, signature].join('.'))).toMatchObject({ status: 401, body: { code: 'TOKEN_INVALID' } });
+    expect(await call('GET', '/api/users', [header, raised, signature].join('.'))).toMatchObject({
+      status: 401,
+      body: { code: 'TOKEN_INVALID' },
+    });
     expect(await call('GET', '/api/auth/me', leader.token)).toMatchObject({ status: 200 });
   });
 
@@ -96,7 +106,11 @@ describe('bearer tokens', () => {
 
   it('refuses a token signed with another secret', async () => {
     const user = await createUserAndLogin(api, 'taskforce');
-    const forged = signAccessToken({ sub: user.id, username: user.username, role: 'taskforce', ver: 1 }, 'someone-elses-secret-someone-elses', 60).token;
+    const forged = signAccessToken(
+      { sub: user.id, username: user.username, role: 'taskforce', ver: 1 },
+      'someone-elses-secret-someone-elses',
+      60,
+    ).token;
     expect(await call('GET', '/api/auth/me', forged)).toMatchObject({ status: 401, body: { code: 'TOKEN_INVALID' } });
   });
 });
@@ -108,11 +122,20 @@ describe('disabling a user', () => {
 
     const disabled = await call('POST', `/api/users/${user.id}/disable`, await admin());
     expect(disabled).toMatchObject({ status: 200, body: { id: user.id, disabled: true } });
-    expect(await call('GET', '/api/auth/me', user.token)).toMatchObject({ status: 401, body: { code: 'TOKEN_REVOKED' } });
-    const refused = await call('POST', '/api/auth/login', undefined, { username: user.username, password: user.password });
+    expect(await call('GET', '/api/auth/me', user.token)).toMatchObject({
+      status: 401,
+      body: { code: 'TOKEN_REVOKED' },
+    });
+    const refused = await call('POST', '/api/auth/login', undefined, {
+      username: user.username,
+      password: user.password,
+    });
     expect(refused).toMatchObject({ status: 401, body: { code: 'INVALID_CREDENTIALS' } });
 
-    expect(await call('POST', `/api/users/${user.id}/enable`, await admin())).toMatchObject({ status: 200, body: { disabled: false } });
+    expect(await call('POST', `/api/users/${user.id}/enable`, await admin())).toMatchObject({
+      status: 200,
+      body: { disabled: false },
+    });
     expect((await call('GET', '/api/auth/me', user.token)).status).toBe(401);
     const again = await login(api.baseUrl, user.username, user.password);
     expect((await call('GET', '/api/auth/me', again.accessToken)).status).toBe(200);
@@ -120,34 +143,55 @@ describe('disabling a user', () => {
 
   it('does not let an admin disable their own account', async () => {
     const other = await createUserAndLogin(api, 'admin');
-    expect(await call('POST', `/api/users/${other.id}/disable`, other.token)).toMatchObject({ status: 409, body: { code: 'CANNOT_DISABLE_SELF' } });
+    expect(await call('POST', `/api/users/${other.id}/disable`, other.token)).toMatchObject({
+      status: 409,
+      body: { code: 'CANNOT_DISABLE_SELF' },
+    });
   });
 });
 
 describe('passwords', () => {
   it('an admin reset ends the old token and the old password; the new password works', async () => {
     const user = await createUserAndLogin(api, 'reviewer');
-    const reset = await call('POST', `/api/users/${user.id}/password`, await admin(), { password: 'brand-new-password' });
+    const reset = await call('POST', `/api/users/${user.id}/password`, await admin(), {
+      password: 'brand-new-password',
+    });
     expect(reset.status).toBe(200);
     expect(reset.body).not.toHaveProperty('passwordHash');
-    expect(await call('GET', '/api/auth/me', user.token)).toMatchObject({ status: 401, body: { code: 'TOKEN_REVOKED' } });
-    expect((await call('POST', '/api/auth/login', undefined, { username: user.username, password: user.password })).status).toBe(401);
+    expect(await call('GET', '/api/auth/me', user.token)).toMatchObject({
+      status: 401,
+      body: { code: 'TOKEN_REVOKED' },
+    });
+    expect(
+      (await call('POST', '/api/auth/login', undefined, { username: user.username, password: user.password })).status,
+    ).toBe(401);
     const session = await login(api.baseUrl, user.username, 'brand-new-password');
     expect((await call('GET', '/api/auth/me', session.accessToken)).status).toBe(200);
   });
 
   it('a user changes their own password with the current one, and gets a new token', async () => {
     const user = await createUserAndLogin(api, 'leader');
-    const wrong = await call('POST', '/api/auth/password', user.token, { currentPassword: 'not-my-password', newPassword: 'another-password' });
+    const wrong = await call('POST', '/api/auth/password', user.token, {
+      currentPassword: 'not-my-password',
+      newPassword: 'another-password',
+    });
     expect(wrong).toMatchObject({ status: 400, body: { errors: [{ field: 'currentPassword' }] } });
-    const short = await call('POST', '/api/auth/password', user.token, { currentPassword: user.password, newPassword: 'short' });
+    const short = await call('POST', '/api/auth/password', user.token, {
+      currentPassword: user.password,
+      newPassword: 'short',
+    });
     expect(short).toMatchObject({ status: 400, body: { errors: [{ field: 'newPassword' }] } });
 
-    const changed = await call('POST', '/api/auth/password', user.token, { currentPassword: user.password, newPassword: 'another-password' });
+    const changed = await call('POST', '/api/auth/password', user.token, {
+      currentPassword: user.password,
+      newPassword: 'another-password',
+    });
     expect(changed).toMatchObject({ status: 200, body: { accessToken: expect.any(String), user: { id: user.id } } });
     expect((await call('GET', '/api/auth/me', user.token)).status).toBe(401);
     expect((await call('GET', '/api/auth/me', changed.body.accessToken)).status).toBe(200);
-    await expect(login(api.baseUrl, user.username, 'another-password')).resolves.toMatchObject({ user: { id: user.id } });
+    await expect(login(api.baseUrl, user.username, 'another-password')).resolves.toMatchObject({
+      user: { id: user.id },
+    });
   });
 
   it('stores only a salted scrypt hash', async () => {
@@ -168,7 +212,12 @@ describe('user administration', () => {
     });
     expect(created.status).toBe(201);
     const user = (await created.json()) as { id: string };
-    expect(user).toMatchObject({ username: 'Zhang.Wei', role: 'taskforce', disabled: false, createdBy: adminSession.user.id });
+    expect(user).toMatchObject({
+      username: 'Zhang.Wei',
+      role: 'taskforce',
+      disabled: false,
+      createdBy: adminSession.user.id,
+    });
 
     const list = await call('GET', '/api/users', adminSession.accessToken);
     const listed = list.body.find((u: { id: string }) => u.id === user.id);
@@ -176,12 +225,17 @@ describe('user administration', () => {
     expect(JSON.stringify(list.body)).not.toContain('scrypt');
 
     await call('POST', `/api/users/${user.id}/disable`, adminSession.accessToken);
-    const { rows } = await db.query('SELECT change, changed_by, correlation_id FROM user_changes WHERE user_id = $1 ORDER BY id', [user.id]);
+    const { rows } = await db.query(
+      'SELECT change, changed_by, correlation_id FROM user_changes WHERE user_id = $1 ORDER BY id',
+      [user.id],
+    );
     expect(rows).toEqual([
       { change: 'created', changed_by: adminSession.user.id, correlation_id: 'create-zhang' },
       { change: 'disabled', changed_by: adminSession.user.id, correlation_id: expect.any(String) },
     ]);
-    const after = (await call('GET', '/api/users', adminSession.accessToken)).body.find((u: { id: string }) => u.id === user.id);
+    const after = (await call('GET', '/api/users', adminSession.accessToken)).body.find(
+      (u: { id: string }) => u.id === user.id,
+    );
     expect(after).toMatchObject({ disabled: true, updatedBy: adminSession.user.id });
   });
 
@@ -200,16 +254,36 @@ describe('user administration', () => {
       // A field breaking several rules (the username is also easy to guess) is named once.
       return [...new Set(response.body.errors.map((e: { field: string }) => e.field))];
     };
-    expect(await fieldsOf({ username: 'x1', password: 'short', role: 'boss' })).toEqual(expect.arrayContaining(['password', 'role']));
-    expect(await fieldsOf({ username: 'dept-user', password: 'long-enough', role: 'department' })).toEqual(['departmentCode']);
-    expect(await fieldsOf({ username: 'tf-user', password: 'long-enough', role: 'taskforce', departmentCode: 'industry' })).toEqual(['departmentCode']);
-    expect(await fieldsOf({ username: 'dept-user', password: 'long-enough', role: 'department', departmentCode: 'no-such-department' })).toEqual(['departmentCode']);
-    expect(await fieldsOf({ username: 'same-as-password', password: 'same-as-password', role: 'leader' })).toEqual(['password']);
-    expect(await fieldsOf({ username: 'ok-user', password: 'long-enough', role: 'leader', isAdmin: true })).toEqual(['isAdmin']);
+    expect(await fieldsOf({ username: 'x1', password: 'short', role: 'boss' })).toEqual(
+      expect.arrayContaining(['password', 'role']),
+    );
+    expect(await fieldsOf({ username: 'dept-user', password: 'long-enough', role: 'department' })).toEqual([
+      'departmentCode',
+    ]);
+    expect(
+      await fieldsOf({ username: 'tf-user', password: 'long-enough', role: 'taskforce', departmentCode: 'industry' }),
+    ).toEqual(['departmentCode']);
+    expect(
+      await fieldsOf({
+        username: 'dept-user',
+        password: 'long-enough',
+        role: 'department',
+        departmentCode: 'no-such-department',
+      }),
+    ).toEqual(['departmentCode']);
+    expect(await fieldsOf({ username: 'same-as-password', password: 'same-as-password', role: 'leader' })).toEqual([
+      'password',
+    ]);
+    expect(await fieldsOf({ username: 'ok-user', password: 'long-enough', role: 'leader', isAdmin: true })).toEqual([
+      'isAdmin',
+    ]);
   });
 
   it('answers 404 for an unknown user and 400 for an id that is no UUID', async () => {
-    expect(await call('POST', '/api/users/00000000-0000-4000-8000-000000000000/disable', await admin())).toMatchObject({ status: 404, body: { code: 'USER_NOT_FOUND' } });
+    expect(await call('POST', '/api/users/00000000-0000-4000-8000-000000000000/disable', await admin())).toMatchObject({
+      status: 404,
+      body: { code: 'USER_NOT_FOUND' },
+    });
     expect((await call('POST', '/api/users/not-a-uuid/enable', await admin())).status).toBe(400);
   });
 });
@@ -223,8 +297,13 @@ describe('attribution', () => {
       body: JSON.stringify({ name: '青岛创新科技有限公司' }),
     });
     expect(response.status).toBe(201);
-    const { rows } = await db.query("SELECT metadata FROM events WHERE metadata->>'correlationId' = 'attribution-check'");
+    const { rows } = await db.query(
+      "SELECT metadata FROM events WHERE metadata->>'correlationId' = 'attribution-check'",
+    );
     expect(rows).toHaveLength(1);
-    expect(rows[0].metadata).toMatchObject({ actor: { userId: taskforce.id, username: taskforce.username, role: 'taskforce' }, correlationId: 'attribution-check' });
+    expect(rows[0].metadata).toMatchObject({
+      actor: { userId: taskforce.id, username: taskforce.username, role: 'taskforce' },
+      correlationId: 'attribution-check',
+    });
   });
 });

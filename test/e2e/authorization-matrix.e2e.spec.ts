@@ -63,14 +63,22 @@ function expected(rule: AccessRule | undefined, caller: Caller, departmentInPath
   if (caller === 'no token') return { status: 401, code: 'UNAUTHENTICATED' };
   if (caller === 'tampered token') return { status: 401, code: 'TOKEN_INVALID' };
   if (!rolesOf(rule).includes(caller)) return { status: 403, code: 'ROLE_NOT_ALLOWED' };
-  if ('departmentParam' in rule && caller === 'department' && departmentInPath !== OWN_DEPARTMENT) return { status: 403, code: 'NOT_YOUR_DEPARTMENT' };
+  if ('departmentParam' in rule && caller === 'department' && departmentInPath !== OWN_DEPARTMENT)
+    return { status: 403, code: 'NOT_YOUR_DEPARTMENT' };
   return 'passes';
 }
 
-async function call(route: string, caller: Caller, departmentParam: string | undefined, department: string): Promise<Outcome> {
+async function call(
+  route: string,
+  caller: Caller,
+  departmentParam: string | undefined,
+  department: string,
+): Promise<Outcome> {
   const [method, pattern] = route.split(' ');
   // Unknown ids (404) and a body with an unknown field (400) keep allowed calls from changing anything.
-  const path = pattern.replace(/[:*](\w+)/g, (_, name: string) => (name === departmentParam ? department : randomUUID()));
+  const path = pattern.replace(/[:*](\w+)/g, (_, name: string) =>
+    name === departmentParam ? department : randomUUID(),
+  );
   const token = caller === 'no token' ? undefined : caller === 'tampered token' ? tampered : tokens[caller];
   const response = await fetch(`${api.baseUrl}${path}`, {
     method: method === 'ALL' ? 'POST' : method,
@@ -88,13 +96,19 @@ async function call(route: string, caller: Caller, departmentParam: string | und
 }
 
 function passed(outcome: Outcome): boolean {
-  return !(outcome.status === 401 || (outcome.status === 403 && GUARD_403.includes(outcome.code ?? '')) || GUARD_401.includes(outcome.code ?? ''));
+  return !(
+    outcome.status === 401 ||
+    (outcome.status === 403 && GUARD_403.includes(outcome.code ?? '')) ||
+    GUARD_401.includes(outcome.code ?? '')
+  );
 }
 
 describe('authorization matrix', () => {
   it('discovers the routes of the running app, every documented one included', async () => {
     expect(routes).toEqual(expect.arrayContaining(['GET /api/health', 'POST /api/auth/login', 'POST /api/users']));
-    const openApi = (await (await fetch(`${api.baseUrl}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const openApi = (await (await fetch(`${api.baseUrl}/api/docs/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const documented = Object.entries(openApi.paths).flatMap(([path, operations]) =>
       Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
     );
@@ -103,7 +117,10 @@ describe('authorization matrix', () => {
 
   it('has a rule for every exposed route, and no rule for a route that does not exist', () => {
     const rules = Object.keys(ACCESS_POLICY);
-    expect({ routesWithoutRule: routes.filter((r) => !rules.includes(r)), rulesWithoutRoute: rules.filter((r) => !routes.includes(r)) }).toEqual({
+    expect({
+      routesWithoutRule: routes.filter((r) => !rules.includes(r)),
+      rulesWithoutRoute: rules.filter((r) => !routes.includes(r)),
+    }).toEqual({
       routesWithoutRule: [],
       rulesWithoutRoute: [],
     });
@@ -112,7 +129,8 @@ describe('authorization matrix', () => {
   it('lets leaders read everything and write nothing (but their own password)', () => {
     const ownAccount = ['POST /api/auth/password'];
     const leaderWrites = Object.entries(ACCESS_POLICY).filter(
-      ([route, rule]) => !route.startsWith('GET ') && !ownAccount.includes(route) && rule !== PUBLIC && rolesOf(rule).includes('leader'),
+      ([route, rule]) =>
+        !route.startsWith('GET ') && !ownAccount.includes(route) && rule !== PUBLIC && rolesOf(rule).includes('leader'),
     );
     expect(leaderWrites.map(([route]) => route)).toEqual([]);
   });
@@ -133,8 +151,11 @@ describe('authorization matrix', () => {
           checked++;
           const ok = want === 'passes' ? passed(got) : got.status === want.status && got.code === want.code;
           if (!ok) {
-            const wanted = want === 'passes' ? 'to pass the guard (not 401, not a guard 403)' : `${want.status} ${want.code}`;
-            mismatches.push(`${route} as ${caller}${departmentParam ? ` (department ${department})` : ''}: expected ${wanted}, got ${got.status} ${got.code ?? ''}`);
+            const wanted =
+              want === 'passes' ? 'to pass the guard (not 401, not a guard 403)' : `${want.status} ${want.code}`;
+            mismatches.push(
+              `${route} as ${caller}${departmentParam ? ` (department ${department})` : ''}: expected ${wanted}, got ${got.status} ${got.code ?? ''}`,
+            );
           }
         }),
       );

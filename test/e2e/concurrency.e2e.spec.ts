@@ -3,7 +3,18 @@ import { projectStream } from '@luodi/domain';
 import { IdempotencyKeysService } from '../../apps/api/src/common/idempotency-keys.service';
 import { createUserAndLogin, TestUser } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
-import { createWorld, EventsTable, expectRefused, fieldsOf, get, plan, post, projectAt, validSubmission, World } from './projects.helpers';
+import {
+  createWorld,
+  EventsTable,
+  expectRefused,
+  fieldsOf,
+  get,
+  plan,
+  post,
+  projectAt,
+  validSubmission,
+  World,
+} from './projects.helpers';
 
 let api: RunningApi;
 let world: World;
@@ -24,27 +35,53 @@ describe('If-Match: optimistic concurrency over HTTP', () => {
     const { id, version } = await projectAt(world, 'assigned');
     const stale = await expectRefused(
       events,
-      () => post(api, `/api/projects/${id}/progress`, world.taskforce, { note: '基于旧版本' }, { 'If-Match': `"${version - 1}"` }),
+      () =>
+        post(
+          api,
+          `/api/projects/${id}/progress`,
+          world.taskforce,
+          { note: '基于旧版本' },
+          { 'If-Match': `"${version - 1}"` },
+        ),
       412,
       'VERSION_MISMATCH',
     );
     expect(stale.body.detail).toContain(`version ${version}`);
 
-    const current = await post(api, `/api/projects/${id}/progress`, world.taskforce, { note: '基于当前版本' }, { 'If-Match': `"${version}"` });
+    const current = await post(
+      api,
+      `/api/projects/${id}/progress`,
+      world.taskforce,
+      { note: '基于当前版本' },
+      { 'If-Match': `"${version}"` },
+    );
     expect(current.status).toBe(200);
     expect(current.body.version).toBe(version + 1);
   });
 
   it('400 for an If-Match that is not a version', async () => {
     const { id } = await projectAt(world, 'assigned');
-    await expectRefused(events, () => post(api, `/api/projects/${id}/progress`, world.taskforce, { note: 'x' }, { 'If-Match': 'abc' }), 400, 'INVALID_IF_MATCH');
+    await expectRefused(
+      events,
+      () => post(api, `/api/projects/${id}/progress`, world.taskforce, { note: 'x' }, { 'If-Match': 'abc' }),
+      400,
+      'INVALID_IF_MATCH',
+    );
   });
 
   it('20 concurrent commands with the same If-Match: exactly one succeeds, the others get 412, one event is written', async () => {
     const { id, version } = await projectAt(world, 'assigned');
     const before = await events.count(projectStream(id));
     const replies = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => post(api, `/api/projects/${id}/progress`, world.taskforce, { note: `并发报告 ${i}` }, { 'If-Match': `"${version}"` })),
+      Array.from({ length: 20 }, (_, i) =>
+        post(
+          api,
+          `/api/projects/${id}/progress`,
+          world.taskforce,
+          { note: `并发报告 ${i}` },
+          { 'If-Match': `"${version}"` },
+        ),
+      ),
     );
     const statuses = replies.map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array(19).fill(412)]);
@@ -85,14 +122,28 @@ describe('Idempotency-Key: safe retries', () => {
 
   it('422 IDEMPOTENCY_KEY_REUSED for the same key with another body or on another path', async () => {
     const key = crypto.randomUUID();
-    expect((await post(api, '/api/projects', world.taskforce, validSubmission(world.enterpriseId), { 'Idempotency-Key': key })).status).toBe(201);
+    expect(
+      (
+        await post(api, '/api/projects', world.taskforce, validSubmission(world.enterpriseId), {
+          'Idempotency-Key': key,
+        })
+      ).status,
+    ).toBe(201);
     await expectRefused(
       events,
-      () => post(api, '/api/projects', world.taskforce, validSubmission(world.enterpriseId, { investmentYuan: 1 }), { 'Idempotency-Key': key }),
+      () =>
+        post(api, '/api/projects', world.taskforce, validSubmission(world.enterpriseId, { investmentYuan: 1 }), {
+          'Idempotency-Key': key,
+        }),
       422,
       'IDEMPOTENCY_KEY_REUSED',
     );
-    await expectRefused(events, () => post(api, '/api/enterprises', world.taskforce, { name: '另一家企业' }, { 'Idempotency-Key': key }), 422, 'IDEMPOTENCY_KEY_REUSED');
+    await expectRefused(
+      events,
+      () => post(api, '/api/enterprises', world.taskforce, { name: '另一家企业' }, { 'Idempotency-Key': key }),
+      422,
+      'IDEMPOTENCY_KEY_REUSED',
+    );
   });
 
   it('keys are scoped per user: another user’s identical key runs its own command', async () => {
@@ -109,11 +160,17 @@ describe('Idempotency-Key: safe retries', () => {
   it('a refused command releases its key: once the project allows it, the same retry runs', async () => {
     const { id } = await projectAt(world, 'presented');
     const key = crypto.randomUUID();
-    const report = () => post(api, `/api/projects/${id}/progress`, world.taskforce, { note: '启动会已召开' }, { 'Idempotency-Key': key });
+    const report = () =>
+      post(api, `/api/projects/${id}/progress`, world.taskforce, { note: '启动会已召开' }, { 'Idempotency-Key': key });
     await expectRefused(events, report, 409, 'PROJECT_NOT_ASSIGNED');
-    expect((await post(api, `/api/projects/${id}/assignments`, world.taskforce, plan('industry', 'resources'))).status).toBe(200);
+    expect(
+      (await post(api, `/api/projects/${id}/assignments`, world.taskforce, plan('industry', 'resources'))).status,
+    ).toBe(200);
     const retry = await report();
-    expect({ status: retry.status, replayed: retry.headers.get('idempotent-replayed') }).toEqual({ status: 200, replayed: null });
+    expect({ status: retry.status, replayed: retry.headers.get('idempotent-replayed') }).toEqual({
+      status: 200,
+      replayed: null,
+    });
     expect((await events.types(projectStream(id))).slice(-1)).toEqual(['ProgressReported']);
   });
 
@@ -121,7 +178,9 @@ describe('Idempotency-Key: safe retries', () => {
     const key = crypto.randomUUID();
     const body = validSubmission(world.enterpriseId, { title: '并发同键项目' });
     const total = await events.count();
-    const replies = await Promise.all(Array.from({ length: 8 }, () => post(api, '/api/projects', world.taskforce, body, { 'Idempotency-Key': key })));
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, () => post(api, '/api/projects', world.taskforce, body, { 'Idempotency-Key': key })),
+    );
     expect(replies.map((r) => r.status)).toEqual(Array(8).fill(201));
     expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
     expect(replies.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(7);
@@ -134,20 +193,28 @@ describe('Idempotency-Key: safe retries', () => {
     const body = { name: '处理中企业' };
     const hash = await api.app.get(IdempotencyKeysService).hashBody(body);
     const db = new Pool({ connectionString: api.databaseUrl, max: 1 });
-    await db.query('INSERT INTO idempotency_keys (user_id, key, request, request_hash, answer_status) VALUES ($1, $2, $3, $4, 201)', [
-      world.taskforce.id,
-      key,
-      'POST /api/enterprises',
-      hash,
-    ]);
+    await db.query(
+      'INSERT INTO idempotency_keys (user_id, key, request, request_hash, answer_status) VALUES ($1, $2, $3, $4, 201)',
+      [world.taskforce.id, key, 'POST /api/enterprises', hash],
+    );
     await db.end();
     const started = Date.now();
-    await expectRefused(events, () => post(api, '/api/enterprises', world.taskforce, body, { 'Idempotency-Key': key }), 409, 'IDEMPOTENCY_KEY_IN_PROGRESS');
+    await expectRefused(
+      events,
+      () => post(api, '/api/enterprises', world.taskforce, body, { 'Idempotency-Key': key }),
+      409,
+      'IDEMPOTENCY_KEY_IN_PROGRESS',
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(4900);
   });
 
   it('400 for a key that is not 1 to 200 visible characters', async () => {
-    const reply = await expectRefused(events, () => post(api, '/api/enterprises', world.taskforce, { name: 'x' }, { 'Idempotency-Key': 'x'.repeat(201) }), 400, 'INVALID_INPUT');
+    const reply = await expectRefused(
+      events,
+      () => post(api, '/api/enterprises', world.taskforce, { name: 'x' }, { 'Idempotency-Key': 'x'.repeat(201) }),
+      400,
+      'INVALID_INPUT',
+    );
     expect(fieldsOf(reply)).toEqual(['Idempotency-Key']);
   });
 });

@@ -32,20 +32,37 @@ describe('dashboard definitions, as of any date', () => {
     position = Math.max(position, reply.body.position ?? 0);
     return reply;
   };
-  const summary = async (query: string, user = world.leader) => (await get(api, `/api/dashboard/summary?${query}&minPosition=${position}`, user)).body;
-  const rates = async (query: string) => (await get(api, `/api/dashboard/landing-rate?${query}&minPosition=${position}`, world.leader)).body;
+  const summary = async (query: string, user = world.leader) =>
+    (await get(api, `/api/dashboard/summary?${query}&minPosition=${position}`, user)).body;
+  const rates = async (query: string) =>
+    (await get(api, `/api/dashboard/landing-rate?${query}&minPosition=${position}`, world.leader)).body;
 
   async function project(submittedOn: string, investmentYuan: number, industryChain = '高端装备'): Promise<string> {
-    return track(await post(api, '/api/projects', world.taskforce, validSubmission(world.enterpriseId, { investmentYuan, industryChain, occurredAt: at(submittedOn, '09:00:00') }))).body.id;
+    return track(
+      await post(
+        api,
+        '/api/projects',
+        world.taskforce,
+        validSubmission(world.enterpriseId, { investmentYuan, industryChain, occurredAt: at(submittedOn, '09:00:00') }),
+      ),
+    ).body.id;
   }
-  const review = async (id: string, verdict: string, occurredAt: string) => track(await post(api, `/api/projects/${id}/reviews`, world.reviewer, { ...approvingReview, verdict, occurredAt }));
-  const command = async (id: string, action: string, body: object) => track(await post(api, `/api/projects/${id}/${action}`, world.taskforce, body));
-  const plan = (lead: string, occurredAt: string) => ({ leadDepartment: lead, milestones: [{ title: '签约', dueOn: '2026-12-31', departmentCode: lead, owner: '王伟' }], occurredAt });
+  const review = async (id: string, verdict: string, occurredAt: string) =>
+    track(await post(api, `/api/projects/${id}/reviews`, world.reviewer, { ...approvingReview, verdict, occurredAt }));
+  const command = async (id: string, action: string, body: object) =>
+    track(await post(api, `/api/projects/${id}/${action}`, world.taskforce, body));
+  const plan = (lead: string, occurredAt: string) => ({
+    leadDepartment: lead,
+    milestones: [{ title: '签约', dueOn: '2026-12-31', departmentCode: lead, owner: '王伟' }],
+    occurredAt,
+  });
 
   beforeAll(async () => {
     api = await startApi();
     world = await createWorld(api);
-    conferenceId = track(await post(api, '/api/conferences', world.taskforce, { title: '第一届民营经济创意会', heldOn: '2026-03-10' })).body.id;
+    conferenceId = track(
+      await post(api, '/api/conferences', world.taskforce, { title: '第一届民营经济创意会', heldOn: '2026-03-10' }),
+    ).body.id;
     const p1 = await project('2026-03-01', 200_000_000);
     const p2 = await project('2026-03-02', 100_000_000);
     const p3 = await project('2026-03-03', 50_000_000);
@@ -88,7 +105,13 @@ describe('dashboard definitions, as of any date', () => {
       landedInvestmentYuan: 0,
       byStatus: { submitted: 0, approved: 1, rejected: 1, presented: 0, assigned: 2, landed: 0, withdrawn: 1 },
     });
-    expect(await summary('asOf=2026-04-30')).toMatchObject({ inLibrary: 3, landed: 1, withdrawn: 1, landingRate: 1 / 3, landedInvestmentYuan: 250_000_000 });
+    expect(await summary('asOf=2026-04-30')).toMatchObject({
+      inLibrary: 3,
+      landed: 1,
+      withdrawn: 1,
+      landingRate: 1 / 3,
+      landedInvestmentYuan: 250_000_000,
+    });
   });
 
   it('counts a landing from its landedOn day, with the actual investment or else the planned one', async () => {
@@ -108,7 +131,11 @@ describe('dashboard definitions, as of any date', () => {
   it('takes the lead department and the conference as they were on the date', async () => {
     expect(await summary('asOf=2026-04-30&department=industry')).toMatchObject({ inLibrary: 2, landed: 1 });
     expect(await summary('asOf=2026-06-30&department=industry')).toMatchObject({ inLibrary: 1, landed: 1 });
-    expect(await summary('asOf=2026-06-30&department=resources')).toMatchObject({ inLibrary: 1, landed: 1, landedInvestmentYuan: 100_000_000 });
+    expect(await summary('asOf=2026-06-30&department=resources')).toMatchObject({
+      inLibrary: 1,
+      landed: 1,
+      landedInvestmentYuan: 100_000_000,
+    });
     expect(await summary(`asOf=2026-03-09&conferenceId=${conferenceId}`)).toMatchObject({ projects: 0 });
     expect(await summary(`asOf=2026-03-10&conferenceId=${conferenceId}`)).toMatchObject({ projects: 2, inLibrary: 2 });
   });
@@ -131,7 +158,11 @@ describe('dashboard definitions, as of any date', () => {
   });
 
   it('pins department users to their department, refuses reviewers, and checks the query', async () => {
-    expect(await summary('asOf=2026-06-30&department=resources', world.industry)).toMatchObject({ inLibrary: 1, landed: 1, landedInvestmentYuan: 250_000_000 });
+    expect(await summary('asOf=2026-06-30&department=resources', world.industry)).toMatchObject({
+      inLibrary: 1,
+      landed: 1,
+      landedInvestmentYuan: 250_000_000,
+    });
     expect((await get(api, '/api/dashboard/summary', world.reviewer)).status).toBe(403);
     const bad = await get(api, '/api/dashboard/landing-rate?groupBy=color&asOf=2026-02-30', world.leader);
     expect(bad.status).toBe(400);
@@ -144,7 +175,13 @@ describe('a dashboard for a past date equals the one taken on that date', () => 
   let pool: Pool;
   let store: PostgresEventStore;
   let leader: World['leader'];
-  const history = generateHistory({ seed: 11, projects: 400, from: '2024-01-01', to: '2026-10-31', departments: ['industry', 'commerce', 'resources'] });
+  const history = generateHistory({
+    seed: 11,
+    projects: 400,
+    from: '2024-01-01',
+    to: '2026-10-31',
+    departments: ['industry', 'commerce', 'resources'],
+  });
   const days = ['2024-09-30', '2025-06-30', '2026-03-31'];
   const queries = (asOf?: string) => {
     const date = asOf ? `&asOf=${asOf}` : '';
@@ -152,7 +189,9 @@ describe('a dashboard for a past date equals the one taken on that date', () => 
       `/api/dashboard/summary?${date}`,
       `/api/dashboard/summary?industryChain=marine${date}`,
       `/api/dashboard/summary?department=industry${date}`,
-      ...['conference', 'industryChain', 'department', 'district'].map((groupBy) => `/api/dashboard/landing-rate?groupBy=${groupBy}${date}`),
+      ...['conference', 'industryChain', 'department', 'district'].map(
+        (groupBy) => `/api/dashboard/landing-rate?groupBy=${groupBy}${date}`,
+      ),
     ];
   };
   const answers = async (paths: string[], minPosition: number) =>
@@ -187,7 +226,10 @@ describe('a dashboard for a past date equals the one taken on that date', () => 
       events.forEach((e) => written.add(e));
       snapshots.push(await answers(queries(), await appendHistory(store, events)));
     }
-    const last = await appendHistory(store, history.filter((e) => !written.has(e)));
+    const last = await appendHistory(
+      store,
+      history.filter((e) => !written.has(e)),
+    );
 
     for (const [i, day] of days.entries()) expect(await answers(queries(day), last)).toEqual(snapshots[i]);
     // The dates differ from one another and from today: the comparison is not vacuous.

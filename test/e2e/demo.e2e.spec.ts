@@ -38,9 +38,15 @@ describe('demo data (e2e)', () => {
 
   it('shows the seeded projects on the dashboard', async () => {
     const summary = summarizeDemoPlan(plan);
-    const response = await fetch(`${api.baseUrl}/api/dashboard/summary?minPosition=${seeded.lastPosition}`, { headers: authHeaders(await adminToken(api)) });
+    const response = await fetch(`${api.baseUrl}/api/dashboard/summary?minPosition=${seeded.lastPosition}`, {
+      headers: authHeaders(await adminToken(api)),
+    });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ projects: summary.projects, inLibrary: summary.inLibrary, landed: summary.landed });
+    expect(await response.json()).toMatchObject({
+      projects: summary.projects,
+      inLibrary: summary.inLibrary,
+      landed: summary.landed,
+    });
   });
 
   it('seeds the matchmaking events, and their dashboard counts what the plan holds', async () => {
@@ -48,11 +54,16 @@ describe('demo data (e2e)', () => {
     const result = await seedMatchmakingData(matchmaking, { baseUrl: api.baseUrl, concurrency: 4 });
     const { enterprises, tierChanges, events, demands, cooperations } = matchmaking;
     const stages = cooperations.reduce((n, c) => n + c.stages.length + (c.project ? 1 : 0), 0);
-    expect(result.calls).toBe(enterprises.length + tierChanges.length + events.length + demands.length + cooperations.length + stages);
+    expect(result.calls).toBe(
+      enterprises.length + tierChanges.length + events.length + demands.length + cooperations.length + stages,
+    );
     const signed = cooperations.filter((c) => c.stages.some((s) => s.stage === 'signed'));
-    const response = await fetch(`${api.baseUrl}/api/dashboard/matchmaking?groupBy=event&minPosition=${result.lastPosition}`, {
-      headers: authHeaders(await adminToken(api)),
-    });
+    const response = await fetch(
+      `${api.baseUrl}/api/dashboard/matchmaking?groupBy=event&minPosition=${result.lastPosition}`,
+      {
+        headers: authHeaders(await adminToken(api)),
+      },
+    );
     const { totals } = (await response.json()) as { totals: Record<string, number> };
     expect(totals).toMatchObject({
       demands: demands.length,

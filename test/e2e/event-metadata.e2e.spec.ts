@@ -19,10 +19,18 @@ afterAll(async () => {
 });
 
 it('records the actor, the correlation id and the idempotency key in every event of a command', async () => {
-  const created = await post(api, '/api/enterprises', taskforce, { name: '青岛测试科技有限公司', tier: 'municipal' }, { 'X-Correlation-Id': 'corr-42', 'Idempotency-Key': 'key-42' });
+  const created = await post(
+    api,
+    '/api/enterprises',
+    taskforce,
+    { name: '青岛测试科技有限公司', tier: 'municipal' },
+    { 'X-Correlation-Id': 'corr-42', 'Idempotency-Key': 'key-42' },
+  );
   expect(created.status).toBe(201);
 
-  const { rows } = await pool.query('SELECT metadata FROM events WHERE stream_id = $1', [enterpriseStream(created.body.id)]);
+  const { rows } = await pool.query('SELECT metadata FROM events WHERE stream_id = $1', [
+    enterpriseStream(created.body.id),
+  ]);
 
   expect(rows).toHaveLength(1);
   expect(rows[0].metadata).toEqual({

@@ -31,7 +31,14 @@ const track = (reply: Reply): Reply => {
 
 async function libraryProject(enteredOn: string, industryChain = '高端装备'): Promise<string> {
   const { taskforce, reviewer } = world;
-  const submitted = track(await post(api, '/api/projects', taskforce, validSubmission(world.enterpriseId, { industryChain, occurredAt: at(enteredOn, '08:00:00') })));
+  const submitted = track(
+    await post(
+      api,
+      '/api/projects',
+      taskforce,
+      validSubmission(world.enterpriseId, { industryChain, occurredAt: at(enteredOn, '08:00:00') }),
+    ),
+  );
   const id = submitted.body.id;
   track(await post(api, `/api/projects/${id}/reviews`, reviewer, { ...approvingReview, occurredAt: at(enteredOn) }));
   return id;
@@ -40,7 +47,12 @@ async function libraryProject(enteredOn: string, industryChain = '高端装备')
 async function landed(enteredOn: string, landedOn: string, industryChain?: string): Promise<string> {
   const id = await libraryProject(enteredOn, industryChain);
   const { taskforce } = world;
-  track(await post(api, `/api/projects/${id}/presentations`, taskforce, { conferenceId: world.conferenceId, occurredAt: at(enteredOn, '11:00:00') }));
+  track(
+    await post(api, `/api/projects/${id}/presentations`, taskforce, {
+      conferenceId: world.conferenceId,
+      occurredAt: at(enteredOn, '11:00:00'),
+    }),
+  );
   track(
     await post(api, `/api/projects/${id}/assignments`, taskforce, {
       leadDepartment: 'industry',
@@ -52,7 +64,8 @@ async function landed(enteredOn: string, landedOn: string, industryChain?: strin
   return id;
 }
 
-const forecast = async (query: string) => get(api, `/api/forecast/landing?${query}&minPosition=${lastPosition}`, world.leader);
+const forecast = async (query: string) =>
+  get(api, `/api/forecast/landing?${query}&minPosition=${lastPosition}`, world.leader);
 
 beforeAll(async () => {
   api = await startApi();
@@ -60,7 +73,12 @@ beforeAll(async () => {
   await landed('2026-01-05', '2026-02-04');
   await landed('2026-01-05', '2026-03-06');
   const c = await libraryProject('2026-01-05');
-  track(await post(api, `/api/projects/${c}/withdrawal`, world.taskforce, { reason: '企业战略调整', occurredAt: at('2026-03-06') }));
+  track(
+    await post(api, `/api/projects/${c}/withdrawal`, world.taskforce, {
+      reason: '企业战略调整',
+      occurredAt: at('2026-03-06'),
+    }),
+  );
   await landed('2026-01-05', '2026-04-05');
   await libraryProject('2026-05-04');
   await libraryProject('2026-05-24');

@@ -19,7 +19,13 @@ describe('the HTTP platform', () => {
     const response = await fetch(`${api.baseUrl}/api/no-such-thing`, { headers: { 'X-Correlation-Id': 'test-123' } });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(await response.json()).toMatchObject({ status: 404, code: 'NOT_FOUND', correlationId: 'test-123', type: expect.any(String), title: expect.any(String) });
+    expect(await response.json()).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+      correlationId: 'test-123',
+      type: expect.any(String),
+      title: expect.any(String),
+    });
   });
 
   it('serves the OpenAPI document and Prometheus metrics', async () => {

@@ -27,7 +27,11 @@ afterAll(async () => {
 
 describe('rebuilding the read models through the API', () => {
   it('answers 202 and reports progress, while reads go on with the same answers', async () => {
-    const reads = ['/api/dashboard/summary?asOf=2026-06-30', '/api/projects?sort=title&pageSize=100&page=3', '/api/dashboard/landing-rate?groupBy=conference'];
+    const reads = [
+      '/api/dashboard/summary?asOf=2026-06-30',
+      '/api/projects?sort=title&pageSize=100&page=3',
+      '/api/dashboard/landing-rate?groupBy=conference',
+    ];
     const answers = () => Promise.all(reads.map((path) => get(api, `${path}&minPosition=${last}`, world.leader)));
     const before = (await answers()).map((r) => r.body);
     expect((before[1] as { total: number }).total).toBe(1500);
@@ -54,8 +58,17 @@ describe('rebuilding the read models through the API', () => {
   });
 
   it('keeps projecting new writes after the swap', async () => {
-    const written = await post(api, '/api/projects', world.taskforce, validSubmission(world.enterpriseId, { title: '重建之后的项目' }));
-    const list = await get(api, `/api/projects?q=${encodeURIComponent('重建之后')}&minPosition=${written.body.position}`, world.taskforce);
+    const written = await post(
+      api,
+      '/api/projects',
+      world.taskforce,
+      validSubmission(world.enterpriseId, { title: '重建之后的项目' }),
+    );
+    const list = await get(
+      api,
+      `/api/projects?q=${encodeURIComponent('重建之后')}&minPosition=${written.body.position}`,
+      world.taskforce,
+    );
     expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([written.body.id]);
   });
 

@@ -28,7 +28,12 @@ const children: ChildProcess[] = [];
 function startProjector(name: string): ChildProcess {
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `${db.url}?application_name=${name}`, LUODI_PROJECTOR_BATCH_SIZE: '100', LOG_FORMAT: 'json' },
+    env: {
+      ...process.env,
+      DATABASE_URL: `${db.url}?application_name=${name}`,
+      LUODI_PROJECTOR_BATCH_SIZE: '100',
+      LOG_FORMAT: 'json',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.resume();
@@ -43,7 +48,12 @@ const exited = (child: ChildProcess) =>
     else child.once('exit', (code, signal) => done({ code, signal }));
   });
 
-async function until<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 60_000, everyMs = 10): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 60_000,
+  everyMs = 10,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -54,11 +64,19 @@ async function until<T>(probe: () => Promise<T | undefined | false>, what: strin
 }
 
 async function checkpoint(): Promise<{ checkpoint: string | null; position: number }> {
-  const rows = await dataSource.query(`SELECT checkpoint, position FROM projection_checkpoints WHERE name = 'read-models'`);
-  return rows[0] ? { checkpoint: rows[0].checkpoint, position: Number(rows[0].position) } : { checkpoint: null, position: 0 };
+  const rows = await dataSource.query(
+    `SELECT checkpoint, position FROM projection_checkpoints WHERE name = 'read-models'`,
+  );
+  return rows[0]
+    ? { checkpoint: rows[0].checkpoint, position: Number(rows[0].position) }
+    : { checkpoint: null, position: 0 };
 }
 
-const caughtUp = (position: number) => until(async () => store.isAtOrBefore(position, (await checkpoint()).checkpoint), `the projection to reach ${position}`);
+const caughtUp = (position: number) =>
+  until(
+    async () => store.isAtOrBefore(position, (await checkpoint()).checkpoint),
+    `the projection to reach ${position}`,
+  );
 
 /** The sessions holding (granted) or waiting for the projection lock, by application name. */
 async function lockSessions(): Promise<{ holding: string[]; waiting: string[] }> {
@@ -67,7 +85,10 @@ async function lockSessions(): Promise<{ holding: string[]; waiting: string[] }>
       WHERE l.locktype = 'advisory' AND l.objsubid = 2 AND l.classid = 7318 AND l.objid = hashtext('read-models')::oid
         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
   );
-  return { holding: rows.filter((r) => r.granted).map((r) => r.name), waiting: rows.filter((r) => !r.granted).map((r) => r.name) };
+  return {
+    holding: rows.filter((r) => r.granted).map((r) => r.name),
+    waiting: rows.filter((r) => !r.granted).map((r) => r.name),
+  };
 }
 
 /** Nothing lost: every projected row stands at its stream's last event. */
@@ -124,7 +145,10 @@ describe('the projector process', () => {
     const resumed = await snapshotReadModels(dataSource);
 
     // The reference: the rebuild command replays the whole log into fresh tables and swaps them in.
-    const rebuild = await promisify(execFile)(process.execPath, [REBUILD], { cwd: ROOT, env: { ...process.env, DATABASE_URL: db.url } });
+    const rebuild = await promisify(execFile)(process.execPath, [REBUILD], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: db.url },
+    });
     expect(rebuild.stdout).toContain(`done: ${history.length} / ${history.length} events`);
     expect(await snapshotReadModels(dataSource)).toEqual(resumed);
     expect(resumed.project_list).toHaveLength(3000);
@@ -157,7 +181,11 @@ describe('the projector process', () => {
 describe('the worker processes at start', () => {
   /** Runs a built worker with `env` alone (no DATABASE_URL of this run) until it exits. */
   function run(script: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-    const child = spawn(process.execPath, [script], { cwd: ROOT, env: { PATH: process.env.PATH!, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [script], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH!, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (chunk) => (stderr += chunk));
     return exited(child).then(({ code }) => ({ code, stderr }));

@@ -11,7 +11,14 @@ export interface Reply {
   headers: Headers;
 }
 
-export async function send(api: RunningApi, method: 'GET' | 'POST' | 'PATCH', path: string, user?: TestUser, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+export async function send(
+  api: RunningApi,
+  method: 'GET' | 'POST' | 'PATCH',
+  path: string,
+  user?: TestUser,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   const response = await fetch(`${api.baseUrl}${path}`, {
     method,
     headers: { 'Content-Type': 'application/json', ...(user ? user.headers : {}), ...headers },
@@ -21,10 +28,20 @@ export async function send(api: RunningApi, method: 'GET' | 'POST' | 'PATCH', pa
   return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
 }
 
-export const post = (api: RunningApi, path: string, user: TestUser | undefined, body: unknown, headers?: Record<string, string>) =>
-  send(api, 'POST', path, user, body, headers);
-export const patch = (api: RunningApi, path: string, user: TestUser | undefined, body: unknown, headers?: Record<string, string>) =>
-  send(api, 'PATCH', path, user, body, headers);
+export const post = (
+  api: RunningApi,
+  path: string,
+  user: TestUser | undefined,
+  body: unknown,
+  headers?: Record<string, string>,
+) => send(api, 'POST', path, user, body, headers);
+export const patch = (
+  api: RunningApi,
+  path: string,
+  user: TestUser | undefined,
+  body: unknown,
+  headers?: Record<string, string>,
+) => send(api, 'PATCH', path, user, body, headers);
 export const get = (api: RunningApi, path: string, user?: TestUser) => send(api, 'GET', path, user);
 
 /** The events table, read directly: what the store really holds. */
@@ -44,7 +61,10 @@ export class EventsTable {
   }
 
   async types(streamId: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ type: string }>('SELECT type FROM events WHERE stream_id = $1 ORDER BY stream_position', [streamId]);
+    const { rows } = await this.pool.query<{ type: string }>(
+      'SELECT type FROM events WHERE stream_id = $1 ORDER BY stream_position',
+      [streamId],
+    );
     return rows.map((r) => r.type);
   }
 
@@ -54,7 +74,12 @@ export class EventsTable {
 }
 
 /** Sends a command that must be refused, and asserts the store holds exactly the events it held before. */
-export async function expectRefused(events: EventsTable, command: () => Promise<Reply>, status: number, code?: string): Promise<Reply> {
+export async function expectRefused(
+  events: EventsTable,
+  command: () => Promise<Reply>,
+  status: number,
+  code?: string,
+): Promise<Reply> {
   const before = await events.count();
   const reply = await command();
   expect({ status: reply.status, code: reply.body?.code }).toEqual({ status, code: code ?? reply.body?.code });
@@ -67,7 +92,8 @@ export async function expectRefused(events: EventsTable, command: () => Promise<
 export const fieldsOf = (reply: Reply): string[] => (reply.body.errors ?? []).map((e: { field: string }) => e.field);
 
 export const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString();
-export const dateDaysAgo = (days: number): string => new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
+export const dateDaysAgo = (days: number): string =>
+  new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
 
 export const validSubmission = (enterpriseId: string, overrides: Record<string, unknown> = {}) => ({
   enterpriseId,
@@ -112,7 +138,14 @@ export interface World {
 
 export async function createWorld(api: RunningApi): Promise<World> {
   const { accessToken, user } = await login(api.baseUrl, 'admin', api.adminPassword);
-  const admin: TestUser = { id: user.id, username: 'admin', password: api.adminPassword, role: 'admin', token: accessToken, headers: authHeaders(accessToken) };
+  const admin: TestUser = {
+    id: user.id,
+    username: 'admin',
+    password: api.adminPassword,
+    role: 'admin',
+    token: accessToken,
+    headers: authHeaders(accessToken),
+  };
   const [taskforce, reviewer, leader, industry, resources, commerce] = await Promise.all([
     createUserAndLogin(api, 'taskforce'),
     createUserAndLogin(api, 'reviewer'),
@@ -122,9 +155,25 @@ export async function createWorld(api: RunningApi): Promise<World> {
     createUserAndLogin(api, 'department', 'commerce'),
   ]);
   const enterprise = await post(api, '/api/enterprises', taskforce, { name: '青岛海智装备有限公司', tier: 'national' });
-  const conference = await post(api, '/api/conferences', taskforce, { title: '第三届民营经济创意会', theme: '数字经济', heldOn: dateDaysAgo(30) });
-  if (enterprise.status !== 201 || conference.status !== 201) throw new Error('setting up the enterprise and conference failed');
-  return { api, admin, taskforce, reviewer, leader, industry, resources, commerce, enterpriseId: enterprise.body.id, conferenceId: conference.body.id };
+  const conference = await post(api, '/api/conferences', taskforce, {
+    title: '第三届民营经济创意会',
+    theme: '数字经济',
+    heldOn: dateDaysAgo(30),
+  });
+  if (enterprise.status !== 201 || conference.status !== 201)
+    throw new Error('setting up the enterprise and conference failed');
+  return {
+    api,
+    admin,
+    taskforce,
+    reviewer,
+    leader,
+    industry,
+    resources,
+    commerce,
+    enterpriseId: enterprise.body.id,
+    conferenceId: conference.body.id,
+  };
 }
 
 export type Stage = 'submitted' | 'approved' | 'presented' | 'assigned';
@@ -136,14 +185,23 @@ export async function projectAt(world: World, stage: Stage): Promise<{ id: strin
   const steps: Array<(id: string) => Promise<Reply>> = [
     () => post(api, '/api/projects', taskforce, validSubmission(world.enterpriseId, { occurredAt: daysAgo(60) })),
     (id) => post(api, `/api/projects/${id}/reviews`, world.reviewer, { ...approvingReview, occurredAt: daysAgo(50) }),
-    (id) => post(api, `/api/projects/${id}/presentations`, taskforce, { conferenceId: world.conferenceId, occurredAt: daysAgo(30) }),
-    (id) => post(api, `/api/projects/${id}/assignments`, taskforce, { ...plan('industry', 'resources'), occurredAt: daysAgo(20) }),
+    (id) =>
+      post(api, `/api/projects/${id}/presentations`, taskforce, {
+        conferenceId: world.conferenceId,
+        occurredAt: daysAgo(30),
+      }),
+    (id) =>
+      post(api, `/api/projects/${id}/assignments`, taskforce, {
+        ...plan('industry', 'resources'),
+        occurredAt: daysAgo(20),
+      }),
   ];
   let id = '';
   let version = 0;
   for (const step of steps.slice(0, STAGES.indexOf(stage) + 1)) {
     const reply = await step(id);
-    if (reply.status !== 200 && reply.status !== 201) throw new Error(`projectAt(${stage}) failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+    if (reply.status !== 200 && reply.status !== 201)
+      throw new Error(`projectAt(${stage}) failed: ${reply.status} ${JSON.stringify(reply.body)}`);
     id = reply.body.id;
     version = reply.body.version;
   }

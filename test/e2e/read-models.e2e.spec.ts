@@ -1,7 +1,17 @@
 import { readModels } from '@luodi/read-models';
 import { createUserAndLogin, TestUser } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
-import { approvingReview, createWorld, dateDaysAgo, daysAgo, get, post, Reply, validSubmission, World } from './projects.helpers';
+import {
+  approvingReview,
+  createWorld,
+  dateDaysAgo,
+  daysAgo,
+  get,
+  post,
+  Reply,
+  validSubmission,
+  World,
+} from './projects.helpers';
 
 /**
  * The read models through the HTTP API: the project list (search, filters, paging, sorting),
@@ -20,7 +30,8 @@ const track = (reply: Reply): Reply => {
   return reply;
 };
 /** A GET that waits for every write made so far. */
-const read = (path: string, user: TestUser = world.taskforce) => get(api, `${path}${path.includes('?') ? '&' : '?'}minPosition=${lastPosition}`, user);
+const read = (path: string, user: TestUser = world.taskforce) =>
+  get(api, `${path}${path.includes('?') ? '&' : '?'}minPosition=${lastPosition}`, user);
 const dateIn = (days: number) => dateDaysAgo(-days);
 
 beforeAll(async () => {
@@ -29,11 +40,28 @@ beforeAll(async () => {
   const { taskforce, reviewer } = world;
 
   const ocean = track(
-    await post(api, '/api/projects', taskforce, validSubmission(world.enterpriseId, { title: '智慧海洋牧场', summary: 'Smart ocean ranch with sensor buoys', industryChain: '海洋经济', occurredAt: daysAgo(60) })),
+    await post(
+      api,
+      '/api/projects',
+      taskforce,
+      validSubmission(world.enterpriseId, {
+        title: '智慧海洋牧场',
+        summary: 'Smart ocean ranch with sensor buoys',
+        industryChain: '海洋经济',
+        occurredAt: daysAgo(60),
+      }),
+    ),
   );
   ids.ocean = ocean.body.id;
-  track(await post(api, `/api/projects/${ids.ocean}/reviews`, reviewer, { ...approvingReview, occurredAt: daysAgo(50) }));
-  track(await post(api, `/api/projects/${ids.ocean}/presentations`, taskforce, { conferenceId: world.conferenceId, occurredAt: daysAgo(30) }));
+  track(
+    await post(api, `/api/projects/${ids.ocean}/reviews`, reviewer, { ...approvingReview, occurredAt: daysAgo(50) }),
+  );
+  track(
+    await post(api, `/api/projects/${ids.ocean}/presentations`, taskforce, {
+      conferenceId: world.conferenceId,
+      occurredAt: daysAgo(30),
+    }),
+  );
   track(
     await post(api, `/api/projects/${ids.ocean}/assignments`, taskforce, {
       leadDepartment: 'industry',
@@ -46,9 +74,32 @@ beforeAll(async () => {
       occurredAt: daysAgo(20),
     }),
   );
-  ids.port = track(await post(api, '/api/projects', taskforce, validSubmission(world.enterpriseId, { title: '港口装备升级', investmentYuan: 90_000_000, occurredAt: daysAgo(40) }))).body.id;
-  ids.withdrawn = track(await post(api, '/api/projects', taskforce, validSubmission(world.enterpriseId, { title: '冷链物流中心', occurredAt: daysAgo(45) }))).body.id;
-  track(await post(api, `/api/projects/${ids.withdrawn}/withdrawal`, taskforce, { reason: '企业调整计划', occurredAt: withdrawnAt }));
+  ids.port = track(
+    await post(
+      api,
+      '/api/projects',
+      taskforce,
+      validSubmission(world.enterpriseId, {
+        title: '港口装备升级',
+        investmentYuan: 90_000_000,
+        occurredAt: daysAgo(40),
+      }),
+    ),
+  ).body.id;
+  ids.withdrawn = track(
+    await post(
+      api,
+      '/api/projects',
+      taskforce,
+      validSubmission(world.enterpriseId, { title: '冷链物流中心', occurredAt: daysAgo(45) }),
+    ),
+  ).body.id;
+  track(
+    await post(api, `/api/projects/${ids.withdrawn}/withdrawal`, taskforce, {
+      reason: '企业调整计划',
+      occurredAt: withdrawnAt,
+    }),
+  );
 });
 afterAll(async () => {
   await api.stop();
@@ -56,16 +107,33 @@ afterAll(async () => {
 
 describe('the project list', () => {
   it("reads one's own write at once with minPosition", async () => {
-    const submitted = await post(api, '/api/projects', world.taskforce, validSubmission(world.enterpriseId, { title: '氢能重卡示范线' }));
-    const list = await get(api, `/api/projects?q=${encodeURIComponent('氢能')}&minPosition=${submitted.body.position}`, world.taskforce);
+    const submitted = await post(
+      api,
+      '/api/projects',
+      world.taskforce,
+      validSubmission(world.enterpriseId, { title: '氢能重卡示范线' }),
+    );
+    const list = await get(
+      api,
+      `/api/projects?q=${encodeURIComponent('氢能')}&minPosition=${submitted.body.position}`,
+      world.taskforce,
+    );
 
     expect(list.status).toBe(200);
-    expect(list.body.items).toEqual([expect.objectContaining({ id: submitted.body.id, status: 'submitted', version: 1, position: submitted.body.position })]);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        id: submitted.body.id,
+        status: 'submitted',
+        version: 1,
+        position: submitted.body.position,
+      }),
+    ]);
     track(submitted);
   });
 
   it('finds Chinese text by any part of it, and Latin words in any order', async () => {
-    const titles = async (q: string) => (await read(`/api/projects?q=${encodeURIComponent(q)}`)).body.items.map((p: { title: string }) => p.title);
+    const titles = async (q: string) =>
+      (await read(`/api/projects?q=${encodeURIComponent(q)}`)).body.items.map((p: { title: string }) => p.title);
 
     expect(await titles('海洋')).toEqual(['智慧海洋牧场']);
     expect(await titles('海洋牧场')).toEqual(['智慧海洋牧场']);
@@ -110,7 +178,9 @@ describe('the project list', () => {
     expect(idsOf(await read(`/api/projects?industryChain=${encodeURIComponent('海洋经济')}`))).toEqual([ids.ocean]);
     expect(idsOf(await read('/api/projects?department=resources'))).toEqual([ids.ocean]);
     expect(idsOf(await read(`/api/projects?conferenceId=${world.conferenceId}`))).toEqual([ids.ocean]);
-    expect((await read('/api/projects?status=withdrawn')).body.items).toEqual([expect.objectContaining({ id: ids.withdrawn, withdrawnAt })]);
+    expect((await read('/api/projects?status=withdrawn')).body.items).toEqual([
+      expect.objectContaining({ id: ids.withdrawn, withdrawnAt }),
+    ]);
   });
 
   it('pages and sorts', async () => {
@@ -127,7 +197,8 @@ describe('the project list', () => {
   });
 
   it('shows department users only the projects their department is part of', async () => {
-    const titles = async (user: TestUser, query = '') => (await read(`/api/projects${query}`, user)).body.items.map((p: { title: string }) => p.title);
+    const titles = async (user: TestUser, query = '') =>
+      (await read(`/api/projects${query}`, user)).body.items.map((p: { title: string }) => p.title);
     expect(await titles(world.resources)).toEqual(['智慧海洋牧场']);
     expect(await titles(world.commerce, '?department=industry')).toEqual([]);
   });
@@ -138,20 +209,48 @@ describe('the department inbox', () => {
     const industry = await read('/api/departments/industry/assignments');
     expect(industry.body).toMatchObject({ total: 2, page: 1, pageSize: 20 });
     expect(industry.body.items).toEqual([
-      expect.objectContaining({ projectId: ids.ocean, projectTitle: '智慧海洋牧场', title: '签订投资协议', dueOn: dateDaysAgo(10), owner: '王伟', role: 'lead', done: false, overdue: true, dueSoon: false }),
+      expect.objectContaining({
+        projectId: ids.ocean,
+        projectTitle: '智慧海洋牧场',
+        title: '签订投资协议',
+        dueOn: dateDaysAgo(10),
+        owner: '王伟',
+        role: 'lead',
+        done: false,
+        overdue: true,
+        dueSoon: false,
+      }),
       expect.objectContaining({ title: '开工建设', overdue: false, dueSoon: false }),
     ]);
     const resources = await read('/api/departments/resources/assignments', world.resources);
-    expect(resources.body.items).toEqual([expect.objectContaining({ title: '完成用地预审', role: 'supporting', overdue: false, dueSoon: true, enterpriseName: '青岛海智装备有限公司' })]);
+    expect(resources.body.items).toEqual([
+      expect.objectContaining({
+        title: '完成用地预审',
+        role: 'supporting',
+        overdue: false,
+        dueSoon: true,
+        enterpriseName: '青岛海智装备有限公司',
+      }),
+    ]);
     expect((await read('/api/departments/industry/assignments?overdue=true')).body.total).toBe(1);
   });
 
   it('shows a milestone done once progress completes it', async () => {
     const [overdue] = (await read('/api/departments/industry/assignments?overdue=true')).body.items;
-    track(await post(api, `/api/projects/${ids.ocean}/progress`, world.industry, { milestoneId: overdue.milestoneId, note: '协议已签', done: true }));
+    track(
+      await post(api, `/api/projects/${ids.ocean}/progress`, world.industry, {
+        milestoneId: overdue.milestoneId,
+        note: '协议已签',
+        done: true,
+      }),
+    );
 
     const after = await read('/api/departments/industry/assignments', world.industry);
-    expect(after.body.items.find((a: { milestoneId: string }) => a.milestoneId === overdue.milestoneId)).toMatchObject({ done: true, overdue: false, doneAt: expect.any(String) });
+    expect(after.body.items.find((a: { milestoneId: string }) => a.milestoneId === overdue.milestoneId)).toMatchObject({
+      done: true,
+      overdue: false,
+      doneAt: expect.any(String),
+    });
     expect((await read('/api/departments/industry/assignments?done=false')).body.total).toBe(1);
   });
 
@@ -167,11 +266,22 @@ describe('enterprises and conferences', () => {
   it('gives the dossier: the enterprise, its projects with needs, plans and outcome, and totals', async () => {
     const project = await get(api, `/api/projects/${ids.ocean}`, world.taskforce);
     const [landNeed] = project.body.needs;
-    track(await post(api, `/api/projects/${ids.ocean}/needs/${landNeed.needId}/resolution`, world.taskforce, { resolution: '已列入供地计划' }));
+    track(
+      await post(api, `/api/projects/${ids.ocean}/needs/${landNeed.needId}/resolution`, world.taskforce, {
+        resolution: '已列入供地计划',
+      }),
+    );
 
     const dossier = await read(`/api/enterprises/${world.enterpriseId}/dossier`);
     expect(dossier.status).toBe(200);
-    expect(dossier.body.enterprise).toEqual({ id: world.enterpriseId, name: '青岛海智装备有限公司', creditCode: null, district: null, tier: 'national', registeredAt: expect.any(String) });
+    expect(dossier.body.enterprise).toEqual({
+      id: world.enterpriseId,
+      name: '青岛海智装备有限公司',
+      creditCode: null,
+      district: null,
+      tier: 'national',
+      registeredAt: expect.any(String),
+    });
     const ocean = dossier.body.projects.find((p: { id: string }) => p.id === ids.ocean);
     expect(ocean).toMatchObject({
       title: '智慧海洋牧场',
@@ -185,7 +295,10 @@ describe('enterprises and conferences', () => {
       expect.objectContaining({ kind: 'financing', resolved: false, resolution: null }),
     ]);
     expect(ocean.plan.milestones).toHaveLength(3);
-    expect(dossier.body.projects.find((p: { id: string }) => p.id === ids.withdrawn).withdrawal).toEqual({ reason: '企业调整计划', occurredAt: expect.any(String) });
+    expect(dossier.body.projects.find((p: { id: string }) => p.id === ids.withdrawn).withdrawal).toEqual({
+      reason: '企业调整计划',
+      occurredAt: expect.any(String),
+    });
     expect(dossier.body.totals).toEqual({
       projects: 4,
       inLibrary: 1,
@@ -210,22 +323,51 @@ describe('enterprises and conferences', () => {
   });
 
   it('lists enterprises by any part of name or credit code, with project counts', async () => {
-    track(await post(api, '/api/enterprises', world.taskforce, { name: '青岛蓝谷生物科技有限公司', creditCode: '91370200MA3C5LXX0D', district: '崂山区' }));
+    track(
+      await post(api, '/api/enterprises', world.taskforce, {
+        name: '青岛蓝谷生物科技有限公司',
+        creditCode: '91370200MA3C5LXX0D',
+        district: '崂山区',
+      }),
+    );
     const found = await read(`/api/enterprises?q=${encodeURIComponent('海智')}`);
     expect(found.body).toEqual({
-      items: [{ id: world.enterpriseId, name: '青岛海智装备有限公司', creditCode: null, district: null, tier: 'national', registeredAt: expect.any(String), projects: 4, landed: 0 }],
+      items: [
+        {
+          id: world.enterpriseId,
+          name: '青岛海智装备有限公司',
+          creditCode: null,
+          district: null,
+          tier: 'national',
+          registeredAt: expect.any(String),
+          projects: 4,
+          landed: 0,
+        },
+      ],
       total: 1,
       page: 1,
       pageSize: 20,
     });
-    expect((await read('/api/enterprises?q=MA3C5')).body.items).toEqual([expect.objectContaining({ name: '青岛蓝谷生物科技有限公司', district: '崂山区', projects: 0 })]);
-    expect((await read('/api/enterprises?pageSize=1&page=2')).body).toMatchObject({ total: 2, items: [{ name: '青岛蓝谷生物科技有限公司' }] });
+    expect((await read('/api/enterprises?q=MA3C5')).body.items).toEqual([
+      expect.objectContaining({ name: '青岛蓝谷生物科技有限公司', district: '崂山区', projects: 0 }),
+    ]);
+    expect((await read('/api/enterprises?pageSize=1&page=2')).body).toMatchObject({
+      total: 2,
+      items: [{ name: '青岛蓝谷生物科技有限公司' }],
+    });
   });
 
   it('lists conferences with the projects presented there', async () => {
     const conferences = await read('/api/conferences');
     expect(conferences.body).toEqual([
-      { id: world.conferenceId, title: '第三届民营经济创意会', theme: '数字经济', heldOn: dateDaysAgo(30), projects: 1, landed: 0 },
+      {
+        id: world.conferenceId,
+        title: '第三届民营经济创意会',
+        theme: '数字经济',
+        heldOn: dateDaysAgo(30),
+        projects: 1,
+        landed: 0,
+      },
     ]);
   });
 });
@@ -254,10 +396,13 @@ describe('minPosition, health and metrics', () => {
       updatedAt: expect.any(String),
     });
     const metrics = await (await fetch(`${api.baseUrl}/metrics`)).text();
-    expect(metrics).toMatch(new RegExp(`luodi_projection_checkpoint_position\\{projection="read-models"\\} ${lastPosition}`));
+    expect(metrics).toMatch(
+      new RegExp(`luodi_projection_checkpoint_position\\{projection="read-models"\\} ${lastPosition}`),
+    );
     expect(metrics).toMatch(/luodi_projection_lag_events\{projection="read-models"\} 0/);
     expect(metrics).toMatch(/luodi_projected_events_total\{projection="read-models"\} [1-9]\d*/);
-    for (const model of readModels) expect(metrics).toMatch(new RegExp(`luodi_read_model_rows_written_total\\{read_model="${model.name}"\\} \\d+`));
+    for (const model of readModels)
+      expect(metrics).toMatch(new RegExp(`luodi_read_model_rows_written_total\\{read_model="${model.name}"\\} \\d+`));
     expect(metrics).toMatch(/luodi_read_model_rows_written_total\{read_model="project-list"\} [1-9]\d*/);
   });
 });

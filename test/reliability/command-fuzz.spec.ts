@@ -77,16 +77,33 @@ beforeAll(async () => {
   const approved = await projectAt(world, 'approved');
   const presented = await projectAt(world, 'presented');
   // One assigned project per command on it, so that each valid body can be accepted at the end.
-  const [forProgress, forResolution, forLanding, forWithdrawal] = await Promise.all([1, 2, 3, 4].map(() => projectAt(world, 'assigned')));
+  const [forProgress, forResolution, forLanding, forWithdrawal] = await Promise.all(
+    [1, 2, 3, 4].map(() => projectAt(world, 'assigned')),
+  );
   const state = async (id: string) => (await get(api, `/api/projects/${id}`, world.taskforce)).body;
   const milestoneId: string = (await state(forProgress.id)).plan.milestones[0].milestoneId;
   const needId: string = (await state(forResolution.id)).needs[0].needId;
 
   const instant = new Date(Date.now() - 3_600_000).toISOString();
   cases = {
-    'POST /api/departments': { path: '/api/departments', valid: { code: 'fuzz-dept', name: '模糊测试局' }, required: ['code', 'name'], formatted: ['code'] },
-    'POST /api/enterprises': { path: '/api/enterprises', valid: { name: '青岛模糊测试有限公司', district: '黄岛区', tier: 'municipal' }, required: ['name'], formatted: ['tier'] },
-    'POST /api/conferences': { path: '/api/conferences', valid: { title: '第九期民营经济创意会', theme: '海洋经济', heldOn: dateDaysAgo(-30) }, required: ['title', 'heldOn'], formatted: ['heldOn'] },
+    'POST /api/departments': {
+      path: '/api/departments',
+      valid: { code: 'fuzz-dept', name: '模糊测试局' },
+      required: ['code', 'name'],
+      formatted: ['code'],
+    },
+    'POST /api/enterprises': {
+      path: '/api/enterprises',
+      valid: { name: '青岛模糊测试有限公司', district: '黄岛区', tier: 'municipal' },
+      required: ['name'],
+      formatted: ['tier'],
+    },
+    'POST /api/conferences': {
+      path: '/api/conferences',
+      valid: { title: '第九期民营经济创意会', theme: '海洋经济', heldOn: dateDaysAgo(-30) },
+      required: ['title', 'heldOn'],
+      formatted: ['heldOn'],
+    },
     'POST /api/projects': {
       path: '/api/projects',
       valid: {
@@ -99,17 +116,25 @@ beforeAll(async () => {
         needs: [{ kind: 'land', description: '需要 50 亩工业用地' }],
         occurredAt: instant,
       },
-      required: ['enterpriseId', 'title', 'industryChain', 'investmentYuan', 'needs[0].kind', 'needs[0].description'], formatted: ['enterpriseId', 'needs[0].kind', 'occurredAt'],
+      required: ['enterpriseId', 'title', 'industryChain', 'investmentYuan', 'needs[0].kind', 'needs[0].description'],
+      formatted: ['enterpriseId', 'needs[0].kind', 'occurredAt'],
     },
     'POST /api/projects/{id}/reviews': {
       path: `/api/projects/${submitted.id}/reviews`,
-      valid: { verdict: 'approved', scores: { idea: 90, validation: 85, feasibility: 80 }, comment: '好', occurredAt: instant },
-      required: ['verdict', 'scores', 'scores.idea', 'scores.validation', 'scores.feasibility'], formatted: ['verdict', 'occurredAt'],
+      valid: {
+        verdict: 'approved',
+        scores: { idea: 90, validation: 85, feasibility: 80 },
+        comment: '好',
+        occurredAt: instant,
+      },
+      required: ['verdict', 'scores', 'scores.idea', 'scores.validation', 'scores.feasibility'],
+      formatted: ['verdict', 'occurredAt'],
     },
     'POST /api/projects/{id}/presentations': {
       path: `/api/projects/${approved.id}/presentations`,
       valid: { conferenceId: world.conferenceId, occurredAt: instant },
-      required: ['conferenceId'], formatted: ['conferenceId', 'occurredAt'],
+      required: ['conferenceId'],
+      formatted: ['conferenceId', 'occurredAt'],
     },
     'POST /api/projects/{id}/assignments': {
       path: `/api/projects/${presented.id}/assignments`,
@@ -119,47 +144,100 @@ beforeAll(async () => {
         milestones: [{ title: '签订投资协议', dueOn: '2030-05-31', departmentCode: 'industry', owner: '王伟' }],
         occurredAt: instant,
       },
-      required: ['leadDepartment', 'milestones', 'milestones[0].title', 'milestones[0].dueOn', 'milestones[0].departmentCode', 'milestones[0].owner'], formatted: ['leadDepartment', 'supportingDepartments[0]', 'milestones[0].dueOn', 'milestones[0].departmentCode', 'occurredAt'],
+      required: [
+        'leadDepartment',
+        'milestones',
+        'milestones[0].title',
+        'milestones[0].dueOn',
+        'milestones[0].departmentCode',
+        'milestones[0].owner',
+      ],
+      formatted: [
+        'leadDepartment',
+        'supportingDepartments[0]',
+        'milestones[0].dueOn',
+        'milestones[0].departmentCode',
+        'occurredAt',
+      ],
     },
     'POST /api/projects/{id}/progress': {
       path: `/api/projects/${forProgress.id}/progress`,
       valid: { milestoneId, note: '已完成', done: true, occurredAt: instant },
-      required: ['note'], formatted: ['milestoneId', 'occurredAt'],
+      required: ['note'],
+      formatted: ['milestoneId', 'occurredAt'],
     },
     'POST /api/projects/{id}/needs/{needId}/resolution': {
       path: `/api/projects/${forResolution.id}/needs/${needId}/resolution`,
       valid: { resolution: '已协调用地', occurredAt: instant },
-      required: ['resolution'], formatted: ['occurredAt'],
+      required: ['resolution'],
+      formatted: ['occurredAt'],
     },
     'POST /api/projects/{id}/landing': {
       path: `/api/projects/${forLanding.id}/landing`,
       valid: { landedOn: dateDaysAgo(0), actualInvestmentYuan: 1_000_000, evidence: '投产' },
-      required: ['landedOn'], formatted: ['landedOn'],
+      required: ['landedOn'],
+      formatted: ['landedOn'],
     },
-    'POST /api/projects/{id}/withdrawal': { path: `/api/projects/${forWithdrawal.id}/withdrawal`, valid: { reason: '企业调整计划', occurredAt: instant }, required: ['reason'], formatted: ['occurredAt'] },
+    'POST /api/projects/{id}/withdrawal': {
+      path: `/api/projects/${forWithdrawal.id}/withdrawal`,
+      valid: { reason: '企业调整计划', occurredAt: instant },
+      required: ['reason'],
+      formatted: ['occurredAt'],
+    },
     'PATCH /api/projects/{id}/submission': {
       path: `/api/projects/${toRevise.id}/submission`,
-      valid: { title: '智能港口装备二期', summary: '新摘要', industryChain: '海洋经济', district: '即墨区', investmentYuan: 300_000_000, needs: [{ kind: 'talent', description: '引进工程师' }], occurredAt: instant },
-      required: ['needs[0].kind', 'needs[0].description'], formatted: ['needs[0].kind', 'occurredAt'],
+      valid: {
+        title: '智能港口装备二期',
+        summary: '新摘要',
+        industryChain: '海洋经济',
+        district: '即墨区',
+        investmentYuan: 300_000_000,
+        needs: [{ kind: 'talent', description: '引进工程师' }],
+        occurredAt: instant,
+      },
+      required: ['needs[0].kind', 'needs[0].description'],
+      formatted: ['needs[0].kind', 'occurredAt'],
     },
     // No occurredAt: the enterprise was registered moments ago, so an hour ago would lie before it.
-    'PATCH /api/enterprises/{id}': { path: `/api/enterprises/${world.enterpriseId}`, valid: { name: '青岛海智装备集团有限公司', district: '崂山区', tier: 'provincial' }, required: [], formatted: ['tier'] },
-    'POST /api/auth/login': { path: '/api/auth/login', valid: { username: world.leader.username, password: world.leader.password }, required: ['username', 'password'], formatted: [] },
+    'PATCH /api/enterprises/{id}': {
+      path: `/api/enterprises/${world.enterpriseId}`,
+      valid: { name: '青岛海智装备集团有限公司', district: '崂山区', tier: 'provincial' },
+      required: [],
+      formatted: ['tier'],
+    },
+    'POST /api/auth/login': {
+      path: '/api/auth/login',
+      valid: { username: world.leader.username, password: world.leader.password },
+      required: ['username', 'password'],
+      formatted: [],
+    },
     // As the reviewer: the accepted change at the end ends the reviewer's sessions, not the admin's.
     'POST /api/auth/password': {
       path: '/api/auth/password',
       valid: { currentPassword: world.reviewer.password, newPassword: 'a-new-password-1' },
-      required: ['currentPassword', 'newPassword'], formatted: [],
+      required: ['currentPassword', 'newPassword'],
+      formatted: [],
       as: world.reviewer,
     },
     'POST /api/users': {
       path: '/api/users',
       valid: { username: 'fuzz-user', password: 'fuzz-password-1', role: 'department', departmentCode: 'industry' },
-      required: ['username', 'password', 'role'], formatted: ['username', 'role', 'departmentCode'],
+      required: ['username', 'password', 'role'],
+      formatted: ['username', 'role', 'departmentCode'],
     },
-    'POST /api/users/{id}/password': { path: `/api/users/${world.leader.id}/password`, valid: { password: 'another-password-1' }, required: ['password'], formatted: [] },
+    'POST /api/users/{id}/password': {
+      path: `/api/users/${world.leader.id}/password`,
+      valid: { password: 'another-password-1' },
+      required: ['password'],
+      formatted: [],
+    },
     // The leader keeps its role: the accepted change only ends the leader's sessions.
-    'POST /api/users/{id}/role': { path: `/api/users/${world.leader.id}/role`, valid: { role: 'leader' }, required: ['role'], formatted: ['role'] },
+    'POST /api/users/{id}/role': {
+      path: `/api/users/${world.leader.id}/role`,
+      valid: { role: 'leader' },
+      required: ['role'],
+      formatted: ['role'],
+    },
   };
 
   const openApi = (await get(api, '/api/docs/openapi.json')).body as OpenApi;
@@ -195,19 +273,43 @@ async function snapshot(): Promise<Record<string, number>> {
 const junkText = fc
   .oneof(
     fc.string({ unit: 'grapheme', maxLength: 30 }),
-    fc.constantFrom('\u0000', '\u202e\u202d', '\ufeff', '\ud83d\ude00'.repeat(10), 'DROP TABLE events;--', '../../etc/passwd', '${7*7}', '<script>'),
+    fc.constantFrom(
+      '\u0000',
+      '\u202e\u202d',
+      '\ufeff',
+      '\ud83d\ude00'.repeat(10),
+      'DROP TABLE events;--',
+      '../../etc/passwd',
+      '${7*7}',
+      '<script>',
+    ),
   )
   .map((s) => `\u2603 ${s}`);
 /** Too long for every text field (the longest allow 4,000 characters). */
 const overlong = fc.constantFrom('长', 'a', '\u0000', '😀').map((c) => c.repeat(4001));
 /** Text PostgreSQL cannot store: a NUL character or an unpaired surrogate, somewhere in otherwise fine text. */
 const unstorable = fc
-  .tuple(fc.string({ unit: 'grapheme', maxLength: 10 }), fc.constantFrom('\u0000', '\ud800', '\udfff', '\udc00\ud800'), fc.string({ unit: 'grapheme', maxLength: 10 }))
+  .tuple(
+    fc.string({ unit: 'grapheme', maxLength: 10 }),
+    fc.constantFrom('\u0000', '\ud800', '\udfff', '\udc00\ud800'),
+    fc.string({ unit: 'grapheme', maxLength: 10 }),
+  )
   .map(([before, bad, after]) => `${before}${bad}${after}`);
 const nestedJunk = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: 'small' }, fc.jsonValue(), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.string(), tie('node'), { maxKeys: 3 })),
+  node: fc.oneof(
+    { depthSize: 'small' },
+    fc.jsonValue(),
+    fc.array(tie('node'), { maxLength: 3 }),
+    fc.dictionary(fc.string(), tie('node'), { maxKeys: 3 }),
+  ),
 })).node;
-const notText = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.array(fc.jsonValue(), { maxLength: 3 }), fc.object({ maxDepth: 2 }));
+const notText = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.array(fc.jsonValue(), { maxLength: 3 }),
+  fc.object({ maxDepth: 2 }),
+);
 // Invalid for every number field (whole yuan, scores 0..100); null is left to invalidFor.
 const badNumber = fc.oneof(
   fc.constantFrom(-1, 1.5, -0.5, 2 ** 53, 1e308, -1e308, '100', '1e3', true, [], {}),
@@ -215,8 +317,19 @@ const badNumber = fc.oneof(
   fc.integer({ max: -1 }),
 );
 const badBoolean = fc.oneof(fc.constantFrom('true', 'false', 1, 0, [], {}), fc.string());
-const pollutingKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__', 'valueOf');
-const unknownKey = fc.oneof(pollutingKey, fc.string({ minLength: 1, maxLength: 20 }).map((s) => `x_${s}`));
+const pollutingKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '__defineGetter__',
+  'valueOf',
+);
+const unknownKey = fc.oneof(
+  pollutingKey,
+  fc.string({ minLength: 1, maxLength: 20 }).map((s) => `x_${s}`),
+);
 
 /**
  * A value that is invalid for the field, given the valid value it replaces. null only for
@@ -225,9 +338,15 @@ const unknownKey = fc.oneof(pollutingKey, fc.string({ minLength: 1, maxLength: 2
 function invalidFor(valid: unknown, formatted: boolean, required: boolean): fc.Arbitrary<unknown> {
   const missing = required ? [fc.constant(null)] : [];
   if (typeof valid === 'string') return fc.oneof(notText, overlong, ...(formatted ? [junkText] : []), ...missing);
-  if (typeof valid === 'number') return fc.oneof(badNumber, notText.filter((v) => typeof v !== 'number'), ...missing);
+  if (typeof valid === 'number')
+    return fc.oneof(
+      badNumber,
+      notText.filter((v) => typeof v !== 'number'),
+      ...missing,
+    );
   if (typeof valid === 'boolean') return badBoolean;
-  if (Array.isArray(valid)) return fc.oneof(fc.string(), fc.integer(), fc.object({ maxDepth: 1 }), fc.constant([junkText]), ...missing);
+  if (Array.isArray(valid))
+    return fc.oneof(fc.string(), fc.integer(), fc.object({ maxDepth: 1 }), fc.constant([junkText]), ...missing);
   return fc.oneof(fc.string(), fc.integer(), fc.array(fc.jsonValue(), { maxLength: 2 }), ...missing);
 }
 
@@ -254,7 +373,11 @@ interface Field {
 
 /** Every field of the valid body, objects and array elements included. */
 function fieldsOf(value: unknown, keys: Array<string | number> = [], path = ''): Field[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => [{ keys: [...keys, i], path: `${path}[${i}]`, value: v }, ...fieldsOf(v, [...keys, i], `${path}[${i}]`)]);
+  if (Array.isArray(value))
+    return value.flatMap((v, i) => [
+      { keys: [...keys, i], path: `${path}[${i}]`, value: v },
+      ...fieldsOf(v, [...keys, i], `${path}[${i}]`),
+    ]);
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([k, v]) => {
       const at = path ? `${path}.${k}` : k;
@@ -264,7 +387,12 @@ function fieldsOf(value: unknown, keys: Array<string | number> = [], path = ''):
   return [];
 }
 
-function setAt(body: Record<string, unknown>, keys: Array<string | number>, value: unknown, remove = false): Record<string, unknown> {
+function setAt(
+  body: Record<string, unknown>,
+  keys: Array<string | number>,
+  value: unknown,
+  remove = false,
+): Record<string, unknown> {
   const copy = structuredClone(body);
   let target = copy as Record<string | number, unknown>;
   for (const key of keys.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
@@ -279,20 +407,61 @@ function probes(body: Case): fc.Arbitrary<Probe> {
   const valid = body.valid;
   const fields = fieldsOf(valid);
   const isRequired = (field: Field) => body.required.includes(field.path);
-  const json = (what: string, mutate: fc.Arbitrary<Mutation>, extra: fc.Arbitrary<string | undefined> = fc.constant(undefined)) =>
-    fc.tuple(mutate, extra).map(([m, key]) => ({ what, contentType: 'application/json', body: m(valid), idempotencyKey: key }));
+  const json = (
+    what: string,
+    mutate: fc.Arbitrary<Mutation>,
+    extra: fc.Arbitrary<string | undefined> = fc.constant(undefined),
+  ) =>
+    fc
+      .tuple(mutate, extra)
+      .map(([m, key]) => ({ what, contentType: 'application/json', body: m(valid), idempotencyKey: key }));
   const requiredFields = fields.filter(isRequired);
-  const objects = [[], ...fields.filter((f) => f.value && typeof f.value === 'object' && !Array.isArray(f.value)).map((f) => f.keys)];
+  const objects = [
+    [],
+    ...fields.filter((f) => f.value && typeof f.value === 'object' && !Array.isArray(f.value)).map((f) => f.keys),
+  ];
 
-  const wrongValue = fc
-    .constantFrom(...fields)
-    .chain((field) => invalidFor(field.value, body.formatted.includes(field.path), isRequired(field)).map((bad): Mutation => (b) => JSON.stringify(setAt(b, field.keys, bad))));
+  const wrongValue = fc.constantFrom(...fields).chain((field) =>
+    invalidFor(field.value, body.formatted.includes(field.path), isRequired(field)).map(
+      (bad): Mutation =>
+        (b) =>
+          JSON.stringify(setAt(b, field.keys, bad)),
+    ),
+  );
   const textFields = fields.filter((f) => typeof f.value === 'string');
-  const unstorableText = fc.tuple(fc.constantFrom(...textFields), unstorable).map(([field, text]): Mutation => (b) => JSON.stringify(setAt(b, field.keys, text)));
-  const unknownField = fc.tuple(fc.constantFrom(...objects), unknownKey, nestedJunk).map(([at, key, junk]): Mutation => (b) => JSON.stringify(setAt(b, [...at, key], junk)));
-  const notAnObject = fc.oneof(fc.array(nestedJunk, { maxLength: 3 }), fc.string(), fc.integer(), fc.constant(null), fc.boolean()).map((v): Mutation => () => JSON.stringify(v));
+  const unstorableText = fc.tuple(fc.constantFrom(...textFields), unstorable).map(
+    ([field, text]): Mutation =>
+      (b) =>
+        JSON.stringify(setAt(b, field.keys, text)),
+  );
+  const unknownField = fc.tuple(fc.constantFrom(...objects), unknownKey, nestedJunk).map(
+    ([at, key, junk]): Mutation =>
+      (b) =>
+        JSON.stringify(setAt(b, [...at, key], junk)),
+  );
+  const notAnObject = fc
+    .oneof(fc.array(nestedJunk, { maxLength: 3 }), fc.string(), fc.integer(), fc.constant(null), fc.boolean())
+    .map(
+      (v): Mutation =>
+        () =>
+          JSON.stringify(v),
+    );
   const notJson = fc
-    .oneof(fc.constantFrom('{"title":', "{'a':1}", '{a:1}', '[1,2', '{"a":1}}', 'NaN', '{"a":01}', '\u0000', '{"a":"\\x41"}', '{"a":"\\ud800"'), fc.string())
+    .oneof(
+      fc.constantFrom(
+        '{"title":',
+        "{'a':1}",
+        '{a:1}',
+        '[1,2',
+        '{"a":1}}',
+        'NaN',
+        '{"a":01}',
+        '\u0000',
+        '{"a":"\\x41"}',
+        '{"a":"\\ud800"',
+      ),
+      fc.string(),
+    )
     .filter((text) => {
       try {
         JSON.parse(text);
@@ -301,7 +470,11 @@ function probes(body: Case): fc.Arbitrary<Probe> {
         return true;
       }
     })
-    .map((text): Mutation => () => text);
+    .map(
+      (text): Mutation =>
+        () =>
+          text,
+    );
   const idempotencyKey = fc.option(fc.uuid(), { nil: undefined });
 
   return fc.oneof(
@@ -310,21 +483,49 @@ function probes(body: Case): fc.Arbitrary<Probe> {
     json('an unknown or prototype-polluting field', unknownField, idempotencyKey),
     // A PATCH may require no field at all: then none can be left out.
     ...(requiredFields.length > 0
-      ? [json('a required field left out', fc.constantFrom(...requiredFields).map((field): Mutation => (b) => JSON.stringify(setAt(b, field.keys, undefined, true))), idempotencyKey)]
+      ? [
+          json(
+            'a required field left out',
+            fc.constantFrom(...requiredFields).map(
+              (field): Mutation =>
+                (b) =>
+                  JSON.stringify(setAt(b, field.keys, undefined, true)),
+            ),
+            idempotencyKey,
+          ),
+        ]
       : []),
     json('a body that is not an object', notAnObject),
     json('text that is not JSON', notJson),
     fc
-      .tuple(fc.constantFrom('text/plain', 'application/xml', 'multipart/form-data', 'application/json; charset=latin1', 'application/x-www-form-urlencoded', undefined), unknownKey)
+      .tuple(
+        fc.constantFrom(
+          'text/plain',
+          'application/xml',
+          'multipart/form-data',
+          'application/json; charset=latin1',
+          'application/x-www-form-urlencoded',
+          undefined,
+        ),
+        unknownKey,
+      )
       .map(([contentType, key]) => ({
         what: `content type ${contentType ?? '(none)'}`,
         contentType,
-        body: contentType === 'application/x-www-form-urlencoded' ? `${encodeURIComponent(key)}=1&x_a[b]=2` : JSON.stringify({ ...valid, [`x_${key}`]: 1 }),
+        body:
+          contentType === 'application/x-www-form-urlencoded'
+            ? `${encodeURIComponent(key)}=1&x_a[b]=2`
+            : JSON.stringify({ ...valid, [`x_${key}`]: 1 }),
       })),
   );
 }
 
-async function send(method: string, path: string, probe: Probe, token: string): Promise<{ status: number; contentType: string; body: string }> {
+async function send(
+  method: string,
+  path: string,
+  probe: Probe,
+  token: string,
+): Promise<{ status: number; contentType: string; body: string }> {
   const response = await fetch(`${api.baseUrl}${path}`, {
     method,
     headers: {
@@ -334,11 +535,20 @@ async function send(method: string, path: string, probe: Probe, token: string): 
     },
     body: probe.body,
   });
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body: await response.text(),
+  };
 }
 
 /** A refusal: a 4xx problem whose status matches the response's, and no change to what is stored. */
-async function expectRefusedWithoutWrite(method: string, path: string, probe: Probe, token = world.admin.token): Promise<void> {
+async function expectRefusedWithoutWrite(
+  method: string,
+  path: string,
+  probe: Probe,
+  token = world.admin.token,
+): Promise<void> {
   const before = await snapshot();
   const reply = await send(method, path, probe, token);
   let problem: { status?: unknown; code?: unknown } | undefined;
@@ -348,11 +558,19 @@ async function expectRefusedWithoutWrite(method: string, path: string, probe: Pr
     problem = undefined;
   }
   const refused =
-    reply.status >= 400 && reply.status <= 422 && reply.contentType.startsWith('application/problem+json') && problem?.status === reply.status && typeof problem?.code === 'string';
+    reply.status >= 400 &&
+    reply.status <= 422 &&
+    reply.contentType.startsWith('application/problem+json') &&
+    problem?.status === reply.status &&
+    typeof problem?.code === 'string';
   const request = `${probe.what}, ${probe.contentType ?? 'no content type'}${probe.idempotencyKey ? ', with an Idempotency-Key' : ''}: ${probe.body.slice(0, 300)}`;
-  if (!refused) throw new Error(`not a 4xx problem: ${reply.status} ${reply.contentType} ${reply.body.slice(0, 300)}\nfor ${request}`);
+  if (!refused)
+    throw new Error(
+      `not a 4xx problem: ${reply.status} ${reply.contentType} ${reply.body.slice(0, 300)}\nfor ${request}`,
+    );
   const after = await snapshot();
-  if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error(`wrote ${JSON.stringify(before)} -> ${JSON.stringify(after)}\nfor ${request}`);
+  if (JSON.stringify(after) !== JSON.stringify(before))
+    throw new Error(`wrote ${JSON.stringify(before)} -> ${JSON.stringify(after)}\nfor ${request}`);
 }
 
 describe('hostile bodies on every command endpoint', () => {
@@ -360,31 +578,50 @@ describe('hostile bodies on every command endpoint', () => {
     expect([...commandRoutes].sort()).toEqual([...ROUTES, ...Object.keys(WITHOUT_BODY)].sort());
   });
 
-  it.each(ROUTES)('%s: always a 4xx problem, never a write; the unmutated body is then accepted', async (route) => {
-    const target = cases[route];
-    const token = (target.as ?? world.admin).token;
-    const method = route.split(' ')[0];
-    await fc.assert(
-      fc.asyncProperty(probes(target), (probe) => expectRefusedWithoutWrite(method, target.path, probe, token)),
-      { numRuns: RUNS },
-    );
-    // The fuzzing started one mutation away from a body that is accepted: a mutation that got
-    // through validation would have written.
-    const accepted = await send(method, target.path, { what: 'the valid body', contentType: 'application/json', body: JSON.stringify(target.valid) }, token);
-    expect({ route, status: accepted.status < 300 ? 'accepted' : accepted.body }).toEqual({ route, status: 'accepted' });
-  }, 60_000);
+  it.each(ROUTES)(
+    '%s: always a 4xx problem, never a write; the unmutated body is then accepted',
+    async (route) => {
+      const target = cases[route];
+      const token = (target.as ?? world.admin).token;
+      const method = route.split(' ')[0];
+      await fc.assert(
+        fc.asyncProperty(probes(target), (probe) => expectRefusedWithoutWrite(method, target.path, probe, token)),
+        { numRuns: RUNS },
+      );
+      // The fuzzing started one mutation away from a body that is accepted: a mutation that got
+      // through validation would have written.
+      const accepted = await send(
+        method,
+        target.path,
+        { what: 'the valid body', contentType: 'application/json', body: JSON.stringify(target.valid) },
+        token,
+      );
+      expect({ route, status: accepted.status < 300 ? 'accepted' : accepted.body }).toEqual({
+        route,
+        status: 'accepted',
+      });
+    },
+    60_000,
+  );
 
-  it.each(Object.keys(WITHOUT_BODY).filter((route) => route.startsWith('POST /api/users/')))('%s: an unknown id with a hostile body is refused and writes nothing', async (route) => {
-    const path = route.slice('POST '.length).replace('{id}', randomUUID());
-    await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(
-          nestedJunk.map((v): Probe => ({ what: 'junk JSON', contentType: 'application/json', body: JSON.stringify(v) })),
-          fc.string().map((text): Probe => ({ what: 'text', contentType: 'text/plain', body: text })),
+  it.each(Object.keys(WITHOUT_BODY).filter((route) => route.startsWith('POST /api/users/')))(
+    '%s: an unknown id with a hostile body is refused and writes nothing',
+    async (route) => {
+      const path = route.slice('POST '.length).replace('{id}', randomUUID());
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            nestedJunk.map((v): Probe => ({
+              what: 'junk JSON',
+              contentType: 'application/json',
+              body: JSON.stringify(v),
+            })),
+            fc.string().map((text): Probe => ({ what: 'text', contentType: 'text/plain', body: text })),
+          ),
+          (probe) => expectRefusedWithoutWrite('POST', path, probe),
         ),
-        (probe) => expectRefusedWithoutWrite('POST', path, probe),
-      ),
-      { numRuns: 10 },
-    );
-  });
+        { numRuns: 10 },
+      );
+    },
+  );
 });

@@ -59,17 +59,32 @@ afterAll(async () => {
 });
 
 /** A project with a plan, and a progress report that completes its first milestone: two events in one append. */
-async function completingReport(): Promise<{ stream: string; send: (headers?: Record<string, string>) => Promise<Reply> }> {
+async function completingReport(): Promise<{
+  stream: string;
+  send: (headers?: Record<string, string>) => Promise<Reply>;
+}> {
   const { id } = await projectAt(world, 'assigned');
-  const milestoneId: string = (await get(api, `/api/projects/${id}`, world.taskforce)).body.plan.milestones[0].milestoneId;
+  const milestoneId: string = (await get(api, `/api/projects/${id}`, world.taskforce)).body.plan.milestones[0]
+    .milestoneId;
   return {
     stream: projectStream(id),
-    send: (headers) => post(api, `/api/projects/${id}/progress`, world.industry, { milestoneId, note: '投资协议已签订', done: true }, headers),
+    send: (headers) =>
+      post(
+        api,
+        `/api/projects/${id}/progress`,
+        world.industry,
+        { milestoneId, note: '投资协议已签订', done: true },
+        headers,
+      ),
   };
 }
 
 function expectUnavailable(reply: Reply): void {
-  expect({ status: reply.status, code: reply.body?.code, contentType: reply.headers.get('content-type')?.split(';')[0] }).toEqual({
+  expect({
+    status: reply.status,
+    code: reply.body?.code,
+    contentType: reply.headers.get('content-type')?.split(';')[0],
+  }).toEqual({
     status: 503,
     code: 'DATABASE_UNAVAILABLE',
     contentType: 'application/problem+json',
@@ -123,7 +138,8 @@ describe('the database connection dropped in the middle of a command', () => {
 
   it('with an Idempotency-Key, a retry after a commit the API never heard of does not write again', async () => {
     const { id } = await projectAt(world, 'assigned');
-    const report = (headers: Record<string, string>) => post(api, `/api/projects/${id}/progress`, world.industry, { note: '企业已完成备案' }, headers);
+    const report = (headers: Record<string, string>) =>
+      post(api, `/api/projects/${id}/progress`, world.industry, { note: '企业已完成备案' }, headers);
     const before = await events.types(projectStream(id));
     const key = { 'Idempotency-Key': crypto.randomUUID() };
     const dropped = proxy.dropAt({ armedBy: WRITE, at: COMMIT, forward: true });
@@ -135,7 +151,11 @@ describe('the database connection dropped in the middle of a command', () => {
     // settled from the events once the database answers: the retry gets the answer of the
     // command that did run, and does not report the progress twice.
     const retry = await report(key);
-    expect({ status: retry.status, replayed: retry.headers.get('idempotent-replayed'), id: retry.body.id }).toEqual({ status: 200, replayed: 'true', id });
+    expect({ status: retry.status, replayed: retry.headers.get('idempotent-replayed'), id: retry.body.id }).toEqual({
+      status: 200,
+      replayed: 'true',
+      id,
+    });
     expect(await events.types(projectStream(id))).toEqual([...before, 'ProgressReported']);
   }, 30_000);
 });

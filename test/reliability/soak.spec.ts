@@ -57,12 +57,25 @@ const shared: string[] = [];
 
 const COMMAND_STATUSES = [200, 201, 409, 412];
 
-async function command(what: string, user: TestUser, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+async function command(
+  what: string,
+  user: TestUser,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   const correlationId = randomUUID();
   const reply = await send(api, 'POST', path, user, body, { 'X-Correlation-Id': correlationId, ...headers });
   const replayed = reply.headers.get('idempotent-replayed') === 'true';
-  sent.push({ what, correlationId, status: reply.status, replayed, ...(reply.status < 300 ? { version: reply.body.version, id: reply.body.id } : {}) });
-  if (!COMMAND_STATUSES.includes(reply.status)) unexpected.push(`${what} ${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
+  sent.push({
+    what,
+    correlationId,
+    status: reply.status,
+    replayed,
+    ...(reply.status < 300 ? { version: reply.body.version, id: reply.body.id } : {}),
+  });
+  if (!COMMAND_STATUSES.includes(reply.status))
+    unexpected.push(`${what} ${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply;
 }
 
@@ -75,10 +88,17 @@ async function query(what: string, user: TestUser, path: string): Promise<Reply>
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
 
 /** Reads the project list at the command's position: the project must be there, at least at that version. */
-async function readOwnWrite(user: TestUser, title: string, id: string, version: number, position: number): Promise<void> {
+async function readOwnWrite(
+  user: TestUser,
+  title: string,
+  id: string,
+  version: number,
+  position: number,
+): Promise<void> {
   const reply = await query('list', user, `/api/projects?q=${encodeURIComponent(title)}&minPosition=${position}`);
   const row = reply.body?.items?.find((item: { id: string }) => item.id === id);
-  if (reply.status === 200 && !(row && row.version >= version)) staleReads.push(`${title}: wanted version ${version} at ${position}, read ${row?.version}`);
+  if (reply.status === 200 && !(row && row.version >= version))
+    staleReads.push(`${title}: wanted version ${version} at ${position}, read ${row?.version}`);
 }
 
 /** One client: lifecycles of its own projects, with races, retries and reads in between. */
@@ -98,9 +118,17 @@ async function client(n: number, deadline: number): Promise<void> {
     shared.push(id);
     const milestones = [randomUUID(), randomUUID()];
     const project = `/api/projects/${id}`;
-    const verdicts = Math.random() < 0.2 ? ['revise', 'approved'] : [pick(['approved', 'approved', 'approved', 'approved', 'rejected'])];
+    const verdicts =
+      Math.random() < 0.2
+        ? ['revise', 'approved']
+        : [pick(['approved', 'approved', 'approved', 'approved', 'rejected'])];
     const steps: Array<[string, TestUser, string, unknown]> = [
-      ...verdicts.map((verdict): [string, TestUser, string, unknown] => ['review', reviewer, `${project}/reviews`, { verdict, scores: { idea: 80, validation: 80, feasibility: 80 } }]),
+      ...verdicts.map((verdict): [string, TestUser, string, unknown] => [
+        'review',
+        reviewer,
+        `${project}/reviews`,
+        { verdict, scores: { idea: 80, validation: 80, feasibility: 80 } },
+      ]),
       ['present', taskforce, `${project}/presentations`, { conferenceId: world.conferenceId }],
       [
         'assign',
@@ -109,14 +137,25 @@ async function client(n: number, deadline: number): Promise<void> {
         {
           leadDepartment: 'industry',
           supportingDepartments: ['resources'],
-          milestones: milestones.map((milestoneId, i) => ({ milestoneId, title: `节点${i + 1}`, dueOn: '2030-06-30', departmentCode: 'industry', owner: '王伟' })),
+          milestones: milestones.map((milestoneId, i) => ({
+            milestoneId,
+            title: `节点${i + 1}`,
+            dueOn: '2030-06-30',
+            departmentCode: 'industry',
+            owner: '王伟',
+          })),
         },
       ],
       ['progress', industry, `${project}/progress`, { milestoneId: milestones[0], note: '节点一完成', done: true }],
       ['progress', industry, `${project}/progress`, { note: '推进中' }],
       ['progress', industry, `${project}/progress`, { milestoneId: milestones[1], note: '节点二完成', done: true }],
       pick<[string, TestUser, string, unknown]>([
-        ['land', taskforce, `${project}/landing`, { landedOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10) }],
+        [
+          'land',
+          taskforce,
+          `${project}/landing`,
+          { landedOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10) },
+        ],
         ['withdraw', taskforce, `${project}/withdrawal`, { reason: '企业调整计划' }],
       ]),
     ];
@@ -130,8 +169,13 @@ async function client(n: number, deadline: number): Promise<void> {
         const key = { 'Idempotency-Key': randomUUID() };
         reply = await command(what, user, path, body, key);
         const retry = await command(`${what} (retry)`, user, path, body, key);
-        if (reply.status < 300 && (retry.status !== reply.status || JSON.stringify(retry.body) !== JSON.stringify(reply.body))) {
-          unexpected.push(`${what} retried with its key: ${reply.status} ${JSON.stringify(reply.body)} then ${retry.status} ${JSON.stringify(retry.body)}`);
+        if (
+          reply.status < 300 &&
+          (retry.status !== reply.status || JSON.stringify(retry.body) !== JSON.stringify(reply.body))
+        ) {
+          unexpected.push(
+            `${what} retried with its key: ${reply.status} ${JSON.stringify(reply.body)} then ${retry.status} ${JSON.stringify(retry.body)}`,
+          );
         }
       } else if (r < 0.3) {
         reply = await command(what, user, path, body, { 'If-Match': `"${version}"` });
@@ -151,8 +195,10 @@ async function rival(deadline: number): Promise<void> {
   const r = Math.random();
   if (Date.now() >= deadline || shared.length === 0) return;
   const other = pick(shared);
-  if (r < 0.1) await command('rival progress', world.taskforce, `/api/projects/${other}/progress`, { note: '专班跟进' });
-  else if (r < 0.12) await command('rival withdrawal', world.taskforce, `/api/projects/${other}/withdrawal`, { reason: '专班决定撤回' });
+  if (r < 0.1)
+    await command('rival progress', world.taskforce, `/api/projects/${other}/progress`, { note: '专班跟进' });
+  else if (r < 0.12)
+    await command('rival withdrawal', world.taskforce, `/api/projects/${other}/withdrawal`, { reason: '专班决定撤回' });
   else if (r < 0.17) await query('project', world.leader, `/api/projects/${other}`);
   else if (r < 0.2) await query('dashboard', world.leader, '/api/dashboard/summary');
   else if (r < 0.22) await query('landing rates', world.leader, '/api/dashboard/landing-rate?groupBy=department');
@@ -171,59 +217,80 @@ async function waitForProjection(): Promise<void> {
 }
 
 describe('soak', () => {
-  it(`${CLIENTS} clients for ${SOAK_SECONDS} s of mixed commands and queries keep every invariant`, async () => {
-    const deadline = Date.now() + SOAK_SECONDS * 1000;
-    await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n, deadline)));
-    await waitForProjection();
+  it(
+    `${CLIENTS} clients for ${SOAK_SECONDS} s of mixed commands and queries keep every invariant`,
+    async () => {
+      const deadline = Date.now() + SOAK_SECONDS * 1000;
+      await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n, deadline)));
+      await waitForProjection();
 
-    // It did real work, with real contention.
-    const accepted = sent.filter((s) => s.status < 300 && !s.replayed);
-    expect(accepted.length).toBeGreaterThan(100);
-    expect(sent.some((s) => s.status === 409 || s.status === 412)).toBe(true);
-    expect(sent.some((s) => s.replayed)).toBe(true);
+      // It did real work, with real contention.
+      const accepted = sent.filter((s) => s.status < 300 && !s.replayed);
+      expect(accepted.length).toBeGreaterThan(100);
+      expect(sent.some((s) => s.status === 409 || s.status === 412)).toBe(true);
+      expect(sent.some((s) => s.replayed)).toBe(true);
 
-    // No server error, no unexpected status; every read saw its own write.
-    expect(unexpected).toEqual([]);
-    expect(staleReads).toEqual([]);
+      // No server error, no unexpected status; every read saw its own write.
+      expect(unexpected).toEqual([]);
+      expect(staleReads).toEqual([]);
 
-    // Every stream is contiguous from 1: no gap, no duplicate position.
-    const { rows: broken } = await pool.query(
-      `SELECT stream_id FROM events GROUP BY stream_id
+      // Every stream is contiguous from 1: no gap, no duplicate position.
+      const { rows: broken } = await pool.query(
+        `SELECT stream_id FROM events GROUP BY stream_id
         HAVING min(stream_position) <> 1 OR max(stream_position) <> count(*) OR count(DISTINCT stream_position) <> count(*)`,
-    );
-    expect(broken).toEqual([]);
+      );
+      expect(broken).toEqual([]);
 
-    // Each acknowledged command was stored once, in one append ending at the version it answered;
-    // refused commands and replays stored nothing.
-    const { rows } = await pool.query<{ correlation_id: string; streams: number; events: number; first: number; last: number; stream_id: string }>(
-      `SELECT metadata->>'correlationId' AS correlation_id, count(DISTINCT stream_id)::int AS streams, count(*)::int AS events,
+      // Each acknowledged command was stored once, in one append ending at the version it answered;
+      // refused commands and replays stored nothing.
+      const { rows } = await pool.query<{
+        correlation_id: string;
+        streams: number;
+        events: number;
+        first: number;
+        last: number;
+        stream_id: string;
+      }>(
+        `SELECT metadata->>'correlationId' AS correlation_id, count(DISTINCT stream_id)::int AS streams, count(*)::int AS events,
               min(stream_position) AS first, max(stream_position) AS last, min(stream_id) AS stream_id
          FROM events GROUP BY 1`,
-    );
-    const stored = new Map(rows.map((r) => [r.correlation_id, r]));
-    const wrong = sent.flatMap((s) => {
-      const appended = stored.get(s.correlationId);
-      if (s.status >= 300 || s.replayed) return appended ? [`${s.what} (${s.status}${s.replayed ? ', replayed' : ''}) wrote ${appended.events} events`] : [];
-      if (!appended) return [`${s.what} answered ${s.status} but wrote nothing`];
-      const oneAppend = appended.streams === 1 && appended.last - appended.first + 1 === appended.events && appended.last === s.version;
-      return oneAppend && appended.stream_id.endsWith(s.id!) ? [] : [`${s.what}: ${JSON.stringify(appended)} for version ${s.version}`];
-    });
-    expect(wrong).toEqual([]);
+      );
+      const stored = new Map(rows.map((r) => [r.correlation_id, r]));
+      const wrong = sent.flatMap((s) => {
+        const appended = stored.get(s.correlationId);
+        if (s.status >= 300 || s.replayed)
+          return appended
+            ? [`${s.what} (${s.status}${s.replayed ? ', replayed' : ''}) wrote ${appended.events} events`]
+            : [];
+        if (!appended) return [`${s.what} answered ${s.status} but wrote nothing`];
+        const oneAppend =
+          appended.streams === 1 &&
+          appended.last - appended.first + 1 === appended.events &&
+          appended.last === s.version;
+        return oneAppend && appended.stream_id.endsWith(s.id!)
+          ? []
+          : [`${s.what}: ${JSON.stringify(appended)} for version ${s.version}`];
+      });
+      expect(wrong).toEqual([]);
 
-    // The project list has every project stream.
-    const { rows: streams } = await pool.query(`SELECT count(DISTINCT stream_id)::int AS n FROM events WHERE stream_id LIKE 'project-%'`);
-    expect((await get(api, '/api/projects?pageSize=1', world.leader)).body.total).toBe(streams[0].n);
+      // The project list has every project stream.
+      const { rows: streams } = await pool.query(
+        `SELECT count(DISTINCT stream_id)::int AS n FROM events WHERE stream_id LIKE 'project-%'`,
+      );
+      expect((await get(api, '/api/projects?pageSize=1', world.leader)).body.total).toBe(streams[0].n);
 
-    // The read models equal a full rebuild of them from the log.
-    const dataSource: DataSource = await createDataSource(api.databaseUrl, 2).initialize();
-    const storePool = new Pool({ connectionString: api.databaseUrl, max: 2 });
-    try {
-      const live = await snapshotReadModels(dataSource);
-      await rebuildReadModels({ dataSource, store: new PostgresEventStore(storePool) });
-      expect(await snapshotReadModels(dataSource)).toEqual(live);
-    } finally {
-      await dataSource.destroy();
-      await storePool.end();
-    }
-  }, (SOAK_SECONDS + 60) * 1000);
+      // The read models equal a full rebuild of them from the log.
+      const dataSource: DataSource = await createDataSource(api.databaseUrl, 2).initialize();
+      const storePool = new Pool({ connectionString: api.databaseUrl, max: 2 });
+      try {
+        const live = await snapshotReadModels(dataSource);
+        await rebuildReadModels({ dataSource, store: new PostgresEventStore(storePool) });
+        expect(await snapshotReadModels(dataSource)).toEqual(live);
+      } finally {
+        await dataSource.destroy();
+        await storePool.end();
+      }
+    },
+    (SOAK_SECONDS + 60) * 1000,
+  );
 });

@@ -37,17 +37,24 @@ interface Row {
 }
 
 async function rows(action: string, target: string): Promise<Row[]> {
-  return (await db.query<Row>('SELECT * FROM audit_log WHERE action = $1 AND target = $2 ORDER BY id', [action, target])).rows;
+  return (
+    await db.query<Row>('SELECT * FROM audit_log WHERE action = $1 AND target = $2 ORDER BY id', [action, target])
+  ).rows;
 }
 
 async function auditText(): Promise<string> {
-  return (await db.query<{ t: string }>("SELECT coalesce(string_agg(audit_log::text, ' '), '') AS t FROM audit_log")).rows[0].t;
+  return (await db.query<{ t: string }>("SELECT coalesce(string_agg(audit_log::text, ' '), '') AS t FROM audit_log"))
+    .rows[0].t;
 }
 
 async function post(path: string, headers: Record<string, string>, body: unknown) {
   const response = await fetch(`${api.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, correlationId: response.headers.get('x-correlation-id') };
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : undefined,
+    correlationId: response.headers.get('x-correlation-id'),
+  };
 }
 
 async function get(path: string, headers: Record<string, string> = {}) {
@@ -58,14 +65,31 @@ async function get(path: string, headers: Record<string, string> = {}) {
 describe('audit log: password guessing leaves a trace', () => {
   it('records a failed login with the username tried, the client address and the reason, but never the password', async () => {
     const guess = 'Guessed-Password-7731';
-    const wrong = await post('/api/auth/login', { 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.7' }, { username: 'admin', password: guess });
-    const unknown = await post('/api/auth/login', { 'Content-Type': 'application/json' }, { username: 'no-such-user', password: guess });
+    const wrong = await post(
+      '/api/auth/login',
+      { 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.7' },
+      { username: 'admin', password: guess },
+    );
+    const unknown = await post(
+      '/api/auth/login',
+      { 'Content-Type': 'application/json' },
+      { username: 'no-such-user', password: guess },
+    );
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
 
     const [wrongRow] = await rows('auth.login.failed', 'admin');
-    expect(wrongRow).toMatchObject({ actor_username: null, client_address: '203.0.113.7', correlation_id: wrong.correlationId, details: { reason: 'wrong-password' } });
+    expect(wrongRow).toMatchObject({
+      actor_username: null,
+      client_address: '203.0.113.7',
+      correlation_id: wrong.correlationId,
+      details: { reason: 'wrong-password' },
+    });
     const [unknownRow] = await rows('auth.login.failed', 'no-such-user');
-    expect(unknownRow).toMatchObject({ client_address: '127.0.0.1', correlation_id: unknown.correlationId, details: { reason: 'unknown-user' } });
+    expect(unknownRow).toMatchObject({
+      client_address: '127.0.0.1',
+      correlation_id: unknown.correlationId,
+      details: { reason: 'unknown-user' },
+    });
     expect(await auditText()).not.toContain(guess);
   });
 
@@ -79,14 +103,28 @@ describe('audit log: password guessing leaves a trace', () => {
   it('records a failed login of a disabled user as such', async () => {
     const user = await createUserAndLogin(api, 'leader');
     expect((await post(`/api/users/${user.id}/disable`, admin, {})).status).toBe(200);
-    expect((await post('/api/auth/login', { 'Content-Type': 'application/json' }, { username: user.username, password: user.password })).status).toBe(401);
+    expect(
+      (
+        await post(
+          '/api/auth/login',
+          { 'Content-Type': 'application/json' },
+          { username: user.username, password: user.password },
+        )
+      ).status,
+    ).toBe(401);
     expect((await rows('auth.login.failed', user.username)).map((r) => r.details)).toEqual([{ reason: 'disabled' }]);
   });
 });
 
 describe('audit log: user administration is attributed to the admin', () => {
   it('records the first-start admin as created by the service itself', async () => {
-    expect(await rows('user.created', 'admin')).toEqual([expect.objectContaining({ actor_username: null, actor_role: null, details: { role: 'admin', departmentCode: null, firstStart: true } })]);
+    expect(await rows('user.created', 'admin')).toEqual([
+      expect.objectContaining({
+        actor_username: null,
+        actor_role: null,
+        details: { role: 'admin', departmentCode: null, firstStart: true },
+      }),
+    ]);
   });
 
   it('records creating a user and changing its role, with the admin as actor and the request’s correlation id', async () => {
@@ -94,7 +132,13 @@ describe('audit log: user administration is attributed to the admin', () => {
     const created = await post('/api/users', admin, { username: 'audited-user', password, role: 'leader' });
     expect(created.status).toBe(201);
     const [createdRow] = await rows('user.created', 'audited-user');
-    expect(createdRow).toMatchObject({ actor_username: 'admin', actor_role: 'admin', correlation_id: created.correlationId, client_address: '127.0.0.1', details: { role: 'leader', departmentCode: null } });
+    expect(createdRow).toMatchObject({
+      actor_username: 'admin',
+      actor_role: 'admin',
+      correlation_id: created.correlationId,
+      client_address: '127.0.0.1',
+      details: { role: 'leader', departmentCode: null },
+    });
 
     const session = await login(api.baseUrl, 'audited-user', password);
     const promoted = await post(`/api/users/${created.body.id}/role`, admin, { role: 'taskforce' });
@@ -118,16 +162,23 @@ describe('audit log: user administration is attributed to the admin', () => {
     expect((await post(`/api/users/${user.id}/disable`, admin, {})).status).toBe(200);
     expect((await post(`/api/users/${user.id}/enable`, admin, {})).status).toBe(200);
     for (const action of ['user.password-reset', 'user.disabled', 'user.enabled']) {
-      expect(await rows(action, user.username)).toEqual([expect.objectContaining({ actor_username: 'admin', actor_role: 'admin' })]);
+      expect(await rows(action, user.username)).toEqual([
+        expect.objectContaining({ actor_username: 'admin', actor_role: 'admin' }),
+      ]);
     }
     expect(await auditText()).not.toContain(newPassword);
   });
 
   it('records a user changing their own password with the user as actor', async () => {
     const user = await createUserAndLogin(api, 'taskforce');
-    const changed = await post('/api/auth/password', user.headers, { currentPassword: user.password, newPassword: 'Own-New-Password-3318' });
+    const changed = await post('/api/auth/password', user.headers, {
+      currentPassword: user.password,
+      newPassword: 'Own-New-Password-3318',
+    });
     expect(changed.status).toBe(200);
-    expect(await rows('user.password-changed', user.username)).toEqual([expect.objectContaining({ actor_username: user.username, actor_role: 'taskforce' })]);
+    expect(await rows('user.password-changed', user.username)).toEqual([
+      expect.objectContaining({ actor_username: user.username, actor_role: 'taskforce' }),
+    ]);
     expect(await auditText()).not.toContain('Own-New-Password-3318');
   });
 
@@ -145,14 +196,19 @@ describe('audit log: user administration is attributed to the admin', () => {
       expect.objectContaining({ actor_username: 'admin', correlation_id: started.correlationId }),
     ]);
     // Let the rebuild finish before the database is dropped.
-    for (let i = 0; i < 100 && (await get('/api/admin/rebuild', admin)).body.status === 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && (await get('/api/admin/rebuild', admin)).body.status === 'running'; i++)
+      await new Promise((r) => setTimeout(r, 100));
   });
 
   it('does not change a user when its audit row cannot be written, yet still lets people log in', async () => {
     const user = await createUserAndLogin(api, 'leader');
     await db.query('ALTER TABLE audit_log RENAME TO audit_log_away');
     try {
-      const created = await post('/api/users', admin, { username: 'unaudited-user', password: 'Unaudited-Pass-1', role: 'leader' });
+      const created = await post('/api/users', admin, {
+        username: 'unaudited-user',
+        password: 'Unaudited-Pass-1',
+        role: 'leader',
+      });
       expect(created.status).toBe(500);
       expect((await db.query("SELECT 1 FROM users WHERE username = 'unaudited-user'")).rowCount).toBe(0);
       expect((await login(api.baseUrl, user.username, user.password)).user.id).toBe(user.id);
@@ -190,7 +246,9 @@ describe('GET /api/audit-log', () => {
 
     const page2 = await get('/api/audit-log?page=2&pageSize=2', admin);
     expect(page2.body).toMatchObject({ page: 2, pageSize: 2, total: all.body.total });
-    expect(page2.body.items.map((item: { id: string }) => item.id)).toEqual(all.body.items.slice(2, 4).map((item: { id: string }) => item.id));
+    expect(page2.body.items.map((item: { id: string }) => item.id)).toEqual(
+      all.body.items.slice(2, 4).map((item: { id: string }) => item.id),
+    );
 
     const future = encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString());
     expect((await get(`/api/audit-log?from=${future}`, admin)).body).toMatchObject({ total: 0, items: [] });
@@ -207,7 +265,11 @@ describe('GET /api/audit-log', () => {
     expect((await get('/api/audit-log')).status).toBe(401);
     for (const role of ROLES.filter((r) => r !== 'admin')) {
       const user = await createUserAndLogin(api, role, role === 'department' ? 'audit-dept' : undefined);
-      expect({ role, ...(await get('/api/audit-log', user.headers)) }).toMatchObject({ role, status: 403, body: { code: 'ROLE_NOT_ALLOWED' } });
+      expect({ role, ...(await get('/api/audit-log', user.headers)) }).toMatchObject({
+        role,
+        status: 403,
+        body: { code: 'ROLE_NOT_ALLOWED' },
+      });
     }
   });
 });
@@ -220,6 +282,8 @@ describe('audit_log in the database', () => {
     await expect(db.query("DELETE FROM audit_log WHERE action = 'auth.login.failed'")).rejects.toThrow(/append-only/);
     await expect(db.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
     expect((await db.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n).toBe(before);
-    expect((await db.query("SELECT count(*)::int AS n FROM audit_log WHERE actor_username = 'someone-else'")).rows[0].n).toBe(0);
+    expect(
+      (await db.query("SELECT count(*)::int AS n FROM audit_log WHERE actor_username = 'someone-else'")).rows[0].n,
+    ).toBe(0);
   });
 });

@@ -17,10 +17,18 @@ beforeAll(async () => {
   // commerce (both supported by resources), and one submitted project no department is part of.
   await projectAt(world, 'assigned'); // plan('industry', 'resources')
   const commerce = await projectAt(world, 'presented');
-  const assigned = await post(api, `/api/projects/${commerce.id}/assignments`, world.taskforce, { ...plan('commerce', 'resources'), occurredAt: daysAgo(20) });
+  const assigned = await post(api, `/api/projects/${commerce.id}/assignments`, world.taskforce, {
+    ...plan('commerce', 'resources'),
+    occurredAt: daysAgo(20),
+  });
   expect(assigned.status).toBe(200);
   // Written last, so reading at its position includes every write before it.
-  const unassigned = await post(api, '/api/projects', world.taskforce, validSubmission(world.enterpriseId, { occurredAt: daysAgo(60) }));
+  const unassigned = await post(
+    api,
+    '/api/projects',
+    world.taskforce,
+    validSubmission(world.enterpriseId, { occurredAt: daysAgo(60) }),
+  );
   expect(unassigned.status).toBe(201);
   lastPosition = unassigned.body.position;
 });

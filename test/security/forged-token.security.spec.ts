@@ -28,13 +28,25 @@ describe('forged tokens: no signing key anyone can know', () => {
   afterAll(() => api.stop());
 
   it('refuses an admin token signed with the secret that used to be written in the source', async () => {
-    const forged = signAccessToken({ sub: world.admin.id, username: 'admin', role: 'admin', ver: 0 }, OLD_PUBLIC_SECRET, 3600).token;
+    const forged = signAccessToken(
+      { sub: world.admin.id, username: 'admin', role: 'admin', ver: 0 },
+      OLD_PUBLIC_SECRET,
+      3600,
+    ).token;
     for (const ver of [0, 1, 2]) {
-      const token = signAccessToken({ sub: world.admin.id, username: 'admin', role: 'admin', ver }, OLD_PUBLIC_SECRET, 3600).token;
+      const token = signAccessToken(
+        { sub: world.admin.id, username: 'admin', role: 'admin', ver },
+        OLD_PUBLIC_SECRET,
+        3600,
+      ).token;
       const reply = await fetch(`${api.baseUrl}/api/users`, { headers: authHeaders(token) });
       expect(reply.status).toBe(401);
     }
-    const create = await fetch(`${api.baseUrl}/api/users`, { method: 'POST', headers: authHeaders(forged), body: JSON.stringify({ username: 'intruder', password: 'Intruder-Pass-2026!x', role: 'admin' }) });
+    const create = await fetch(`${api.baseUrl}/api/users`, {
+      method: 'POST',
+      headers: authHeaders(forged),
+      body: JSON.stringify({ username: 'intruder', password: 'Intruder-Pass-2026!x', role: 'admin' }),
+    });
     expect(create.status).toBe(401);
   });
 
@@ -47,7 +59,9 @@ describe('forged tokens: no signing key anyone can know', () => {
       expect(rows[0].value.length).toBeGreaterThanOrEqual(48);
       expect(rows[0].value).not.toBe(OLD_PUBLIC_SECRET);
       // Nobody but the table's owner may read it.
-      const { rows: grants } = await db.query("SELECT grantee FROM information_schema.role_table_grants WHERE table_name = 'server_secrets' AND grantee = 'PUBLIC'");
+      const { rows: grants } = await db.query(
+        "SELECT grantee FROM information_schema.role_table_grants WHERE table_name = 'server_secrets' AND grantee = 'PUBLIC'",
+      );
       expect(grants).toEqual([]);
     } finally {
       await db.end();
@@ -73,7 +87,14 @@ describe('forged tokens: no signing key anyone can know', () => {
       investmentYuan: 1_000_000,
     });
     const id = submitted.body.id;
-    expect((await post(api, `/api/projects/${id}/reviews`, world.reviewer, { verdict: 'approved', scores: { idea: 90, validation: 80, feasibility: 85 } })).status).toBe(200);
+    expect(
+      (
+        await post(api, `/api/projects/${id}/reviews`, world.reviewer, {
+          verdict: 'approved',
+          scores: { idea: 90, validation: 80, feasibility: 85 },
+        })
+      ).status,
+    ).toBe(200);
 
     for (const user of [world.taskforce, world.leader, world.reviewer]) {
       for (const path of [`/api/projects/${id}`, `/api/projects/${id}/history`]) {

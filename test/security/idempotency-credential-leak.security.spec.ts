@@ -31,14 +31,21 @@ afterAll(async () => {
 });
 
 /** Every row of the table, every column as text. */
-const tableAsText = async (): Promise<string> => (await pool.query<{ row: string }>('SELECT t::text AS row FROM idempotency_keys t')).rows.map((r) => r.row).join('\n');
+const tableAsText = async (): Promise<string> =>
+  (await pool.query<{ row: string }>('SELECT t::text AS row FROM idempotency_keys t')).rows
+    .map((r) => r.row)
+    .join('\n');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const withKey = (key: string) => ({ 'Idempotency-Key': key });
 
 describe('credentials in the idempotency table', () => {
   it('keeps no password, no token and no plain hash of a body after creating a user and changing a password', async () => {
     const admin = { headers: authHeaders(await adminToken(api)) } as TestUser;
-    const newUser = { username: `leaked-${randomUUID().slice(0, 8)}`, password: 'correct-horse-battery', role: 'reviewer' };
+    const newUser = {
+      username: `leaked-${randomUUID().slice(0, 8)}`,
+      password: 'correct-horse-battery',
+      role: 'reviewer',
+    };
     const created = await post(api, '/api/users', admin, newUser, withKey(randomUUID()));
     expect(created.status).toBe(201);
 
@@ -59,7 +66,13 @@ describe('credentials in the idempotency table', () => {
     // Nothing of the credential routes is kept, not even their keyed hash.
     expect(table).not.toContain('/api/users');
     expect(table).not.toContain('/api/auth/password');
-    for (const secret of [newUser.password, change.currentPassword, change.newPassword, changed.body.accessToken, TEST_ADMIN_PASSWORD]) {
+    for (const secret of [
+      newUser.password,
+      change.currentPassword,
+      change.newPassword,
+      changed.body.accessToken,
+      TEST_ADMIN_PASSWORD,
+    ]) {
       expect(table).not.toContain(secret);
     }
     for (const body of [newUser, change, enterprise]) {
@@ -98,7 +111,10 @@ describe('a claim left pending by a crash', () => {
     const first = await post(api, '/api/enterprises', taskforce, withEvent.body, withKey(withEvent.key));
     expect(first.status).toBe(201);
     written = first.body;
-    await pool.query(`UPDATE idempotency_keys SET status = NULL, response_body = NULL, created_at = created_at - interval '2 minutes' WHERE key = $1`, [withEvent.key]);
+    await pool.query(
+      `UPDATE idempotency_keys SET status = NULL, response_body = NULL, created_at = created_at - interval '2 minutes' WHERE key = $1`,
+      [withEvent.key],
+    );
     // The process died before the command wrote anything.
     await pool.query(
       `INSERT INTO idempotency_keys (user_id, key, request, request_hash, answer_status, created_at)
@@ -107,7 +123,12 @@ describe('a claim left pending by a crash', () => {
     );
 
     // The service starts again (a second instance on the same database; its projector off).
-    const config = loadConfig({ NODE_ENV: 'test', LUODI_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, LUODI_PROJECTOR: 'off', LOG_LEVEL: 'error' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LUODI_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+      LUODI_PROJECTOR: 'off',
+      LOG_LEVEL: 'error',
+    });
     restarted = await createApp(config, api.databaseUrl, new ConsoleLogger('Luodi', { logLevels: ['error'] }));
     await restarted.listen(0, '127.0.0.1');
     restartedUrl = `http://127.0.0.1:${(restarted.getHttpServer().address() as { port: number }).port}`;

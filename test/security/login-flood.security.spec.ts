@@ -12,7 +12,12 @@ async function attempt(api: RunningApi, username: string, password: string, forw
     body: JSON.stringify({ username, password }),
   });
   const problem = (await response.json()) as { code?: string };
-  return { status: response.status, code: problem.code, retryAfter: response.headers.get('retry-after'), ms: Date.now() - started };
+  return {
+    status: response.status,
+    code: problem.code,
+    retryAfter: response.headers.get('retry-after'),
+    ms: Date.now() - started,
+  };
 }
 
 describe('login flood with spoofed X-Forwarded-For, no trusted proxy configured', () => {
@@ -26,7 +31,10 @@ describe('login flood with spoofed X-Forwarded-For, no trusted proxy configured'
 
   it('counts every spoofed address from loopback as the peer itself: 429 after the per-address limit of 20', async () => {
     for (let i = 0; i < 20; i++) {
-      expect(await attempt(api, `guess-${i}`, 'wrong-password', `203.0.113.${i}`)).toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS' });
+      expect(await attempt(api, `guess-${i}`, 'wrong-password', `203.0.113.${i}`)).toMatchObject({
+        status: 401,
+        code: 'INVALID_CREDENTIALS',
+      });
     }
     const refused = await attempt(api, 'guess-20', 'wrong-password', '203.0.113.200');
     expect(refused).toMatchObject({ status: 429, code: 'TOO_MANY_LOGIN_ATTEMPTS' });
@@ -44,13 +52,22 @@ describe('login flood behind a trusted proxy (LUODI_TRUSTED_PROXIES=127.0.0.1)',
   });
 
   it('counts the forwarded address, not the proxy', async () => {
-    for (let i = 0; i < 5; i++) expect((await attempt(api, 'nobody', 'wrong-password', '198.51.100.1')).status).toBe(401);
-    expect(await attempt(api, 'nobody', 'wrong-password', '198.51.100.1')).toMatchObject({ status: 429, code: 'TOO_MANY_LOGIN_ATTEMPTS' });
-    expect(await attempt(api, 'nobody', 'wrong-password', '198.51.100.2')).toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS' });
+    for (let i = 0; i < 5; i++)
+      expect((await attempt(api, 'nobody', 'wrong-password', '198.51.100.1')).status).toBe(401);
+    expect(await attempt(api, 'nobody', 'wrong-password', '198.51.100.1')).toMatchObject({
+      status: 429,
+      code: 'TOO_MANY_LOGIN_ATTEMPTS',
+    });
+    expect(await attempt(api, 'nobody', 'wrong-password', '198.51.100.2')).toMatchObject({
+      status: 401,
+      code: 'INVALID_CREDENTIALS',
+    });
   });
 
   it('refuses 40 parallel guesses from distinct addresses beyond the hashing queue at once, and the API keeps answering', async () => {
-    const flood = Promise.all(Array.from({ length: 40 }, (_, i) => attempt(api, `flood-${i}`, 'wrong-password', `192.0.2.${i + 1}`)));
+    const flood = Promise.all(
+      Array.from({ length: 40 }, (_, i) => attempt(api, `flood-${i}`, 'wrong-password', `192.0.2.${i + 1}`)),
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     const healthStarted = Date.now();
     const health = await fetch(`${api.baseUrl}/api/health`);

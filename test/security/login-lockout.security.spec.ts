@@ -28,10 +28,15 @@ describe('lock-out of the real user by failing on purpose', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) statuses.push((await attempt(api, 'admin', `wrong-password-${i}`, attacker)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
-    expect(await attempt(api, 'admin', api.adminPassword, attacker)).toMatchObject({ status: 429, code: 'TOO_MANY_LOGIN_ATTEMPTS' });
+    expect(await attempt(api, 'admin', api.adminPassword, attacker)).toMatchObject({
+      status: 429,
+      code: 'TOO_MANY_LOGIN_ATTEMPTS',
+    });
 
     expect(await attempt(api, 'admin', api.adminPassword, '198.51.100.7')).toMatchObject({ status: 200 });
     // And directly from the proxy's own address, which has not failed either.
-    await expect(login(api.baseUrl, 'admin', api.adminPassword)).resolves.toMatchObject({ user: { username: 'admin' } });
+    await expect(login(api.baseUrl, 'admin', api.adminPassword)).resolves.toMatchObject({
+      user: { username: 'admin' },
+    });
   });
 });

@@ -30,12 +30,17 @@ async function flood(count: number, parallel: number, send: (i: number) => Promi
   return statuses;
 }
 
-const routeLabels = (metrics: string) => new Set([...metrics.matchAll(/^luodi_http_request_duration_seconds_count\{[^}]*route="([^"]*)"/gm)].map((m) => m[1]));
+const routeLabels = (metrics: string) =>
+  new Set([...metrics.matchAll(/^luodi_http_request_duration_seconds_count\{[^}]*route="([^"]*)"/gm)].map((m) => m[1]));
 
 describe('metrics under a flood of unique paths', () => {
   it('keeps the route label bounded and /metrics small after 2,000 malformed JSON bodies and 2,000 GETs to random paths', async () => {
     const malformed = await flood(2000, 16, () =>
-      fetch(`${api.baseUrl}/api/${randomUUID()}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{bad' }),
+      fetch(`${api.baseUrl}/api/${randomUUID()}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{bad',
+      }),
     );
     const missing = await flood(2000, 16, () => fetch(`${api.baseUrl}/api/${randomUUID()}/${randomUUID()}`));
     expect(new Set(malformed)).toEqual(new Set([400]));

@@ -39,7 +39,9 @@ function expectSecurityHeaders(response: Response): void {
 
 describe('security headers of the API', () => {
   it('are on an authenticated API answer, which no cache may store', async () => {
-    const response = await fetch(`${api.baseUrl}/api/departments`, { headers: { Authorization: `Bearer ${await adminToken(api)}`, 'X-Forwarded-Proto': 'https' } });
+    const response = await fetch(`${api.baseUrl}/api/departments`, {
+      headers: { Authorization: `Bearer ${await adminToken(api)}`, 'X-Forwarded-Proto': 'https' },
+    });
     expect(response.status).toBe(200);
     expectSecurityHeaders(response);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -89,7 +91,10 @@ describe('security headers of the web UI', () => {
     // A stand-in for dist/web, served the way createApp serves the built UI.
     dir = mkdtempSync(join(tmpdir(), 'luodi-web-'));
     mkdirSync(join(dir, 'assets'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/index-abc.js"></script>');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><div id="root"></div><script type="module" src="/assets/index-abc.js"></script>',
+    );
     writeFileSync(join(dir, 'assets', 'index-abc.js'), 'console.log(1)');
     const app = express();
     app.use(securityHeaders);

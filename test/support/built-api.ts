@@ -27,12 +27,20 @@ export interface BuiltApi {
 }
 
 /** `env` adds to this process' environment, without DATABASE_URL and Jest's NODE_ENV=test: the product starts as a user would. */
-export function startBuiltApi(options: { env: Record<string, string>; project?: string; nodeArgs?: string[] }): BuiltApi {
+export function startBuiltApi(options: {
+  env: Record<string, string>;
+  project?: string;
+  nodeArgs?: string[];
+}): BuiltApi {
   const project = options.project ?? ROOT;
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(project, 'dist/apps/api/src/main.js')], { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(project, 'dist/apps/api/src/main.js')], {
+    cwd: project,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

@@ -7,7 +7,9 @@ import { DataSource, MigrationInterface } from 'typeorm';
  * given migrations. Each test file gets its own, so files never see each other's data; `drop`
  * removes it again (it is ours: we created it).
  */
-export async function createTestDatabase(migrations: Array<new () => MigrationInterface>): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  migrations: Array<new () => MigrationInterface>,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const serverUrl = process.env.LUODI_TEST_SERVER_URL;
   if (!serverUrl) throw new Error('LUODI_TEST_SERVER_URL is not set: run the tests through Jest (npm test)');
   const name = `luodi_test_${Date.now()}_${randomBytes(4).toString('hex')}`;

@@ -16,9 +16,16 @@ import { httpMetrics, metricsEndpoint } from './metrics/metrics';
 import { serveWeb } from './web/serve-web';
 
 /** Builds the whole HTTP application on a database; used by main.ts and by the e2e tests. */
-export async function createApp(config: AppConfig, databaseUrl: string, logger = createLogger(config)): Promise<INestApplication> {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  logger = createLogger(config),
+): Promise<INestApplication> {
   await migrateDatabase(databaseUrl);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { logger, bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    logger,
+    bodyParser: true,
+  });
 
   applyServerLimits(app.getHttpServer(), config.http);
   app.disable('x-powered-by');
@@ -37,7 +44,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger =
     .addBearerAuth()
     .addSecurityRequirements('bearer')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
 
   const express = app.getHttpAdapter().getInstance();
   express.get('/metrics', metricsEndpoint);
@@ -58,5 +67,8 @@ async function migrateDatabase(databaseUrl: string): Promise<void> {
 
 export function createLogger(config: AppConfig): ConsoleLogger {
   const levels = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-  return new ConsoleLogger('Luodi', { json: config.logJson, logLevels: levels.slice(0, levels.indexOf(config.logLevel) + 1) });
+  return new ConsoleLogger('Luodi', {
+    json: config.logJson,
+    logLevels: levels.slice(0, levels.indexOf(config.logLevel) + 1),
+  });
 }

@@ -23,8 +23,25 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), HealthModule,
-        CqrsModule.forRoot(), AuditModule, IdempotencyModule, ExportsModule, ImportsModule, DepartmentsModule, EnterprisesModule, ConferencesModule, ProjectsModule, MatchmakingModule, AuthModule, UsersModule, ReadSideModule, ForecastModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl),
+        HealthModule,
+        CqrsModule.forRoot(),
+        AuditModule,
+        IdempotencyModule,
+        ExportsModule,
+        ImportsModule,
+        DepartmentsModule,
+        EnterprisesModule,
+        ConferencesModule,
+        ProjectsModule,
+        MatchmakingModule,
+        AuthModule,
+        UsersModule,
+        ReadSideModule,
+        ForecastModule,
+      ],
     };
   }
 }

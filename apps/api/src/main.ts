@@ -17,7 +17,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   let database;
   try {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, port: config.embeddedPostgresPort, log: (m) => logger.log(m, 'Database') });
+    database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      port: config.embeddedPostgresPort,
+      log: (m) => logger.log(m, 'Database'),
+    });
   } catch (error) {
     if (!(error instanceof EmbeddedDatabaseError)) throw error;
     console.error(error.message);
@@ -30,7 +35,8 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const where = config.host.includes(':') ? `[${config.host}]` : config.host;
   logger.log(`Luodi listening on http://${where}:${config.port} (API under /api, docs at /api/docs)`, 'Main');
-  if (!['127.0.0.1', '::1', 'localhost'].includes(config.host)) logger.warn(`Listening on ${config.host}, not only on this machine: other hosts can reach the API.`, 'Main');
+  if (!['127.0.0.1', '::1', 'localhost'].includes(config.host))
+    logger.warn(`Listening on ${config.host}, not only on this machine: other hosts can reach the API.`, 'Main');
 }
 
 void main().catch((error) => {

@@ -5,7 +5,11 @@ import { Database } from './database/embedded-database';
  * Stops the process cleanly on SIGTERM/SIGINT, or when the returned function is called: the app
  * closes before its database, and an embedded PostgreSQL is stopped so none is left behind.
  */
-export function shutDownOnSignals(app: INestApplication, database: Database, logger: LoggerService): (reason: string, exitCode?: number) => Promise<void> {
+export function shutDownOnSignals(
+  app: INestApplication,
+  database: Database,
+  logger: LoggerService,
+): (reason: string, exitCode?: number) => Promise<void> {
   let stopping = false;
   const stop = async (reason: string, exitCode = 0) => {
     if (stopping) return;

@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   const server = metricsPort
     ? createServer((request, response) => {
         if (request.url !== '/metrics') return void response.writeHead(404).end();
-        void register.metrics().then((text) => response.writeHead(200, { 'Content-Type': register.contentType }).end(text));
+        void register
+          .metrics()
+          .then((text) => response.writeHead(200, { 'Content-Type': register.contentType }).end(text));
       }).listen(metricsPort)
     : undefined;
 

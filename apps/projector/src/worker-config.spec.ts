@@ -5,13 +5,31 @@ const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/luodi';
 
 describe('loadWorkerConfig', () => {
   it('needs only DATABASE_URL; the rest has defaults', () => {
-    expect(loadWorkerConfig('projector', { DATABASE_URL })).toEqual({ databaseUrl: DATABASE_URL, eventStore: 'postgres', kurrentDbUrl: undefined, logJson: false, batchSize: 1000 });
-    expect(loadWorkerConfig('rebuild', { DATABASE_URL, LOG_FORMAT: 'json' })).toMatchObject({ batchSize: 5000, logJson: true });
-    expect(loadWorkerConfig('projector', { DATABASE_URL, METRICS_PORT: '9464', LUODI_PROJECTOR_BATCH_SIZE: '100' })).toMatchObject({ metricsPort: 9464, batchSize: 100 });
+    expect(loadWorkerConfig('projector', { DATABASE_URL })).toEqual({
+      databaseUrl: DATABASE_URL,
+      eventStore: 'postgres',
+      kurrentDbUrl: undefined,
+      logJson: false,
+      batchSize: 1000,
+    });
+    expect(loadWorkerConfig('rebuild', { DATABASE_URL, LOG_FORMAT: 'json' })).toMatchObject({
+      batchSize: 5000,
+      logJson: true,
+    });
+    expect(
+      loadWorkerConfig('projector', { DATABASE_URL, METRICS_PORT: '9464', LUODI_PROJECTOR_BATCH_SIZE: '100' }),
+    ).toMatchObject({ metricsPort: 9464, batchSize: 100 });
   });
 
   it('lists every bad value at once, naming the variable, as the API does', () => {
-    const attempt = () => loadWorkerConfig('projector', { DATABASE_URL: 'mysql://x', LUODI_PROJECTOR_BATCH_SIZE: 'lots', METRICS_PORT: '99999', EVENT_STORE: 'kurrentdb', LOG_FORMAT: 'xml' });
+    const attempt = () =>
+      loadWorkerConfig('projector', {
+        DATABASE_URL: 'mysql://x',
+        LUODI_PROJECTOR_BATCH_SIZE: 'lots',
+        METRICS_PORT: '99999',
+        EVENT_STORE: 'kurrentdb',
+        LOG_FORMAT: 'xml',
+      });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/DATABASE_URL must start with postgres:/);
     expect(attempt).toThrow(/LUODI_PROJECTOR_BATCH_SIZE must be an integer from 1 to 100000 \(got "lots"\)/);
@@ -22,7 +40,9 @@ describe('loadWorkerConfig', () => {
 
   it('refuses to start without DATABASE_URL, and reads each worker its own batch size', () => {
     expect(() => loadWorkerConfig('rebuild', {})).toThrow(/DATABASE_URL is required/);
-    expect(() => loadWorkerConfig('rebuild', { DATABASE_URL, LUODI_REBUILD_BATCH_SIZE: '0' })).toThrow(/LUODI_REBUILD_BATCH_SIZE must be an integer from 1/);
+    expect(() => loadWorkerConfig('rebuild', { DATABASE_URL, LUODI_REBUILD_BATCH_SIZE: '0' })).toThrow(
+      /LUODI_REBUILD_BATCH_SIZE must be an integer from 1/,
+    );
     expect(loadWorkerConfig('rebuild', { DATABASE_URL, LUODI_PROJECTOR_BATCH_SIZE: '0' }).batchSize).toBe(5000);
   });
 });

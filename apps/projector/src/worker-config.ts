@@ -21,7 +21,9 @@ export function loadWorkerConfig(worker: 'projector' | 'rebuild', env: NodeJS.Pr
   const read = environmentReader(env);
   const databaseUrl = read.url('DATABASE_URL', DATABASE_URL_PROTOCOLS);
   if (!databaseUrl) {
-    read.problem('DATABASE_URL is required: the database of the API (with the embedded default: postgres://postgres:postgres@127.0.0.1:54329/luodi while the API runs)');
+    read.problem(
+      'DATABASE_URL is required: the database of the API (with the embedded default: postgres://postgres:postgres@127.0.0.1:54329/luodi while the API runs)',
+    );
   }
   const { name, fallback } = BATCH_SIZE[worker];
   const config: WorkerConfig = {

@@ -15,7 +15,10 @@ export interface WorkerEnvironment {
 }
 
 /** Validates the environment first: a bad value ends the process at once (78, EX_CONFIG), naming every one. */
-export async function openWorkerEnvironment(worker: 'projector' | 'rebuild', context: string): Promise<WorkerEnvironment> {
+export async function openWorkerEnvironment(
+  worker: 'projector' | 'rebuild',
+  context: string,
+): Promise<WorkerEnvironment> {
   let config: WorkerConfig;
   try {
     config = loadWorkerConfig(worker);

@@ -18,8 +18,10 @@ function fakeBrowser() {
     if (!answer) throw new TypeError('Failed to fetch');
     return answer();
   }) as typeof fetch;
-  const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
-    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+  const json =
+    (status: number, body: unknown, headers: Record<string, string> = {}) =>
+    () =>
+      new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
   return {
     calls,
     keys: () => calls.map((call) => call.headers['Idempotency-Key']),
@@ -33,7 +35,11 @@ function fakeBrowser() {
   };
 }
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => (error as ApiError).problem);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => (error as ApiError).problem,
+  );
 
 describe('randomUuid', () => {
   it('gives version 4 UUIDs without crypto.randomUUID (missing on plain-http intranet addresses)', () => {
@@ -48,11 +54,20 @@ describe('Idempotency-Key', () => {
 
   beforeEach(() => {
     browser = fakeBrowser();
-    saveSession({ accessToken: 'token', tokenType: 'Bearer', expiresAt: '2026-01-01T00:00:00Z', user: { id: 'u1', username: 'tf', role: 'taskforce' } });
+    saveSession({
+      accessToken: 'token',
+      tokenType: 'Bearer',
+      expiresAt: '2026-01-01T00:00:00Z',
+      user: { id: 'u1', username: 'tf', role: 'taskforce' },
+    });
   });
 
   it('goes with every command, and not with reads or logging in', async () => {
-    browser.answerWith(browser.accepted, browser.json(200, { items: [], total: 0, page: 1, pageSize: 20 }), browser.json(200, { accessToken: 't' }));
+    browser.answerWith(
+      browser.accepted,
+      browser.json(200, { items: [], total: 0, page: 1, pageSize: 20 }),
+      browser.json(200, { accessToken: 't' }),
+    );
     await api.withdraw('p1', 1, { reason: 'no funds' });
     await api.projects({ page: 1 });
     await api.login('tf', 'secret');
@@ -84,7 +99,12 @@ describe('Idempotency-Key', () => {
   });
 
   it('is new for a different command, and kept while the API is still running the first', async () => {
-    browser.answerWith(browser.networkError, browser.accepted, browser.json(409, { status: 409, code: 'IDEMPOTENCY_KEY_IN_PROGRESS' }), browser.accepted);
+    browser.answerWith(
+      browser.networkError,
+      browser.accepted,
+      browser.json(409, { status: 409, code: 'IDEMPOTENCY_KEY_IN_PROGRESS' }),
+      browser.accepted,
+    );
     await failure(api.withdraw('p1', 1, { reason: 'no funds' }));
     await api.withdraw('p1', 1, { reason: 'no land' });
     await failure(api.withdraw('p1', 1, { reason: 'no funds' }));
@@ -99,6 +119,10 @@ describe('problems', () => {
   it('carry Retry-After, so the login page can say how long to wait', async () => {
     const browser = fakeBrowser();
     browser.answerWith(browser.json(429, { status: 429, code: 'TOO_MANY_LOGIN_ATTEMPTS' }, { 'Retry-After': '840' }));
-    expect(await failure(api.login('tf', 'wrong'))).toEqual({ status: 429, code: 'TOO_MANY_LOGIN_ATTEMPTS', retryAfterSeconds: 840 });
+    expect(await failure(api.login('tf', 'wrong'))).toEqual({
+      status: 429,
+      code: 'TOO_MANY_LOGIN_ATTEMPTS',
+      retryAfterSeconds: 840,
+    });
   });
 });

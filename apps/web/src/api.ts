@@ -12,7 +12,18 @@ import { getLang } from './i18n';
  * at build, so no server code reaches the bundle; .dependency-cruiser.cjs allows nothing else).
  * A field renamed on the server fails `npm run typecheck:web`, not the user.
  */
-import type { Cooperation as CooperationState, CooperationStage, DemandCategory, EnterpriseTier, MatchmakingKind, NeedKind, ProjectNeed, ProjectMilestone, ProjectStatus, ReviewVerdict } from '@luodi/domain';
+import type {
+  Cooperation as CooperationState,
+  CooperationStage,
+  DemandCategory,
+  EnterpriseTier,
+  MatchmakingKind,
+  NeedKind,
+  ProjectNeed,
+  ProjectMilestone,
+  ProjectStatus,
+  ReviewVerdict,
+} from '@luodi/domain';
 import type { LandingForecast } from '@luodi/forecast';
 import type {
   ConferenceListItem,
@@ -32,12 +43,19 @@ import type {
 } from '@luodi/read-models';
 import type { ChangeTierDto } from '../../api/src/enterprises/change-tier.dto';
 import type { EnterpriseDossierView } from '../../api/src/enterprises/queries/enterprise-queries.handler';
-import type { ChangeCooperationStageDto, CooperationProjectDto, ProposeCooperationDto } from '../../api/src/matchmaking/cooperation.dto';
+import type {
+  ChangeCooperationStageDto,
+  CooperationProjectDto,
+  ProposeCooperationDto,
+} from '../../api/src/matchmaking/cooperation.dto';
 import type { PublishDemandDto } from '../../api/src/matchmaking/demand.dto';
 import type { CooperationProjectAccepted } from '../../api/src/matchmaking/matchmaking-commands.handler';
 import type { ScheduleMatchmakingEventDto } from '../../api/src/matchmaking/matchmaking-event.dto';
 import type { MatchmakingDashboard } from '../../api/src/matchmaking/queries/matchmaking-queries.handler';
-import type { ListCooperationsQueryDto, ListDemandsQueryDto } from '../../api/src/matchmaking/queries/matchmaking-queries.dto';
+import type {
+  ListCooperationsQueryDto,
+  ListDemandsQueryDto,
+} from '../../api/src/matchmaking/queries/matchmaking-queries.dto';
 import type { AuditPage, AuditRecord } from '../../api/src/audit/audit-log.service';
 import type { AUDIT_ACTIONS as SERVER_AUDIT_ACTIONS } from '../../api/src/audit/audit-log.service';
 import type { Role } from '../../api/src/auth/actor';
@@ -106,7 +124,15 @@ export type TierLadder = TierLadderCounts;
 
 // Option lists of the forms and filters; typed by the server's unions, so a value it drops fails the type-check.
 export const ROLES: Role[] = ['taskforce', 'reviewer', 'department', 'leader', 'admin'];
-export const PROJECT_STATUSES: ProjectStatus[] = ['submitted', 'approved', 'rejected', 'presented', 'assigned', 'landed', 'withdrawn'];
+export const PROJECT_STATUSES: ProjectStatus[] = [
+  'submitted',
+  'approved',
+  'rejected',
+  'presented',
+  'assigned',
+  'landed',
+  'withdrawn',
+];
 export const NEED_KINDS: NeedKind[] = ['land', 'talent', 'financing', 'orders', 'policy', 'other'];
 export const VERDICTS: Verdict[] = ['approved', 'revise', 'rejected'];
 export const TIERS: Tier[] = ['none', 'municipal', 'provincial', 'national'];
@@ -125,7 +151,14 @@ export const DEMAND_CATEGORIES: DemandCategory[] = [
   'space',
   'cross-border',
 ];
-export const COOPERATION_STAGES: CooperationStage[] = ['intent', 'negotiating', 'trial', 'signed', 'delivering', 'dropped'];
+export const COOPERATION_STAGES: CooperationStage[] = [
+  'intent',
+  'negotiating',
+  'trial',
+  'signed',
+  'delivering',
+  'dropped',
+];
 export const AUDIT_ACTIONS: AuditAction[] = [
   'auth.login.succeeded',
   'auth.login.failed',
@@ -215,9 +248,16 @@ export function randomUuid(): string {
  */
 const unansweredCommands = new Map<string, string>();
 
-async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown; version?: number } = {}): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  options: { query?: Query; body?: unknown; version?: number } = {},
+): Promise<T> {
   // Accept-Language lets the API word its messages in the reader's language, if it can.
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': getLang() };
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': getLang(),
+  };
   const token = loadSession()?.accessToken;
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -226,7 +266,10 @@ async function request<T>(method: string, path: string, options: { query?: Query
   if (method === 'GET') query.minPosition = sessionStorage.getItem(POSITION_KEY);
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   // Logging in is no command (the API scopes keys to a logged-in user).
-  const command = method !== 'GET' && path !== LOGIN_PATH ? `${method} ${path} ${headers['If-Match'] ?? ''} ${body ?? ''}` : undefined;
+  const command =
+    method !== 'GET' && path !== LOGIN_PATH
+      ? `${method} ${path} ${headers['If-Match'] ?? ''} ${body ?? ''}`
+      : undefined;
   if (command) {
     const key = unansweredCommands.get(command) ?? randomUuid();
     unansweredCommands.set(command, key);
@@ -267,8 +310,10 @@ function parseJson(text: string): unknown {
 
 // A DTO class has no index signature; its fields are all Query values.
 const get = <T>(path: string, query?: object) => request<T>('GET', path, { query: query as Query });
-const post = <T = CommandResult>(path: string, body: object | undefined, version?: number) => request<T>('POST', path, { body, version });
-const patch = <T = CommandResult>(path: string, body: object, version?: number) => request<T>('PATCH', path, { body, version });
+const post = <T = CommandResult>(path: string, body: object | undefined, version?: number) =>
+  request<T>('POST', path, { body, version });
+const patch = <T = CommandResult>(path: string, body: object, version?: number) =>
+  request<T>('PATCH', path, { body, version });
 
 /** A read's query as its DTO declares it; `minPosition` is added by `request`. */
 type QueryOf<Dto> = Partial<Omit<Dto, 'minPosition'>>;
@@ -277,7 +322,15 @@ type QueryOf<Dto> = Partial<Omit<Dto, 'minPosition'>>;
  * A command body as a form sends it: a number the user typed unreadably goes as null, so that the
  * API's validation names the field (docs/api.md, problem `errors`).
  */
-type Draft<T> = T extends number ? number | null : T extends string | boolean ? T : T extends (infer E)[] ? Draft<E>[] : T extends object ? { [K in keyof T]: Draft<T[K]> } : T;
+type Draft<T> = T extends number
+  ? number | null
+  : T extends string | boolean
+    ? T
+    : T extends (infer E)[]
+      ? Draft<E>[]
+      : T extends object
+        ? { [K in keyof T]: Draft<T[K]> }
+        : T;
 
 type ProjectQuery = QueryOf<ListProjectsQueryDto>;
 
@@ -299,7 +352,10 @@ async function sendFile(method: 'GET' | 'POST', path: string, query: Query, file
   }
   let response: Response;
   try {
-    response = await fetch(withQuery(path, method === 'GET' ? { ...query, minPosition: sessionStorage.getItem(POSITION_KEY) } : query), { method, headers, body });
+    response = await fetch(
+      withQuery(path, method === 'GET' ? { ...query, minPosition: sessionStorage.getItem(POSITION_KEY) } : query),
+      { method, headers, body },
+    );
   } catch {
     throw new ApiError({ status: 0, code: 'NETWORK' });
   }
@@ -334,7 +390,6 @@ export interface ImportReport {
   imported?: { projects: number; enterprises: number; conferences: number; events: number };
 }
 
-
 export const api = {
   login: (username: string, password: string) => post<Session>(LOGIN_PATH, { username, password }),
 
@@ -347,11 +402,13 @@ export const api = {
   createUser: (body: CreateUserDto) => post<Account>('/api/users', body),
   disableUser: (id: string) => post<Account>(`/api/users/${encodeURIComponent(id)}/disable`, undefined),
   enableUser: (id: string) => post<Account>(`/api/users/${encodeURIComponent(id)}/enable`, undefined),
-  resetPassword: (id: string, password: string) => post<Account>(`/api/users/${encodeURIComponent(id)}/password`, { password }),
+  resetPassword: (id: string, password: string) =>
+    post<Account>(`/api/users/${encodeURIComponent(id)}/password`, { password }),
   auditLog: (query: QueryOf<AuditLogQuery>) => get<AuditPage>('/api/audit-log', query),
   enterprises: (query: QueryOf<ListEnterprisesQueryDto>) => get<Page<Enterprise>>('/api/enterprises', query),
   createEnterprise: (body: RegisterEnterpriseDto) => post('/api/enterprises', body),
-  updateEnterprise: (id: string, body: UpdateEnterpriseDto) => patch(`/api/enterprises/${encodeURIComponent(id)}`, body),
+  updateEnterprise: (id: string, body: UpdateEnterpriseDto) =>
+    patch(`/api/enterprises/${encodeURIComponent(id)}`, body),
   dossier: (id: string) => get<Dossier>(`/api/enterprises/${encodeURIComponent(id)}/dossier`),
 
   projects: (query: ProjectQuery) => get<Page<ProjectListItem>>('/api/projects', query),
@@ -359,10 +416,12 @@ export const api = {
   history: (id: string) => get<ProjectHistory>(project(id, '/history')),
   submitProject: (body: Draft<SubmitProjectDto>) => post('/api/projects', body),
   review: (id: string, version: number, body: Draft<ReviewProjectDto>) => post(project(id, '/reviews'), body, version),
-  reviseSubmission: (id: string, version: number, body: Draft<ReviseSubmissionDto>) => patch(project(id, '/submission'), body, version),
+  reviseSubmission: (id: string, version: number, body: Draft<ReviseSubmissionDto>) =>
+    patch(project(id, '/submission'), body, version),
   present: (id: string, version: number, body: PresentProjectDto) => post(project(id, '/presentations'), body, version),
   assign: (id: string, version: number, body: AssignLandingPlanDto) => post(project(id, '/assignments'), body, version),
-  progress: (id: string, version: number | undefined, body: ReportProgressDto) => post(project(id, '/progress'), body, version),
+  progress: (id: string, version: number | undefined, body: ReportProgressDto) =>
+    post(project(id, '/progress'), body, version),
   land: (id: string, version: number, body: Draft<LandProjectDto>) => post(project(id, '/landing'), body, version),
   withdraw: (id: string, version: number, body: WithdrawProjectDto) => post(project(id, '/withdrawal'), body, version),
   resolveNeed: (id: string, needId: string, version: number, body: ResolveNeedDto) =>
@@ -372,11 +431,15 @@ export const api = {
     get<Page<Assignment>>(`/api/departments/${encodeURIComponent(code)}/assignments`, query),
 
   summary: (filters: DashboardFilters) => get<Summary>('/api/dashboard/summary', filters),
-  landingRate: (groupBy: GroupBy, filters: DashboardFilters) => get<RateRow[]>('/api/dashboard/landing-rate', { groupBy, ...filters }),
-  forecast: (filters: DashboardFilters & QueryOf<LandingForecastQueryDto>) => get<Forecast>('/api/forecast/landing', filters),
+  landingRate: (groupBy: GroupBy, filters: DashboardFilters) =>
+    get<RateRow[]>('/api/dashboard/landing-rate', { groupBy, ...filters }),
+  forecast: (filters: DashboardFilters & QueryOf<LandingForecastQueryDto>) =>
+    get<Forecast>('/api/forecast/landing', filters),
 
   importProjects: async (file: Blob, dryRun: boolean) => {
-    const report = (await (await sendFile('POST', '/api/imports/projects', { dryRun }, file)).json()) as ImportReport & { position?: number };
+    const report = (await (
+      await sendFile('POST', '/api/imports/projects', { dryRun }, file)
+    ).json()) as ImportReport & { position?: number };
     rememberPosition(report.position);
     return report;
   },
@@ -385,12 +448,15 @@ export const api = {
   scheduleMatchmakingEvent: (body: ScheduleMatchmakingEventDto) => post('/api/matchmaking-events', body),
   demands: (query: QueryOf<ListDemandsQueryDto>) => get<Page<DemandItem>>('/api/demands', query),
   publishDemand: (body: Draft<PublishDemandDto>) => post('/api/demands', body),
-  propose: (demandId: string, body: ProposeCooperationDto) => post(`/api/demands/${encodeURIComponent(demandId)}/proposals`, body),
+  propose: (demandId: string, body: ProposeCooperationDto) =>
+    post(`/api/demands/${encodeURIComponent(demandId)}/proposals`, body),
   cooperations: (query: QueryOf<ListCooperationsQueryDto>) => get<Page<CooperationRow>>('/api/cooperations', query),
   cooperation: (id: string) => get<CooperationDetail>(`/api/cooperations/${encodeURIComponent(id)}`),
-  changeStage: (id: string, version: number, body: Draft<ChangeCooperationStageDto>) => post(`/api/cooperations/${encodeURIComponent(id)}/stage`, body, version),
+  changeStage: (id: string, version: number, body: Draft<ChangeCooperationStageDto>) =>
+    post(`/api/cooperations/${encodeURIComponent(id)}/stage`, body, version),
   cooperationProject: (id: string, version: number, body: Draft<CooperationProjectDto>) =>
     post<CooperationProjectAccepted>(`/api/cooperations/${encodeURIComponent(id)}/project`, body, version),
-  matchmakingDashboard: (query: { groupBy: MatchmakingGroup; asOf?: string; knownAt?: string }) => get<MatchmakingFigures>('/api/dashboard/matchmaking', query),
+  matchmakingDashboard: (query: { groupBy: MatchmakingGroup; asOf?: string; knownAt?: string }) =>
+    get<MatchmakingFigures>('/api/dashboard/matchmaking', query),
   tierLadder: (query: { asOf?: string }) => get<TierLadder>('/api/dashboard/tiers', query),
 };

@@ -6,7 +6,13 @@ import { DossierPage, EnterprisesPage } from './components/enterprises-page';
 import { ImportPage } from './components/import-page';
 import { InboxPage } from './components/inbox-page';
 import { LoginPage } from './components/login-page';
-import { CooperationPage, CooperationsPage, DemandBoardPage, MatchmakingEventPage, MatchmakingEventsPage } from './components/matchmaking-pages';
+import {
+  CooperationPage,
+  CooperationsPage,
+  DemandBoardPage,
+  MatchmakingEventPage,
+  MatchmakingEventsPage,
+} from './components/matchmaking-pages';
 import { NewProjectPage } from './components/new-project-page';
 import { ProjectPage } from './components/project-page';
 import { ProjectsPage } from './components/projects-page';
@@ -16,7 +22,9 @@ import { href, navigate, Route, useRoute } from './router';
 
 // ECharts is most of the bundle and only the dashboard needs it: load it with that page.
 const DashboardPage = lazy(() => import('./components/dashboard-page').then((m) => ({ default: m.DashboardPage })));
-const MatchmakingDashboardPage = lazy(() => import('./components/matchmaking-dashboard-page').then((m) => ({ default: m.MatchmakingDashboardPage })));
+const MatchmakingDashboardPage = lazy(() =>
+  import('./components/matchmaking-dashboard-page').then((m) => ({ default: m.MatchmakingDashboardPage })),
+);
 
 interface NavItem {
   path: string;
@@ -85,23 +93,35 @@ export function App() {
   };
 
   const nav = session ? NAV.filter((item) => item.roles.includes(session.user.role)) : [];
-  const active = nav.filter((item) => route.path.startsWith(item.path)).sort((a, b) => b.path.length - a.path.length)[0];
+  const active = nav
+    .filter((item) => route.path.startsWith(item.path))
+    .sort((a, b) => b.path.length - a.path.length)[0];
   const navElement = useRef<HTMLElement>(null);
 
   // On a phone the navigation is one line that scrolls sideways: keep the current page's item in sight.
   useEffect(() => {
     const current = navElement.current?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (navElement.current && current) navElement.current.scrollLeft = current.offsetLeft - navElement.current.offsetLeft - 12;
+    if (navElement.current && current)
+      navElement.current.scrollLeft = current.offsetLeft - navElement.current.offsetLeft - 12;
   }, [active?.path]);
 
   return (
     <>
-      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skip')}
       </a>
       <header className="topbar">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">落</span>
+          <span className="brand-mark" aria-hidden="true">
+            落
+          </span>
           <div>
             <div className="brand-title">{t('app.title')}</div>
             <div className="brand-subtitle">{t('app.subtitle')}</div>
@@ -122,7 +142,12 @@ export function App() {
               {session.user.username} · {code('role', session.user.role)}
             </span>
           ) : null}
-          <button type="button" className="link-button" aria-label={t('lang.switchLabel')} onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
+          <button
+            type="button"
+            className="link-button"
+            aria-label={t('lang.switchLabel')}
+            onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
+          >
             {t('lang.switch')}
           </button>
           {session ? (
@@ -173,7 +198,8 @@ function Page({ route, session }: { route: Route; session: Session }) {
     if (second === 'cooperations' && third) return <CooperationPage id={third} user={session.user} />;
     if (second === 'cooperations') return <CooperationsPage route={route} user={session.user} />;
   }
-  if (first === 'admin' && second === 'users' && role === 'admin') return <UsersPage route={route} user={session.user} />;
+  if (first === 'admin' && second === 'users' && role === 'admin')
+    return <UsersPage route={route} user={session.user} />;
   if (first === 'admin' && second === 'departments' && role === 'admin') return <DepartmentsPage route={route} />;
   if (first === 'admin' && second === 'audit-log' && role === 'admin') return <AuditLogPage route={route} />;
   // Unknown or empty route (including #/login after signing in): the role's home.

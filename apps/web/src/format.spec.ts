@@ -1,4 +1,15 @@
-import { addDays, formatAmount, formatDate, formatDateTime, formatPercent, formatPercentRange, quarterEnds, quarterLabel, todayInChina, wanToYuan } from './format';
+import {
+  addDays,
+  formatAmount,
+  formatDate,
+  formatDateTime,
+  formatPercent,
+  formatPercentRange,
+  quarterEnds,
+  quarterLabel,
+  todayInChina,
+  wanToYuan,
+} from './format';
 
 describe('formatAmount', () => {
   it('writes 亿元 from one hundred million yuan up, with at most two decimals', () => {

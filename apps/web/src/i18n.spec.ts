@@ -17,7 +17,8 @@ describe('dictionaries', () => {
 
   it('leave no message empty', () => {
     for (const dictionary of [zh, en]) {
-      for (const [key, text] of Object.entries(dictionary)) expect({ key, empty: text.trim() === '' }).toEqual({ key, empty: false });
+      for (const [key, text] of Object.entries(dictionary))
+        expect({ key, empty: text.trim() === '' }).toEqual({ key, empty: false });
     }
   });
 

@@ -154,7 +154,8 @@ const zhCN = {
   'forecast.band80': '80%区间',
   'forecast.band95': '95%区间',
   'forecast.sample': '样本量 n = {n}：入库 {inLibrary}，已落地 {landed}，退出 {withdrawn}，在途 {open}',
-  'forecast.text': '预计至 {date} 累计落地 {expected} 个（落地率 {rate}）；80%区间 {low80}–{high80} 个，95%区间 {low95}–{high95} 个。',
+  'forecast.text':
+    '预计至 {date} 累计落地 {expected} 个（落地率 {rate}）；80%区间 {low80}–{high80} 个，95%区间 {low95}–{high95} 个。',
   'forecast.tooltip': '至 {date}：预期 {expected} 个<br/>80%区间 {low80}–{high80} 个<br/>95%区间 {low95}–{high95} 个',
   'forecast.fanNote': '扇形区间只在期末计算，期间按直线连接示意。',
   'forecast.warnings': '使用提示',
@@ -374,7 +375,8 @@ const zhCN = {
   'print.project': '{title} · 一项目一策',
   'print.dashboard': '落地看板',
   'import.title': '导入项目台账',
-  'import.intro': '先下载模板按列填写；上传后先“检查”，逐行逐列列出问题，改好文件再上传；全部无误才能导入，导入要么全部成功，要么什么都不写。同一项目编号再次导入不会重复。',
+  'import.intro':
+    '先下载模板按列填写；上传后先“检查”，逐行逐列列出问题，改好文件再上传；全部无误才能导入，导入要么全部成功，要么什么都不写。同一项目编号再次导入不会重复。',
   'import.template': '下载模板',
   'import.templateFile': '项目台账导入模板.xlsx',
   'import.file': '台账文件（.xlsx）',
@@ -535,14 +537,18 @@ const en: Record<MessageKey, string> = {
   'forecast.band80': '80% interval',
   'forecast.band95': '95% interval',
   'forecast.sample': 'Sample size n = {n}: {inLibrary} in library, {landed} landed, {withdrawn} withdrawn, {open} open',
-  'forecast.text': 'By {date}, {expected} landed expected (landing rate {rate}); 80% interval {low80}–{high80}, 95% interval {low95}–{high95}.',
-  'forecast.tooltip': 'By {date}: {expected} expected<br/>80% interval {low80}–{high80}<br/>95% interval {low95}–{high95}',
+  'forecast.text':
+    'By {date}, {expected} landed expected (landing rate {rate}); 80% interval {low80}–{high80}, 95% interval {low95}–{high95}.',
+  'forecast.tooltip':
+    'By {date}: {expected} expected<br/>80% interval {low80}–{high80}<br/>95% interval {low95}–{high95}',
   'forecast.fanNote': 'The intervals are computed for the end of the horizon; the fan joins them with straight lines.',
   'forecast.warnings': 'Caveats',
   'warning.SMALL_SAMPLE': 'Small sample: the intervals are wide; read them with care.',
   'warning.NO_LANDINGS': 'No project has landed yet, so the landing curve cannot be estimated.',
-  'warning.HORIZON_BEYOND_FOLLOW_UP': 'The horizon reaches beyond the follow-up observed so far; its far end is an extrapolation.',
-  'warning.OUTCOME_BEFORE_ENTRY': 'Some projects landed or were withdrawn before their library entry date; please check the data.',
+  'warning.HORIZON_BEYOND_FOLLOW_UP':
+    'The horizon reaches beyond the follow-up observed so far; its far end is an extrapolation.',
+  'warning.OUTCOME_BEFORE_ENTRY':
+    'Some projects landed or were withdrawn before their library entry date; please check the data.',
 
   'projects.title': 'Projects',
   'projects.q': 'Keyword',
@@ -755,7 +761,8 @@ const en: Record<MessageKey, string> = {
   'print.project': '{title} · project plan (一项目一策)',
   'print.dashboard': 'Landing dashboard',
   'import.title': 'Import a project ledger',
-  'import.intro': 'Download the template and fill in its columns; upload and Check first: every problem is listed by row and column. Fix the file and upload it again; only a file without problems can be imported, and the import writes everything or nothing. Importing the same project number again adds nothing.',
+  'import.intro':
+    'Download the template and fill in its columns; upload and Check first: every problem is listed by row and column. Fix the file and upload it again; only a file without problems can be imported, and the import writes everything or nothing. Importing the same project number again adds nothing.',
   'import.template': 'Download the template',
   'import.templateFile': 'project-ledger-template.xlsx',
   'import.file': 'Ledger file (.xlsx)',

@@ -244,11 +244,14 @@ export const problemMessagesEn: Record<ProblemMessageKey, string> = {
   'problem.CONFERENCE_NOT_FOUND': 'There is no such conference.',
   'problem.INVALID_SCORE': 'Scores are whole numbers from 0 to 100.',
   'problem.NOTHING_TO_REVISE': 'A revision must change something.',
-  'problem.PROJECT_ALREADY_DECIDED': 'The review decision on this project is final; it can no longer be reviewed or revised.',
-  'problem.PROJECT_CLOSED': 'This project is closed (rejected, landed or withdrawn); nothing more can be recorded on it.',
+  'problem.PROJECT_ALREADY_DECIDED':
+    'The review decision on this project is final; it can no longer be reviewed or revised.',
+  'problem.PROJECT_CLOSED':
+    'This project is closed (rejected, landed or withdrawn); nothing more can be recorded on it.',
   'problem.PROJECT_NOT_IN_LIBRARY': 'This project has not been approved into the library yet.',
   'problem.PROJECT_ALREADY_PRESENTED': 'This project has already been presented at a conference.',
-  'problem.PROJECT_NOT_PRESENTED': 'A landing plan can only be assigned once the project has been presented at a conference.',
+  'problem.PROJECT_NOT_PRESENTED':
+    'A landing plan can only be assigned once the project has been presented at a conference.',
   'problem.UNKNOWN_DEPARTMENT': 'There is no such department.',
   'problem.DUPLICATE_DEPARTMENT': 'A department is chosen more than once.',
   'problem.LEAD_ALSO_SUPPORTING': 'The lead department cannot also be a supporting department.',
@@ -262,11 +265,14 @@ export const problemMessagesEn: Record<ProblemMessageKey, string> = {
   'problem.NEED_ALREADY_RESOLVED': 'This need has already been resolved.',
   'problem.PROJECT_HAS_NO_LANDING_PLAN': 'A project can only land once it has a landing plan.',
   'problem.PROJECT_ALREADY_LANDED': 'This project has already landed.',
-  'problem.LANDED_ON_IN_FUTURE': 'The landing date cannot be after today; only a landing that has happened can be recorded.',
+  'problem.LANDED_ON_IN_FUTURE':
+    'The landing date cannot be after today; only a landing that has happened can be recorded.',
   'problem.LANDED_ON_BEFORE_PREVIOUS_EVENT': 'The landing date cannot be before the project’s previous recorded event.',
   'problem.ENTERPRISE_ALREADY_EXISTS': 'This enterprise is already registered.',
-  'problem.INVALID_CREDIT_CODE': 'The unified social credit code is 18 digits or capital letters (no I, O, Z, S, V) ending in the right check character.',
-  'problem.CREDIT_CODE_TAKEN': 'An enterprise with this unified social credit code is already registered; look for it in the enterprise list.',
+  'problem.INVALID_CREDIT_CODE':
+    'The unified social credit code is 18 digits or capital letters (no I, O, Z, S, V) ending in the right check character.',
+  'problem.CREDIT_CODE_TAKEN':
+    'An enterprise with this unified social credit code is already registered; look for it in the enterprise list.',
   'problem.NOTHING_TO_UPDATE': 'Change at least one of the name, district or SRDI tier.',
   'problem.CONFERENCE_ALREADY_EXISTS': 'This conference already exists.',
 
@@ -303,8 +309,10 @@ export const problemMessagesEn: Record<ProblemMessageKey, string> = {
   'problem.INVALID_FLAG': 'Only yes or no.',
   'problem.DUPLICATE_ID': 'An id is used more than once.',
   'problem.INVALID_OCCURRED_AT': 'The time it happened needs an offset, e.g. 2024-05-01T09:30:00+08:00.',
-  'problem.OCCURRED_AT_IN_FUTURE': 'The time it happened cannot be in the future; only what has happened can be recorded.',
-  'problem.OCCURRED_AT_BEFORE_PREVIOUS_EVENT': 'It cannot have happened before the project’s previous record; record things in the order they happened.',
+  'problem.OCCURRED_AT_IN_FUTURE':
+    'The time it happened cannot be in the future; only what has happened can be recorded.',
+  'problem.OCCURRED_AT_BEFORE_PREVIOUS_EVENT':
+    'It cannot have happened before the project’s previous record; record things in the order they happened.',
   'problem.INVALID_INPUT': 'Some of the input is invalid; please correct it and try again.',
   'problem.MALFORMED_JSON': 'The request was not in a valid format.',
   'problem.UNAUTHENTICATED': 'Please sign in first.',
@@ -329,29 +337,37 @@ export const problemMessagesEn: Record<ProblemMessageKey, string> = {
   'problem.CONCURRENT_MODIFICATION': 'Someone else changed this at the same time; please try again.',
   'problem.EVENT_ID_REUSED': 'This was already recorded with different content.',
   'problem.INVALID_IF_MATCH': 'The version sent is not valid; reload the page and try again.',
-  'problem.IDEMPOTENCY_KEY_REUSED': 'This differs from the submission being retried; reload the page and fill in the form again.',
-  'problem.IDEMPOTENCY_KEY_IN_PROGRESS': 'The previous submission is still being processed; reload in a moment to see its result.',
+  'problem.IDEMPOTENCY_KEY_REUSED':
+    'This differs from the submission being retried; reload the page and fill in the form again.',
+  'problem.IDEMPOTENCY_KEY_IN_PROGRESS':
+    'The previous submission is still being processed; reload in a moment to see its result.',
   'problem.READ_MODELS_BEHIND': 'The figures are still being updated; reload in a moment.',
   'problem.REBUILD_RUNNING': 'The read models are being rebuilt; try again later.',
-  'problem.DATABASE_UNAVAILABLE': 'The database did not answer; whether this was saved is unknown. Check, or retry shortly.',
-  'problem.INTERNAL_ERROR': 'Something went wrong on the server; nothing was written. Try again later or ask the administrator.',
+  'problem.DATABASE_UNAVAILABLE':
+    'The database did not answer; whether this was saved is unknown. Check, or retry shortly.',
+  'problem.INTERNAL_ERROR':
+    'Something went wrong on the server; nothing was written. Try again later or ask the administrator.',
   'problem.TOO_MANY_REQUESTS': 'Too many requests; try again shortly.',
   'problem.PAYLOAD_TOO_LARGE': 'Too much was submitted at once.',
   'problem.JSON_TOO_DEEP': 'The submitted data is nested too deeply.',
   'problem.UNSUPPORTED_MEDIA_TYPE': 'The submitted data is in an unsupported format; it must be JSON.',
   'problem.AS_OF_IN_FUTURE': 'The as-of date cannot be after today; a forecast starts from what is known.',
-  'problem.KNOWN_AT_IN_FUTURE': 'The "known at" time cannot be in the future; only what has been reported can be counted.',
+  'problem.KNOWN_AT_IN_FUTURE':
+    'The "known at" time cannot be in the future; only what has been reported can be counted.',
   'problem.METHOD_NOT_ALLOWED': 'This operation is not supported.',
   'problem.SERVICE_UNAVAILABLE': 'The service is unavailable right now; try again shortly.',
   // The ledger import (apps/api/src/imports).
   'problem.IMPORT_FILE_MISSING': 'Choose the ledger file to import.',
-  'problem.IMPORT_NOT_XLSX': 'The file is not an Excel workbook (.xlsx). Save it as .xlsx in Excel and upload it again.',
-  'problem.IMPORT_MACRO_ENABLED': 'Macro-enabled workbooks (.xlsm) are not accepted. Save it as an .xlsx without macros.',
+  'problem.IMPORT_NOT_XLSX':
+    'The file is not an Excel workbook (.xlsx). Save it as .xlsx in Excel and upload it again.',
+  'problem.IMPORT_MACRO_ENABLED':
+    'Macro-enabled workbooks (.xlsm) are not accepted. Save it as an .xlsx without macros.',
   'problem.IMPORT_UNPACKED_TOO_LARGE': 'The file is too large once unpacked to be imported.',
   'problem.IMPORT_TOO_MANY_ROWS': 'Too many rows: split the ledger into several files.',
   'problem.IMPORT_MISSING_COLUMNS': 'The sheet lacks required columns; use the import template.',
   'problem.IMPORT_UNREADABLE': 'The workbook cannot be read; save it again in Excel and upload it again.',
-  'problem.IMPORT_HAS_ERRORS': 'The ledger has problems, so nothing was imported. Fix them row by row (see the table) and upload it again.',
+  'problem.IMPORT_HAS_ERRORS':
+    'The ledger has problems, so nothing was imported. Fix them row by row (see the table) and upload it again.',
 
   'httpStatus.400': 'Some of the input is invalid.',
   'httpStatus.401': 'Please sign in again.',

@@ -63,8 +63,16 @@ const CONSTRAINTS: Constraint[] = [
   { pattern: /must be a number/, key: 'invalid.number' },
   { pattern: /must not be greater than (\S+)/, key: 'invalid.max', params: (m) => ({ max: m[1] }) },
   { pattern: /must not be less than (\S+)/, key: 'invalid.min', params: (m) => ({ min: m[1] }) },
-  { pattern: /must (?:be shorter than or equal to|have at most) (\d+) characters/, key: 'invalid.maxLength', params: (m) => ({ max: m[1] }) },
-  { pattern: /must (?:be longer than or equal to|have at least) (\d+) characters/, key: 'invalid.minLength', params: (m) => ({ min: m[1] }) },
+  {
+    pattern: /must (?:be shorter than or equal to|have at most) (\d+) characters/,
+    key: 'invalid.maxLength',
+    params: (m) => ({ max: m[1] }),
+  },
+  {
+    pattern: /must (?:be longer than or equal to|have at least) (\d+) characters/,
+    key: 'invalid.minLength',
+    params: (m) => ({ min: m[1] }),
+  },
   { pattern: /must be a department code/, key: 'invalid.departmentCode' },
   { pattern: /must be one of/, key: 'invalid.choice' },
   { pattern: /^code must be 2 to 40/, key: 'invalid.code' },
@@ -129,7 +137,8 @@ export function bannerText(
 ): { message: ProblemText; others: { field: string; label: string; error: ProblemText }[] } {
   const fields = [...new Set((problem.errors ?? []).map((error) => error.field))];
   const unshown = fields.filter((field) => !shown(field));
-  const message = fields.length > 0 && unshown.length === 0 ? { text: translate(lang, 'error.fields') } : problemText(problem, lang);
+  const message =
+    fields.length > 0 && unshown.length === 0 ? { text: translate(lang, 'error.fields') } : problemText(problem, lang);
   const others = unshown
     .map((field) => ({ field, label: fieldLabel(field, lang), error: fieldText(problem, field, lang)! }))
     .filter(({ error }) => error.text !== message.text);

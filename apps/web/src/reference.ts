@@ -6,7 +6,18 @@
 import { api, Conference, Department } from './api';
 import { useLoad } from './use-load';
 
-export const DISTRICTS = ['市南区', '市北区', '李沧区', '崂山区', '黄岛区', '城阳区', '即墨区', '胶州市', '平度市', '莱西市'];
+export const DISTRICTS = [
+  '市南区',
+  '市北区',
+  '李沧区',
+  '崂山区',
+  '黄岛区',
+  '城阳区',
+  '即墨区',
+  '胶州市',
+  '平度市',
+  '莱西市',
+];
 
 export const INDUSTRY_CHAINS = [
   '新一代信息技术',
@@ -44,7 +55,11 @@ export function clearReferenceData(): void {
   conferences = null;
 }
 
-function cached<T>(current: Promise<T> | null, load: () => Promise<T>, keep: (p: Promise<T> | null) => void): Promise<T> {
+function cached<T>(
+  current: Promise<T> | null,
+  load: () => Promise<T>,
+  keep: (p: Promise<T> | null) => void,
+): Promise<T> {
   if (current) return current;
   const promise = load();
   keep(promise);

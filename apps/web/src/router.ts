@@ -22,7 +22,11 @@ function subscribe(listener: () => void): () => void {
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
   const clean = path.startsWith('/') ? path : `/${path}`;
-  return { path: clean, segments: clean.split('/').filter(Boolean).map(decodeURIComponent), params: new URLSearchParams(query) };
+  return {
+    path: clean,
+    segments: clean.split('/').filter(Boolean).map(decodeURIComponent),
+    params: new URLSearchParams(query),
+  };
 }
 
 export function useRoute(): Route {

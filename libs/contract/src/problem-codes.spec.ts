@@ -8,7 +8,12 @@ describe('the problem registry', () => {
     const factories = [projectErrors, enterpriseErrors, conferenceErrors].flatMap((errors) => Object.values(errors));
     // Every factory takes zero to two strings; 'closed' needs one of its known statuses.
     const raised = factories.map((factory) => (factory as (...args: string[]) => DomainError)('withdrawn', 'field'));
-    const unregistered = raised.filter((error) => !(PROBLEMS as Record<string, { statuses: readonly number[] }>)[error.code]?.statuses.includes(STATUS_BY_KIND[error.kind]));
+    const unregistered = raised.filter(
+      (error) =>
+        !(PROBLEMS as Record<string, { statuses: readonly number[] }>)[error.code]?.statuses.includes(
+          STATUS_BY_KIND[error.kind],
+        ),
+    );
     expect(unregistered.map((error) => `${error.code} ${error.kind}`)).toEqual([]);
   });
 });

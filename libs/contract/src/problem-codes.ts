@@ -1,4 +1,11 @@
-import type { BusinessTimeErrorCode, ConferenceErrorCode, EnterpriseErrorCode, MatchmakingErrorCode, ProjectErrorCode, ValidationErrorCode } from '@luodi/domain';
+import type {
+  BusinessTimeErrorCode,
+  ConferenceErrorCode,
+  EnterpriseErrorCode,
+  MatchmakingErrorCode,
+  ProjectErrorCode,
+  ValidationErrorCode,
+} from '@luodi/domain';
 
 /**
  * Every `code` the API can answer with, in one registry: its HTTP status and a title. The API's

@@ -9,7 +9,15 @@ export * from './kernel/input-limits';
 export * from './project/project.events';
 export * from './project/project.commands';
 export * from './project/project.errors';
-export type { Project, ProjectMilestone, ProjectNeed, ProjectPlan, ProjectReview, ProjectState, ProjectStatus } from './project/project.state';
+export type {
+  Project,
+  ProjectMilestone,
+  ProjectNeed,
+  ProjectPlan,
+  ProjectReview,
+  ProjectState,
+  ProjectStatus,
+} from './project/project.state';
 export * from './project/project.access';
 export { openNeed, planFrom, revisedNeeds } from './project/project.evolve';
 export * from './project/project.decider';

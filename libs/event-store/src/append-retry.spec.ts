@@ -4,7 +4,11 @@ import { RecordedEvent } from './event-store.port';
 import { newEvent } from './testing/event-store.contract';
 
 describe('matchRetry: retried appends', () => {
-  const record = (event: ReturnType<typeof newEvent>, streamPosition: number, globalPosition: number): RecordedEvent => ({
+  const record = (
+    event: ReturnType<typeof newEvent>,
+    streamPosition: number,
+    globalPosition: number,
+  ): RecordedEvent => ({
     ...event,
     streamId: 'project-1',
     streamPosition,
@@ -21,12 +25,19 @@ describe('matchRetry: retried appends', () => {
   });
 
   it('returns the original result for the same ids with the same content, in any key order', () => {
-    const sameA = { ...a, data: { nested: { y: 2, x: 1 }, n: 1, occurredAt: a.data.occurredAt }, metadata: { correlationId: 'a retry' } };
+    const sameA = {
+      ...a,
+      data: { nested: { y: 2, x: 1 }, n: 1, occurredAt: a.data.occurredAt },
+      metadata: { correlationId: 'a retry' },
+    };
     expect(matchRetry('project-1', [sameA, b], history)).toEqual({ version: 3, position: 300 });
   });
 
   it('matches event ids regardless of letter case, as UUIDs are', () => {
-    expect(matchRetry('project-1', [{ ...b, eventId: b.eventId.toUpperCase() }], history)).toEqual({ version: 3, position: 300 });
+    expect(matchRetry('project-1', [{ ...b, eventId: b.eventId.toUpperCase() }], history)).toEqual({
+      version: 3,
+      position: 300,
+    });
   });
 
   it('refuses an id reused with other data, type or schema version', () => {

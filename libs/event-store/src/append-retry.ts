@@ -8,7 +8,11 @@ import type { AppendResult, NewEvent, RecordedEvent } from './event-store.port';
  * same type, schema version and data -> the original result; otherwise EventIdReusedError. Like
  * the PostgreSQL adapter, metadata is not compared: a retry may carry a new correlation id.
  */
-export function matchRetry(streamId: string, events: readonly NewEvent[], stored: readonly RecordedEvent[]): AppendResult | undefined {
+export function matchRetry(
+  streamId: string,
+  events: readonly NewEvent[],
+  stored: readonly RecordedEvent[],
+): AppendResult | undefined {
   const byId = new Map(stored.map((e) => [e.eventId.toLowerCase(), e]));
   const found = events.map((e) => byId.get(e.eventId.toLowerCase()));
   if (found.every((f) => f === undefined)) return undefined;

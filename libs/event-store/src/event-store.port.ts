@@ -59,7 +59,11 @@ export interface EventStore {
    * content, is a no-op that returns the original result; with different content it fails with
    * EventIdReusedError.
    */
-  appendToStream(streamId: string, events: NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult>;
+  appendToStream(
+    streamId: string,
+    events: NewEvent[],
+    options?: { expectedVersion?: ExpectedVersion },
+  ): Promise<AppendResult>;
 
   readStream(streamId: string): Promise<ReadStreamResult>;
 

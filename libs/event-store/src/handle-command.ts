@@ -42,14 +42,24 @@ export async function handleCommand<State, Command, Event extends { type: string
   for (let attempt = 1; ; attempt++) {
     const { version, events: history } = await store.readStream(streamId);
     if (fixed !== undefined && fixed !== version) throw new WrongExpectedVersionError(streamId, fixed, version);
-    if (options.expectedVersion === 'exists' && version === 0) throw new WrongExpectedVersionError(streamId, 'any', version);
-    const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState());
+    if (options.expectedVersion === 'exists' && version === 0)
+      throw new WrongExpectedVersionError(streamId, 'any', version);
+    const state = history.reduce(
+      (s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event),
+      decider.initialState(),
+    );
     const events = decider.decide(command, state);
     if (events.length === 0) return { version, position: 0, events, state };
     try {
       const result = await store.appendToStream(
         streamId,
-        events.map((e) => ({ eventId: randomUUID(), type: e.type, schemaVersion: 1, data: e.data, metadata: options.metadata ?? {} })),
+        events.map((e) => ({
+          eventId: randomUUID(),
+          type: e.type,
+          schemaVersion: 1,
+          data: e.data,
+          metadata: options.metadata ?? {},
+        })),
         { expectedVersion: version },
       );
       return { ...result, events, state: events.reduce(decider.evolve, state) };

@@ -12,8 +12,16 @@ export function upcasterChain(upcasters: readonly Upcaster[]) {
   const byKey = new Map(upcasters.map((u) => [`${u.type}@${u.fromVersion}`, u]));
   return <E extends { type: string; schemaVersion: number; data: unknown }>(event: E): E => {
     let current = event;
-    for (let u = byKey.get(`${current.type}@${current.schemaVersion}`); u; u = byKey.get(`${current.type}@${current.schemaVersion}`)) {
-      current = { ...current, schemaVersion: current.schemaVersion + 1, data: u.upcast(current.data as Record<string, unknown>) };
+    for (
+      let u = byKey.get(`${current.type}@${current.schemaVersion}`);
+      u;
+      u = byKey.get(`${current.type}@${current.schemaVersion}`)
+    ) {
+      current = {
+        ...current,
+        schemaVersion: current.schemaVersion + 1,
+        data: u.upcast(current.data as Record<string, unknown>),
+      };
     }
     return current;
   };

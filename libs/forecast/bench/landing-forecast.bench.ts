@@ -22,7 +22,9 @@ function cohort(size: number): ForecastSubject[] {
     const roll = random();
     if (outcomeAfter > entered || roll > 0.55) return { enteredOn: date(entered) };
     const outcome = date(entered - outcomeAfter);
-    return roll < 0.45 ? { enteredOn: date(entered), landedOn: outcome } : { enteredOn: date(entered), withdrawnOn: outcome };
+    return roll < 0.45
+      ? { enteredOn: date(entered), landedOn: outcome }
+      : { enteredOn: date(entered), withdrawnOn: outcome };
   });
 }
 

@@ -67,7 +67,17 @@ describe('cumulativeIncidence', () => {
     // nine of 305 patients are listed (months; E = breast-cancer death, CR = other death,
     // C = alive). The risk sets (297 at month 27) imply the other 296 were followed beyond month
     // 27; we censor them at month 60, which does not affect any estimate up to month 27.
-    const listed = [censored(7), landed(10), censored(14), landed(16), withdrawn(18), landed(23), censored(24), withdrawn(26), landed(27)];
+    const listed = [
+      censored(7),
+      landed(10),
+      censored(14),
+      landed(16),
+      withdrawn(18),
+      landed(23),
+      censored(24),
+      withdrawn(26),
+      landed(27),
+    ];
     const others = Array.from({ length: 296 }, () => censored(60));
     const rows = cumulativeIncidence([...listed, ...others]);
     const percent = (x: number) => Math.round(x * 1000) / 10;
@@ -156,7 +166,10 @@ describe('cumulativeIncidence', () => {
 
   it('given a cohort without withdrawals, when estimated, then the landing incidence is 1 − Kaplan–Meier', () => {
     const noWithdrawals = fc.array(
-      fc.record({ time: fc.integer({ min: 0, max: 60 }), event: fc.constantFrom<Subject['event']>('landed', 'censored') }),
+      fc.record({
+        time: fc.integer({ min: 0, max: 60 }),
+        event: fc.constantFrom<Subject['event']>('landed', 'censored'),
+      }),
       { maxLength: 80 },
     );
     fc.assert(
@@ -174,7 +187,9 @@ describe('cumulativeIncidence', () => {
     fc.assert(
       fc.property(cohort, (subjects) => {
         const survival = kaplanMeier(subjects);
-        return cumulativeIncidence(subjects).every((row) => 1 - stepAt(survival, row.day).survival >= row.landed - 1e-12);
+        return cumulativeIncidence(subjects).every(
+          (row) => 1 - stepAt(survival, row.day).survival >= row.landed - 1e-12,
+        );
       }),
     );
   });

@@ -68,7 +68,10 @@ export function cumulativeIncidence(subjects: readonly Subject[]): IncidencePoin
  * pretends withdrawn projects could still land); it is here as the single-cause reference.
  * Same row layout and tie rule as {@link cumulativeIncidence}.
  */
-export function kaplanMeier(subjects: readonly Subject[], event: Exclude<Outcome, 'censored'> = 'landed'): SurvivalPoint[] {
+export function kaplanMeier(
+  subjects: readonly Subject[],
+  event: Exclude<Outcome, 'censored'> = 'landed',
+): SurvivalPoint[] {
   const table = eventTable(subjects);
   const rows: SurvivalPoint[] = [];
   if (table[0]?.day !== 0 || table[0][event] === 0) {

@@ -140,7 +140,10 @@ function landingProbability(rows: readonly IncidencePoint[], t: number, horizon:
 }
 
 /** Turns dated projects into survival subjects as they stood at the end of `asOfDay`. */
-function followUp(projects: readonly ForecastSubject[], asOfDay: number): { subjects: Subject[]; outcomesBeforeEntry: number } {
+function followUp(
+  projects: readonly ForecastSubject[],
+  asOfDay: number,
+): { subjects: Subject[]; outcomesBeforeEntry: number } {
   const subjects: Subject[] = [];
   let outcomesBeforeEntry = 0;
   const day = memoizedDayNumber();
@@ -195,7 +198,8 @@ function warningsFor(facts: {
   if (facts.landed === 0) {
     warnings.push({
       code: 'NO_LANDINGS',
-      message: 'No project in the cohort has landed yet, so the landing curve is zero and the projection adds no landings; this reflects missing evidence, not a zero chance.',
+      message:
+        'No project in the cohort has landed yet, so the landing curve is zero and the projection adds no landings; this reflects missing evidence, not a zero chance.',
     });
   }
   if (facts.beyondFollowUp > 0) {

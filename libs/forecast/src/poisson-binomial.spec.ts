@@ -3,7 +3,8 @@ import { cornishFisherInterval, interval, poissonBinomialPmf, quantile, sumInter
 
 const sum = (xs: ArrayLike<number>) => Array.from(xs).reduce((total, x) => total + x, 0);
 const mean = (pmf: ArrayLike<number>) => Array.from(pmf).reduce((total, p, k) => total + k * p, 0);
-const variance = (pmf: ArrayLike<number>) => Array.from(pmf).reduce((total, p, k) => total + (k - mean(pmf)) ** 2 * p, 0);
+const variance = (pmf: ArrayLike<number>) =>
+  Array.from(pmf).reduce((total, p, k) => total + (k - mean(pmf)) ** 2 * p, 0);
 
 /** P(S = k) by listing all 2^m outcomes: slow, obviously right. */
 function bruteForcePmf(ps: number[]): number[] {
@@ -98,7 +99,13 @@ describe('quantile and interval', () => {
         const i80 = interval(pmf, 0.8);
         const i95 = interval(pmf, 0.95);
         const coverage = (i: { low: number; high: number }) => sum(pmf.slice(i.low, i.high + 1));
-        return i95.low <= i80.low && i80.low <= i80.high && i80.high <= i95.high && coverage(i80) >= 0.8 - 1e-9 && coverage(i95) >= 0.95 - 1e-9;
+        return (
+          i95.low <= i80.low &&
+          i80.low <= i80.high &&
+          i80.high <= i95.high &&
+          coverage(i80) >= 0.8 - 1e-9 &&
+          coverage(i95) >= 0.95 - 1e-9
+        );
       }),
     );
   });
@@ -108,7 +115,10 @@ describe('sumIntervals', () => {
   it('given a few hundred projects, when intervals are computed, then they are exact', () => {
     const ps = Array.from({ length: 300 }, (_, i) => (i % 10) / 10);
     const pmf = poissonBinomialPmf(ps);
-    expect(sumIntervals(ps, [0.8, 0.95])).toEqual({ method: 'exact', intervals: [interval(pmf, 0.8), interval(pmf, 0.95)] });
+    expect(sumIntervals(ps, [0.8, 0.95])).toEqual({
+      method: 'exact',
+      intervals: [interval(pmf, 0.8), interval(pmf, 0.95)],
+    });
   });
 
   it('given 100,000 projects with tiny probabilities (a narrow sum), when computed, then it stays exact', () => {
@@ -127,15 +137,18 @@ describe('sumIntervals', () => {
 describe('cornishFisherInterval', () => {
   it('given 3,000 skewed terms, when approximated, then each limit is within one count of the exact one', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 0.3, noNaN: true }), { minLength: 3000, maxLength: 3000 }), (ps) => {
-        const pmf = poissonBinomialPmf(ps);
-        for (const level of [0.8, 0.95]) {
-          const exact = interval(pmf, level);
-          const approximate = cornishFisherInterval(ps, level);
-          expect(Math.abs(approximate.low - exact.low)).toBeLessThanOrEqual(1);
-          expect(Math.abs(approximate.high - exact.high)).toBeLessThanOrEqual(1);
-        }
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 0.3, noNaN: true }), { minLength: 3000, maxLength: 3000 }),
+        (ps) => {
+          const pmf = poissonBinomialPmf(ps);
+          for (const level of [0.8, 0.95]) {
+            const exact = interval(pmf, level);
+            const approximate = cornishFisherInterval(ps, level);
+            expect(Math.abs(approximate.low - exact.low)).toBeLessThanOrEqual(1);
+            expect(Math.abs(approximate.high - exact.high)).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
       { numRuns: 20 },
     );
   });

@@ -65,7 +65,10 @@ export type SumMethod = 'exact' | 'cornish-fisher';
  * whenever that is affordable; otherwise — many terms with a wide spread, where the
  * distribution is very close to normal anyway — a skewness-corrected normal approximation.
  */
-export function sumIntervals(probabilities: readonly number[], levels: readonly number[]): { method: SumMethod; intervals: CountInterval[] } {
+export function sumIntervals(
+  probabilities: readonly number[],
+  levels: readonly number[],
+): { method: SumMethod; intervals: CountInterval[] } {
   const ps = probabilities.map(clampProbability);
   if (exactIsAffordable(ps)) {
     const pmf = poissonBinomialPmf(ps);

@@ -45,7 +45,9 @@ describe('wilsonInterval', () => {
     expect(() => wilsonInterval(1, 2, 1)).toThrow(RangeError);
   });
 
-  const counts = fc.integer({ min: 0, max: 5000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
+  const counts = fc
+    .integer({ min: 0, max: 5000 })
+    .chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
 
   it('given any counts, when estimated, then 0 <= low <= value <= high <= 1', () => {
     fc.assert(

@@ -32,7 +32,9 @@ it(`rebuilds the read models from ${projects} generated projects`, async () => {
       started = Date.now();
       const result = await rebuildReadModels({ dataSource, store, batchSize });
       const seconds = (Date.now() - started) / 1000;
-      console.log(`rebuild, batches of ${batchSize}: ${result.eventsDone} events in ${seconds.toFixed(1)} s = ${Math.round(result.eventsDone / seconds)} events/s`);
+      console.log(
+        `rebuild, batches of ${batchSize}: ${result.eventsDone} events in ${seconds.toFixed(1)} s = ${Math.round(result.eventsDone / seconds)} events/s`,
+      );
       expect(result.eventsDone).toBe(history.length);
     }
 
@@ -41,11 +43,18 @@ it(`rebuilds the read models from ${projects} generated projects`, async () => {
     const projector = new Projector({ dataSource, store, databaseUrl: db.url, batchSize: 1000 });
     started = Date.now();
     await projector.start();
-    while (!(await store.isAtOrBefore(last, (await dataSource.query(`SELECT checkpoint FROM projection_checkpoints`))[0].checkpoint))) {
+    while (
+      !(await store.isAtOrBefore(
+        last,
+        (await dataSource.query(`SELECT checkpoint FROM projection_checkpoints`))[0].checkpoint,
+      ))
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const seconds = (Date.now() - started) / 1000;
-    console.log(`live catch-up, batches of 1000: ${history.length} events in ${seconds.toFixed(1)} s = ${Math.round(history.length / seconds)} events/s`);
+    console.log(
+      `live catch-up, batches of 1000: ${history.length} events in ${seconds.toFixed(1)} s = ${Math.round(history.length / seconds)} events/s`,
+    );
     await projector.stop();
   } finally {
     await store.close();

@@ -4,7 +4,12 @@ import { EnterpriseListRow } from './enterprise-list/enterprise-list.entity';
 import { ProjectDossierRow } from './project-dossier/project-dossier.entity';
 import { ProjectFactsRow } from './project-facts/project-facts.entity';
 import { ProjectListRow } from './project-list/project-list.entity';
-import { CooperationFactsRow, DemandBoardRow, EnterpriseTiersRow, MatchmakingEventRow } from './matchmaking/matchmaking.entity';
+import {
+  CooperationFactsRow,
+  DemandBoardRow,
+  EnterpriseTiersRow,
+  MatchmakingEventRow,
+} from './matchmaking/matchmaking.entity';
 
 export { readModelEntities, readModels } from './registry';
 export type { DerivedProjection, ReadModel, RowProjection, Target } from './projector/projection';
@@ -12,16 +17,32 @@ export { readModelMigrations, readModelTableMigrations } from './migrations';
 
 export * from './paging';
 export * from './projection-event';
-export { ProjectListRow, ProjectDossierRow, DepartmentAssignmentRow, ProjectFactsRow, EnterpriseListRow, ConferenceListRow };
+export {
+  ProjectListRow,
+  ProjectDossierRow,
+  DepartmentAssignmentRow,
+  ProjectFactsRow,
+  EnterpriseListRow,
+  ConferenceListRow,
+};
 export { MatchmakingEventRow, DemandBoardRow, CooperationFactsRow, EnterpriseTiersRow };
 export type { CooperationFactStep, TierFactStep } from './matchmaking/matchmaking.entity';
 export * from './matchmaking/matchmaking.projection';
 export * from './matchmaking/matchmaking.query';
-export type { DossierLanding, DossierMilestone, DossierNeed, DossierPlan, DossierWithdrawal } from './project-dossier/project-dossier.entity';
+export type {
+  DossierLanding,
+  DossierMilestone,
+  DossierNeed,
+  DossierPlan,
+  DossierWithdrawal,
+} from './project-dossier/project-dossier.entity';
 
 export { evolveProjectList, projectList } from './project-list/project-list.projection';
 export { evolveProjectDossier, projectDossier } from './project-dossier/project-dossier.projection';
-export { departmentAssignmentsOf, departmentAssignments } from './department-assignments/department-assignment.projection';
+export {
+  departmentAssignmentsOf,
+  departmentAssignments,
+} from './department-assignments/department-assignment.projection';
 export { evolveProjectFacts, projectFacts } from './project-facts/project-facts.projection';
 export { evolveEnterpriseList, enterpriseList } from './enterprise-list/enterprise-list.projection';
 export { evolveConferenceList, conferenceList } from './conference-list/conference-list.projection';

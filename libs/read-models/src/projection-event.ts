@@ -1,8 +1,17 @@
-import type { ConferenceEvent, CooperationEvent, DemandEvent, EnterpriseEvent, MatchmakingEventEvent, ProjectEvent } from '@luodi/domain';
+import type {
+  ConferenceEvent,
+  CooperationEvent,
+  DemandEvent,
+  EnterpriseEvent,
+  MatchmakingEventEvent,
+  ProjectEvent,
+} from '@luodi/domain';
 import type { RecordedEvent } from '@luodi/event-store';
 
 /** A stored domain event as the projections see it: the event plus where the store put it. */
-export type ProjectionEvent = (ProjectEvent | EnterpriseEvent | ConferenceEvent | MatchmakingEventEvent | DemandEvent | CooperationEvent) & {
+export type ProjectionEvent = (
+  ProjectEvent | EnterpriseEvent | ConferenceEvent | MatchmakingEventEvent | DemandEvent | CooperationEvent
+) & {
   streamId: string;
   streamPosition: number;
   globalPosition: number;

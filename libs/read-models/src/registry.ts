@@ -1,7 +1,12 @@
 import { conferenceList } from './conference-list/conference-list.projection';
 import { departmentAssignments } from './department-assignments/department-assignment.projection';
 import { enterpriseList } from './enterprise-list/enterprise-list.projection';
-import { cooperationFacts, demandBoard, enterpriseTiers, matchmakingEvents } from './matchmaking/matchmaking.projection';
+import {
+  cooperationFacts,
+  demandBoard,
+  enterpriseTiers,
+  matchmakingEvents,
+} from './matchmaking/matchmaking.projection';
 import { projectDossier } from './project-dossier/project-dossier.projection';
 import { projectFacts } from './project-facts/project-facts.projection';
 import { projectList } from './project-list/project-list.projection';
@@ -12,8 +17,18 @@ import { ReadModel } from './projector/projection';
  * one after its sources), the service's data source takes their entities and migrations, the
  * metrics label by their names and the tests snapshot their tables. A new read model is one line here.
  */
-export const readModels: readonly ReadModel[] = [projectList, projectDossier, projectFacts, departmentAssignments, enterpriseList, conferenceList,
-  matchmakingEvents, demandBoard, cooperationFacts, enterpriseTiers];
+export const readModels: readonly ReadModel[] = [
+  projectList,
+  projectDossier,
+  projectFacts,
+  departmentAssignments,
+  enterpriseList,
+  conferenceList,
+  matchmakingEvents,
+  demandBoard,
+  cooperationFacts,
+  enterpriseTiers,
+];
 
 /** TypeORM entities of the read models: the one description of each row (see row-table.ts). */
 export const readModelEntities: Function[] = readModels.map((model) => model.entity);

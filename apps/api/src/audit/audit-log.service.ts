@@ -77,7 +77,9 @@ export class AuditLog {
     try {
       await this.dataSource.query(INSERT, parameters(entry));
     } catch (error) {
-      this.logger.error(`AUDIT WRITE FAILED for ${entry.action} (target ${entry.target ?? '-'}, correlationId ${entry.correlationId ?? '-'}): ${(error as Error).message}`);
+      this.logger.error(
+        `AUDIT WRITE FAILED for ${entry.action} (target ${entry.target ?? '-'}, correlationId ${entry.correlationId ?? '-'}): ${(error as Error).message}`,
+      );
     }
   }
 

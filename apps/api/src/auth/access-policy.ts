@@ -57,13 +57,19 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   'GET /api/projects': ALL_ROLES,
   // The exports: as their JSON routes, with the same data rules (department users: their own projects).
   'GET /api/projects/export.xlsx': ALL_ROLES,
-  'GET /api/departments/:code/assignments/export.xlsx': { roles: ['admin', 'taskforce', 'leader', 'department'], departmentParam: 'code' },
+  'GET /api/departments/:code/assignments/export.xlsx': {
+    roles: ['admin', 'taskforce', 'leader', 'department'],
+    departmentParam: 'code',
+  },
   'GET /api/enterprises/:id/dossier/export.xlsx': ALL_ROLES,
   'GET /api/dashboard/export.xlsx': ['admin', 'taskforce', 'leader', 'department'],
   // A historical 台账 in: as the commands it replays (submit, present, assign, land, withdraw).
   'GET /api/imports/projects/template.xlsx': ['admin', 'taskforce'],
   'POST /api/imports/projects': ['admin', 'taskforce'],
-  'GET /api/departments/:code/assignments': { roles: ['admin', 'taskforce', 'leader', 'department'], departmentParam: 'code' },
+  'GET /api/departments/:code/assignments': {
+    roles: ['admin', 'taskforce', 'leader', 'department'],
+    departmentParam: 'code',
+  },
   'GET /api/enterprises': ALL_ROLES,
   // department: only the projects their department is part of (the query filters them).
   'GET /api/enterprises/:id/dossier': ALL_ROLES,

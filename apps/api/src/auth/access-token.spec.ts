@@ -3,7 +3,13 @@ import { AccessTokenClaims, InvalidTokenError, signAccessToken, verifyAccessToke
 
 const SECRET = 'a-test-secret-of-at-least-32-characters';
 const NOW = Date.UTC(2025, 5, 1, 8, 0, 0);
-const subject = { sub: '5f0c6a5e-8a3e-4b8e-9d43-0c1f4f0a0b11', username: 'wang.li', role: 'department' as const, departmentCode: 'QDKJJ', ver: 3 };
+const subject = {
+  sub: '5f0c6a5e-8a3e-4b8e-9d43-0c1f4f0a0b11',
+  username: 'wang.li',
+  role: 'department' as const,
+  departmentCode: 'QDKJJ',
+  ver: 3,
+};
 
 function problemOf(run: () => unknown): string {
   try {
@@ -26,7 +32,11 @@ describe('access tokens (HS256 JWT)', () => {
     const { token, expiresAt } = signAccessToken(subject, SECRET, 3600, NOW);
     expect(token.split('.')).toHaveLength(3);
     expect(expiresAt.toISOString()).toBe('2025-06-01T09:00:00.000Z');
-    expect(verifyAccessToken(token, SECRET, NOW + 1000)).toEqual({ ...subject, iat: NOW / 1000, exp: NOW / 1000 + 3600 });
+    expect(verifyAccessToken(token, SECRET, NOW + 1000)).toEqual({
+      ...subject,
+      iat: NOW / 1000,
+      exp: NOW / 1000 + 3600,
+    });
   });
 
   it('is a standard JWT that any HS256 implementation can check', () => {
@@ -44,8 +54,24 @@ describe('access tokens (HS256 JWT)', () => {
 
   it('refuses a token whose payload was changed (role raised, expiry extended, one byte flipped)', () => {
     const { token } = signAccessToken(subject, SECRET, 60, NOW);
-    expect(problemOf(() => verifyAccessToken(reencode(token, (c) => ({ ...c, role: 'admin' })), SECRET, NOW))).toBe('bad-signature');
-    expect(problemOf(() => verifyAccessToken(reencode(token, (c) => ({ ...c, exp: c.exp + 86400 })), SECRET, NOW))).toBe('bad-signature');
+    expect(
+      problemOf(() =>
+        verifyAccessToken(
+          reencode(token, (c) => ({ ...c, role: 'admin' })),
+          SECRET,
+          NOW,
+        ),
+      ),
+    ).toBe('bad-signature');
+    expect(
+      problemOf(() =>
+        verifyAccessToken(
+          reencode(token, (c) => ({ ...c, exp: c.exp + 86400 })),
+          SECRET,
+          NOW,
+        ),
+      ),
+    ).toBe('bad-signature');
     const [h, p, s] = token.split('.');
     const flipped = p.slice(0, 10) + (p[10] === 'A' ? 'B' : 'A') + p.slice(11);
     expect(problemOf(() => verifyAccessToken([h, flipped, s].join('.'), SECRET, NOW))).toBe('bad-signature');
@@ -64,14 +90,21 @@ describe('access tokens (HS256 JWT)', () => {
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     expect(problemOf(() => verifyAccessToken(`${none}.${payload}.`, SECRET, NOW))).toBe('malformed');
     const hs512 = Buffer.from(JSON.stringify({ alg: 'HS512', typ: 'JWT' })).toString('base64url');
-    expect(problemOf(() => verifyAccessToken(`${hs512}.${payload}.${token.split('.')[2]}`, SECRET, NOW))).toBe('malformed');
+    expect(problemOf(() => verifyAccessToken(`${hs512}.${payload}.${token.split('.')[2]}`, SECRET, NOW))).toBe(
+      'malformed',
+    );
   });
 
   it('refuses garbage and correctly signed payloads that lack claims', () => {
     expect(problemOf(() => verifyAccessToken('not-a-token', SECRET, NOW))).toBe('malformed');
     expect(problemOf(() => verifyAccessToken('a.b.c.d', SECRET, NOW))).toBe('malformed');
     const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
-    for (const claims of [{ sub: 'x' }, { ...subject, role: 'root', iat: 1, exp: 2e9 }, { ...subject, ver: '3', iat: 1, exp: 2e9 }, { ...subject, sub: 'not-a-uuid', iat: 1, exp: 2e9 }]) {
+    for (const claims of [
+      { sub: 'x' },
+      { ...subject, role: 'root', iat: 1, exp: 2e9 },
+      { ...subject, ver: '3', iat: 1, exp: 2e9 },
+      { ...subject, sub: 'not-a-uuid', iat: 1, exp: 2e9 },
+    ]) {
       const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
       const signature = createHmac('sha256', SECRET).update(`${header}.${payload}`).digest('base64url');
       expect(problemOf(() => verifyAccessToken(`${header}.${payload}.${signature}`, SECRET, NOW))).toBe('malformed');

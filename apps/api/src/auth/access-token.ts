@@ -52,7 +52,8 @@ export function verifyAccessToken(token: string, secret: string, now = Date.now(
   if (header !== HEADER) throw new InvalidTokenError('malformed');
   const expected = Buffer.from(sign(`${header}.${payload}`, secret));
   const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidTokenError('bad-signature');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new InvalidTokenError('bad-signature');
 
   const claims = parseClaims(payload);
   if (claims.exp * 1000 <= now) throw new InvalidTokenError('expired');

@@ -48,13 +48,26 @@ function guard(): AccessGuard {
   return new AccessGuard(new Reflector(), config, authenticator);
 }
 
-async function call(controller: Function, handler: string, token?: string, params: Record<string, string> = {}, routePath?: string) {
-  const request = { headers: token ? { authorization: `Bearer ${token}` } : {}, params, route: routePath ? { path: routePath } : undefined } as Record<string, unknown>;
+async function call(
+  controller: Function,
+  handler: string,
+  token?: string,
+  params: Record<string, string> = {},
+  routePath?: string,
+) {
+  const request = {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    params,
+    route: routePath ? { path: routePath } : undefined,
+  } as Record<string, unknown>;
   const headers: Record<string, string> = {};
   const context = {
     getClass: () => controller,
     getHandler: () => controller.prototype[handler],
-    switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({ setHeader: (k: string, v: string) => (headers[k] = v) }) }),
+    switchToHttp: () => ({
+      getRequest: () => request,
+      getResponse: () => ({ setHeader: (k: string, v: string) => (headers[k] = v) }),
+    }),
   } as unknown as ExecutionContext;
   try {
     await guard().canActivate(context);
@@ -67,7 +80,10 @@ async function call(controller: Function, handler: string, token?: string, param
 
 describe('AccessGuard', () => {
   beforeAll(() => {
-    ACCESS_POLICY['GET /api/guard-spec/departments/:code/things'] = { roles: ['admin', 'department'], departmentParam: 'code' };
+    ACCESS_POLICY['GET /api/guard-spec/departments/:code/things'] = {
+      roles: ['admin', 'department'],
+      departmentParam: 'code',
+    };
     ACCESS_POLICY['GET /api/guard-spec/first'] = ['admin'];
     ACCESS_POLICY['GET /api/guard-spec/second'] = ['leader'];
   });
@@ -80,26 +96,46 @@ describe('AccessGuard', () => {
   });
 
   it('answers 401 without a valid token, asking for a bearer token', async () => {
-    expect(await call(UsersLikeController, 'list')).toMatchObject({ status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="luodi"' } });
+    expect(await call(UsersLikeController, 'list')).toMatchObject({
+      status: 401,
+      headers: { 'WWW-Authenticate': 'Bearer realm="luodi"' },
+    });
     expect(await call(UsersLikeController, 'list', 'forged')).toMatchObject({ status: 401 });
   });
 
   it('sets the actor for a listed role and answers 403 ROLE_NOT_ALLOWED for others', async () => {
     expect(await call(UsersLikeController, 'list', 'admin')).toMatchObject({ status: 'allowed', actor: actors.admin });
     expect(await call(UsersLikeController, 'disable', 'admin', { id: 'x' })).toMatchObject({ status: 'allowed' });
-    expect(await call(UsersLikeController, 'disable', 'leader', { id: 'x' })).toMatchObject({ status: 403, code: 'ROLE_NOT_ALLOWED' });
+    expect(await call(UsersLikeController, 'disable', 'leader', { id: 'x' })).toMatchObject({
+      status: 403,
+      code: 'ROLE_NOT_ALLOWED',
+    });
   });
 
   it('keeps department users to their own department in a department-scoped route', async () => {
-    expect(await call(SpecController, 'departmentThings', 'department', { code: 'industry' })).toMatchObject({ status: 'allowed' });
-    expect(await call(SpecController, 'departmentThings', 'department', { code: 'finance' })).toMatchObject({ status: 403, code: 'NOT_YOUR_DEPARTMENT' });
-    expect(await call(SpecController, 'departmentThings', 'admin', { code: 'finance' })).toMatchObject({ status: 'allowed' });
-    expect(await call(SpecController, 'departmentThings', 'leader', { code: 'industry' })).toMatchObject({ status: 403, code: 'ROLE_NOT_ALLOWED' });
+    expect(await call(SpecController, 'departmentThings', 'department', { code: 'industry' })).toMatchObject({
+      status: 'allowed',
+    });
+    expect(await call(SpecController, 'departmentThings', 'department', { code: 'finance' })).toMatchObject({
+      status: 403,
+      code: 'NOT_YOUR_DEPARTMENT',
+    });
+    expect(await call(SpecController, 'departmentThings', 'admin', { code: 'finance' })).toMatchObject({
+      status: 'allowed',
+    });
+    expect(await call(SpecController, 'departmentThings', 'leader', { code: 'industry' })).toMatchObject({
+      status: 403,
+      code: 'ROLE_NOT_ALLOWED',
+    });
   });
 
   it('uses the rule of the path Express matched when a handler has several', async () => {
-    expect(await call(SpecController, 'twoPaths', 'leader', {}, '/api/guard-spec/second')).toMatchObject({ status: 'allowed' });
-    expect(await call(SpecController, 'twoPaths', 'leader', {}, '/api/guard-spec/first')).toMatchObject({ status: 403 });
+    expect(await call(SpecController, 'twoPaths', 'leader', {}, '/api/guard-spec/second')).toMatchObject({
+      status: 'allowed',
+    });
+    expect(await call(SpecController, 'twoPaths', 'leader', {}, '/api/guard-spec/first')).toMatchObject({
+      status: 403,
+    });
   });
 
   it('refuses a route without a rule to everyone, and logs an error naming it', async () => {

@@ -26,7 +26,9 @@ export class AccessGuard implements CanActivate {
     const route = this.routeKey(context, request);
     const rule = ACCESS_POLICY[route];
     if (rule === undefined) {
-      this.logger.error(`No rule for "${route}" in ACCESS_POLICY (apps/api/src/auth/access-policy.ts): the route is refused to everyone`);
+      this.logger.error(
+        `No rule for "${route}" in ACCESS_POLICY (apps/api/src/auth/access-policy.ts): the route is refused to everyone`,
+      );
       throw new ApiError('NO_ACCESS_RULE', 'This endpoint has no access rule yet.');
     }
     if (rule === PUBLIC) return true;
@@ -41,7 +43,12 @@ export class AccessGuard implements CanActivate {
     if (!rolesOf(rule).includes(actor.role)) {
       throw new ApiError('ROLE_NOT_ALLOWED', `Role ${actor.role} may not call ${route}.`);
     }
-    if (typeof rule === 'object' && 'departmentParam' in rule && actor.role === 'department' && request.params[rule.departmentParam] !== actor.departmentCode) {
+    if (
+      typeof rule === 'object' &&
+      'departmentParam' in rule &&
+      actor.role === 'department' &&
+      request.params[rule.departmentParam] !== actor.departmentCode
+    ) {
       throw new ApiError('NOT_YOUR_DEPARTMENT', 'Department users can only see their own department.');
     }
     return true;
@@ -52,12 +59,16 @@ export class AccessGuard implements CanActivate {
    * handler may declare several paths; then the one Express matched names the route.
    */
   private routeKey(context: ExecutionContext, request: Request): string {
-    const paths = (target: Function) => [this.reflector.get<string | string[] | undefined>(PATH_METADATA, target) ?? ''].flat();
+    const paths = (target: Function) =>
+      [this.reflector.get<string | string[] | undefined>(PATH_METADATA, target) ?? ''].flat();
     const method = RequestMethod[this.reflector.get<RequestMethod>(METHOD_METADATA, context.getHandler())];
     const prefix = this.applicationConfig.getGlobalPrefix();
     const keys = paths(context.getClass()).flatMap((controllerPath) =>
       paths(context.getHandler()).map((handlerPath) => {
-        const path = ['', prefix, controllerPath, handlerPath].join('/').replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
+        const path = ['', prefix, controllerPath, handlerPath]
+          .join('/')
+          .replace(/\/{2,}/g, '/')
+          .replace(/(.)\/$/, '$1');
         return `${method} ${path}`;
       }),
     );

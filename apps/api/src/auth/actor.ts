@@ -13,4 +13,6 @@ export interface Actor {
 }
 
 /** The authenticated actor of the request (set by the auth guard). */
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => ctx.switchToHttp().getRequest().actor);
+export const CurrentActor = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Actor => ctx.switchToHttp().getRequest().actor,
+);

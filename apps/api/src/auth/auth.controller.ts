@@ -25,8 +25,19 @@ export class AuthController {
   @Post('login')
   @CredentialRoute()
   @HttpCode(200)
-  login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Session> {
-    return throttled(response, () => this.auth.login(body.username, body.password, this.addressOf(request), (request as Request & { correlationId?: string }).correlationId));
+  login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Session> {
+    return throttled(response, () =>
+      this.auth.login(
+        body.username,
+        body.password,
+        this.addressOf(request),
+        (request as Request & { correlationId?: string }).correlationId,
+      ),
+    );
   }
 
   /** The logged-in user. */
@@ -47,7 +58,9 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Session> {
-    return throttled(response, () => this.auth.changePassword(ctx.actor, body.currentPassword, body.newPassword, this.addressOf(request), ctx));
+    return throttled(response, () =>
+      this.auth.changePassword(ctx.actor, body.currentPassword, body.newPassword, this.addressOf(request), ctx),
+    );
   }
 
   /** Set for every request by resolveClientAddress (app.factory.ts). */

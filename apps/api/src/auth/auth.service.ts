@@ -27,7 +27,12 @@ export interface Session {
 }
 
 export function sessionUser(actor: Actor): SessionUser {
-  return { id: actor.userId, username: actor.username, role: actor.role, ...(actor.departmentCode ? { departmentCode: actor.departmentCode } : {}) };
+  return {
+    id: actor.userId,
+    username: actor.username,
+    role: actor.role,
+    ...(actor.departmentCode ? { departmentCode: actor.departmentCode } : {}),
+  };
 }
 
 @Injectable()
@@ -54,16 +59,34 @@ export class AuthService {
     const passwordMatches = await verify(attempt, password, user?.passwordHash);
     if (!user || !passwordMatches || user.disabled) {
       this.logger.warn(`Failed login for "${username}" from ${address}`);
-      await this.audit.record({ action: 'auth.login.failed', target: username, clientAddress: address, correlationId, details: { reason: !user ? 'unknown-user' : !passwordMatches ? 'wrong-password' : 'disabled' } });
+      await this.audit.record({
+        action: 'auth.login.failed',
+        target: username,
+        clientAddress: address,
+        correlationId,
+        details: { reason: !user ? 'unknown-user' : !passwordMatches ? 'wrong-password' : 'disabled' },
+      });
       throw new ApiError('INVALID_CREDENTIALS', 'Wrong username or password.');
     }
     attempt.succeeded();
-    await this.audit.record({ action: 'auth.login.succeeded', actor: user, target: user.username, clientAddress: address, correlationId });
+    await this.audit.record({
+      action: 'auth.login.succeeded',
+      actor: user,
+      target: user.username,
+      clientAddress: address,
+      correlationId,
+    });
     return this.session(user);
   }
 
   /** Self-service: needs the current password (rate-limited like a login); ends the user's other sessions. */
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string, address: string, context: ChangeContext): Promise<Session> {
+  async changePassword(
+    actor: Actor,
+    currentPassword: string,
+    newPassword: string,
+    address: string,
+    context: ChangeContext,
+  ): Promise<Session> {
     const attempt = this.limiter.begin(actor.username, address);
     const user = await this.users.getById(actor.userId);
     if (!(await verify(attempt, currentPassword, user.passwordHash))) {
@@ -72,16 +95,31 @@ export class AuthService {
     attempt.succeeded();
     // Compared as the hasher does (NFKC): currentPassword was just found right, so no second hash is needed.
     if (newPassword.normalize('NFKC') === currentPassword.normalize('NFKC')) {
-      throw new InvalidInputError([{ field: 'newPassword', constraint: 'differsFromCurrent', message: 'newPassword must differ from the current password' }]);
+      throw new InvalidInputError([
+        {
+          field: 'newPassword',
+          constraint: 'differsFromCurrent',
+          message: 'newPassword must differ from the current password',
+        },
+      ]);
     }
     await this.users.setPassword(user.id, newPassword, 'password-changed', context);
     return this.session(await this.users.getById(user.id));
   }
 
   private session(user: UserEntity): Session {
-    const shown: SessionUser = { id: user.id, username: user.username, role: user.role, ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}) };
+    const shown: SessionUser = {
+      id: user.id,
+      username: user.username,
+      role: user.role,
+      ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}),
+    };
     const { id, ...who } = shown;
-    const { token, expiresAt } = signAccessToken({ sub: id, ...who, ver: user.tokenVersion }, this.tokenSecret, this.config.tokenTtlSeconds);
+    const { token, expiresAt } = signAccessToken(
+      { sub: id, ...who, ver: user.tokenVersion },
+      this.tokenSecret,
+      this.config.tokenTtlSeconds,
+    );
     return { accessToken: token, tokenType: 'Bearer', expiresAt: expiresAt.toISOString(), user: shown };
   }
 }

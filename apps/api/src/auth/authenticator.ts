@@ -16,21 +16,31 @@ export class Authenticator {
 
   async authenticate(authorization: string | undefined): Promise<Actor> {
     const match = /^Bearer ([\w.-]+)$/i.exec(authorization?.trim() ?? '');
-    if (!match) throw unauthorized('UNAUTHENTICATED', 'Log in first, and send the token as "Authorization: Bearer <token>".');
+    if (!match)
+      throw unauthorized('UNAUTHENTICATED', 'Log in first, and send the token as "Authorization: Bearer <token>".');
     let claims;
     try {
       claims = verifyAccessToken(match[1], this.tokenSecret);
     } catch (error) {
       if (!(error instanceof InvalidTokenError)) throw error;
-      if (error.problem === 'expired') throw unauthorized('TOKEN_EXPIRED', 'The access token has expired; log in again.');
+      if (error.problem === 'expired')
+        throw unauthorized('TOKEN_EXPIRED', 'The access token has expired; log in again.');
       throw unauthorized('TOKEN_INVALID', 'The access token is not valid; log in again.');
     }
     // The token alone is not enough: a disabled user or a new password ends every older token.
     const user = await this.users.findForAuthentication(claims.sub);
     if (!user || user.disabled || user.tokenVersion !== claims.ver) {
-      throw unauthorized('TOKEN_REVOKED', 'The access token is no longer valid (the user was disabled or the password changed); log in again.');
+      throw unauthorized(
+        'TOKEN_REVOKED',
+        'The access token is no longer valid (the user was disabled or the password changed); log in again.',
+      );
     }
-    return { userId: user.id, username: user.username, role: user.role, ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}) };
+    return {
+      userId: user.id,
+      username: user.username,
+      role: user.role,
+      ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}),
+    };
   }
 }
 

@@ -29,7 +29,8 @@ describe('clientAddress', () => {
 
 describe('trustedProxyProblem', () => {
   it('accepts IPv4 and IPv6 addresses and ranges, and names a bad entry', () => {
-    for (const entry of ['127.0.0.1', '172.30.241.0/24', '::1', 'fd00::/8', '0.0.0.0/0']) expect(trustedProxyProblem(entry)).toBeUndefined();
+    for (const entry of ['127.0.0.1', '172.30.241.0/24', '::1', 'fd00::/8', '0.0.0.0/0'])
+      expect(trustedProxyProblem(entry)).toBeUndefined();
     expect(trustedProxyProblem('nginx')).toMatch(/"nginx" is not an IP address/);
     expect(trustedProxyProblem('10.0.0.0/33')).toMatch(/bad prefix length/);
     expect(trustedProxyProblem('10.0.0.0/8/1')).toMatch(/not an IP address/);

@@ -39,8 +39,17 @@ export function trustedProxyProblem(entry: string): string | undefined {
  * The address a request came from, for rate limiting: the peer, or — while the hop is a trusted
  * proxy — the address it forwarded for, walking X-Forwarded-For from the right.
  */
-export function clientAddress(peer: string | undefined, forwardedFor: string | string[] | undefined, trusted: TrustedProxies): string {
-  const forwarded = [forwardedFor ?? []].flat().join(',').split(',').map((hop) => hop.trim()).filter(Boolean);
+export function clientAddress(
+  peer: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: TrustedProxies,
+): string {
+  const forwarded = [forwardedFor ?? []]
+    .flat()
+    .join(',')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   const hops = [peer ?? 'unknown', ...forwarded.reverse()].map((hop) => hop.replace(/^::ffff:(?=\d+\.)/, ''));
   let i = 0;
   while (i < hops.length - 1 && trusted.has(hops[i]) && isIP(hops[i + 1]) !== 0) i++;
@@ -49,7 +58,15 @@ export function clientAddress(peer: string | undefined, forwardedFor: string | s
 
 /** Resolves the client's address once per request, as `request.clientAddress`, for every later step. */
 export function resolveClientAddress(trusted: TrustedProxies) {
-  return (request: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined>; clientAddress?: string }, _response: unknown, next: () => void): void => {
+  return (
+    request: {
+      socket: { remoteAddress?: string };
+      headers: Record<string, string | string[] | undefined>;
+      clientAddress?: string;
+    },
+    _response: unknown,
+    next: () => void,
+  ): void => {
     request.clientAddress = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trusted);
     next();
   };

@@ -41,7 +41,10 @@ export class LoginRateLimiter {
     limits: LoginLimits = LOGIN_LIMITS,
     private readonly clock: () => number = Date.now,
   ) {
-    this.byUsernameAndAddress = new FailureLog(limits.perUsernameAndAddress.failures, limits.perUsernameAndAddress.windowMs);
+    this.byUsernameAndAddress = new FailureLog(
+      limits.perUsernameAndAddress.failures,
+      limits.perUsernameAndAddress.windowMs,
+    );
     this.byAddress = new FailureLog(limits.perAddress.failures, limits.perAddress.windowMs);
     this.overall = new FailureLog(limits.global.failures, limits.global.windowMs);
   }
@@ -54,7 +57,11 @@ export class LoginRateLimiter {
     const now = this.clock();
     const pair = `${username.toLowerCase()}\n${address}`;
     const globalWaitMs = this.byAddress.hasRecent(address, now) ? this.overall.waitMs(GLOBAL, now) : 0;
-    const waitMs = Math.max(this.byUsernameAndAddress.waitMs(pair, now), this.byAddress.waitMs(address, now), globalWaitMs);
+    const waitMs = Math.max(
+      this.byUsernameAndAddress.waitMs(pair, now),
+      this.byAddress.waitMs(address, now),
+      globalWaitMs,
+    );
     if (waitMs > 0) throw new LoginThrottledError(Math.ceil(waitMs / 1000));
     this.byUsernameAndAddress.add(pair, now);
     this.byAddress.add(address, now);

@@ -50,8 +50,12 @@ describe('password hashing', () => {
 
   it('refuses a malformed or absurdly expensive stored hash instead of guessing', async () => {
     await expect(verifyPassword('x', 'plaintext')).rejects.toThrow(/format/);
-    await expect(verifyPassword('x', 'scrypt$1048577$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA')).rejects.toThrow(/unsupported scrypt cost/);
-    await expect(verifyPassword('x', `scrypt$${2 ** 22}$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA`)).rejects.toThrow(/unsupported scrypt cost/);
+    await expect(verifyPassword('x', 'scrypt$1048577$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA')).rejects.toThrow(
+      /unsupported scrypt cost/,
+    );
+    await expect(verifyPassword('x', `scrypt$${2 ** 22}$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA`)).rejects.toThrow(
+      /unsupported scrypt cost/,
+    );
   });
 });
 
@@ -80,7 +84,9 @@ describe('HashingGate', () => {
     await expect(Promise.all([...runs, unbounded])).resolves.toEqual([0, 1, 2, 3]);
     expect(peak).toBe(2);
     // Every slot was given back: two tasks run at once again.
-    await expect(Promise.all([gate.run(async () => 'a', true), gate.run(async () => 'b', true), gate.run(async () => 'c', true)])).resolves.toEqual(['a', 'b', 'c']);
+    await expect(
+      Promise.all([gate.run(async () => 'a', true), gate.run(async () => 'b', true), gate.run(async () => 'c', true)]),
+    ).resolves.toEqual(['a', 'b', 'c']);
   });
 
   it('gives the slot back when a task fails', async () => {

@@ -90,7 +90,8 @@ function parseHash(stored: string): { cost: ScryptCost; salt: Buffer; hash: Buff
   const [N, r, p] = [Number(match[1]), Number(match[2]), Number(match[3])];
   // A corrupted row must not make us allocate gigabytes.
   const powerOfTwo = N > 1 && (N & (N - 1)) === 0;
-  if (!powerOfTwo || N > 2 ** 20 || r < 1 || r > 32 || p < 1 || p > 16) throw new Error(`Stored password hash has an unsupported scrypt cost N=${N} r=${r} p=${p}`);
+  if (!powerOfTwo || N > 2 ** 20 || r < 1 || r > 32 || p < 1 || p > 16)
+    throw new Error(`Stored password hash has an unsupported scrypt cost N=${N} r=${r} p=${p}`);
   const hash = Buffer.from(match[5], 'base64url');
   if (hash.length < 16) throw new Error('Stored password hash is too short');
   return { cost: { N, r, p }, salt: Buffer.from(match[4], 'base64url'), hash };
@@ -99,5 +100,7 @@ function parseHash(stored: string): { cost: ScryptCost; salt: Buffer; hash: Buff
 function derive(password: string, salt: Buffer, cost: ScryptCost, length: number): Promise<Buffer> {
   // NFKC: the same password typed on different keyboards/IMEs (full-width, composed) matches.
   const options: ScryptOptions = { ...cost, maxmem: 256 * cost.N * cost.r + 1024 * 1024 };
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFKC'), salt, length, options, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFKC'), salt, length, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }

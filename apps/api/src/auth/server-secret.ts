@@ -23,7 +23,10 @@ export const tokenSecretProvider: Provider = {
  * starting together both insert-if-absent and then read back the one that won.
  */
 export async function serverSecret(dataSource: DataSource, name: string): Promise<string> {
-  await dataSource.query('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, randomBytes(48).toString('base64url')]);
+  await dataSource.query('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [
+    name,
+    randomBytes(48).toString('base64url'),
+  ]);
   const [row] = await dataSource.query('SELECT value FROM server_secrets WHERE name = $1', [name]);
   return row.value;
 }

@@ -40,5 +40,9 @@ export function parseIfMatch(header: unknown): number | 'exists' | undefined {
 /** The metadata every event written for this request carries: who, and in which conversation. */
 export function eventMetadata(context: CommandContext): EventMetadata {
   const { userId, username, role } = context.actor;
-  return { actor: { userId, username, role }, correlationId: context.correlationId, ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}) };
+  return {
+    actor: { userId, username, role },
+    correlationId: context.correlationId,
+    ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
+  };
 }

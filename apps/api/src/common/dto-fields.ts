@@ -12,7 +12,8 @@ import { hasVisibleText, isValidDate, isValidInstant } from '@luodi/domain';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 // An optional field left blank in a form counts as left out, as the deciders treat it; so does
 // one holding only zero-width or control characters.
-const trimOrOmit = ({ value }: { value: unknown }) => (typeof value === 'string' ? (hasVisibleText(value) ? value.trim() : undefined) : value);
+const trimOrOmit = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? (hasVisibleText(value) ? value.trim() : undefined) : value;
 
 // Worded like IsNotEmpty's message, so clients that word "required" themselves recognise it.
 const Visible = () =>
@@ -25,14 +26,22 @@ const Visible = () =>
   });
 
 /** Non-blank text (something visible), trimmed, at most `max` characters. */
-export const RequiredText = (max: number) => applyDecorators(Transform(trim), IsString(), IsNotEmpty(), Visible(), MaxLength(max));
+export const RequiredText = (max: number) =>
+  applyDecorators(Transform(trim), IsString(), IsNotEmpty(), Visible(), MaxLength(max));
 
 /** Text that may be left out (blank counts as left out), trimmed, at most `max` characters. */
-export const OptionalText = (max: number) => applyDecorators(Transform(trimOrOmit), IsOptional(), IsString(), MaxLength(max));
+export const OptionalText = (max: number) =>
+  applyDecorators(Transform(trimOrOmit), IsOptional(), IsString(), MaxLength(max));
 
 /** A real calendar date `YYYY-MM-DD` (a business date in China Standard Time). */
 export const BusinessDate = () =>
-  ValidateBy({ name: 'isBusinessDate', validator: { validate: isValidDate, defaultMessage: (args) => `${args?.property} must be a calendar date written YYYY-MM-DD` } });
+  ValidateBy({
+    name: 'isBusinessDate',
+    validator: {
+      validate: isValidDate,
+      defaultMessage: (args) => `${args?.property} must be a calendar date written YYYY-MM-DD`,
+    },
+  });
 
 /** An optional ISO 8601 instant with an offset, e.g. `2024-05-01T09:30:00+08:00`. */
 export const OptionalInstant = () =>
@@ -40,7 +49,11 @@ export const OptionalInstant = () =>
     IsOptional(),
     ValidateBy({
       name: 'isInstant',
-      validator: { validate: isValidInstant, defaultMessage: (args) => `${args?.property} must be an ISO 8601 instant with an offset, e.g. 2024-05-01T09:30:00+08:00` },
+      validator: {
+        validate: isValidInstant,
+        defaultMessage: (args) =>
+          `${args?.property} must be an ISO 8601 instant with an offset, e.g. 2024-05-01T09:30:00+08:00`,
+      },
     }),
   );
 

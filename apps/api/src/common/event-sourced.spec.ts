@@ -47,8 +47,12 @@ describe('BoundDecider', () => {
   it("runs only on the version the request's If-Match names", async () => {
     await bound.execute('a', { type: 'Count', data: { by: 1 } }, ctx());
 
-    await expect(bound.execute('a', { type: 'Count', data: { by: 1 } }, ctx({ expectedVersion: 0 }))).rejects.toBeInstanceOf(WrongExpectedVersionError);
-    await expect(bound.execute('a', { type: 'Count', data: { by: 1 } }, ctx({ expectedVersion: 1 }))).resolves.toMatchObject({ version: 2 });
+    await expect(
+      bound.execute('a', { type: 'Count', data: { by: 1 } }, ctx({ expectedVersion: 0 })),
+    ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await expect(
+      bound.execute('a', { type: 'Count', data: { by: 1 } }, ctx({ expectedVersion: 1 })),
+    ).resolves.toMatchObject({ version: 2 });
   });
 
   it('decides with the decider a handler passes instead of the bound one', async () => {

@@ -46,7 +46,12 @@ export class BoundDecider<State, C extends DomainCommand, E extends EventShape> 
   ) {}
 
   /** Runs one command through handleCommand; `decider` replaces the bound one for a check made on the state decided on. */
-  async execute(aggregateId: string, command: CommandOf<C>, ctx: CommandContext, decider: CommandDecider<State, C, E> = this.decider): Promise<CommandAccepted> {
+  async execute(
+    aggregateId: string,
+    command: CommandOf<C>,
+    ctx: CommandContext,
+    decider: CommandDecider<State, C, E> = this.decider,
+  ): Promise<CommandAccepted> {
     const { version, position } = await handleCommand(
       this.store,
       this.streamOf(aggregateId),

@@ -48,7 +48,10 @@ export class IdempotencyKeysService implements OnApplicationBootstrap, OnModuleD
 
   async onApplicationBootstrap(): Promise<void> {
     await this.maintain();
-    this.timer = setInterval(() => void this.maintain().catch((error) => this.logger.warn(`maintenance failed: ${(error as Error).message}`)), MAINTENANCE_EVERY_MS);
+    this.timer = setInterval(
+      () => void this.maintain().catch((error) => this.logger.warn(`maintenance failed: ${(error as Error).message}`)),
+      MAINTENANCE_EVERY_MS,
+    );
     this.timer.unref();
   }
 
@@ -59,7 +62,9 @@ export class IdempotencyKeysService implements OnApplicationBootstrap, OnModuleD
   /** Settles every abandoned claim, then forgets expired keys. */
   async maintain(): Promise<void> {
     await this.settleAbandoned();
-    await this.pool.query('DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)', [this.ttlHours]);
+    await this.pool.query('DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)', [
+      this.ttlHours,
+    ]);
   }
 
   /**
@@ -92,7 +97,8 @@ export class IdempotencyKeysService implements OnApplicationBootstrap, OnModuleD
           await this.settleAbandoned(claim, 0);
           return;
         } catch (error) {
-          if (!isConnectionError(error)) return void this.logger.warn(`could not settle a claim after an outage: ${(error as Error).message}`);
+          if (!isConnectionError(error))
+            return void this.logger.warn(`could not settle a claim after an outage: ${(error as Error).message}`);
           await new Promise((resolve) => setTimeout(resolve, 500));
         }
       }
@@ -100,7 +106,10 @@ export class IdempotencyKeysService implements OnApplicationBootstrap, OnModuleD
   }
 
   /** Settles the claims (of one user's key, or all) pending for longer than `olderThanSeconds`; how many it settled. */
-  async settleAbandoned(only?: { userId: string; key: string }, olderThanSeconds = ABANDONED_AFTER_SECONDS): Promise<number> {
+  async settleAbandoned(
+    only?: { userId: string; key: string },
+    olderThanSeconds = ABANDONED_AFTER_SECONDS,
+  ): Promise<number> {
     if (this.config.eventStore !== 'postgres') return 0;
     const { rows } = await this.pool.query<{ user_id: string; key: string; answer_status: number; created_at: Date }>(
       `SELECT user_id, key, answer_status, created_at FROM idempotency_keys
@@ -111,7 +120,11 @@ export class IdempotencyKeysService implements OnApplicationBootstrap, OnModuleD
     for (const row of rows) {
       // The command's last event: the stream's version and the position the answer would carry.
       // Only events after the claim count: an expired, reused key may label older ones.
-      const { rows: events } = await this.pool.query<{ stream_id: string; stream_position: number; global_position: string }>(
+      const { rows: events } = await this.pool.query<{
+        stream_id: string;
+        stream_position: number;
+        global_position: string;
+      }>(
         `SELECT stream_id, stream_position, global_position FROM events
           WHERE metadata->>'idempotencyKey' = $2 AND metadata->'actor'->>'userId' = $1 AND recorded_at >= $3
           ORDER BY global_position DESC LIMIT 1`,
@@ -119,25 +132,35 @@ export class IdempotencyKeysService implements OnApplicationBootstrap, OnModuleD
       );
       const event = events[0];
       if (event === undefined) {
-        await this.pool.query('DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status IS NULL', [row.user_id, row.key]);
+        await this.pool.query('DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status IS NULL', [
+          row.user_id,
+          row.key,
+        ]);
         continue;
       }
       // The answer names the aggregate whose stream took the event.
-      const answer = { id: parseStreamId(event.stream_id)?.id ?? event.stream_id, version: event.stream_position, position: Number(event.global_position) };
-      await this.pool.query('UPDATE idempotency_keys SET status = answer_status, response_body = $3 WHERE user_id = $1 AND key = $2 AND status IS NULL', [
-        row.user_id,
-        row.key,
-        JSON.stringify(answer),
-      ]);
+      const answer = {
+        id: parseStreamId(event.stream_id)?.id ?? event.stream_id,
+        version: event.stream_position,
+        position: Number(event.global_position),
+      };
+      await this.pool.query(
+        'UPDATE idempotency_keys SET status = answer_status, response_body = $3 WHERE user_id = $1 AND key = $2 AND status IS NULL',
+        [row.user_id, row.key, JSON.stringify(answer)],
+      );
     }
-    if (rows.length > 0) this.logger.warn(`settled ${rows.length} Idempotency-Key claim(s) left pending by a crash or an outage`);
+    if (rows.length > 0)
+      this.logger.warn(`settled ${rows.length} Idempotency-Key claim(s) left pending by a crash or an outage`);
     return rows.length;
   }
 
   private hmacKey(): Promise<Buffer> {
     // Written once by whichever instance starts first; the others read that one.
     this.key ??= (async () => {
-      await this.pool.query('INSERT INTO idempotency_settings (id, hmac_key) VALUES (true, $1) ON CONFLICT (id) DO NOTHING', [randomBytes(32)]);
+      await this.pool.query(
+        'INSERT INTO idempotency_settings (id, hmac_key) VALUES (true, $1) ON CONFLICT (id) DO NOTHING',
+        [randomBytes(32)],
+      );
       const { rows } = await this.pool.query<{ hmac_key: Buffer }>('SELECT hmac_key FROM idempotency_settings');
       return rows[0].hmac_key;
     })().catch((error) => {

@@ -51,9 +51,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.headers['idempotency-key'];
     // Anonymous POSTs (logging in) have no user to scope a key to; they are safe to repeat anyway.
     if (!COMMAND_METHODS.has(request.method) || key === undefined || !request.actor) return next.handle();
-    if (this.reflector.getAllAndOverride<boolean>(CREDENTIAL_ROUTE, [context.getHandler(), context.getClass()])) return next.handle();
+    if (this.reflector.getAllAndOverride<boolean>(CREDENTIAL_ROUTE, [context.getHandler(), context.getClass()]))
+      return next.handle();
     if (typeof key !== 'string' || !KEY_FORMAT.test(key)) {
-      throw new InvalidInputError([{ field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters, e.g. a UUID' }]);
+      throw new InvalidInputError([
+        { field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters, e.g. a UUID' },
+      ]);
     }
 
     const userId = request.actor.userId;
@@ -61,7 +64,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const hash = await this.keys.hashBody(request.body);
     // Nest answers with the route's fixed status code (unless set, 201 for POST, 200 otherwise);
     // it is stored, and a replay repeats it.
-    const status: number = this.reflector.get(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
+    const status: number =
+      this.reflector.get(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
     const claim = await this.claim(userId, key, target, hash, status).catch((error: unknown) => {
       // The claim may have been stored unheard: settle it once the database is back.
       if (isDatabaseUnavailable(error)) this.keys.settleAfterOutage({ userId, key });
@@ -80,13 +84,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
       catchError((error) =>
         isDatabaseUnavailable(error)
           ? (this.keys.settleAfterOutage({ userId, key }), throwError(() => error))
-          : from(this.pool.query('DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status IS NULL', [userId, key])).pipe(
-              concatMap(() => throwError(() => error)),
-            ),
+          : from(
+              this.pool.query('DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status IS NULL', [
+                userId,
+                key,
+              ]),
+            ).pipe(concatMap(() => throwError(() => error))),
       ),
       concatMap(async (body) => {
         await this.pool
-          .query('UPDATE idempotency_keys SET status = answer_status, response_body = $3 WHERE user_id = $1 AND key = $2', [userId, key, JSON.stringify(body)])
+          .query(
+            'UPDATE idempotency_keys SET status = answer_status, response_body = $3 WHERE user_id = $1 AND key = $2',
+            [userId, key, JSON.stringify(body)],
+          )
           .catch((error: unknown) => {
             if (isDatabaseUnavailable(error)) this.keys.settleAfterOutage({ userId, key });
             throw error;
@@ -100,11 +110,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     for (;;) {
       // An expired key is forgotten, so this request runs afresh.
-      await this.pool.query('DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3)', [
-        userId,
-        key,
-        this.keys.ttlHours,
-      ]);
+      await this.pool.query(
+        'DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3)',
+        [userId, key, this.keys.ttlHours],
+      );
       const inserted = await this.pool.query(
         `INSERT INTO idempotency_keys (user_id, key, request, request_hash, answer_status) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (user_id, key) DO NOTHING`,
@@ -112,7 +121,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
       if (inserted.rowCount === 1) return { kind: 'execute' };
 
-      const { rows } = await this.pool.query<{ request: string; request_hash: string; status: number | null; response_body: unknown; abandoned: boolean }>(
+      const { rows } = await this.pool.query<{
+        request: string;
+        request_hash: string;
+        status: number | null;
+        response_body: unknown;
+        abandoned: boolean;
+      }>(
         `SELECT request, request_hash, status, response_body, created_at < now() - make_interval(secs => $3) AS abandoned
            FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
         [userId, key, ABANDONED_AFTER_SECONDS],
@@ -125,7 +140,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (row.request !== target || row.request_hash !== hash) throw new IdempotencyKeyReusedError();
       if (row.status !== null) return { kind: 'replay', body: row.response_body };
       if (Date.now() >= deadline) {
-        throw new ApiError('IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is still in progress; retry shortly.');
+        throw new ApiError(
+          'IDEMPOTENCY_KEY_IN_PROGRESS',
+          'A request with this Idempotency-Key is still in progress; retry shortly.',
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }

@@ -12,7 +12,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const problem = { ...toProblem(error, request), correlationId: request.correlationId };
     if (problem.status >= 500) {
-      this.logger.error({ message: `${request.method} ${request.originalUrl} failed`, correlationId: request.correlationId, error: String((error as Error)?.stack ?? error) });
+      this.logger.error({
+        message: `${request.method} ${request.originalUrl} failed`,
+        correlationId: request.correlationId,
+        error: String((error as Error)?.stack ?? error),
+      });
     }
     if (problem.status === 503) response.setHeader('Retry-After', '2');
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));

@@ -60,7 +60,9 @@ export class InvalidRowsError extends ApiError {
 /** A JSON body nested deeper than the API accepts (json-body.middleware.ts). */
 export class JsonTooDeepError extends ApiError {
   constructor(maxDepth: number) {
-    super('JSON_TOO_DEEP', `The request body is nested deeper than ${maxDepth} levels.`, [{ field: 'body', message: `nested deeper than ${maxDepth} levels` }]);
+    super('JSON_TOO_DEEP', `The request body is nested deeper than ${maxDepth} levels.`, [
+      { field: 'body', message: `nested deeper than ${maxDepth} levels` },
+    ]);
   }
 }
 
@@ -72,7 +74,12 @@ export class IdempotencyKeyReusedError extends ApiError {
 }
 
 /** The one table from domain error kinds to HTTP statuses. */
-const STATUS_BY_KIND: Record<DomainErrorKind, number> = { invalid: 400, 'not-found': 404, forbidden: 403, conflict: 409 };
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  'not-found': 404,
+  forbidden: 403,
+  conflict: 409,
+};
 
 /** The code of an error Nest or Express raise themselves (an unknown route, a body too large). */
 const CODE_BY_STATUS: Record<number, ProblemCode> = {
@@ -87,16 +94,36 @@ const CODE_BY_STATUS: Record<number, ProblemCode> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
-const DATABASE_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+const DATABASE_DOWN = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
-  return DATABASE_DOWN.has(e?.code ?? '') || /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e?.message ?? '');
+  return (
+    DATABASE_DOWN.has(e?.code ?? '') ||
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e?.message ?? '')
+  );
 }
 
 /** Turns anything thrown while serving a request into a problem; unknown errors become 500. */
 export function toProblem(error: unknown, request: { headers: Record<string, unknown> }): Problem {
-  const problem = (code: ProblemCode, detail: string, errors?: FieldError[], status: number = PROBLEMS[code].statuses[0]): Problem => ({
+  const problem = (
+    code: ProblemCode,
+    detail: string,
+    errors?: FieldError[],
+    status: number = PROBLEMS[code].statuses[0],
+  ): Problem => ({
     type: `urn:luodi:problem:${code.toLowerCase().replace(/_/g, '-')}`,
     title: PROBLEMS[code].title,
     status,
@@ -108,7 +135,12 @@ export function toProblem(error: unknown, request: { headers: Record<string, unk
 
   // The domain's codes are registered (a spec of libs/contract holds every one against the registry).
   if (error instanceof DomainError) {
-    return problem(error.code as ProblemCode, error.message, error.field ? [{ field: error.field, message: error.message }] : undefined, STATUS_BY_KIND[error.kind]);
+    return problem(
+      error.code as ProblemCode,
+      error.message,
+      error.field ? [{ field: error.field, message: error.message }] : undefined,
+      STATUS_BY_KIND[error.kind],
+    );
   }
   if (error instanceof InvalidRowsError) {
     const errors = error.rows.map((e) => ({ field: `rows[${e.row}].${e.column}`, ...e }));
@@ -124,15 +156,27 @@ export function toProblem(error: unknown, request: { headers: Record<string, unk
   // Raised by Nest itself (NotFoundException for an unknown route).
   if (error instanceof HttpException && CODE_BY_STATUS[error.getStatus()]) {
     const response = error.getResponse() as { message?: unknown } | string;
-    const message = typeof response === 'string' ? response : Array.isArray(response.message) ? response.message.join('; ') : String(response.message ?? error.message);
+    const message =
+      typeof response === 'string'
+        ? response
+        : Array.isArray(response.message)
+          ? response.message.join('; ')
+          : String(response.message ?? error.message);
     return problem(CODE_BY_STATUS[error.getStatus()]!, message);
   }
   // Errors raised by Express itself (body-parser): malformed JSON, too large a body.
   const http = error as { status?: number; type?: string; message?: string };
   if (typeof http?.status === 'number' && http.status < 500 && CODE_BY_STATUS[http.status]) {
-    if (http.type === 'entity.parse.failed') return problem('MALFORMED_JSON', 'The request body is not valid JSON.', [{ field: 'body', message: 'not valid JSON' }]);
+    if (http.type === 'entity.parse.failed')
+      return problem('MALFORMED_JSON', 'The request body is not valid JSON.', [
+        { field: 'body', message: 'not valid JSON' },
+      ]);
     return problem(CODE_BY_STATUS[http.status]!, http.message ?? 'Bad request');
   }
-  if (isDatabaseUnavailable(error)) return problem('DATABASE_UNAVAILABLE', 'The database did not answer, so whether the command was stored is unknown. Check, or retry with the same Idempotency-Key.');
+  if (isDatabaseUnavailable(error))
+    return problem(
+      'DATABASE_UNAVAILABLE',
+      'The database did not answer, so whether the command was stored is unknown. Check, or retry with the same Idempotency-Key.',
+    );
   return problem('INTERNAL_ERROR', 'Something went wrong on our side; nothing was written.');
 }

@@ -38,6 +38,7 @@ const helmetHeaders = helmet({
  */
 export function securityHeaders(req: Request, res: Response, next: NextFunction): void {
   if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-  if (req.path === '/api' || req.path.startsWith('/api/') || req.path === '/metrics') res.setHeader('Cache-Control', 'no-store');
+  if (req.path === '/api' || req.path.startsWith('/api/') || req.path === '/metrics')
+    res.setHeader('Cache-Control', 'no-store');
   helmetHeaders(req, res, next);
 }

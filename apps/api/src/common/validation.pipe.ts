@@ -4,8 +4,16 @@ import { FieldError, InvalidInputError } from './problem';
 /** Flattens nested class-validator errors into JSON paths such as `milestones[1].dueOn`. */
 export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
-    const field = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({ field, constraint, message: message.replace(/^(\w+\.|\w+\[\d+\]\.)+/, '') }));
+    const field = /^\d+$/.test(e.property)
+      ? `${parent}[${e.property}]`
+      : parent
+        ? `${parent}.${e.property}`
+        : e.property;
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      constraint,
+      message: message.replace(/^(\w+\.|\w+\[\d+\]\.)+/, ''),
+    }));
     return [...own, ...fieldErrors(e.children ?? [], field)];
   });
 }
@@ -22,14 +30,19 @@ const UNSTORABLE_MESSAGE = 'must not contain NUL characters or unpaired surrogat
 
 /** Problems no DTO can catch, anywhere in a request's input (body, query, path parameters). */
 function inputProblems(value: unknown, path: string, keysChecked: boolean): FieldError[] {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? [{ field: path, constraint: 'isStorableText', message: `${path} ${UNSTORABLE_MESSAGE}` }] : [];
+  if (typeof value === 'string')
+    return UNSTORABLE.test(value)
+      ? [{ field: path, constraint: 'isStorableText', message: `${path} ${UNSTORABLE_MESSAGE}` }]
+      : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => inputProblems(item, `${path}[${i}]`, keysChecked));
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, item]) => {
     const field = path ? `${path}.${key}` : key;
     // The constraint class-validator names an unknown field by.
-    if (keysChecked && RESERVED_KEYS.has(key)) return [{ field, constraint: 'whitelistValidation', message: `property ${key} should not exist` }];
-    if (UNSTORABLE.test(key)) return [{ field, constraint: 'isStorableText', message: `property names ${UNSTORABLE_MESSAGE}` }];
+    if (keysChecked && RESERVED_KEYS.has(key))
+      return [{ field, constraint: 'whitelistValidation', message: `property ${key} should not exist` }];
+    if (UNSTORABLE.test(key))
+      return [{ field, constraint: 'isStorableText', message: `property names ${UNSTORABLE_MESSAGE}` }];
     return inputProblems(item, field, keysChecked);
   });
 }
@@ -37,7 +50,11 @@ function inputProblems(value: unknown, path: string, keysChecked: boolean): Fiel
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
-      const errors = inputProblems(value, metadata.type === 'body' ? '' : (metadata.data ?? ''), metadata.type === 'body');
+      const errors = inputProblems(
+        value,
+        metadata.type === 'body' ? '' : (metadata.data ?? ''),
+        metadata.type === 'body',
+      );
       if (errors.length > 0) throw new InvalidInputError(errors);
     }
     return super.transform(value, metadata);

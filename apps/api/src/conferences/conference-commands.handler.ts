@@ -1,6 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConferenceCommand, conferenceDecider, ConferenceEvent, ConferenceState, conferenceStream } from '@luodi/domain';
+import {
+  ConferenceCommand,
+  conferenceDecider,
+  ConferenceEvent,
+  ConferenceState,
+  conferenceStream,
+} from '@luodi/domain';
 import { EventStore } from '@luodi/event-store';
 import { AggregateCommand, BoundDecider, CommandAccepted, CommandOf } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';

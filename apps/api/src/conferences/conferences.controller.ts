@@ -23,7 +23,14 @@ export class ConferencesController {
   schedule(@Body() body: ScheduleConferenceDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
     const conferenceId = randomUUID();
     return this.commands.execute(
-      new OnConference(conferenceId, { type: 'ScheduleConference', data: { conferenceId, title: body.title, theme: body.theme, heldOn: body.heldOn } }, ctx),
+      new OnConference(
+        conferenceId,
+        {
+          type: 'ScheduleConference',
+          data: { conferenceId, title: body.title, theme: body.theme, heldOn: body.heldOn },
+        },
+        ctx,
+      ),
     );
   }
 

@@ -53,13 +53,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const { eventStore, kurrentDbUrl } = readEventStoreConfig(env, read);
 
   const jwtSecret = env.LUODI_JWT_SECRET || undefined;
-  if (jwtSecret !== undefined && jwtSecret.length < 32) read.problem('LUODI_JWT_SECRET must be a random secret of at least 32 characters (or unset: one is made and kept in the database)');
+  if (jwtSecret !== undefined && jwtSecret.length < 32)
+    read.problem(
+      'LUODI_JWT_SECRET must be a random secret of at least 32 characters (or unset: one is made and kept in the database)',
+    );
   const host = env.LUODI_HOST || '127.0.0.1';
-  if (isIP(host) === 0 && host !== 'localhost') read.problem(`LUODI_HOST must be an IP address to listen on, such as 127.0.0.1 or 0.0.0.0 (got "${host}")`);
+  if (isIP(host) === 0 && host !== 'localhost')
+    read.problem(`LUODI_HOST must be an IP address to listen on, such as 127.0.0.1 or 0.0.0.0 (got "${host}")`);
   const adminPassword = env.LUODI_ADMIN_PASSWORD || undefined;
   const adminWeakness = adminPassword === undefined ? undefined : passwordWeakness(adminPassword, 'admin');
-  if (adminWeakness) read.problem(`LUODI_ADMIN_PASSWORD is refused: ${adminWeakness.message.replace(/^\$property/, 'it')}`);
-  const trustedProxies = (env.LUODI_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  if (adminWeakness)
+    read.problem(`LUODI_ADMIN_PASSWORD is refused: ${adminWeakness.message.replace(/^\$property/, 'it')}`);
+  const trustedProxies = (env.LUODI_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of trustedProxies) {
     const problem = trustedProxyProblem(entry);
     if (problem) read.problem(`LUODI_TRUSTED_PROXIES: ${problem}`);
@@ -92,9 +100,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
   };
   // Replicas of the embedded PostgreSQL do not exist; only a server of one's own has them.
-  if (config.readDatabaseUrl && !config.databaseUrl) read.problem('LUODI_READ_DATABASE_URL needs DATABASE_URL: read replicas belong to a PostgreSQL server of your own, not the embedded one');
+  if (config.readDatabaseUrl && !config.databaseUrl)
+    read.problem(
+      'LUODI_READ_DATABASE_URL needs DATABASE_URL: read replicas belong to a PostgreSQL server of your own, not the embedded one',
+    );
   // Node.js times out the headers within the whole request, so a longer header timeout is meaningless.
-  if (config.http.headersTimeoutMs > config.http.requestTimeoutMs) read.problem('LUODI_HTTP_HEADERS_TIMEOUT_MS must not exceed LUODI_HTTP_REQUEST_TIMEOUT_MS');
+  if (config.http.headersTimeoutMs > config.http.requestTimeoutMs)
+    read.problem('LUODI_HTTP_HEADERS_TIMEOUT_MS must not exceed LUODI_HTTP_REQUEST_TIMEOUT_MS');
   read.done();
   return config;
 }

@@ -12,7 +12,10 @@ import { DashboardQueryDto, LandingRateQueryDto } from './dashboard-query.dto';
 function cohortOf(query: DashboardQueryDto, actor: Actor): { asOf: string; filters: DashboardFilters } {
   const { industryChain, district, conferenceId } = query;
   const department = actor.role === 'department' ? (actor.departmentCode ?? '') : query.department;
-  return { asOf: query.asOf ?? businessDate(new Date().toISOString()), filters: { industryChain, district, conferenceId, department, knownAt: knownAtOf(query) } };
+  return {
+    asOf: query.asOf ?? businessDate(new Date().toISOString()),
+    filters: { industryChain, district, conferenceId, department, knownAt: knownAtOf(query) },
+  };
 }
 
 /**

@@ -43,12 +43,16 @@ export class DatabaseModule implements OnApplicationShutdown {
           provide: ReadReplicas,
           inject: [APP_CONFIG, DataSource],
           useFactory: async (config: AppConfig, primary: DataSource) =>
-            new ReadReplicas(primary, config.readDatabaseUrl ? await createDataSource(config.readDatabaseUrl, 20).initialize() : undefined),
+            new ReadReplicas(
+              primary,
+              config.readDatabaseUrl ? await createDataSource(config.readDatabaseUrl, 20).initialize() : undefined,
+            ),
         },
         {
           provide: READ_DATA_SOURCE,
           inject: [ReadReplicas, DataSource],
-          useFactory: (reads: ReadReplicas, primary: DataSource) => (reads.replicas ? routedReadDataSource(reads.replicas) : primary),
+          useFactory: (reads: ReadReplicas, primary: DataSource) =>
+            reads.replicas ? routedReadDataSource(reads.replicas) : primary,
         },
         {
           provide: EVENT_STORE,

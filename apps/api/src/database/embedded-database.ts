@@ -27,7 +27,12 @@ export class EmbeddedDatabaseError extends Error {
  * The database the service runs on: the server at DATABASE_URL, or — so a newcomer needs no
  * set-up — an embedded PostgreSQL whose files live under `dataDir` and survive restarts.
  */
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string; port: number; log(message: string): void }): Promise<Database> {
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  port: number;
+  log(message: string): void;
+}): Promise<Database> {
   if (options.databaseUrl) return { url: options.databaseUrl, stop: async () => undefined };
 
   const databaseDir = join(options.dataDir, 'pg');

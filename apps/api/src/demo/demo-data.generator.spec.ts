@@ -1,4 +1,10 @@
-import { businessDate, isValidUnifiedSocialCreditCode, ProjectCommand, projectDecider, ProjectState } from '@luodi/domain';
+import {
+  businessDate,
+  isValidUnifiedSocialCreditCode,
+  ProjectCommand,
+  projectDecider,
+  ProjectState,
+} from '@luodi/domain';
 import { DemoPlan, DemoProject, generateDemoPlan, ProjectCall, summarizeDemoPlan } from './demo-data.generator';
 
 const TODAY = new Date('2026-11-22T12:00:00Z'); // 20:00 in Qingdao
@@ -95,7 +101,9 @@ describe('generateDemoPlan', () => {
 
   it('tells a story: older cohorts landed more, revisions, and open milestones overdue or due soon', () => {
     const rateAt = (conferenceKeys: string[]) => {
-      const cohort = plan.projects.filter((p) => p.calls.some((c) => c.kind === 'presentation' && conferenceKeys.includes(c.conferenceKey)));
+      const cohort = plan.projects.filter((p) =>
+        p.calls.some((c) => c.kind === 'presentation' && conferenceKeys.includes(c.conferenceKey)),
+      );
       return cohort.filter((p) => p.status === 'landed').length / cohort.length;
     };
     expect(rateAt(['c1', 'c2', 'c3', 'c4'])).toBeGreaterThan(0.8);
@@ -128,37 +136,78 @@ function replay(plan: DemoPlan, project: DemoProject): ProjectState {
   const now = TODAY.toISOString();
   const knownDepartments = plan.departments.map((d) => d.code);
   return project.calls.reduce<ProjectState>((state, call, i) => {
-    const events = projectDecider.decide({ ...commandFor(plan, call, state, `${project.key}-${i}`, knownDepartments), metadata: { now } } as ProjectCommand, state);
+    const events = projectDecider.decide(
+      {
+        ...commandFor(plan, call, state, `${project.key}-${i}`, knownDepartments),
+        metadata: { now },
+      } as ProjectCommand,
+      state,
+    );
     return events.reduce(projectDecider.evolve, state);
   }, projectDecider.initialState());
 }
 
-function commandFor(plan: DemoPlan, call: ProjectCall, state: ProjectState, id: string, knownDepartments: string[]): Omit<ProjectCommand, 'metadata'> {
+function commandFor(
+  plan: DemoPlan,
+  call: ProjectCall,
+  state: ProjectState,
+  id: string,
+  knownDepartments: string[],
+): Omit<ProjectCommand, 'metadata'> {
   const occurredAt = call.at;
   const user = plan.users.find((u) => u.username === call.as)!;
   switch (call.kind) {
     case 'submit': {
       const enterprise = plan.enterprises.find((e) => e.key === call.enterpriseKey)!;
       const needs = call.body.needs.map((need, n) => ({ ...need, needId: `${id}-need-${n}` }));
-      return { type: 'SubmitProject', data: { ...call.body, projectId: id, enterprise: { id: enterprise.key, name: enterprise.body.name }, needs, occurredAt } };
+      return {
+        type: 'SubmitProject',
+        data: {
+          ...call.body,
+          projectId: id,
+          enterprise: { id: enterprise.key, name: enterprise.body.name },
+          needs,
+          occurredAt,
+        },
+      };
     }
     case 'review':
-      return { type: 'ReviewProject', data: { ...call.body, reviewId: id, reviewer: { userId: user.username, username: user.username }, occurredAt } };
+      return {
+        type: 'ReviewProject',
+        data: { ...call.body, reviewId: id, reviewer: { userId: user.username, username: user.username }, occurredAt },
+      };
     case 'presentation': {
       const conference = plan.conferences.find((c) => c.key === call.conferenceKey)!;
       return { type: 'PresentProject', data: { conference: { id: conference.key, ...conference.body }, occurredAt } };
     }
     case 'assignment': {
       const milestones = call.body.milestones.map((m, n) => ({ ...m, milestoneId: `${id}-milestone-${n}` }));
-      return { type: 'AssignLandingPlan', data: { ...call.body, planId: id, milestones, knownDepartments, occurredAt } };
+      return {
+        type: 'AssignLandingPlan',
+        data: { ...call.body, planId: id, milestones, knownDepartments, occurredAt },
+      };
     }
     case 'progress': {
-      const milestoneId = call.milestoneIndex === undefined ? undefined : state!.plan!.milestones[call.milestoneIndex].milestoneId;
-      const reporter = { userId: user.username, username: user.username, role: user.role, departmentCode: user.departmentCode };
+      const milestoneId =
+        call.milestoneIndex === undefined ? undefined : state!.plan!.milestones[call.milestoneIndex].milestoneId;
+      const reporter = {
+        userId: user.username,
+        username: user.username,
+        role: user.role,
+        departmentCode: user.departmentCode,
+      };
       return { type: 'ReportProgress', data: { ...call.body, progressId: id, milestoneId, reporter, occurredAt } };
     }
     case 'resolution':
-      return { type: 'ResolveNeed', data: { ...call.body, needId: state!.needs[call.needIndex].needId, resolvedBy: { role: user.role, departmentCode: user.departmentCode }, occurredAt } };
+      return {
+        type: 'ResolveNeed',
+        data: {
+          ...call.body,
+          needId: state!.needs[call.needIndex].needId,
+          resolvedBy: { role: user.role, departmentCode: user.departmentCode },
+          occurredAt,
+        },
+      };
     case 'landing':
       return { type: 'LandProject', data: call.body };
     case 'withdrawal':

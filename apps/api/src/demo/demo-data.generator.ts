@@ -88,9 +88,19 @@ export type ProjectCall = CallBase &
           needs: Array<{ kind: NeedKind; description: string }>;
         };
       }
-    | { kind: 'review'; body: { verdict: ReviewVerdict; scores: { idea: number; validation: number; feasibility: number }; comment: string } }
+    | {
+        kind: 'review';
+        body: {
+          verdict: ReviewVerdict;
+          scores: { idea: number; validation: number; feasibility: number };
+          comment: string;
+        };
+      }
     | { kind: 'presentation'; conferenceKey: string; body: Record<string, never> }
-    | { kind: 'assignment'; body: { leadDepartment: string; supportingDepartments: string[]; milestones: MilestoneBody[] } }
+    | {
+        kind: 'assignment';
+        body: { leadDepartment: string; supportingDepartments: string[]; milestones: MilestoneBody[] };
+      }
     | { kind: 'progress'; milestoneIndex?: number; body: { note: string; done?: boolean } }
     | { kind: 'resolution'; needIndex: number; body: { resolution: string } }
     | { kind: 'landing'; body: { landedOn: string; actualInvestmentYuan: number; evidence: string } }
@@ -149,7 +159,9 @@ export function generateDemoPlan(options: DemoPlanOptions): DemoPlan {
   const departments = [...MUNICIPAL_DEPARTMENTS, ...Object.values(DISTRICT_DEPARTMENTS)];
   const staff = new Map(departments.map((d) => [d.code, [personName(random), personName(random), personName(random)]]));
 
-  const conferenceDays = Array.from({ length: CONFERENCES }, (_, k) => workday(todayDay - 700 + 91 * k + random.int(-4, 4)));
+  const conferenceDays = Array.from({ length: CONFERENCES }, (_, k) =>
+    workday(todayDay - 700 + 91 * k + random.int(-4, 4)),
+  );
   const conferences: DemoConference[] = conferenceDays.map((day, k) => ({
     key: `c${k + 1}`,
     body: {
@@ -162,7 +174,10 @@ export function generateDemoPlan(options: DemoPlanOptions): DemoPlan {
   const skeletons = Array.from({ length: size }, () => {
     const cohort = random.weighted(COHORT_WEIGHTS.map((w, k) => [k, w] as const));
     const themeChains = CONFERENCE_THEMES[cohort]?.chains ?? [];
-    const chainName = themeChains.length > 0 && random.chance(0.55) ? random.pick(themeChains) : random.weighted(INDUSTRY_CHAINS.map((c) => [c.name, c.weight] as const));
+    const chainName =
+      themeChains.length > 0 && random.chance(0.55)
+        ? random.pick(themeChains)
+        : random.weighted(INDUSTRY_CHAINS.map((c) => [c.name, c.weight] as const));
     return { cohort, chain: INDUSTRY_CHAINS.find((c) => c.name === chainName)! };
   });
 
@@ -205,7 +220,12 @@ export function generateDemoPlan(options: DemoPlanOptions): DemoPlan {
     { username: 'taskforce', role: 'taskforce', label: '民营企业创意工作专班' },
     { username: 'reviewer', role: 'reviewer', label: '评审专家' },
     { username: 'leader', role: 'leader', label: '市领导' },
-    ...departments.map((d): DemoUser => ({ username: d.code, role: 'department', departmentCode: d.code, label: d.name })),
+    ...departments.map((d): DemoUser => ({
+      username: d.code,
+      role: 'department',
+      departmentCode: d.code,
+      label: d.name,
+    })),
   ];
 
   return {
@@ -291,12 +311,24 @@ function planProject(random: SeededRandom, ctx: ProjectContext): Omit<DemoProjec
   const district = enterprise.body.district;
   const investmentYuan = investment(random, enterprise.body.tier);
   const needs = random
-    .sample(['land', 'talent', 'financing', 'orders', 'policy', 'other'] as const, random.weighted([[0, 10], [1, 35], [2, 35], [3, 20]] as const))
-    .map((kind) => ({ kind, description: fill(random, random.pick(NEED_DESCRIPTIONS[kind]), district, investmentYuan) }));
+    .sample(
+      ['land', 'talent', 'financing', 'orders', 'policy', 'other'] as const,
+      random.weighted([
+        [0, 10],
+        [1, 35],
+        [2, 35],
+        [3, 20],
+      ] as const),
+    )
+    .map((kind) => ({
+      kind,
+      description: fill(random, random.pick(NEED_DESCRIPTIONS[kind]), district, investmentYuan),
+    }));
   const title = `${enterprise.brand}${random.pick(chain.projects)}${enterprise.projects > 1 ? `（${CHINESE_ORDINALS[enterprise.projects - 1]}期）` : ''}`;
 
   const drafts: Draft[] = [];
-  const at = (day: number, fromMinute = 9 * 60, toMinute = 17 * 60 + 30) => workday(day) * 1440 + random.int(fromMinute, toMinute);
+  const at = (day: number, fromMinute = 9 * 60, toMinute = 17 * 60 + 30) =>
+    workday(day) * 1440 + random.int(fromMinute, toMinute);
 
   const submitDay =
     ctx.cohort < CONFERENCES ? conferenceDays[ctx.cohort] - random.int(45, 120) : lastDay - random.int(3, 85);
@@ -315,9 +347,20 @@ function planProject(random: SeededRandom, ctx: ProjectContext): Omit<DemoProjec
     },
   });
 
-  const fate = random.weighted([['approve', 78], ['revise-approve', 10], ['revise-reject', 2], ['reject', 8], ['withdraw', 2]] as const);
+  const fate = random.weighted([
+    ['approve', 78],
+    ['revise-approve', 10],
+    ['revise-reject', 2],
+    ['reject', 8],
+    ['withdraw', 2],
+  ] as const);
   if (fate === 'withdraw') {
-    drafts.push({ minute: at(submitDay + random.int(15, 60)), kind: 'withdrawal', as: 'taskforce', body: { reason: random.pick(WITHDRAWAL_REASONS.beforeReview) } });
+    drafts.push({
+      minute: at(submitDay + random.int(15, 60)),
+      kind: 'withdrawal',
+      as: 'taskforce',
+      body: { reason: random.pick(WITHDRAWAL_REASONS.beforeReview) },
+    });
     return finish(drafts, lastDay, investmentYuan);
   }
   let reviewDay = submitDay + random.int(10, 30);
@@ -334,20 +377,32 @@ function planProject(random: SeededRandom, ctx: ProjectContext): Omit<DemoProjec
   const conference = conferenceDays.findIndex((day, k) => k >= ctx.cohort && day >= approvedDay + 5);
   if (conference < 0) return finish(drafts, lastDay, investmentYuan);
   const heldOn = conferenceDays[conference];
-  drafts.push({ minute: heldOn * 1440 + random.int(9 * 60 + 30, 11 * 60 + 30), kind: 'presentation', as: 'taskforce', conferenceKey: `c${conference + 1}`, body: {} });
+  drafts.push({
+    minute: heldOn * 1440 + random.int(9 * 60 + 30, 11 * 60 + 30),
+    kind: 'presentation',
+    as: 'taskforce',
+    conferenceKey: `c${conference + 1}`,
+    body: {},
+  });
 
   // 一项目一策: the plan, its milestones spread over the planned time to landing.
   const assignDay = workday(heldOn + random.int(7, 25));
   const horizon = Math.round(clamp(random.logNormal(160, 0.4), 90, 480));
   const middle = MIDDLE_MILESTONES.filter((m) => !m.needsLand || needs.some((n) => n.kind === 'land'));
   const chosen = random.sample(middle, random.int(1, Math.min(3, middle.length)));
-  const steps = [{ title: '投资协议签订', department: 'lead' }, ...chosen, { title: chain.finalMilestone, department: 'lead' }].map((step) => ({
+  const steps = [
+    { title: '投资协议签订', department: 'lead' },
+    ...chosen,
+    { title: chain.finalMilestone, department: 'lead' },
+  ].map((step) => ({
     title: step.title,
     department: step.department === 'lead' ? chain.lead : step.department,
   }));
   const dueDays: number[] = [];
   steps.forEach((_, i) => {
-    const planned = workday(assignDay + Math.round((horizon * (i + 1)) / steps.length) - (i < steps.length - 1 ? random.int(0, 10) : 0));
+    const planned = workday(
+      assignDay + Math.round((horizon * (i + 1)) / steps.length) - (i < steps.length - 1 ? random.int(0, 10) : 0),
+    );
     dueDays.push(Math.max(planned, (dueDays[i - 1] ?? assignDay) + 1));
   });
   const milestones = steps.map((step, i): MilestoneBody => ({
@@ -357,19 +412,34 @@ function planProject(random: SeededRandom, ctx: ProjectContext): Omit<DemoProjec
     owner: random.pick(ctx.staff.get(step.department)!),
   }));
   const districtDepartment = DISTRICT_DEPARTMENTS[district]?.code;
-  const involved = [...steps.map((s) => s.department), ...needs.map((n) => NEED_DEPARTMENTS[n.kind]), ...(districtDepartment ? [districtDepartment] : [])];
+  const involved = [
+    ...steps.map((s) => s.department),
+    ...needs.map((n) => NEED_DEPARTMENTS[n.kind]),
+    ...(districtDepartment ? [districtDepartment] : []),
+  ];
   const supportingDepartments = [...new Set(involved)].filter((code) => code !== chain.lead);
   const assignMinute = at(assignDay);
-  drafts.push({ minute: assignMinute, kind: 'assignment', as: 'taskforce', body: { leadDepartment: chain.lead, supportingDepartments, milestones } });
+  drafts.push({
+    minute: assignMinute,
+    kind: 'assignment',
+    as: 'taskforce',
+    body: { leadDepartment: chain.lead, supportingDepartments, milestones },
+  });
 
   // How it ends: most land, somewhat later or earlier than planned; some stall or withdraw.
-  const outcome = random.weighted([['land', 90], ['stall', 4], ['withdraw', 6]] as const);
+  const outcome = random.weighted([
+    ['land', 90],
+    ['stall', 4],
+    ['withdraw', 6],
+  ] as const);
   const lateness = clamp(random.logNormal(1.05, 0.25), 0.7, 2);
   const completed = outcome === 'stall' ? random.int(1, steps.length - 2) : steps.length;
   let previous = assignDay;
   steps.forEach((step, i) => {
     if (i >= completed) return;
-    const doneDay = workday(Math.max(previous + 2, assignDay + Math.round((dueDays[i] - assignDay) * lateness * (0.9 + 0.2 * random.next()))));
+    const doneDay = workday(
+      Math.max(previous + 2, assignDay + Math.round((dueDays[i] - assignDay) * lateness * (0.9 + 0.2 * random.next()))),
+    );
     if (random.chance(0.5) && doneDay - previous > 4) {
       drafts.push({
         minute: at(random.int(previous + 1, doneDay - 2)),
@@ -379,7 +449,13 @@ function planProject(random: SeededRandom, ctx: ProjectContext): Omit<DemoProjec
         body: { note: random.pick(PROGRESS_NOTES).replace('{milestone}', step.title) },
       });
     }
-    drafts.push({ minute: at(doneDay), kind: 'progress', as: step.department, milestoneIndex: i, body: { note: `${step.title}已完成`, done: true } });
+    drafts.push({
+      minute: at(doneDay),
+      kind: 'progress',
+      as: step.department,
+      milestoneIndex: i,
+      body: { note: `${step.title}已完成`, done: true },
+    });
     previous = doneDay;
   });
   if (outcome === 'stall') {
@@ -466,7 +542,11 @@ function review(random: SeededRandom, minute: number, verdict: ReviewVerdict): D
     minute,
     kind: 'review',
     as: 'reviewer',
-    body: { verdict, scores: { idea: score(), validation: score(), feasibility: score() }, comment: random.pick(REVIEW_COMMENTS[verdict]) },
+    body: {
+      verdict,
+      scores: { idea: score(), validation: score(), feasibility: score() },
+      comment: random.pick(REVIEW_COMMENTS[verdict]),
+    },
   };
 }
 
@@ -474,7 +554,13 @@ function review(random: SeededRandom, minute: number, verdict: ReviewVerdict): D
 // Enterprises, money and words
 // ---------------------------------------------------------------------------------------------
 
-function newEnterprise(random: SeededRandom, chain: IndustryChain, index: number, names: Set<string>, codes: Set<string>) {
+function newEnterprise(
+  random: SeededRandom,
+  chain: IndustryChain,
+  index: number,
+  names: Set<string>,
+  codes: Set<string>,
+) {
   let brand: string;
   let name: string;
   do {

@@ -50,21 +50,38 @@ export async function seedDemoData(plan: DemoPlan, options: SeedOptions): Promis
   const admin = await api.login('admin', options.adminPassword);
   const parallel = options.concurrency ?? 8;
 
-  await inParallel(plan.departments, parallel, (department) => api.command('POST', '/api/departments', admin, department));
+  await inParallel(plan.departments, parallel, (department) =>
+    api.command('POST', '/api/departments', admin, department),
+  );
   await inParallel(plan.users, parallel, ({ username, role, departmentCode }) =>
-    api.command('POST', '/api/users', admin, { username, password: DEMO_PASSWORD, role, ...(departmentCode ? { departmentCode } : {}) }),
+    api.command('POST', '/api/users', admin, {
+      username,
+      password: DEMO_PASSWORD,
+      role,
+      ...(departmentCode ? { departmentCode } : {}),
+    }),
   );
   const tokens = new Map<string, string>();
-  await inParallel(plan.users, parallel, async ({ username }) => void tokens.set(username, await api.login(username, DEMO_PASSWORD)));
+  await inParallel(
+    plan.users,
+    parallel,
+    async ({ username }) => void tokens.set(username, await api.login(username, DEMO_PASSWORD)),
+  );
   const tokenOf = (username: string) => tokens.get(username) ?? admin;
 
   const enterpriseIds = new Map<string, string>();
   const conferenceIds = new Map<string, string>();
-  await inParallel(plan.enterprises, parallel, async ({ key, body }) =>
-    void enterpriseIds.set(key, (await api.command('POST', '/api/enterprises', tokenOf('taskforce'), body)).id),
+  await inParallel(
+    plan.enterprises,
+    parallel,
+    async ({ key, body }) =>
+      void enterpriseIds.set(key, (await api.command('POST', '/api/enterprises', tokenOf('taskforce'), body)).id),
   );
-  await inParallel(plan.conferences, parallel, async ({ key, body }) =>
-    void conferenceIds.set(key, (await api.command('POST', '/api/conferences', tokenOf('taskforce'), body)).id),
+  await inParallel(
+    plan.conferences,
+    parallel,
+    async ({ key, body }) =>
+      void conferenceIds.set(key, (await api.command('POST', '/api/conferences', tokenOf('taskforce'), body)).id),
   );
 
   const projectIds = new Map<string, string>();
@@ -89,19 +106,24 @@ export async function seedMatchmakingData(
   const token = await api.login('taskforce', DEMO_PASSWORD);
   const parallel = options.concurrency ?? 8;
   const ids = new Map<string, string>();
-  const create = async (key: string, path: string, body: unknown) => void ids.set(key, (await api.command('POST', path, token, body)).id);
+  const create = async (key: string, path: string, body: unknown) =>
+    void ids.set(key, (await api.command('POST', path, token, body)).id);
 
   await inParallel(plan.enterprises, parallel, ({ key, body }) => create(key, '/api/enterprises', body));
   // Each enterprise's steps in order: a step may not be dated before the previous one.
   await inParallel([...new Set(plan.tierChanges.map((c) => c.enterpriseKey))], parallel, async (key) => {
-    for (const change of plan.tierChanges.filter((c) => c.enterpriseKey === key)) await api.command('POST', `/api/enterprises/${ids.get(key)}/tier`, token, change.body);
+    for (const change of plan.tierChanges.filter((c) => c.enterpriseKey === key))
+      await api.command('POST', `/api/enterprises/${ids.get(key)}/tier`, token, change.body);
   });
   await inParallel(plan.events, parallel, ({ key, body }) => create(key, '/api/matchmaking-events', body));
   await inParallel(plan.demands, parallel, ({ key, publisherKey, eventKey, body }) =>
     create(key, '/api/demands', { ...body, publisherId: ids.get(publisherKey), eventId: ids.get(eventKey) }),
   );
   await inParallel(plan.cooperations, parallel, async ({ demandKey, enterpriseKey, body, stages, project }) => {
-    const { id } = await api.command('POST', `/api/demands/${ids.get(demandKey)}/proposals`, token, { ...body, enterpriseId: ids.get(enterpriseKey) });
+    const { id } = await api.command('POST', `/api/demands/${ids.get(demandKey)}/proposals`, token, {
+      ...body,
+      enterpriseId: ids.get(enterpriseKey),
+    });
     for (const stage of stages) await api.command('POST', `/api/cooperations/${id}/stage`, token, stage);
     if (project) await api.command('POST', `/api/cooperations/${id}/project`, token, project);
   });
@@ -121,11 +143,10 @@ async function seedProject(
   let needIds: string[] = [];
   let milestoneIds: string[] = [];
   const reload = async () => {
-    const state = await api.send<{ needs: Array<{ needId: string }>; plan: { milestones: Array<{ milestoneId: string }> } | null }>(
-      'GET',
-      `/api/projects/${id}`,
-      tokenOf('taskforce'),
-    );
+    const state = await api.send<{
+      needs: Array<{ needId: string }>;
+      plan: { milestones: Array<{ milestoneId: string }> } | null;
+    }>('GET', `/api/projects/${id}`, tokenOf('taskforce'));
     needIds = state.needs.map((n) => n.needId);
     milestoneIds = state.plan?.milestones.map((m) => m.milestoneId) ?? [];
   };
@@ -135,14 +156,23 @@ async function seedProject(
     const occurredAt = call.at;
     switch (call.kind) {
       case 'submit':
-        id = (await api.command('POST', '/api/projects', token, { ...call.body, enterpriseId: enterpriseIds.get(call.enterpriseKey), occurredAt })).id;
+        id = (
+          await api.command('POST', '/api/projects', token, {
+            ...call.body,
+            enterpriseId: enterpriseIds.get(call.enterpriseKey),
+            occurredAt,
+          })
+        ).id;
         if (call.body.needs.length > 0) await reload();
         break;
       case 'review':
         await api.command('POST', `/api/projects/${id}/reviews`, token, { ...call.body, occurredAt });
         break;
       case 'presentation':
-        await api.command('POST', `/api/projects/${id}/presentations`, token, { conferenceId: conferenceIds.get(call.conferenceKey), occurredAt });
+        await api.command('POST', `/api/projects/${id}/presentations`, token, {
+          conferenceId: conferenceIds.get(call.conferenceKey),
+          occurredAt,
+        });
         break;
       case 'assignment':
         await api.command('POST', `/api/projects/${id}/assignments`, token, { ...call.body, occurredAt });
@@ -154,7 +184,10 @@ async function seedProject(
         break;
       }
       case 'resolution':
-        await api.command('POST', `/api/projects/${id}/needs/${needIds[call.needIndex]}/resolution`, token, { ...call.body, occurredAt });
+        await api.command('POST', `/api/projects/${id}/needs/${needIds[call.needIndex]}/resolution`, token, {
+          ...call.body,
+          occurredAt,
+        });
         break;
       case 'landing':
         await api.command('POST', `/api/projects/${id}/landing`, token, call.body);
@@ -175,12 +208,20 @@ class DemoApi {
   constructor(private readonly baseUrl: string) {}
 
   async login(username: string, password: string): Promise<string> {
-    const session = await this.send<{ accessToken: string }>('POST', '/api/auth/login', undefined, { username, password });
+    const session = await this.send<{ accessToken: string }>('POST', '/api/auth/login', undefined, {
+      username,
+      password,
+    });
     return session.accessToken;
   }
 
   /** A write. Event-sourced commands answer `{id, version, position}`; the others what they created. */
-  async command(method: 'POST', path: string, token: string, body: unknown): Promise<{ id: string; position?: number }> {
+  async command(
+    method: 'POST',
+    path: string,
+    token: string,
+    body: unknown,
+  ): Promise<{ id: string; position?: number }> {
     const answer = await this.send<{ id: string; position?: number }>(method, path, token, body);
     this.commands += 1;
     if (typeof answer.position === 'number') this.lastPosition = Math.max(this.lastPosition, answer.position);
@@ -190,7 +231,10 @@ class DemoApi {
   async send<T>(method: 'GET' | 'POST', path: string, token: string | undefined, body?: unknown): Promise<T> {
     const response = await fetch(this.baseUrl + path, {
       method,
-      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

@@ -37,7 +37,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   let database;
   try {
-    database = await openDatabase({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log: (m) => logger.log(m, 'Database') });
+    database = await openDatabase({
+      dataDir: config.dataDir,
+      port: config.embeddedPostgresPort,
+      log: (m) => logger.log(m, 'Database'),
+    });
   } catch (error) {
     if (!(error instanceof EmbeddedDatabaseError)) throw error;
     console.error(error.message);
@@ -51,7 +55,9 @@ async function main(): Promise<void> {
     // Only this machine: the demo's passwords are public.
     await app.listen(config.port, '127.0.0.1');
   } catch (error) {
-    console.error(`The demo cannot listen on port ${config.port} (${(error as Error).message}); set PORT to a free one.`);
+    console.error(
+      `The demo cannot listen on port ${config.port} (${(error as Error).message}); set PORT to a free one.`,
+    );
     return stop('start-up failed', 1);
   }
   const port = (app.getHttpServer().address() as { port: number }).port;
@@ -71,7 +77,9 @@ async function main(): Promise<void> {
   } else if (existsSync(recordFile)) {
     record = JSON.parse(readFileSync(recordFile, 'utf8')) as SeedRecord;
   } else {
-    console.warn(`The data in ${DEMO_DATA_DIR} was not seeded to the end. Delete ${DEMO_DATA_DIR} and run \`npm run demo\` again for the full data set.`);
+    console.warn(
+      `The data in ${DEMO_DATA_DIR} was not seeded to the end. Delete ${DEMO_DATA_DIR} and run \`npm run demo\` again for the full data set.`,
+    );
   }
   console.log(banner(`http://localhost:${port}`, record));
 }
@@ -125,7 +133,9 @@ function banner(url: string, record: SeedRecord | undefined): string {
   lines.push(`Log in with the password "${DEMO_PASSWORD}" as:`);
   for (const login of logins) lines.push(`  ${login.username.padEnd(10)} ${login.role.padEnd(11)} ${login.label}`);
   if (record) {
-    const others = record.logins.filter((u) => u.role === 'department' && !SHOWN_DEPARTMENTS.includes(u.username)).map((u) => u.username);
+    const others = record.logins
+      .filter((u) => u.role === 'department' && !SHOWN_DEPARTMENTS.includes(u.username))
+      .map((u) => u.username);
     lines.push(`  (every department has a user named by its code: ${others.join(', ')})`);
   }
   lines.push(`Ctrl-C stops the demo. To start over with fresh data, delete ${DEMO_DATA_DIR}.`, '');

@@ -10,6 +10,8 @@ export class ListDepartmentsHandler implements IQueryHandler<ListDepartmentsQuer
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(): Promise<DepartmentView[]> {
-    return this.dataSource.getRepository(DepartmentEntity).find({ select: { code: true, name: true }, order: { code: 'ASC' } });
+    return this.dataSource
+      .getRepository(DepartmentEntity)
+      .find({ select: { code: true, name: true }, order: { code: 'ASC' } });
   }
 }

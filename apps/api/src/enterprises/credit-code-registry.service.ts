@@ -32,7 +32,10 @@ export class CreditCodeRegistry {
     } catch (error) {
       // With the database unreachable the append may have committed unheard: keep the code.
       if (!isDatabaseUnavailable(error)) {
-        await this.pool.query('DELETE FROM enterprise_credit_codes WHERE credit_code = $1 AND enterprise_id = $2', [creditCode, enterpriseId]);
+        await this.pool.query('DELETE FROM enterprise_credit_codes WHERE credit_code = $1 AND enterprise_id = $2', [
+          creditCode,
+          enterpriseId,
+        ]);
       }
       throw error;
     }
@@ -51,7 +54,8 @@ export class CreditCodeRegistry {
       );
       const holder = rows[0];
       if (holder === undefined) continue; // released meanwhile: try again
-      if (!holder.abandoned || (await this.store.readStream(enterpriseStream(holder.enterprise_id))).version > 0) throw enterpriseErrors.creditCodeTaken();
+      if (!holder.abandoned || (await this.store.readStream(enterpriseStream(holder.enterprise_id))).version > 0)
+        throw enterpriseErrors.creditCodeTaken();
       const taken = await this.pool.query(
         'UPDATE enterprise_credit_codes SET enterprise_id = $2, reserved_at = now() WHERE credit_code = $1 AND enterprise_id = $3',
         [creditCode, enterpriseId, holder.enterprise_id],

@@ -1,6 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { EnterpriseCommand, enterpriseDecider, EnterpriseEvent, EnterpriseState, enterpriseStream } from '@luodi/domain';
+import {
+  EnterpriseCommand,
+  enterpriseDecider,
+  EnterpriseEvent,
+  EnterpriseState,
+  enterpriseStream,
+} from '@luodi/domain';
 import { EventStore } from '@luodi/event-store';
 import { AggregateCommand, BoundDecider, CommandAccepted, CommandOf } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
@@ -23,6 +29,8 @@ export class EnterpriseCommandsHandler implements ICommandHandler<OnEnterprise> 
   execute({ aggregateId: enterpriseId, command, ctx }: OnEnterprise): Promise<CommandAccepted> {
     if (command.type !== 'RegisterEnterprise') return this.enterprise.execute(enterpriseId, command, ctx);
     // Reserved as the decider stores it: the DTO trimmed it, the decider writes it in capitals.
-    return this.creditCodes.registering(command.data.creditCode?.toUpperCase(), enterpriseId, () => this.enterprise.execute(enterpriseId, command, ctx));
+    return this.creditCodes.registering(command.data.creditCode?.toUpperCase(), enterpriseId, () =>
+      this.enterprise.execute(enterpriseId, command, ctx),
+    );
   }
 }

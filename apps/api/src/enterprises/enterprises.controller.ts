@@ -29,7 +29,13 @@ export class EnterprisesController {
         enterpriseId,
         {
           type: 'RegisterEnterprise',
-          data: { enterpriseId, name: body.name, creditCode: body.creditCode, district: body.district, tier: body.tier ?? 'none' },
+          data: {
+            enterpriseId,
+            name: body.name,
+            creditCode: body.creditCode,
+            district: body.district,
+            tier: body.tier ?? 'none',
+          },
         },
         ctx,
       ),
@@ -38,16 +44,31 @@ export class EnterprisesController {
 
   /** Renames it or changes its district or tier: 200 `{id, version, position}`; fields left out stay. */
   @Patch(':id')
-  update(@Param('id') id: string, @Body() body: UpdateEnterpriseDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateEnterpriseDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandAccepted> {
     return this.commands.execute(
-      new OnEnterprise(id, { type: 'UpdateEnterprise', data: { name: body.name, district: body.district, tier: body.tier, occurredAt: body.occurredAt } }, ctx),
+      new OnEnterprise(
+        id,
+        {
+          type: 'UpdateEnterprise',
+          data: { name: body.name, district: body.district, tier: body.tier, occurredAt: body.occurredAt },
+        },
+        ctx,
+      ),
     );
   }
 
   /** Records a step on the 专精特新 ladder (history kept): 200 `{id, version, position}`. */
   @Post(':id/tier')
   @HttpCode(200)
-  changeTier(@Param('id') id: string, @Body() body: ChangeTierDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
+  changeTier(
+    @Param('id') id: string,
+    @Body() body: ChangeTierDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandAccepted> {
     return this.commands.execute(new OnEnterprise(id, { type: 'ChangeEnterpriseTier', data: body }, ctx));
   }
 

@@ -4,5 +4,8 @@ import { EnterpriseCommandsHandler } from './enterprise-commands.handler';
 import { EnterprisesController } from './enterprises.controller';
 import { GetEnterpriseHandler } from './get-enterprise.handler';
 
-@Module({ controllers: [EnterprisesController], providers: [EnterpriseCommandsHandler, GetEnterpriseHandler, CreditCodeRegistry] })
+@Module({
+  controllers: [EnterprisesController],
+  providers: [EnterpriseCommandsHandler, GetEnterpriseHandler, CreditCodeRegistry],
+})
 export class EnterprisesModule {}

@@ -32,7 +32,13 @@ export class LandingForecastHandler implements IQueryHandler<LandingForecastQuer
       throw new ApiError('AS_OF_IN_FUTURE', message, [{ field: 'asOf', message }]);
     }
     const { industryChain, district, conferenceId, department } = query;
-    const subjects = await librarySubjects(this.dataSource, asOf, { industryChain, district, conferenceId, department, knownAt: knownAtOf(query) });
+    const subjects = await librarySubjects(this.dataSource, asOf, {
+      industryChain,
+      district,
+      conferenceId,
+      department,
+      knownAt: knownAtOf(query),
+    });
     return landingForecast({ asOf, horizonDays: query.horizonDays ?? 365, subjects });
   }
 }

@@ -27,7 +27,9 @@ export class HealthController {
     try {
       // The pool waits out a failover when it opens a connection; a health check must not.
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no answer in time')), HEALTH_TIMEOUT_MS)));
+      const late = new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error('no answer in time')), HEALTH_TIMEOUT_MS)),
+      );
       await Promise.race([this.pool.query('SELECT 1'), late]).finally(() => clearTimeout(timer));
     } catch {
       throw new ApiError('DATABASE_UNAVAILABLE', 'The database does not answer.');

@@ -115,7 +115,10 @@ export class ProjectImportService {
     try {
       await workbook.xlsx.load(file as unknown as ArrayBuffer);
     } catch {
-      throw new ApiError('IMPORT_UNREADABLE', 'The workbook cannot be read; open it in Excel and save it again as .xlsx.');
+      throw new ApiError(
+        'IMPORT_UNREADABLE',
+        'The workbook cannot be read; open it in Excel and save it again as .xlsx.',
+      );
     }
     const sheet = workbook.worksheets[0];
     if (!sheet) throw new ApiError('IMPORT_UNREADABLE', 'The workbook has no sheet.');
@@ -131,8 +134,7 @@ export class ProjectImportService {
     try {
       parsed = parseLedger(sheet, { today: businessDate(now), departmentCode: (x) => codeOf.get(x) });
     } catch (error) {
-      if (error instanceof MissingColumnsError)
-        throw new ApiError('IMPORT_MISSING_COLUMNS', error.message);
+      if (error instanceof MissingColumnsError) throw new ApiError('IMPORT_MISSING_COLUMNS', error.message);
       throw error;
     }
     if (parsed.rows > IMPORT_LIMITS.rows)

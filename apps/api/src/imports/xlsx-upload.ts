@@ -95,7 +95,10 @@ export function inspectXlsx(file: Buffer): void {
   if (contentTypes === undefined)
     throw notXlsx('The zip archive is no Office document (it has no [Content_Types].xml).');
   if (contentTypes.includes(MACRO_MAIN) || names.some((n) => /vbaProject\.bin$/i.test(n))) {
-    throw new ApiError('IMPORT_MACRO_ENABLED', 'Macro-enabled workbooks (.xlsm) are not accepted: save it as an Excel workbook (.xlsx), without macros.');
+    throw new ApiError(
+      'IMPORT_MACRO_ENABLED',
+      'Macro-enabled workbooks (.xlsm) are not accepted: save it as an Excel workbook (.xlsx), without macros.',
+    );
   }
   if (!contentTypes.includes(XLSX_MAIN)) throw notXlsx('The Office document is no Excel workbook (.xlsx).');
 }

@@ -25,18 +25,24 @@ export class ConsistentReadInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
     const minPosition = request.query?.minPosition;
-    if (request.method !== 'GET' || typeof minPosition !== 'string' || !/^\d{1,15}$/.test(minPosition)) return next.handle();
+    if (request.method !== 'GET' || typeof minPosition !== 'string' || !/^\d{1,15}$/.test(minPosition))
+      return next.handle();
     return from(this.positions.waitUntilProjected(Number(minPosition), MIN_POSITION_WAIT_MS)).pipe(
       switchMap((caughtUp) => {
         if (!caughtUp) {
-          throw new ApiError('READ_MODELS_BEHIND', `The read models have not reached position ${minPosition} within ${MIN_POSITION_WAIT_MS / 1000} s; try again shortly.`);
+          throw new ApiError(
+            'READ_MODELS_BEHIND',
+            `The read models have not reached position ${minPosition} within ${MIN_POSITION_WAIT_MS / 1000} s; try again shortly.`,
+          );
         }
         return from(this.reads.pin());
       }),
       switchMap((pin) => {
         if (!pin) return next.handle();
         // Subscribing runs the handler, so it must happen inside the pinned context.
-        return new Observable((subscriber) => readsThrough(pin.manager, () => next.handle().subscribe(subscriber))).pipe(finalize(pin.release));
+        return new Observable((subscriber) =>
+          readsThrough(pin.manager, () => next.handle().subscribe(subscriber)),
+        ).pipe(finalize(pin.release));
       }),
     );
   }

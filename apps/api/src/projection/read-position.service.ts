@@ -43,9 +43,10 @@ export class ReadPositionService implements OnModuleDestroy {
   }
 
   private async checkpoint(): Promise<string | null> {
-    const rows: Array<{ checkpoint: string | null }> = await this.dataSource.query(`SELECT checkpoint FROM projection_checkpoints WHERE name = $1`, [
-      READ_MODELS_PROJECTION,
-    ]);
+    const rows: Array<{ checkpoint: string | null }> = await this.dataSource.query(
+      `SELECT checkpoint FROM projection_checkpoints WHERE name = $1`,
+      [READ_MODELS_PROJECTION],
+    );
     return rows[0]?.checkpoint ?? null;
   }
 

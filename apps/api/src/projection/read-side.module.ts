@@ -9,6 +9,14 @@ import { ProjectionModule } from './projection.module';
 
 /** The read side: the projector and every read-model query endpoint. */
 @Module({
-  imports: [ProjectionModule, ProjectQueriesModule, DepartmentQueriesModule, EnterpriseQueriesModule, ConferenceQueriesModule, DashboardModule, MatchmakingQueriesModule],
+  imports: [
+    ProjectionModule,
+    ProjectQueriesModule,
+    DepartmentQueriesModule,
+    EnterpriseQueriesModule,
+    ConferenceQueriesModule,
+    DashboardModule,
+    MatchmakingQueriesModule,
+  ],
 })
 export class ReadSideModule {}

@@ -20,9 +20,17 @@ export class RebuildController {
    */
   @Post()
   @HttpCode(202)
-  async start(@Res({ passthrough: true }) response: Response, @CommandCtx() ctx: CommandContext): Promise<RebuildStatus> {
+  async start(
+    @Res({ passthrough: true }) response: Response,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<RebuildStatus> {
     const progress = await this.rebuilds.start();
-    await this.audit.record({ action: 'admin.rebuild-started', actor: ctx.actor, clientAddress: ctx.clientAddress, correlationId: ctx.correlationId });
+    await this.audit.record({
+      action: 'admin.rebuild-started',
+      actor: ctx.actor,
+      clientAddress: ctx.clientAddress,
+      correlationId: ctx.correlationId,
+    });
     response.setHeader('Location', '/api/admin/rebuild');
     return progress;
   }

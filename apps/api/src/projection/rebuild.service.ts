@@ -42,7 +42,9 @@ export class RebuildService {
     });
     running.then(
       (done) => this.logger.log(`read models rebuilt: ${done.eventsDone} events at ${done.eventsPerSecond} events/s`),
-      (error) => error instanceof RebuildInProgressError || this.logger.error(`rebuild failed: ${(error as Error).stack ?? error}`),
+      (error) =>
+        error instanceof RebuildInProgressError ||
+        this.logger.error(`rebuild failed: ${(error as Error).stack ?? error}`),
     );
     try {
       await Promise.race([holdsLock, running]);
@@ -54,6 +56,9 @@ export class RebuildService {
   }
 
   private alreadyRunning(): ApiError {
-    return new ApiError('REBUILD_RUNNING', 'A rebuild of the read models is already running; follow it at GET /api/admin/rebuild.');
+    return new ApiError(
+      'REBUILD_RUNNING',
+      'A rebuild of the read models is already running; follow it at GET /api/admin/rebuild.',
+    );
   }
 }

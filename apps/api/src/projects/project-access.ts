@@ -27,5 +27,9 @@ export function withoutUserIds<T>(actor: Actor, value: T): T {
 function stripUserIds(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripUserIds);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'userId').map(([key, v]) => [key, stripUserIds(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'userId')
+      .map(([key, v]) => [key, stripUserIds(v)]),
+  );
 }

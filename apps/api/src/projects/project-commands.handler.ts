@@ -30,7 +30,9 @@ import { SubmitProjectDto } from './submit-project.dto';
  * new ones), the request body.
  */
 export type ProjectRequest =
-  | CommandOf<Exclude<ProjectCommand, { type: 'SubmitProject' | 'ReviseSubmission' | 'PresentProject' | 'AssignLandingPlan' }>>
+  | CommandOf<
+      Exclude<ProjectCommand, { type: 'SubmitProject' | 'ReviseSubmission' | 'PresentProject' | 'AssignLandingPlan' }>
+    >
   | { type: 'SubmitProject'; data: SubmitProjectDto }
   | { type: 'ReviseSubmission'; data: ReviseSubmissionDto }
   | { type: 'PresentProject'; data: PresentProjectDto }
@@ -55,7 +57,11 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
       case 'SubmitProject': {
         const body = request.data;
         // Enterprises are never deleted, so a fact read now still holds when the project is written.
-        const { state: enterprise } = await readAggregate(this.store, enterpriseStream(body.enterpriseId), enterpriseDecider);
+        const { state: enterprise } = await readAggregate(
+          this.store,
+          enterpriseStream(body.enterpriseId),
+          enterpriseDecider,
+        );
         return this.project.execute(
           projectId,
           {
@@ -68,7 +74,11 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
               industryChain: body.industryChain,
               district: body.district,
               investmentYuan: body.investmentYuan,
-              needs: (body.needs ?? []).map((need) => ({ needId: randomUUID(), kind: need.kind, description: need.description })),
+              needs: (body.needs ?? []).map((need) => ({
+                needId: randomUUID(),
+                kind: need.kind,
+                description: need.description,
+              })),
               occurredAt: body.occurredAt,
             },
           },
@@ -77,17 +87,28 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
       }
       case 'ReviseSubmission': {
         const body = request.data;
-        const needs = body.needs?.map((need) => ({ needId: need.needId ?? randomUUID(), kind: need.kind, description: need.description }));
+        const needs = body.needs?.map((need) => ({
+          needId: need.needId ?? randomUUID(),
+          kind: need.kind,
+          description: need.description,
+        }));
         // A needId sent must be one of the project's needs: new needs get their id here, never from
         // the client. Checked after decide (which rules on the stream and status first), on the very
         // state the decision is made on.
         const decider = {
           ...projectDecider,
-          decide: (command: Parameters<typeof projectDecider.decide>[0], state: Parameters<typeof projectDecider.decide>[1]) => {
+          decide: (
+            command: Parameters<typeof projectDecider.decide>[0],
+            state: Parameters<typeof projectDecider.decide>[1],
+          ) => {
             const events = projectDecider.decide(command, state);
             body.needs?.forEach(({ needId }, i) => {
               if (needId !== undefined && !state?.needs.some((n) => n.needId === needId)) {
-                throw invalid(ProjectErrorCode.NEED_NOT_FOUND, `This project has no need "${needId}".`, `needs[${i}].needId`);
+                throw invalid(
+                  ProjectErrorCode.NEED_NOT_FOUND,
+                  `This project has no need "${needId}".`,
+                  `needs[${i}].needId`,
+                );
               }
             });
             return events;
@@ -113,7 +134,11 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
       }
       case 'PresentProject': {
         const body = request.data;
-        const { state: conference } = await readAggregate(this.store, conferenceStream(body.conferenceId), conferenceDecider);
+        const { state: conference } = await readAggregate(
+          this.store,
+          conferenceStream(body.conferenceId),
+          conferenceDecider,
+        );
         return this.project.execute(
           projectId,
           {

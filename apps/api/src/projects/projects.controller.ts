@@ -41,7 +41,11 @@ export class ProjectsController {
 
   @Post(':id/reviews')
   @HttpCode(200)
-  review(@Param('id') id: string, @Body() body: ReviewProjectDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
+  review(
+    @Param('id') id: string,
+    @Body() body: ReviewProjectDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandAccepted> {
     return this.commands.execute(
       new OnProject(
         id,
@@ -51,7 +55,11 @@ export class ProjectsController {
             reviewId: randomUUID(),
             reviewer: { userId: ctx.actor.userId, username: ctx.actor.username },
             verdict: body.verdict,
-            scores: { idea: body.scores.idea, validation: body.scores.validation, feasibility: body.scores.feasibility },
+            scores: {
+              idea: body.scores.idea,
+              validation: body.scores.validation,
+              feasibility: body.scores.feasibility,
+            },
             comment: body.comment,
             occurredAt: body.occurredAt,
           },
@@ -63,25 +71,41 @@ export class ProjectsController {
 
   /** Corrects the submission while it is under review; fields left out stay as they are. */
   @Patch(':id/submission')
-  reviseSubmission(@Param('id') id: string, @Body() body: ReviseSubmissionDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
+  reviseSubmission(
+    @Param('id') id: string,
+    @Body() body: ReviseSubmissionDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandAccepted> {
     return this.commands.execute(new OnProject(id, { type: 'ReviseSubmission', data: body }, ctx));
   }
 
   @Post(':id/presentations')
   @HttpCode(200)
-  present(@Param('id') id: string, @Body() body: PresentProjectDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
+  present(
+    @Param('id') id: string,
+    @Body() body: PresentProjectDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandAccepted> {
     return this.commands.execute(new OnProject(id, { type: 'PresentProject', data: body }, ctx));
   }
 
   @Post(':id/assignments')
   @HttpCode(200)
-  assign(@Param('id') id: string, @Body() body: AssignLandingPlanDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
+  assign(
+    @Param('id') id: string,
+    @Body() body: AssignLandingPlanDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandAccepted> {
     return this.commands.execute(new OnProject(id, { type: 'AssignLandingPlan', data: body }, ctx));
   }
 
   @Post(':id/progress')
   @HttpCode(200)
-  reportProgress(@Param('id') id: string, @Body() body: ReportProgressDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
+  reportProgress(
+    @Param('id') id: string,
+    @Body() body: ReportProgressDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandAccepted> {
     return this.commands.execute(
       new OnProject(
         id,
@@ -93,7 +117,12 @@ export class ProjectsController {
             note: body.note,
             done: body.done,
             // The decider checks that a department user reports only on their department's assignments.
-            reporter: { userId: ctx.actor.userId, username: ctx.actor.username, role: ctx.actor.role, departmentCode: ctx.actor.departmentCode },
+            reporter: {
+              userId: ctx.actor.userId,
+              username: ctx.actor.username,
+              role: ctx.actor.role,
+              departmentCode: ctx.actor.departmentCode,
+            },
             occurredAt: body.occurredAt,
           },
         },
@@ -110,16 +139,32 @@ export class ProjectsController {
     @Body() body: ResolveNeedDto,
     @CommandCtx() ctx: CommandContext,
   ): Promise<CommandAccepted> {
-    return this.commands.execute(new OnProject(id, { type: 'ResolveNeed', data: { needId, resolution: body.resolution, resolvedBy: ctx.actor, occurredAt: body.occurredAt } }, ctx));
+    return this.commands.execute(
+      new OnProject(
+        id,
+        {
+          type: 'ResolveNeed',
+          data: { needId, resolution: body.resolution, resolvedBy: ctx.actor, occurredAt: body.occurredAt },
+        },
+        ctx,
+      ),
+    );
   }
 
   @Post(':id/landing')
   @HttpCode(200)
-  land(@Param('id') id: string, @Body() body: LandProjectDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
+  land(
+    @Param('id') id: string,
+    @Body() body: LandProjectDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandAccepted> {
     return this.commands.execute(
       new OnProject(
         id,
-        { type: 'LandProject', data: { landedOn: body.landedOn, actualInvestmentYuan: body.actualInvestmentYuan, evidence: body.evidence } },
+        {
+          type: 'LandProject',
+          data: { landedOn: body.landedOn, actualInvestmentYuan: body.actualInvestmentYuan, evidence: body.evidence },
+        },
         ctx,
       ),
     );
@@ -127,8 +172,14 @@ export class ProjectsController {
 
   @Post(':id/withdrawal')
   @HttpCode(200)
-  withdraw(@Param('id') id: string, @Body() body: WithdrawProjectDto, @CommandCtx() ctx: CommandContext): Promise<CommandAccepted> {
-    return this.commands.execute(new OnProject(id, { type: 'WithdrawProject', data: { reason: body.reason, occurredAt: body.occurredAt } }, ctx));
+  withdraw(
+    @Param('id') id: string,
+    @Body() body: WithdrawProjectDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandAccepted> {
+    return this.commands.execute(
+      new OnProject(id, { type: 'WithdrawProject', data: { reason: body.reason, occurredAt: body.occurredAt } }, ctx),
+    );
   }
 
   /** Current state with `version` (also sent as the ETag, ready for If-Match). */
@@ -146,7 +197,11 @@ export class ProjectsController {
 
   /** Every event of the project, oldest first, with business time, record time and actor. */
   @Get(':id/history')
-  history(@Param('id') id: string, @Query() _query: ConsistentReadQuery, @CurrentActor() actor: Actor): Promise<ProjectHistory> {
+  history(
+    @Param('id') id: string,
+    @Query() _query: ConsistentReadQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<ProjectHistory> {
     return this.queries.execute(new GetProjectHistoryQuery(id, actor));
   }
 }

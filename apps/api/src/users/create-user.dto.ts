@@ -4,7 +4,9 @@ import { NewPassword } from './password-policy';
 
 export class CreateUserDto {
   /** 2 to 64 letters, digits or `._@-`; unique regardless of case. */
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$/, { message: 'username must be 2 to 64 letters, digits or . _ @ - (starting with a letter or digit)' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$/, {
+    message: 'username must be 2 to 64 letters, digits or . _ @ - (starting with a letter or digit)',
+  })
   username: string;
 
   /** At least 10 characters, hard to guess, not containing the username (see password-policy.ts). */

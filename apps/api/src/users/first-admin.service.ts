@@ -24,7 +24,9 @@ export class FirstAdminService implements OnApplicationBootstrap {
       this.logger.log('Created user admin with the password from LUODI_ADMIN_PASSWORD');
     } else {
       // warn, so it shows at every log level but `error`; nobody can recover it later.
-      this.logger.warn(`Created user admin with password: ${password} (shown once; log in and change it with POST /api/auth/password)`);
+      this.logger.warn(
+        `Created user admin with password: ${password} (shown once; log in and change it with POST /api/auth/password)`,
+      );
     }
   }
 }

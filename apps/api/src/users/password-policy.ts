@@ -24,14 +24,25 @@ interface PasswordRule extends PasswordWeakness {
 }
 
 const RULES: PasswordRule[] = [
-  { constraint: 'minLength', message: `$property must have at least ${MIN_PASSWORD_LENGTH} characters`, keeps: (p) => p.length >= MIN_PASSWORD_LENGTH },
+  {
+    constraint: 'minLength',
+    message: `$property must have at least ${MIN_PASSWORD_LENGTH} characters`,
+    keeps: (p) => p.length >= MIN_PASSWORD_LENGTH,
+  },
   { constraint: 'isNotBlank', message: '$property must not be only spaces', keeps: (p) => p.trim() !== '' },
-  { constraint: 'notUsername', message: '$property must not contain the username', keeps: (p, u) => !u || !p.toLowerCase().includes(u.toLowerCase()) },
+  {
+    constraint: 'notUsername',
+    message: '$property must not contain the username',
+    keeps: (p, u) => !u || !p.toLowerCase().includes(u.toLowerCase()),
+  },
   {
     constraint: 'isHardToGuess',
     message: '$property is too easy to guess (a common password, word or pattern)',
     // Too short or too long is said by its own rule; scoring it would only cost time.
-    keeps: (p, u) => p.length < MIN_PASSWORD_LENGTH || p.length > MAX_PASSWORD_LENGTH || strength.check(p, u ? [u] : []).score >= MIN_SCORE,
+    keeps: (p, u) =>
+      p.length < MIN_PASSWORD_LENGTH ||
+      p.length > MAX_PASSWORD_LENGTH ||
+      strength.check(p, u ? [u] : []).score >= MIN_SCORE,
   },
 ];
 

@@ -45,14 +45,22 @@ export class UsersController {
   @Post(':id/password')
   @CredentialRoute()
   @HttpCode(200)
-  resetPassword(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResetPasswordDto, @CommandCtx() ctx: CommandContext): Promise<UserView> {
+  resetPassword(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ResetPasswordDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<UserView> {
     return this.users.setPassword(id, body.password, 'password-reset', ctx);
   }
 
   /** Gives the user another role (departmentCode exactly for `department`); the user's tokens stop working. 409 CANNOT_CHANGE_OWN_ROLE. */
   @Post(':id/role')
   @HttpCode(200)
-  changeRole(@Param('id', ParseUUIDPipe) id: string, @Body() body: ChangeRoleDto, @CommandCtx() ctx: CommandContext): Promise<UserView> {
+  changeRole(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ChangeRoleDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<UserView> {
     return this.users.changeRole(id, body.role, body.departmentCode, ctx);
   }
 }

@@ -75,7 +75,10 @@ export class UsersService {
       await this.dataSource.transaction(async (db) => {
         await db.insert(UserEntity, user);
         await this.recordChange(db, user.id, 'created', context);
-        await this.audit.recordIn(db, userAudit('created', user, context, { role: user.role, departmentCode: user.departmentCode }));
+        await this.audit.recordIn(
+          db,
+          userAudit('created', user, context, { role: user.role, departmentCode: user.departmentCode }),
+        );
       });
     } catch (error) {
       if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
@@ -83,7 +86,12 @@ export class UsersService {
       }
       throw error;
     }
-    this.logChange(user, 'created', context, `role ${user.role}${user.departmentCode ? `, department ${user.departmentCode}` : ''}`);
+    this.logChange(
+      user,
+      'created',
+      context,
+      `role ${user.role}${user.departmentCode ? `, department ${user.departmentCode}` : ''}`,
+    );
     return toView(user);
   }
 
@@ -103,7 +111,10 @@ export class UsersService {
       );
       if (inserted.length === 0) return false;
       await this.recordChange(db, id, 'created', {});
-      await this.audit.recordIn(db, userAudit('created', { username: 'admin' }, {}, { role: 'admin', departmentCode: null, firstStart: true }));
+      await this.audit.recordIn(
+        db,
+        userAudit('created', { username: 'admin' }, {}, { role: 'admin', departmentCode: null, firstStart: true }),
+      );
       return true;
     });
   }
@@ -114,7 +125,11 @@ export class UsersService {
   }
 
   async findByUsername(username: string): Promise<UserEntity | null> {
-    return this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.username) = lower(:username)', { username }).getOne();
+    return this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('lower(u.username) = lower(:username)', { username })
+      .getOne();
   }
 
   /** The user behind a token, cached for a few seconds; this instance's own changes show at once. */
@@ -139,21 +154,39 @@ export class UsersService {
   }
 
   /** Gives the user another role (and department); the user's existing tokens stop working. */
-  async changeRole(id: string, role: Role, departmentCode: string | undefined, context: ChangeContext): Promise<UserView> {
+  async changeRole(
+    id: string,
+    role: Role,
+    departmentCode: string | undefined,
+    context: ChangeContext,
+  ): Promise<UserView> {
     if (context.actor?.userId === id) {
       throw new ApiError('CANNOT_CHANGE_OWN_ROLE', 'You cannot change your own role.');
     }
     await this.checkDepartment(role, departmentCode);
     const before = await this.getById(id);
     const from = { role: before.role, departmentCode: before.departmentCode };
-    return this.update(id, 'role-changed', { role, departmentCode: departmentCode ?? null }, context, { from, to: { role, departmentCode: departmentCode ?? null } });
+    return this.update(id, 'role-changed', { role, departmentCode: departmentCode ?? null }, context, {
+      from,
+      to: { role, departmentCode: departmentCode ?? null },
+    });
   }
 
   /** Sets a new password; every token issued before stops working. */
-  async setPassword(id: string, password: string, change: 'password-reset' | 'password-changed', context: ChangeContext): Promise<UserView> {
+  async setPassword(
+    id: string,
+    password: string,
+    change: 'password-reset' | 'password-changed',
+    context: ChangeContext,
+  ): Promise<UserView> {
     const user = await this.getById(id);
     checkPolicy(password, user.username, change === 'password-reset' ? 'password' : 'newPassword');
-    return this.update(id, change, { passwordHash: await hashPassword(password), passwordChangedAt: new Date() }, context);
+    return this.update(
+      id,
+      change,
+      { passwordHash: await hashPassword(password), passwordChangedAt: new Date() },
+      context,
+    );
   }
 
   async getById(id: string): Promise<UserEntity> {
@@ -164,12 +197,23 @@ export class UsersService {
 
   // Every change raises the token version, so tokens issued before a disable, enable or new
   // password never work again.
-  private async update(id: string, change: UserChange, fields: Partial<UserEntity>, context: ChangeContext, details?: Record<string, unknown>): Promise<UserView> {
+  private async update(
+    id: string,
+    change: UserChange,
+    fields: Partial<UserEntity>,
+    context: ChangeContext,
+    details?: Record<string, unknown>,
+  ): Promise<UserView> {
     const user = await this.dataSource.transaction(async (db) => {
       const result = await db
         .createQueryBuilder()
         .update(UserEntity)
-        .set({ ...fields, tokenVersion: () => 'token_version + 1', updatedAt: () => 'now()', updatedBy: context.actor?.userId ?? null })
+        .set({
+          ...fields,
+          tokenVersion: () => 'token_version + 1',
+          updatedAt: () => 'now()',
+          updatedBy: context.actor?.userId ?? null,
+        })
         .where('id = :id', { id })
         .execute();
       if (!result.affected) throw new ApiError('USER_NOT_FOUND', `No user with id ${id}.`);
@@ -185,16 +229,29 @@ export class UsersService {
 
   private async checkDepartment(role: Role, departmentCode: string | undefined): Promise<void> {
     if (role !== 'department') {
-      if (departmentCode !== undefined) throw new InvalidInputError([{ field: 'departmentCode', message: 'departmentCode is only for role department' }]);
+      if (departmentCode !== undefined)
+        throw new InvalidInputError([
+          { field: 'departmentCode', message: 'departmentCode is only for role department' },
+        ]);
       return;
     }
-    if (departmentCode === undefined) throw new InvalidInputError([{ field: 'departmentCode', message: 'departmentCode is required for role department' }]);
+    if (departmentCode === undefined)
+      throw new InvalidInputError([
+        { field: 'departmentCode', message: 'departmentCode is required for role department' },
+      ]);
     if (!(await this.dataSource.getRepository(DepartmentEntity).existsBy({ code: departmentCode }))) {
-      throw new InvalidInputError([{ field: 'departmentCode', message: `there is no department with the code "${departmentCode}"` }]);
+      throw new InvalidInputError([
+        { field: 'departmentCode', message: `there is no department with the code "${departmentCode}"` },
+      ]);
     }
   }
 
-  private async recordChange(db: EntityManager, userId: string, change: UserChange, context: ChangeContext): Promise<void> {
+  private async recordChange(
+    db: EntityManager,
+    userId: string,
+    change: UserChange,
+    context: ChangeContext,
+  ): Promise<void> {
     await db.query('INSERT INTO user_changes (user_id, change, changed_by, correlation_id) VALUES ($1, $2, $3, $4)', [
       userId,
       change,
@@ -205,20 +262,37 @@ export class UsersService {
 
   private logChange(user: UserEntity, change: UserChange, context: ChangeContext, details?: string): void {
     const by = context.actor ? `${context.actor.username} (${context.actor.userId})` : 'the service';
-    this.logger.log(`User ${user.username} (${user.id}) ${change} by ${by}${details ? `: ${details}` : ''} [correlationId ${context.correlationId ?? '-'}]`);
+    this.logger.log(
+      `User ${user.username} (${user.id}) ${change} by ${by}${details ? `: ${details}` : ''} [correlationId ${context.correlationId ?? '-'}]`,
+    );
   }
 }
 
 /** The audit entry of a change to a user: the admin (or the user, for their own password) as actor. */
-function userAudit(change: UserChange, user: { username: string }, context: ChangeContext, details?: Record<string, unknown>): AuditEntry {
-  return { action: `user.${change}`, actor: context.actor, target: user.username, clientAddress: context.clientAddress, correlationId: context.correlationId, details };
+function userAudit(
+  change: UserChange,
+  user: { username: string },
+  context: ChangeContext,
+  details?: Record<string, unknown>,
+): AuditEntry {
+  return {
+    action: `user.${change}`,
+    actor: context.actor,
+    target: user.username,
+    clientAddress: context.clientAddress,
+    correlationId: context.correlationId,
+    details,
+  };
 }
 
 // The DTOs check the policy too, but only here is the username of a reset or change known; and
 // users created in code (the demo) obey it as well.
 function checkPolicy(password: string, username: string, field: string): void {
   const weakness = passwordWeakness(password, username);
-  if (weakness) throw new InvalidInputError([{ field, constraint: weakness.constraint, message: weakness.message.replace('$property', field) }]);
+  if (weakness)
+    throw new InvalidInputError([
+      { field, constraint: weakness.constraint, message: weakness.message.replace('$property', field) },
+    ]);
 }
 
 function toView(user: UserEntity): UserView {

@@ -8,7 +8,6 @@ import { useLoad } from '../use-load';
 import { Field, Notice, ProblemBanner, useCommand } from './form';
 import { ListPage, PAGE_SIZE, pageOf, pageParam, SearchForm } from './list-page';
 
-
 /**
  * User accounts (admin): create one with its role (and department, for department users),
  * disable or enable it, set a new password. The API lists every account; the page shows 20.
@@ -26,7 +25,10 @@ export function UsersPage({ route, user }: { route: Route; user: User }) {
 
   const needle = q.toLowerCase();
   const matching = (accounts.data ?? []).filter(
-    (a) => !needle || a.username.toLowerCase().includes(needle) || departmentName(departments, a.departmentCode).toLowerCase().includes(needle),
+    (a) =>
+      !needle ||
+      a.username.toLowerCase().includes(needle) ||
+      departmentName(departments, a.departmentCode).toLowerCase().includes(needle),
   );
 
   const changed = (message: string) => {
@@ -36,8 +38,11 @@ export function UsersPage({ route, user }: { route: Route; user: User }) {
   };
   const toggle = async (account: Account) => {
     setNotice(null);
-    const result = await action.run(() => (account.disabled ? api.enableUser(account.id) : api.disableUser(account.id)));
-    if (result) changed(t(account.disabled ? 'users.enabledNotice' : 'users.disabledNotice', { username: account.username }));
+    const result = await action.run(() =>
+      account.disabled ? api.enableUser(account.id) : api.disableUser(account.id),
+    );
+    if (result)
+      changed(t(account.disabled ? 'users.enabledNotice' : 'users.disabledNotice', { username: account.username }));
   };
   return (
     <ListPage
@@ -72,7 +77,16 @@ export function UsersPage({ route, user }: { route: Route; user: User }) {
                 <span className="muted">{t('users.self')}</span>
               ) : (
                 <div className="button-row">
-                  <button type="button" className="small" disabled={action.pending} onClick={() => toggle(account)} aria-label={t('common.labelled', { label: t(account.disabled ? 'users.enable' : 'users.disable'), value: account.username })}>
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={action.pending}
+                    onClick={() => toggle(account)}
+                    aria-label={t('common.labelled', {
+                      label: t(account.disabled ? 'users.enable' : 'users.disable'),
+                      value: account.username,
+                    })}
+                  >
                     {t(account.disabled ? 'users.enable' : 'users.disable')}
                   </button>
                   <button
@@ -94,7 +108,11 @@ export function UsersPage({ route, user }: { route: Route; user: User }) {
           {resetting === account.id ? (
             <tr className="form-row">
               <td colSpan={6}>
-                <ResetPassword account={account} onDone={() => changed(t('users.passwordNotice', { username: account.username }))} onCancel={() => setResetting(null)} />
+                <ResetPassword
+                  account={account}
+                  onDone={() => changed(t('users.passwordNotice', { username: account.username }))}
+                  onCancel={() => setResetting(null)}
+                />
               </td>
             </tr>
           ) : null}
@@ -141,10 +159,19 @@ function CreateUser({ onCreated }: { onCreated: (account: Account) => void }) {
       <ProblemBanner problem={problem} shown={(f) => ['username', 'password', 'role', 'departmentCode'].includes(f)} />
       <div className="row-4">
         <Field label={t('users.username')} error={errorAt('username')}>
-          <input autoComplete="off" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} />
+          <input
+            autoComplete="off"
+            value={form.username}
+            onChange={(e) => setForm({ ...form, username: e.target.value })}
+          />
         </Field>
         <Field label={t('users.password')} error={errorAt('password')} hint={t('users.passwordHint')}>
-          <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+          />
         </Field>
         <Field label={t('users.role')} error={errorAt('role')}>
           <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
@@ -184,10 +211,20 @@ function ResetPassword({ account, onDone, onCancel }: { account: Account; onDone
     if (await run(() => api.resetPassword(account.id, password))) onDone();
   };
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label={t('common.labelled', { label: t('users.resetPassword'), value: account.username })}>
+    <form
+      className="form"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('common.labelled', { label: t('users.resetPassword'), value: account.username })}
+    >
       <ProblemBanner problem={problem} shown={(f) => f === 'password'} />
       <Field label={t('users.newPassword')} error={errorAt('password')} hint={t('users.passwordHint')}>
-        <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </Field>
       <div className="button-row">
         <button type="submit" className="primary" disabled={pending}>
@@ -268,7 +305,16 @@ export function AuditLogPage({ route }: { route: Route }) {
   const action = route.params.get('action') ?? '';
   const actor = route.params.get('actor') ?? '';
   const page = pageParam(route);
-  const list = useLoad(() => api.auditLog({ action: (action || undefined) as AuditAction | undefined, actor: actor || undefined, page, pageSize: PAGE_SIZE }), [action, actor, page]);
+  const list = useLoad(
+    () =>
+      api.auditLog({
+        action: (action || undefined) as AuditAction | undefined,
+        actor: actor || undefined,
+        page,
+        pageSize: PAGE_SIZE,
+      }),
+    [action, actor, page],
+  );
   const [form, setForm] = useState({ action, actor });
   return (
     <ListPage
@@ -321,7 +367,12 @@ export function AuditLogPage({ route }: { route: Route }) {
 
 // The common details in words; anything else as its JSON, so nothing recorded is hidden.
 function auditDetails(entry: AuditRecord, code: (prefix: string, value: string) => string): string {
-  const { reason, from, to, role } = entry.details as { reason?: string; from?: { role: string }; to?: { role: string }; role?: string };
+  const { reason, from, to, role } = entry.details as {
+    reason?: string;
+    from?: { role: string };
+    to?: { role: string };
+    role?: string;
+  };
   if (reason) return code('audit.reason', reason);
   if (from && to) return `${code('role', from.role)} → ${code('role', to.role)}`;
   if (role) return code('role', role);

@@ -2,7 +2,14 @@
  * ECharts, imported piece by piece from echarts/core so the bundle carries only bar, line and
  * funnel charts, the grid, tooltip and legend, and the canvas renderer.
  */
-import { BarChart, BarSeriesOption, FunnelChart, FunnelSeriesOption, LineChart, LineSeriesOption } from 'echarts/charts';
+import {
+  BarChart,
+  BarSeriesOption,
+  FunnelChart,
+  FunnelSeriesOption,
+  LineChart,
+  LineSeriesOption,
+} from 'echarts/charts';
 import {
   GridComponent,
   GridComponentOption,
@@ -21,7 +28,12 @@ import { I18n, useI18n } from '../i18n';
 use([BarChart, LineChart, FunnelChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | FunnelSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | FunnelSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
 >;
 
 const FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", system-ui, sans-serif';
@@ -68,7 +80,12 @@ export function rateBarsOption(rows: RateRow[], noneLabel: string, i18n: I18n): 
       valueFormatter: (value) => formatPercent(Number(value)),
     },
     // On a phone the bars are narrow: percentages that would overlap are left out.
-    xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v).replace('.0', ''), hideOverlap: true } },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 1,
+      axisLabel: { formatter: (v: number) => formatPercent(v).replace('.0', ''), hideOverlap: true },
+    },
     yAxis: {
       type: 'category',
       inverse: true,
@@ -112,11 +129,29 @@ export function trendOption(points: TrendPoint[], i18n: I18n): ChartOption {
     xAxis: { type: 'category', data: points.map((p) => p.label) },
     yAxis: [
       { type: 'value', minInterval: 1 },
-      { type: 'value', min: 0, max: 1, splitLine: { show: false }, axisLabel: { formatter: (v: number) => formatPercent(v).replace('.0', '') } },
+      {
+        type: 'value',
+        min: 0,
+        max: 1,
+        splitLine: { show: false },
+        axisLabel: { formatter: (v: number) => formatPercent(v).replace('.0', '') },
+      },
     ],
     series: [
-      { type: 'bar', name: i18n.t('chart.inLibrary'), data: points.map((p) => p.inLibrary), itemStyle: { color: '#9db7d8' }, barMaxWidth: 22 },
-      { type: 'bar', name: i18n.t('chart.landed'), data: points.map((p) => p.landed), itemStyle: { color: BLUE }, barMaxWidth: 22 },
+      {
+        type: 'bar',
+        name: i18n.t('chart.inLibrary'),
+        data: points.map((p) => p.inLibrary),
+        itemStyle: { color: '#9db7d8' },
+        barMaxWidth: 22,
+      },
+      {
+        type: 'bar',
+        name: i18n.t('chart.landed'),
+        data: points.map((p) => p.landed),
+        itemStyle: { color: BLUE },
+        barMaxWidth: 22,
+      },
       {
         type: 'line',
         name: i18n.t('chart.landingRate'),
@@ -143,8 +178,20 @@ export function curveOption(forecast: Forecast, i18n: I18n): ChartOption {
         return i18n.t('forecast.curveTip', { day: row.day, p: formatPercent(row.landed), atRisk: row.atRisk });
       },
     },
-    xAxis: { type: 'value', name: i18n.t('forecast.curveAxis'), nameLocation: 'middle', nameGap: 24, min: 0, minInterval: 1 },
-    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v).replace('.0', '') } },
+    xAxis: {
+      type: 'value',
+      name: i18n.t('forecast.curveAxis'),
+      nameLocation: 'middle',
+      nameGap: 24,
+      min: 0,
+      minInterval: 1,
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: 1,
+      axisLabel: { formatter: (v: number) => formatPercent(v).replace('.0', '') },
+    },
     series: [
       {
         type: 'line',
@@ -186,12 +233,26 @@ export function fanOption(forecast: Forecast, observed: { date: string; landed: 
   const band95 = 'rgba(42, 157, 143, 0.14)';
   const p = forecast.projection;
   const edge = (low: number, high: number, name: string, stack: string, color: string): LineSeriesOption[] => [
-    { type: 'line', name, stack, data: [[start, forecast.landed], [end, low]], lineStyle: { opacity: 0 }, itemStyle: { color }, showSymbol: false },
     {
       type: 'line',
       name,
       stack,
-      data: [[start, 0], [end, high - low]],
+      data: [
+        [start, forecast.landed],
+        [end, low],
+      ],
+      lineStyle: { opacity: 0 },
+      itemStyle: { color },
+      showSymbol: false,
+    },
+    {
+      type: 'line',
+      name,
+      stack,
+      data: [
+        [start, 0],
+        [end, high - low],
+      ],
       lineStyle: { opacity: 0 },
       itemStyle: { color },
       showSymbol: false,
@@ -227,7 +288,10 @@ export function fanOption(forecast: Forecast, observed: { date: string; landed: 
       {
         type: 'line',
         name: i18n.t('forecast.expected'),
-        data: [[start, forecast.landed], [end, Math.round(p.expectedLanded * 10) / 10]],
+        data: [
+          [start, forecast.landed],
+          [end, Math.round(p.expectedLanded * 10) / 10],
+        ],
         lineStyle: { type: 'dashed', color: TEAL },
         itemStyle: { color: TEAL },
       },
@@ -258,7 +322,14 @@ export function funnelOption(stages: { label: string; value: number }[]): ChartO
 }
 
 /** Conversion per group as bars with their Wilson interval in the tooltip and the label "50.0% (2/4)". */
-export function conversionBarsOption(rows: { label: string; signed: number; proposals: number; conversion: { value: number; low: number; high: number } }[]): ChartOption {
+export function conversionBarsOption(
+  rows: {
+    label: string;
+    signed: number;
+    proposals: number;
+    conversion: { value: number; low: number; high: number };
+  }[],
+): ChartOption {
   return {
     ...base,
     grid: { left: 8, right: 96, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
@@ -270,14 +341,29 @@ export function conversionBarsOption(rows: { label: string; signed: number; prop
         return `${row.label}<br/>${formatPercent(row.conversion.value)} (${row.signed}/${row.proposals})<br/>95%: ${formatPercent(row.conversion.low)}–${formatPercent(row.conversion.high)}`;
       },
     },
-    xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v).replace('.0', ''), hideOverlap: true } },
-    yAxis: { type: 'category', inverse: true, data: rows.map((row) => row.label), axisLabel: { width: 140, overflow: 'truncate' } },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 1,
+      axisLabel: { formatter: (v: number) => formatPercent(v).replace('.0', ''), hideOverlap: true },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: rows.map((row) => row.label),
+      axisLabel: { width: 140, overflow: 'truncate' },
+    },
     series: [
       {
         type: 'bar',
         data: rows.map((row) => row.conversion.value),
         itemStyle: { color: TEAL },
-        label: { show: true, position: 'right', formatter: (p) => `${formatPercent(Number(p.value))} (${rows[p.dataIndex].signed}/${rows[p.dataIndex].proposals})` },
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p) =>
+            `${formatPercent(Number(p.value))} (${rows[p.dataIndex].signed}/${rows[p.dataIndex].proposals})`,
+        },
       },
     ],
   };

@@ -58,7 +58,9 @@ function ScheduleConference({ onScheduled }: { onScheduled: () => void }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setScheduled(null);
-    const result = await run(() => api.createConference({ title: form.title, theme: form.theme.trim() || undefined, heldOn: form.heldOn }));
+    const result = await run(() =>
+      api.createConference({ title: form.title, theme: form.theme.trim() || undefined, heldOn: form.heldOn }),
+    );
     if (result) {
       // The present-at-conference form offers the conferences from a per-session cache.
       clearReferenceData();

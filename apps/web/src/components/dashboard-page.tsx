@@ -1,6 +1,14 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { api, DashboardFilters, Forecast, GroupBy, Summary } from '../api';
-import { formatAmount, formatCount, formatPercent, formatPercentRange, quarterEnds, quarterLabel, todayInChina } from '../format';
+import {
+  formatAmount,
+  formatCount,
+  formatPercent,
+  formatPercentRange,
+  quarterEnds,
+  quarterLabel,
+  todayInChina,
+} from '../format';
 import { MessageKey, useI18n } from '../i18n';
 import { DISTRICTS, INDUSTRY_CHAINS, useConferences, useDepartments } from '../reference';
 import { navigate, Route } from '../router';
@@ -47,14 +55,25 @@ export function DashboardPage({ route }: { route: Route }) {
   const trend = useLoad(
     () =>
       Promise.all(
-        quarterEnds(asOf, TREND_QUARTERS).map((end) => api.summary({ ...filters, asOf: end, knownAt: knownAtFor(end, known) }).then((s) => ({ asOf: end, s }))),
+        quarterEnds(asOf, TREND_QUARTERS).map((end) =>
+          api.summary({ ...filters, asOf: end, knownAt: knownAtFor(end, known) }).then((s) => ({ asOf: end, s })),
+        ),
       ),
     [key],
   );
 
-  const observed = useMemo(() => trend.data?.map(({ asOf, s }) => ({ date: asOf, landed: s.landed })) ?? [], [trend.data]);
+  const observed = useMemo(
+    () => trend.data?.map(({ asOf, s }) => ({ date: asOf, landed: s.landed })) ?? [],
+    [trend.data],
+  );
   const trendPoints = useMemo(
-    () => trend.data?.map(({ asOf, s }) => ({ label: quarterLabel(asOf), inLibrary: s.inLibrary, landed: s.landed, landingRate: s.landingRate })),
+    () =>
+      trend.data?.map(({ asOf, s }) => ({
+        label: quarterLabel(asOf),
+        inLibrary: s.inLibrary,
+        landed: s.landed,
+        landingRate: s.landingRate,
+      })),
     [trend.data],
   );
   const params = { ...filters, knownAt: undefined, known: known === 'then' ? known : undefined };
@@ -78,15 +97,18 @@ export function DashboardPage({ route }: { route: Route }) {
       <section className="panel">
         <h2>{t('dash.trend')}</h2>
         <ProblemBanner problem={trend.problem} />
-        {trendPoints ? (
-          <TrendChart points={trendPoints} />
-        ) : (
-          <p className="muted">{t('common.loading')}</p>
-        )}
+        {trendPoints ? <TrendChart points={trendPoints} /> : <p className="muted">{t('common.loading')}</p>}
       </section>
       <div className="grid-2">
         {GROUPS.map((group) => (
-          <RatePanel key={group.groupBy} groupBy={group.groupBy} title={t(group.title)} none={t(group.none)} filters={filters} filtersKey={key} />
+          <RatePanel
+            key={group.groupBy}
+            groupBy={group.groupBy}
+            title={t(group.title)}
+            none={t(group.none)}
+            filters={filters}
+            filtersKey={key}
+          />
         ))}
       </div>
     </div>
@@ -100,7 +122,15 @@ const KNOWN_STYLE = {
   radio: { width: 'auto', margin: 0 },
 } as const;
 
-function FilterBar({ filters, known, onChange }: { filters: DashboardFilters; known: Known; onChange: (name: string, value: string) => void }) {
+function FilterBar({
+  filters,
+  known,
+  onChange,
+}: {
+  filters: DashboardFilters;
+  known: Known;
+  onChange: (name: string, value: string) => void;
+}) {
   const { t } = useI18n();
   const departments = useDepartments();
   const conferences = useConferences();
@@ -113,19 +143,36 @@ function FilterBar({ filters, known, onChange }: { filters: DashboardFilters; kn
     <form className="filters" aria-label={t('dash.filters')} onSubmit={applyChain}>
       <label>
         <span>{t('dash.asOf')}</span>
-        <input type="date" value={filters.asOf} max={todayInChina()} onChange={(e) => e.target.value && onChange('asOf', e.target.value)} />
+        <input
+          type="date"
+          value={filters.asOf}
+          max={todayInChina()}
+          onChange={(e) => e.target.value && onChange('asOf', e.target.value)}
+        />
       </label>
       <fieldset aria-label={t('dash.known')} style={KNOWN_STYLE.group}>
         {(['then', 'now'] as const).map((option) => (
           <label key={option} style={KNOWN_STYLE.option}>
-            <input type="radio" name="known" style={KNOWN_STYLE.radio} checked={known === option} onChange={() => onChange('known', option === 'then' ? option : '')} />
+            <input
+              type="radio"
+              name="known"
+              style={KNOWN_STYLE.radio}
+              checked={known === option}
+              onChange={() => onChange('known', option === 'then' ? option : '')}
+            />
             <span>{t(option === 'then' ? 'dash.knownThen' : 'dash.knownNow')}</span>
           </label>
         ))}
       </fieldset>
       <label>
         <span>{t('filter.industryChain')}</span>
-        <input list="industry-chains" value={chain} onChange={(e) => setChain(e.target.value)} onBlur={applyChain} placeholder={t('common.all')} />
+        <input
+          list="industry-chains"
+          value={chain}
+          onChange={(e) => setChain(e.target.value)}
+          onBlur={applyChain}
+          placeholder={t('common.all')}
+        />
       </label>
       <datalist id="industry-chains">
         {INDUSTRY_CHAINS.map((name) => (
@@ -185,15 +232,27 @@ function Kpis({ summary, forecast }: { summary?: Summary; forecast?: Forecast })
   const { t, lang } = useI18n();
   const rate = forecast?.landingRate;
   const cards: { label: string; value: string; note: string }[] = [
-    { label: t('kpi.inLibrary'), value: formatCount(summary?.inLibrary), note: t('kpi.projects', { n: formatCount(summary?.projects) }) },
-    { label: t('kpi.landed'), value: formatCount(summary?.landed), note: t('kpi.withdrawn', { n: formatCount(summary?.withdrawn) }) },
+    {
+      label: t('kpi.inLibrary'),
+      value: formatCount(summary?.inLibrary),
+      note: t('kpi.projects', { n: formatCount(summary?.projects) }),
+    },
+    {
+      label: t('kpi.landed'),
+      value: formatCount(summary?.landed),
+      note: t('kpi.withdrawn', { n: formatCount(summary?.withdrawn) }),
+    },
     {
       label: t('kpi.landingRate'),
       value: formatPercent(summary?.landingRate),
       note: rate ? t('kpi.interval95', { range: formatPercentRange(rate.low95, rate.high95) }) : '—',
     },
     { label: t('kpi.investment'), value: formatAmount(summary?.investmentYuan, lang), note: t('kpi.ofLibrary') },
-    { label: t('kpi.landedInvestment'), value: formatAmount(summary?.landedInvestmentYuan, lang), note: t('kpi.ofLanded') },
+    {
+      label: t('kpi.landedInvestment'),
+      value: formatAmount(summary?.landedInvestmentYuan, lang),
+      note: t('kpi.ofLanded'),
+    },
   ];
   return (
     <div className="kpis">
@@ -255,7 +314,11 @@ function ForecastPanel({ forecast, observed }: { forecast?: Forecast; observed: 
         </div>
         <div>
           <h3>{t('forecast.projection', { days: forecast.projection.horizonDays })}</h3>
-          <Chart option={fan} height={280} label={t('forecast.projection', { days: forecast.projection.horizonDays })} />
+          <Chart
+            option={fan}
+            height={280}
+            label={t('forecast.projection', { days: forecast.projection.horizonDays })}
+          />
         </div>
       </div>
       <p className="forecast-text">{t('forecast.text', fanNumbers(forecast))}</p>
@@ -270,7 +333,19 @@ function TrendChart({ points }: { points: TrendPoint[] }) {
   return <Chart option={option} height={280} label={i18n.t('dash.trend')} />;
 }
 
-function RatePanel({ groupBy, title, none, filters, filtersKey }: { groupBy: GroupBy; title: string; none: string; filters: DashboardFilters; filtersKey: string }) {
+function RatePanel({
+  groupBy,
+  title,
+  none,
+  filters,
+  filtersKey,
+}: {
+  groupBy: GroupBy;
+  title: string;
+  none: string;
+  filters: DashboardFilters;
+  filtersKey: string;
+}) {
   const i18n = useI18n();
   const rows = useLoad(() => api.landingRate(groupBy, filters), [groupBy, filtersKey]);
   const option = useMemo(() => (rows.data ? rateBarsOption(rows.data, none, i18n) : null), [rows.data, none, i18n]);

@@ -60,10 +60,16 @@ export function EnterprisesPage({ route, user }: { route: Route; user: User }) {
         <section className="panel">
           {registered ? (
             <Notice>
-              {t('new.registered', { name: registered.name })} · <a href={href(`/enterprises/${registered.id}`)}>{t('project.dossier')}</a>
+              {t('new.registered', { name: registered.name })} ·{' '}
+              <a href={href(`/enterprises/${registered.id}`)}>{t('project.dossier')}</a>
             </Notice>
           ) : null}
-          <button type="button" className="link-button" aria-expanded={registering} onClick={() => setRegistering(!registering)}>
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={registering}
+            onClick={() => setRegistering(!registering)}
+          >
             {t('new.registerEnterprise')}
           </button>
           {registering ? (
@@ -116,9 +122,14 @@ export function DossierPage({ id, user }: { id: string; user: User }) {
           {e.name} <span className="muted title-note">{t('dossier.title')}</span>
         </h1>
         {/* 'none' is no 专精特新 level at all: not worth a word. */}
-        <p className="muted">{[e.creditCode, e.district, e.tier === 'none' ? null : code('tier', e.tier)].filter(Boolean).join(' · ')}</p>
+        <p className="muted">
+          {[e.creditCode, e.district, e.tier === 'none' ? null : code('tier', e.tier)].filter(Boolean).join(' · ')}
+        </p>
         <p>{t('dossier.totals', { n: d.projects.length, amount: formatAmount(invested, lang), landed })}</p>
-        <ExportButton path={`/api/enterprises/${encodeURIComponent(id)}/dossier/export.xlsx`} fileName={t('export.dossierFile')} />
+        <ExportButton
+          path={`/api/enterprises/${encodeURIComponent(id)}/dossier/export.xlsx`}
+          fileName={t('export.dossierFile')}
+        />
         <PrintButton />
       </div>
       {REGISTRARS.includes(user.role) ? (
@@ -141,7 +152,9 @@ export function DossierPage({ id, user }: { id: string; user: User }) {
       {shown.map((project) => (
         <DossierProject key={project.id} project={project} />
       ))}
-      {d.projects.length > DOSSIER_PAGE ? <Pager page={page} pageSize={DOSSIER_PAGE} total={d.projects.length} onPage={setPage} /> : null}
+      {d.projects.length > DOSSIER_PAGE ? (
+        <Pager page={page} pageSize={DOSSIER_PAGE} total={d.projects.length} onPage={setPage} />
+      ) : null}
     </div>
   );
 }
@@ -155,7 +168,14 @@ function DossierProject({ project }: { project: Project }) {
         <a href={href(`/projects/${project.id}`)}>{project.title}</a> <StatusBadge status={project.status} />
       </h2>
       <p className="muted">
-        {[project.industryChain, project.district, formatAmount(project.investmentYuan, lang), project.conference?.title].filter(Boolean).join(' · ')}
+        {[
+          project.industryChain,
+          project.district,
+          formatAmount(project.investmentYuan, lang),
+          project.conference?.title,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
         {project.landing ? ` · ${t('form.landedOn')} ${formatDate(project.landing.landedOn)}` : ''}
       </p>
       <div className="grid-2">
@@ -168,15 +188,24 @@ function DossierProject({ project }: { project: Project }) {
           {project.plan ? (
             <>
               <p>
-                {t('common.labelled', { label: t('project.lead'), value: departmentName(departments, project.plan.leadDepartment) })}
+                {t('common.labelled', {
+                  label: t('project.lead'),
+                  value: departmentName(departments, project.plan.leadDepartment),
+                })}
                 {project.plan.supportingDepartments.length
                   ? ` · ${t('common.labelled', {
                       label: t('project.supporting'),
-                      value: project.plan.supportingDepartments.map((c) => departmentName(departments, c)).join(t('common.listSeparator')),
+                      value: project.plan.supportingDepartments
+                        .map((c) => departmentName(departments, c))
+                        .join(t('common.listSeparator')),
                     })}`
                   : ''}
               </p>
-              <MilestoneTable milestones={project.plan.milestones} departments={departments} closed={CLOSED.includes(project.status)} />
+              <MilestoneTable
+                milestones={project.plan.milestones}
+                departments={departments}
+                closed={CLOSED.includes(project.status)}
+              />
             </>
           ) : (
             <p className="muted">{t('dossier.noPlan')}</p>
@@ -188,7 +217,11 @@ function DossierProject({ project }: { project: Project }) {
 }
 
 /** Registers an enterprise (taskforce, admin); `onRegistered` gets its id and name. */
-export function RegisterEnterprise({ onRegistered }: { onRegistered: (enterprise: { id: string; name: string }) => void }) {
+export function RegisterEnterprise({
+  onRegistered,
+}: {
+  onRegistered: (enterprise: { id: string; name: string }) => void;
+}) {
   const { t } = useI18n();
   const { pending, problem, errorAt, run } = useCommand();
   const [form, setForm] = useState({ name: '', creditCode: '', district: '', tier: 'none' as Tier });

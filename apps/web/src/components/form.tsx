@@ -76,7 +76,13 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
  * here; the others are listed, and the API's own words are in the tooltips, so no message from
  * the API is ever lost.
  */
-export function ProblemBanner({ problem, shown = () => false }: { problem: Problem | null; shown?: (field: string) => boolean }) {
+export function ProblemBanner({
+  problem,
+  shown = () => false,
+}: {
+  problem: Problem | null;
+  shown?: (field: string) => boolean;
+}) {
   const { t, lang } = useI18n();
   if (!problem) return null;
   const { message, others } = bannerText(problem, shown, lang);
@@ -104,7 +110,17 @@ export function Notice({ children }: { children: ReactNode }) {
   );
 }
 
-export function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage: (page: number) => void }) {
+export function Pager({
+  page,
+  pageSize,
+  total,
+  onPage,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
   const { t } = useI18n();
   const nav = useRef<HTMLElement>(null);
   const pages = Math.max(1, Math.ceil(total / pageSize));

@@ -26,7 +26,8 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
   const page = pageParam(route);
   const show = (route.params.get('show') ?? 'open') as Show;
   const list = useLoad(
-    () => (code ? api.assignments(code, { ...(SHOW[show] ?? {}), page, pageSize: PAGE_SIZE }) : Promise.resolve(undefined)),
+    () =>
+      code ? api.assignments(code, { ...(SHOW[show] ?? {}), page, pageSize: PAGE_SIZE }) : Promise.resolve(undefined),
     [code, show, page],
   );
   const go = (changes: { department?: string; show?: string; page?: number }) =>
@@ -43,7 +44,15 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
         </>
       }
       count={list.data && `${t('inbox.count', { total: formatCount(list.data.total) })} · ${t('inbox.legend')}`}
-      actions={code ? <ExportButton path={`/api/departments/${encodeURIComponent(code)}/assignments/export.xlsx`} query={SHOW[show] ?? {}} fileName={t('export.inboxFile')} /> : null}
+      actions={
+        code ? (
+          <ExportButton
+            path={`/api/departments/${encodeURIComponent(code)}/assignments/export.xlsx`}
+            query={SHOW[show] ?? {}}
+            fileName={t('export.inboxFile')}
+          />
+        ) : null
+      }
       problem={list.problem}
       columns={[
         { label: t('inbox.project') },

@@ -61,7 +61,19 @@ interface ListPageProps<T> {
  * problem banner, the table with its empty row, and the pager. The table is shown while loading
  * and once loaded; a list that failed to load (or has nothing to load yet) shows none.
  */
-export function ListPage<T>({ title, count, actions, children, problem, columns, list, loading, rowKey, row, onPage }: ListPageProps<T>) {
+export function ListPage<T>({
+  title,
+  count,
+  actions,
+  children,
+  problem,
+  columns,
+  list,
+  loading,
+  rowKey,
+  row,
+  onPage,
+}: ListPageProps<T>) {
   const { t } = useI18n();
   return (
     <div className="page">
@@ -85,7 +97,9 @@ export function ListPage<T>({ title, count, actions, children, problem, columns,
               </tr>
             </thead>
             <tbody aria-busy={loading}>
-              {list?.items.map((item) => <Fragment key={rowKey(item)}>{row(item)}</Fragment>)}
+              {list?.items.map((item) => (
+                <Fragment key={rowKey(item)}>{row(item)}</Fragment>
+              ))}
               {list && list.items.length === 0 ? (
                 <tr>
                   <td colSpan={columns.length} className="muted center">

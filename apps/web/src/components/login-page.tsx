@@ -22,10 +22,21 @@ export function LoginPage({ onSignedIn, expired }: { onSignedIn: (session: Sessi
       <ProblemBanner problem={problem} shown={(field) => field === 'username' || field === 'password'} />
       <form onSubmit={submit} noValidate>
         <Field label={t('login.username')} error={errorAt('username')}>
-          <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </Field>
         <Field label={t('login.password')} error={errorAt('password')}>
-          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </Field>
         <button type="submit" className="primary" disabled={pending}>
           {t('login.submit')}

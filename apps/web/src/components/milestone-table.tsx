@@ -23,7 +23,15 @@ export function MilestoneBadge({ milestone, closed }: { milestone: Flags; closed
   return <span className={`badge milestone-${state}`}>{t(`milestone.${state}`)}</span>;
 }
 
-export function MilestoneTable({ milestones, departments, closed }: { milestones: Milestone[]; departments: Department[]; closed: boolean }) {
+export function MilestoneTable({
+  milestones,
+  departments,
+  closed,
+}: {
+  milestones: Milestone[];
+  departments: Department[];
+  closed: boolean;
+}) {
   const { t } = useI18n();
   return (
     <div className="table-wrap">

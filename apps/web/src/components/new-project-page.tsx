@@ -19,7 +19,13 @@ export function NewProjectPage() {
   const [registering, setRegistering] = useState(false);
   const [registered, setRegistered] = useState<string | null>(null);
   const { pending, problem, errorAt, run } = useCommand();
-  const [form, setForm] = useState<SubmissionForm>({ title: '', summary: '', industryChain: '', district: '', investment: '' });
+  const [form, setForm] = useState<SubmissionForm>({
+    title: '',
+    summary: '',
+    industryChain: '',
+    district: '',
+    investment: '',
+  });
   const needs = useNeedRows();
 
   const submit = async (event: FormEvent) => {
@@ -45,7 +51,12 @@ export function NewProjectPage() {
         <h2>{t('new.enterprise')}</h2>
         {registered ? <Notice>{t('new.registered', { name: registered })}</Notice> : null}
         <EnterprisePicker selected={enterprise} onSelect={setEnterprise} error={errorAt('enterpriseId')} />
-        <button type="button" className="link-button" aria-expanded={registering} onClick={() => setRegistering(!registering)}>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={registering}
+          onClick={() => setRegistering(!registering)}
+        >
           {t('new.registerEnterprise')}
         </button>
         {registering ? (

@@ -1,5 +1,18 @@
 import { FormEvent, useRef, useState } from 'react';
-import { api, ApiError, CommandResult, Department, Milestone, Need, ProjectDetail, ProjectStatus, Role, User, Verdict, VERDICTS } from '../api';
+import {
+  api,
+  ApiError,
+  CommandResult,
+  Department,
+  Milestone,
+  Need,
+  ProjectDetail,
+  ProjectStatus,
+  Role,
+  User,
+  Verdict,
+  VERDICTS,
+} from '../api';
 import { todayInChina, wanToYuan } from '../format';
 import { MessageKey, useI18n } from '../i18n';
 import { useConferences } from '../reference';
@@ -16,7 +29,10 @@ function availableActions(status: ProjectStatus, role: Role): Action[] {
   const manage = MANAGERS.includes(role);
   switch (status) {
     case 'submitted':
-      return [...(REVIEWERS.includes(role) ? (['review'] as const) : []), ...(manage ? (['revise', 'withdraw'] as const) : [])];
+      return [
+        ...(REVIEWERS.includes(role) ? (['review'] as const) : []),
+        ...(manage ? (['revise', 'withdraw'] as const) : []),
+      ];
     case 'approved':
       return manage ? ['present', 'withdraw'] : [];
     case 'presented':
@@ -44,7 +60,8 @@ export function ProjectActions({ project, user, departments, onDone, onStale, on
   const actions = availableActions(project.status, user.role);
   if (actions.length === 0) return null;
 
-  const label = (action: Action): MessageKey => (action === 'assign' && project.plan ? 'action.reassign' : `action.${action}`);
+  const label = (action: Action): MessageKey =>
+    action === 'assign' && project.plan ? 'action.reassign' : `action.${action}`;
   const done = () => {
     setOpen(null);
     onDone();
@@ -75,7 +92,13 @@ export function ProjectActions({ project, user, departments, onDone, onStale, on
       {open === 'present' ? <PresentForm {...props} /> : null}
       {open === 'assign' ? <AssignForm {...props} departments={departments} /> : null}
       {open === 'progress' ? (
-        <ProgressForm projectId={project.id} version={project.version} milestones={project.plan?.milestones ?? []} onDone={done} onStale={onStale} />
+        <ProgressForm
+          projectId={project.id}
+          version={project.version}
+          milestones={project.plan?.milestones ?? []}
+          onDone={done}
+          onStale={onStale}
+        />
       ) : null}
       {open === 'land' ? <LandForm {...props} /> : null}
       {open === 'withdraw' ? <WithdrawForm {...props} /> : null}
@@ -131,14 +154,21 @@ function ReviewForm({ project, onDone, onStale }: FormProps) {
     submit(() =>
       api.review(project.id, project.version, {
         verdict,
-        scores: { idea: numberOrNull(scores.idea), validation: numberOrNull(scores.validation), feasibility: numberOrNull(scores.feasibility) },
+        scores: {
+          idea: numberOrNull(scores.idea),
+          validation: numberOrNull(scores.validation),
+          feasibility: numberOrNull(scores.feasibility),
+        },
         comment: comment.trim() || undefined,
       }),
     );
   };
   return (
     <form className="form" onSubmit={send} noValidate aria-label={t('action.review')}>
-      <ProblemBanner problem={problem} shown={(f) => ['verdict', 'scores.idea', 'scores.validation', 'scores.feasibility', 'comment'].includes(f)} />
+      <ProblemBanner
+        problem={problem}
+        shown={(f) => ['verdict', 'scores.idea', 'scores.validation', 'scores.feasibility', 'comment'].includes(f)}
+      />
       <Field label={t('form.verdict')} error={errorAt('verdict')}>
         <select value={verdict} onChange={(e) => setVerdict(e.target.value as Verdict)}>
           {VERDICTS.map((v) => (
@@ -151,7 +181,15 @@ function ReviewForm({ project, onDone, onStale }: FormProps) {
       <div className="row-3">
         {scoreFields.map(({ name, label }) => (
           <Field key={name} label={t(label)} error={errorAt(`scores.${name}`)}>
-            <input type="number" inputMode="numeric" min={0} max={100} step={1} value={scores[name]} onChange={(e) => setScores({ ...scores, [name]: e.target.value })} />
+            <input
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={100}
+              step={1}
+              value={scores[name]}
+              onChange={(e) => setScores({ ...scores, [name]: e.target.value })}
+            />
           </Field>
         ))}
       </div>
@@ -184,7 +222,9 @@ function ReviseForm({ project, onDone, onStale }: FormProps) {
     event.preventDefault();
     const changed = (name: keyof typeof form) => form[name] !== initial[name];
     const sentNeeds = needs.needs.map(({ needId, kind, description }) => ({ needId, kind, description }));
-    const needsChanged = JSON.stringify(sentNeeds) !== JSON.stringify(project.needs.map(({ needId, kind, description }) => ({ needId, kind, description })));
+    const needsChanged =
+      JSON.stringify(sentNeeds) !==
+      JSON.stringify(project.needs.map(({ needId, kind, description }) => ({ needId, kind, description })));
     submit(() =>
       api.reviseSubmission(project.id, project.version, {
         title: changed('title') ? form.title : undefined,
@@ -255,14 +295,31 @@ function AssignForm({ project, departments, onDone, onStale }: FormProps & { dep
   const { t } = useI18n();
   const { pending, problem, errorAt, submit } = useProjectCommand(onDone, onStale);
   const nextKey = useRef(0);
-  const row = (m?: Partial<MilestoneRow>): MilestoneRow => ({ title: '', dueOn: '', departmentCode: '', owner: '', ...m, key: nextKey.current++ });
+  const row = (m?: Partial<MilestoneRow>): MilestoneRow => ({
+    title: '',
+    dueOn: '',
+    departmentCode: '',
+    owner: '',
+    ...m,
+    key: nextKey.current++,
+  });
   const [lead, setLead] = useState(project.plan?.leadDepartment ?? '');
   const [supporting, setSupporting] = useState<string[]>(project.plan?.supportingDepartments ?? []);
-  const [milestones, setMilestones] = useState<MilestoneRow[]>(() => (project.plan?.milestones.length ? project.plan.milestones.map(({ milestoneId, title, dueOn, departmentCode, owner }) => row({ milestoneId, title, dueOn, departmentCode, owner })) : [row()]));
+  const [milestones, setMilestones] = useState<MilestoneRow[]>(() =>
+    project.plan?.milestones.length
+      ? project.plan.milestones.map(({ milestoneId, title, dueOn, departmentCode, owner }) =>
+          row({ milestoneId, title, dueOn, departmentCode, owner }),
+        )
+      : [row()],
+  );
 
-  const change = (key: number, patch: Partial<MilestoneRow>) => setMilestones(milestones.map((m) => (m.key === key ? { ...m, ...patch } : m)));
-  const toggle = (code: string) => setSupporting(supporting.includes(code) ? supporting.filter((c) => c !== code) : [...supporting, code]);
-  const supportingFields = [...new Set((problem?.errors ?? []).map((e) => e.field).filter((f) => f.startsWith('supportingDepartments')))];
+  const change = (key: number, patch: Partial<MilestoneRow>) =>
+    setMilestones(milestones.map((m) => (m.key === key ? { ...m, ...patch } : m)));
+  const toggle = (code: string) =>
+    setSupporting(supporting.includes(code) ? supporting.filter((c) => c !== code) : [...supporting, code]);
+  const supportingFields = [
+    ...new Set((problem?.errors ?? []).map((e) => e.field).filter((f) => f.startsWith('supportingDepartments'))),
+  ];
 
   const send = (event: FormEvent) => {
     event.preventDefault();
@@ -270,7 +327,13 @@ function AssignForm({ project, departments, onDone, onStale }: FormProps & { dep
       api.assign(project.id, project.version, {
         leadDepartment: lead,
         supportingDepartments: supporting,
-        milestones: milestones.map(({ milestoneId, title, dueOn, departmentCode, owner }) => ({ milestoneId, title, dueOn, departmentCode, owner })),
+        milestones: milestones.map(({ milestoneId, title, dueOn, departmentCode, owner }) => ({
+          milestoneId,
+          title,
+          dueOn,
+          departmentCode,
+          owner,
+        })),
       }),
     );
   };
@@ -290,7 +353,12 @@ function AssignForm({ project, departments, onDone, onStale }: FormProps & { dep
     <form className="form" onSubmit={send} noValidate aria-label={t('action.assign')}>
       <ProblemBanner
         problem={problem}
-        shown={(f) => f === 'leadDepartment' || f === 'milestones' || f.startsWith('supportingDepartments') || MILESTONE_FIELDS.test(f)}
+        shown={(f) =>
+          f === 'leadDepartment' ||
+          f === 'milestones' ||
+          f.startsWith('supportingDepartments') ||
+          MILESTONE_FIELDS.test(f)
+        }
       />
       <Field label={t('form.leadDepartment')} error={errorAt('leadDepartment')}>
         <select value={lead} onChange={(e) => setLead(e.target.value)}>
@@ -328,7 +396,11 @@ function AssignForm({ project, departments, onDone, onStale }: FormProps & { dep
             <input value={m.owner} onChange={(e) => change(m.key, { owner: e.target.value })} />
           </Field>
           {milestones.length > 1 ? (
-            <button type="button" className="link-button" onClick={() => setMilestones(milestones.filter((x) => x.key !== m.key))}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setMilestones(milestones.filter((x) => x.key !== m.key))}
+            >
               {t('common.remove')}
             </button>
           ) : null}
@@ -356,7 +428,14 @@ interface ProgressProps {
   onStale?: () => void;
 }
 
-export function ProgressForm({ projectId, version, milestones, milestoneId: fixed, onDone, onStale = () => {} }: ProgressProps) {
+export function ProgressForm({
+  projectId,
+  version,
+  milestones,
+  milestoneId: fixed,
+  onDone,
+  onStale = () => {},
+}: ProgressProps) {
   const { t } = useI18n();
   const { pending, problem, errorAt, submit } = useProjectCommand(onDone, onStale);
   const [milestoneId, setMilestoneId] = useState(fixed ?? '');
@@ -365,7 +444,13 @@ export function ProgressForm({ projectId, version, milestones, milestoneId: fixe
   const open = (milestones ?? []).filter((m) => !m.done);
   const send = (event: FormEvent) => {
     event.preventDefault();
-    submit(() => api.progress(projectId, version, { milestoneId: milestoneId || undefined, note, done: milestoneId ? done : undefined }));
+    submit(() =>
+      api.progress(projectId, version, {
+        milestoneId: milestoneId || undefined,
+        note,
+        done: milestoneId ? done : undefined,
+      }),
+    );
   };
   return (
     <form className="form" onSubmit={send} noValidate aria-label={t('action.progress')}>
@@ -386,7 +471,8 @@ export function ProgressForm({ projectId, version, milestones, milestoneId: fixe
         <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
       </Field>
       <label className="check">
-        <input type="checkbox" checked={done} disabled={!milestoneId} onChange={(e) => setDone(e.target.checked)} /> {t('form.markDone')}
+        <input type="checkbox" checked={done} disabled={!milestoneId} onChange={(e) => setDone(e.target.checked)} />{' '}
+        {t('form.markDone')}
       </label>
       <FieldError error={errorAt('done')} />
       <SubmitButton pending={pending} />
@@ -471,7 +557,12 @@ export function ResolveNeed({ project, need, onDone, onStale }: FormProps & { ne
     submit(() => api.resolveNeed(project.id, need.needId, project.version, { resolution }));
   };
   return (
-    <form className="form" onSubmit={send} noValidate aria-label={t('common.labelled', { label: t('project.resolveNeed'), value: need.description })}>
+    <form
+      className="form"
+      onSubmit={send}
+      noValidate
+      aria-label={t('common.labelled', { label: t('project.resolveNeed'), value: need.description })}
+    >
       <ProblemBanner problem={problem} shown={(f) => f === 'resolution'} />
       <Field label={t('form.resolution')} error={errorAt('resolution')}>
         <textarea rows={2} value={resolution} onChange={(e) => setResolution(e.target.value)} />

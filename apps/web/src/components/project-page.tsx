@@ -35,7 +35,8 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
   const p = project.data;
   const conference = conferences.find((c) => c.id === p?.conferenceId);
   // The project's state keeps the landing date and amount; the evidence lives in the event.
-  const evidence = history.data?.events.findLast((e) => e.type === 'ProjectLanded')?.data.evidence as string | undefined;
+  const evidence = history.data?.events.findLast((e) => e.type === 'ProjectLanded')?.data.evidence as
+    string | undefined;
   usePrintStamp(p ? t('print.project', { title: p.title }) : undefined, todayInChina());
   if (!p) {
     return (
@@ -56,7 +57,8 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
           {p.title} <StatusBadge status={p.status} />
         </h1>
         <p className="muted">
-          <a href={href(`/enterprises/${p.enterpriseId}`)}>{p.enterpriseName}</a> · {t('project.version', { v: p.version })}
+          <a href={href(`/enterprises/${p.enterpriseId}`)}>{p.enterpriseName}</a> ·{' '}
+          {t('project.version', { v: p.version })}
         </p>
         <PrintButton />
       </div>
@@ -78,9 +80,7 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
               {conference ? (
                 <>
                   <dt>{t('project.conference')}</dt>
-                  <dd>
-                    {t('common.noted', { text: conference.title, note: formatDate(conference.heldOn) })}
-                  </dd>
+                  <dd>{t('common.noted', { text: conference.title, note: formatDate(conference.heldOn) })}</dd>
                 </>
               ) : null}
             </dl>
@@ -94,7 +94,15 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
                 needs={p.needs}
                 action={
                   canResolveNeeds(p.status, user.role)
-                    ? (need) => <ResolveNeed key={`${need.needId}:${p.version}`} project={p} need={need} onDone={done} onStale={reload} />
+                    ? (need) => (
+                        <ResolveNeed
+                          key={`${need.needId}:${p.version}`}
+                          project={p}
+                          need={need}
+                          onDone={done}
+                          onStale={reload}
+                        />
+                      )
                     : undefined
                 }
               />
@@ -107,7 +115,8 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
               <ul className="plain-list">
                 {p.reviews.map((review) => (
                   <li key={review.reviewId}>
-                    <strong>{t(`verdict.${review.verdict}`)}</strong> · {review.reviewer.username} · {formatDate(review.occurredAt)}
+                    <strong>{t(`verdict.${review.verdict}`)}</strong> · {review.reviewer.username} ·{' '}
+                    {formatDate(review.occurredAt)}
                     <div>{t('project.scores', { ...review.scores })}</div>
                     {review.comment ? <div className="muted">{review.comment}</div> : null}
                   </li>
@@ -123,10 +132,18 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
                 <dt>{t('project.lead')}</dt>
                 <dd>{departmentName(departments, p.plan.leadDepartment)}</dd>
                 <dt>{t('project.supporting')}</dt>
-                <dd>{p.plan.supportingDepartments.map((code) => departmentName(departments, code)).join(t('common.listSeparator')) || '—'}</dd>
+                <dd>
+                  {p.plan.supportingDepartments
+                    .map((code) => departmentName(departments, code))
+                    .join(t('common.listSeparator')) || '—'}
+                </dd>
               </dl>
               <h3>{t('project.milestones')}</h3>
-              <MilestoneTable milestones={p.plan.milestones} departments={departments} closed={p.status === 'landed' || p.status === 'withdrawn'} />
+              <MilestoneTable
+                milestones={p.plan.milestones}
+                departments={departments}
+                closed={p.status === 'landed' || p.status === 'withdrawn'}
+              />
             </section>
           ) : null}
 
@@ -199,18 +216,27 @@ function Timeline({
             <div className="timeline-body">{describe(event, project, departments, i18n)}</div>
             <div className="muted small">
               {event.actor ? `${event.actor.username} · ${code('role', event.actor.role)}` : t('project.imported')}
-              {formatDate(event.recordedAt) !== formatDate(event.occurredAt) ? ` · ${t('project.recordedAt', { at: formatDateTime(event.recordedAt) })}` : ''}
+              {formatDate(event.recordedAt) !== formatDate(event.occurredAt)
+                ? ` · ${t('project.recordedAt', { at: formatDateTime(event.recordedAt) })}`
+                : ''}
             </div>
           </li>
         ))}
       </ol>
-      {ordered.length > TIMELINE_PAGE ? <Pager page={page} pageSize={TIMELINE_PAGE} total={ordered.length} onPage={setPage} /> : null}
+      {ordered.length > TIMELINE_PAGE ? (
+        <Pager page={page} pageSize={TIMELINE_PAGE} total={ordered.length} onPage={setPage} />
+      ) : null}
     </section>
   );
 }
 
 /** One line saying what an event changed, in the reader's language. */
-function describe(event: HistoryEvent, project: ProjectDetail, departments: Department[], { t, code, lang }: I18n): string {
+function describe(
+  event: HistoryEvent,
+  project: ProjectDetail,
+  departments: Department[],
+  { t, code, lang }: I18n,
+): string {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case reads its own event type's fields
   const d = event.data as Record<string, any>;
   switch (event.type) {
@@ -219,7 +245,9 @@ function describe(event: HistoryEvent, project: ProjectDetail, departments: Depa
     case 'ProjectReviewed':
       return `${code('verdict', d.verdict)} · ${t('project.scores', d.scores ?? {})}${d.comment ? ` · ${d.comment}` : ''}`;
     case 'ProjectPresented':
-      return d.heldOn ? t('common.noted', { text: d.conferenceTitle ?? '', note: formatDate(d.heldOn) }) : (d.conferenceTitle ?? '');
+      return d.heldOn
+        ? t('common.noted', { text: d.conferenceTitle ?? '', note: formatDate(d.heldOn) })
+        : (d.conferenceTitle ?? '');
     case 'LandingPlanAssigned':
     case 'LandingPlanRevised':
       return `${t('common.labelled', { label: t('project.lead'), value: departmentName(departments, d.leadDepartment) })} · ${t('project.milestoneCount', { n: d.milestones?.length ?? 0 })}`;
@@ -230,7 +258,11 @@ function describe(event: HistoryEvent, project: ProjectDetail, departments: Depa
     case 'NeedResolved':
       return d.resolution ?? '';
     case 'ProjectLanded':
-      return [formatDate(d.landedOn), d.actualInvestmentYuan !== undefined ? formatAmount(d.actualInvestmentYuan, lang) : '', d.evidence]
+      return [
+        formatDate(d.landedOn),
+        d.actualInvestmentYuan !== undefined ? formatAmount(d.actualInvestmentYuan, lang) : '',
+        d.evidence,
+      ]
         .filter(Boolean)
         .join(' · ');
     case 'ProjectWithdrawn':

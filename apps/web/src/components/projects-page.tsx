@@ -16,10 +16,22 @@ export function ProjectsPage({ route }: { route: Route }) {
   const { t, lang } = useI18n();
   const departments = useDepartments();
   const conferences = useConferences();
-  const query = Object.fromEntries(FILTERS.map((name) => [name, route.params.get(name) ?? ''])) as Record<(typeof FILTERS)[number], string>;
+  const query = Object.fromEntries(FILTERS.map((name) => [name, route.params.get(name) ?? ''])) as Record<
+    (typeof FILTERS)[number],
+    string
+  >;
   const page = pageParam(route);
   const key = route.params.toString();
-  const list = useLoad(() => api.projects({ ...query, status: (query.status || undefined) as ProjectStatus | undefined, page, pageSize: PAGE_SIZE }), [key]);
+  const list = useLoad(
+    () =>
+      api.projects({
+        ...query,
+        status: (query.status || undefined) as ProjectStatus | undefined,
+        page,
+        pageSize: PAGE_SIZE,
+      }),
+    [key],
+  );
   const [q, setQ] = useState(query.q);
   const [chain, setChain] = useState(query.industryChain);
 
@@ -50,7 +62,13 @@ export function ProjectsPage({ route }: { route: Route }) {
           <td>
             <a href={href(`/projects/${project.id}`)}>{project.title}</a>
           </td>
-          <td>{project.enterpriseId ? <a href={href(`/enterprises/${project.enterpriseId}`)}>{project.enterpriseName}</a> : project.enterpriseName}</td>
+          <td>
+            {project.enterpriseId ? (
+              <a href={href(`/enterprises/${project.enterpriseId}`)}>{project.enterpriseName}</a>
+            ) : (
+              project.enterpriseName
+            )}
+          </td>
           <td>
             <StatusBadge status={project.status} />
           </td>
@@ -66,7 +84,12 @@ export function ProjectsPage({ route }: { route: Route }) {
       <SearchForm onSearch={() => update({ q: q.trim(), industryChain: chain.trim() })}>
         <label>
           <span>{t('projects.q')}</span>
-          <input type="search" value={q} placeholder={t('projects.qPlaceholder')} onChange={(e) => setQ(e.target.value)} />
+          <input
+            type="search"
+            value={q}
+            placeholder={t('projects.qPlaceholder')}
+            onChange={(e) => setQ(e.target.value)}
+          />
         </label>
         <label>
           <span>{t('projects.status')}</span>
@@ -81,7 +104,12 @@ export function ProjectsPage({ route }: { route: Route }) {
         </label>
         <label>
           <span>{t('filter.industryChain')}</span>
-          <input list="project-chains" value={chain} placeholder={t('common.all')} onChange={(e) => setChain(e.target.value)} />
+          <input
+            list="project-chains"
+            value={chain}
+            placeholder={t('common.all')}
+            onChange={(e) => setChain(e.target.value)}
+          />
         </label>
         <datalist id="project-chains">
           {INDUSTRY_CHAINS.map((name) => (

@@ -21,9 +21,20 @@ export interface SubmissionForm {
  * revising it under review ask the same. `district` is offered besides the usual ones (a revised
  * project may have one the list no longer has).
  */
-export function SubmissionFields({ form, onChange, errorAt, district }: { form: SubmissionForm; onChange: (form: SubmissionForm) => void; errorAt: ErrorAt; district?: string | null }) {
+export function SubmissionFields({
+  form,
+  onChange,
+  errorAt,
+  district,
+}: {
+  form: SubmissionForm;
+  onChange: (form: SubmissionForm) => void;
+  errorAt: ErrorAt;
+  district?: string | null;
+}) {
   const { t } = useI18n();
-  const set = (name: keyof SubmissionForm) => (event: { target: { value: string } }) => onChange({ ...form, [name]: event.target.value });
+  const set = (name: keyof SubmissionForm) => (event: { target: { value: string } }) =>
+    onChange({ ...form, [name]: event.target.value });
   const districts = [...new Set([...DISTRICTS, ...(district ? [district] : [])])];
   return (
     <>
@@ -74,7 +85,8 @@ export function useNeedRows(initial: Omit<NeedRow, 'key'>[] = []) {
   const [needs, setNeeds] = useState<NeedRow[]>(() => initial.map((need) => ({ ...need, key: nextKey.current++ })));
   return {
     needs,
-    change: (key: number, patch: Partial<NeedRow>) => setNeeds(needs.map((n) => (n.key === key ? { ...n, ...patch } : n))),
+    change: (key: number, patch: Partial<NeedRow>) =>
+      setNeeds(needs.map((n) => (n.key === key ? { ...n, ...patch } : n))),
     remove: (key: number) => setNeeds(needs.filter((n) => n.key !== key)),
     add: () => setNeeds([...needs, { key: nextKey.current++, kind: 'land', description: '' }]),
   };
@@ -98,7 +110,11 @@ export function NeedFields({ rows, errorAt }: { rows: ReturnType<typeof useNeedR
               ))}
             </select>
           </Field>
-          <Field label={t('new.needDescription')} error={errorAt(`needs[${index}].description`) ?? errorAt(`needs[${index}].needId`)} className="grow">
+          <Field
+            label={t('new.needDescription')}
+            error={errorAt(`needs[${index}].description`) ?? errorAt(`needs[${index}].needId`)}
+            className="grow"
+          >
             <input value={need.description} onChange={(e) => rows.change(need.key, { description: e.target.value })} />
           </Field>
           <button type="button" className="link-button" onClick={() => rows.remove(need.key)}>

@@ -10,13 +10,26 @@ const NOW = '2024-06-01T04:00:00.000Z';
 
 const scheduleConference = (data: Partial<ScheduleConference['data']> = {}, now = NOW): ScheduleConference => ({
   type: 'ScheduleConference',
-  data: { conferenceId: 'conference-4', title: '第四届民营经济创意会', theme: '海洋经济', heldOn: '2024-07-18', ...data },
+  data: {
+    conferenceId: 'conference-4',
+    title: '第四届民营经济创意会',
+    theme: '海洋经济',
+    heldOn: '2024-07-18',
+    ...data,
+  },
   metadata: { now },
 });
 
 const conferenceScheduled = (data: Partial<ConferenceScheduled['data']> = {}): ConferenceScheduled => ({
   type: 'ConferenceScheduled',
-  data: { conferenceId: 'conference-4', title: '第四届民营经济创意会', theme: '海洋经济', heldOn: '2024-07-18', occurredAt: NOW, ...data },
+  data: {
+    conferenceId: 'conference-4',
+    title: '第四届民营经济创意会',
+    theme: '海洋经济',
+    heldOn: '2024-07-18',
+    occurredAt: NOW,
+    ...data,
+  },
 });
 
 describe('conference decider', () => {
@@ -26,7 +39,10 @@ describe('conference decider', () => {
     });
 
     it('records a past conference with a past occurredAt, and leaves out a blank theme', () => {
-      const { theme: _, ...data } = conferenceScheduled({ heldOn: '2023-10-12', occurredAt: '2023-09-01T02:00:00.000Z' }).data;
+      const { theme: _, ...data } = conferenceScheduled({
+        heldOn: '2023-10-12',
+        occurredAt: '2023-09-01T02:00:00.000Z',
+      }).data;
       spec
         .given([])
         .when(scheduleConference({ heldOn: '2023-10-12', theme: '  ', occurredAt: '2023-09-01T10:00:00+08:00' }))
@@ -34,7 +50,10 @@ describe('conference decider', () => {
     });
 
     it('on a stream that already holds a conference: CONFERENCE_ALREADY_EXISTS', () => {
-      spec.given([conferenceScheduled()]).when(scheduleConference()).thenThrows('conflict', 'CONFERENCE_ALREADY_EXISTS');
+      spec
+        .given([conferenceScheduled()])
+        .when(scheduleConference())
+        .thenThrows('conflict', 'CONFERENCE_ALREADY_EXISTS');
     });
 
     it.each<[string, string, string, Partial<ScheduleConference['data']>]>([

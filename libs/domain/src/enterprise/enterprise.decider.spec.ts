@@ -12,7 +12,14 @@ const CREDIT_CODE = '91370200163562681G';
 
 const registerEnterprise = (data: Partial<RegisterEnterprise['data']> = {}, now = NOW): RegisterEnterprise => ({
   type: 'RegisterEnterprise',
-  data: { enterpriseId: 'enterprise-1', name: '青岛海智装备有限公司', creditCode: CREDIT_CODE, district: 'Huangdao', tier: 'municipal', ...data },
+  data: {
+    enterpriseId: 'enterprise-1',
+    name: '青岛海智装备有限公司',
+    creditCode: CREDIT_CODE,
+    district: 'Huangdao',
+    tier: 'municipal',
+    ...data,
+  },
   metadata: { now },
 });
 
@@ -24,7 +31,15 @@ const updateEnterprise = (data: Partial<UpdateEnterprise['data']> = {}, now = NO
 
 const enterpriseRegistered = (data: Partial<EnterpriseRegistered['data']> = {}): EnterpriseRegistered => ({
   type: 'EnterpriseRegistered',
-  data: { enterpriseId: 'enterprise-1', name: '青岛海智装备有限公司', creditCode: CREDIT_CODE, district: 'Huangdao', tier: 'municipal', occurredAt: REGISTERED_AT, ...data },
+  data: {
+    enterpriseId: 'enterprise-1',
+    name: '青岛海智装备有限公司',
+    creditCode: CREDIT_CODE,
+    district: 'Huangdao',
+    tier: 'municipal',
+    occurredAt: REGISTERED_AT,
+    ...data,
+  },
 });
 
 const enterpriseUpdated = (data: Partial<EnterpriseUpdated['data']> = {}): EnterpriseUpdated => ({
@@ -46,11 +61,17 @@ const tierChanged = (data: Partial<EnterpriseTierChanged['data']> = {}): Enterpr
 describe('enterprise decider', () => {
   describe('RegisterEnterprise', () => {
     it('on an empty stream registers the enterprise, dated now', () => {
-      spec.given([]).when(registerEnterprise()).then([enterpriseRegistered({ occurredAt: NOW })]);
+      spec
+        .given([])
+        .when(registerEnterprise())
+        .then([enterpriseRegistered({ occurredAt: NOW })]);
     });
 
     it('keeps a past occurredAt', () => {
-      spec.given([]).when(registerEnterprise({ occurredAt: '2024-01-15T10:00:00+08:00' })).then([enterpriseRegistered()]);
+      spec
+        .given([])
+        .when(registerEnterprise({ occurredAt: '2024-01-15T10:00:00+08:00' }))
+        .then([enterpriseRegistered()]);
     });
 
     it('without credit code or district leaves them out', () => {
@@ -69,11 +90,19 @@ describe('enterprise decider', () => {
     });
 
     it('on a stream that already holds an enterprise: ENTERPRISE_ALREADY_EXISTS', () => {
-      spec.given([enterpriseRegistered()]).when(registerEnterprise()).thenThrows('conflict', 'ENTERPRISE_ALREADY_EXISTS');
+      spec
+        .given([enterpriseRegistered()])
+        .when(registerEnterprise())
+        .thenThrows('conflict', 'ENTERPRISE_ALREADY_EXISTS');
     });
 
     it.each<[string, string, string, Partial<RegisterEnterprise['data']>]>([
-      ['a credit code with a wrong check character', 'INVALID_CREDIT_CODE', 'creditCode', { creditCode: '91370200163562681H' }],
+      [
+        'a credit code with a wrong check character',
+        'INVALID_CREDIT_CODE',
+        'creditCode',
+        { creditCode: '91370200163562681H' },
+      ],
       ['a credit code of 17 characters', 'INVALID_CREDIT_CODE', 'creditCode', { creditCode: '9137020016356268' }],
       ['a credit code with the letter O', 'INVALID_CREDIT_CODE', 'creditCode', { creditCode: '9137020O163562681G' }],
       ['a credit code that is not text', 'INVALID_TEXT', 'creditCode', { creditCode: 91370200 as never }],
@@ -82,7 +111,12 @@ describe('enterprise decider', () => {
       ['a blank enterpriseId', 'TEXT_REQUIRED', 'enterpriseId', { enterpriseId: '' }],
       ['an unknown tier', 'INVALID_CHOICE', 'tier', { tier: 'gold' as never }],
       ['no tier', 'INVALID_CHOICE', 'tier', { tier: undefined }],
-      ['an occurredAt in the future', 'OCCURRED_AT_IN_FUTURE', 'occurredAt', { occurredAt: '2024-06-02T00:00:00+08:00' }],
+      [
+        'an occurredAt in the future',
+        'OCCURRED_AT_IN_FUTURE',
+        'occurredAt',
+        { occurredAt: '2024-06-02T00:00:00+08:00' },
+      ],
       ['a malformed occurredAt', 'INVALID_OCCURRED_AT', 'occurredAt', { occurredAt: '2024-06-01' }],
     ])('with %s: %s on %s', (_, code, field, data) => {
       spec.given([]).when(registerEnterprise(data)).thenThrows('invalid', code, field);
@@ -102,7 +136,10 @@ describe('enterprise decider', () => {
     });
 
     it('that sets nothing: NOTHING_TO_UPDATE', () => {
-      spec.given([enterpriseRegistered()]).when(updateEnterprise({ tier: undefined })).thenThrows('invalid', 'NOTHING_TO_UPDATE');
+      spec
+        .given([enterpriseRegistered()])
+        .when(updateEnterprise({ tier: undefined }))
+        .thenThrows('invalid', 'NOTHING_TO_UPDATE');
     });
 
     it('on an empty stream: ENTERPRISE_NOT_FOUND', () => {
@@ -111,9 +148,19 @@ describe('enterprise decider', () => {
 
     it.each<[string, string, string, Partial<UpdateEnterprise['data']>]>([
       ['a blank name', 'TEXT_REQUIRED', 'name', { name: '' }],
-      ['a district over the limit', 'INVALID_TEXT', 'district', { district: 'x'.repeat(INPUT_LIMITS.enterprise.district + 1) }],
+      [
+        'a district over the limit',
+        'INVALID_TEXT',
+        'district',
+        { district: 'x'.repeat(INPUT_LIMITS.enterprise.district + 1) },
+      ],
       ['an unknown tier', 'INVALID_CHOICE', 'tier', { tier: 'A+' as never }],
-      ['an occurredAt in the future', 'OCCURRED_AT_IN_FUTURE', 'occurredAt', { occurredAt: '2024-06-01T04:00:00.001Z' }],
+      [
+        'an occurredAt in the future',
+        'OCCURRED_AT_IN_FUTURE',
+        'occurredAt',
+        { occurredAt: '2024-06-01T04:00:00.001Z' },
+      ],
     ])('with %s: %s on %s', (_, code, field, data) => {
       spec.given([enterpriseRegistered()]).when(updateEnterprise(data)).thenThrows('invalid', code, field);
     });
@@ -126,7 +173,10 @@ describe('enterprise decider', () => {
     });
 
     it('dated at the instant of the previous event is recorded', () => {
-      spec.given([enterpriseRegistered()]).when(updateEnterprise({ occurredAt: REGISTERED_AT })).then([enterpriseUpdated({ occurredAt: REGISTERED_AT })]);
+      spec
+        .given([enterpriseRegistered()])
+        .when(updateEnterprise({ occurredAt: REGISTERED_AT }))
+        .then([enterpriseUpdated({ occurredAt: REGISTERED_AT })]);
     });
   });
 
@@ -137,7 +187,10 @@ describe('enterprise decider', () => {
 
     it('dated today (CST) is recorded', () => {
       // 04:00 UTC is noon in Qingdao on 2024-06-01.
-      spec.given([enterpriseRegistered()]).when(changeTier({ since: '2024-06-01' })).then([tierChanged({ since: '2024-06-01' })]);
+      spec
+        .given([enterpriseRegistered()])
+        .when(changeTier({ since: '2024-06-01' }))
+        .then([tierChanged({ since: '2024-06-01' })]);
     });
 
     it('keeps the evidence files, trimmed', () => {
@@ -148,15 +201,24 @@ describe('enterprise decider', () => {
     });
 
     it('may step down, when a recognition lapses', () => {
-      spec.given([enterpriseRegistered()]).when(changeTier({ tier: 'none' })).then([tierChanged({ tier: 'none' })]);
+      spec
+        .given([enterpriseRegistered()])
+        .when(changeTier({ tier: 'none' }))
+        .then([tierChanged({ tier: 'none' })]);
     });
 
     it('dated tomorrow (CST): TIER_SINCE_IN_FUTURE', () => {
-      spec.given([enterpriseRegistered()]).when(changeTier({ since: '2024-06-02' })).thenThrows('invalid', 'TIER_SINCE_IN_FUTURE', 'since');
+      spec
+        .given([enterpriseRegistered()])
+        .when(changeTier({ since: '2024-06-02' }))
+        .thenThrows('invalid', 'TIER_SINCE_IN_FUTURE', 'since');
     });
 
     it('may be dated before the registration: the registered tier held until then', () => {
-      spec.given([enterpriseRegistered()]).when(changeTier({ since: '2021-09-01' })).then([tierChanged({ since: '2021-09-01' })]);
+      spec
+        .given([enterpriseRegistered()])
+        .when(changeTier({ since: '2021-09-01' }))
+        .then([tierChanged({ since: '2021-09-01' })]);
     });
 
     it('dated before the previous step of the ladder: TIER_SINCE_BEFORE_PREVIOUS', () => {
@@ -167,7 +229,10 @@ describe('enterprise decider', () => {
     });
 
     it('to the tier it already holds: TIER_UNCHANGED', () => {
-      spec.given([enterpriseRegistered()]).when(changeTier({ tier: 'municipal' })).thenThrows('conflict', 'TIER_UNCHANGED');
+      spec
+        .given([enterpriseRegistered()])
+        .when(changeTier({ tier: 'municipal' }))
+        .thenThrows('conflict', 'TIER_UNCHANGED');
     });
 
     it('on an empty stream: ENTERPRISE_NOT_FOUND', () => {
@@ -203,7 +268,10 @@ describe('enterprise decider', () => {
 
     it('leaves an absent credit code and district null', () => {
       const { creditCode: _c, district: _d, ...data } = enterpriseRegistered().data;
-      expect(spec.given([{ type: 'EnterpriseRegistered', data }]).state()).toMatchObject({ creditCode: null, district: null });
+      expect(spec.given([{ type: 'EnterpriseRegistered', data }]).state()).toMatchObject({
+        creditCode: null,
+        district: null,
+      });
     });
 
     it('an update changes only the fields it carries', () => {
@@ -223,11 +291,19 @@ describe('enterprise decider', () => {
     });
 
     it('an update that leaves the tier as it is adds no step to the ladder', () => {
-      expect(spec.given([enterpriseRegistered(), enterpriseUpdated({ tier: 'municipal' })]).state()?.tierHistory).toEqual([{ tier: 'municipal', since: null }]);
+      expect(
+        spec.given([enterpriseRegistered(), enterpriseUpdated({ tier: 'municipal' })]).state()?.tierHistory,
+      ).toEqual([{ tier: 'municipal', since: null }]);
     });
 
     it('a tier change moves the enterprise up the ladder and keeps the steps before', () => {
-      const state = spec.given([enterpriseRegistered(), tierChanged({ tier: 'provincial', since: '2024-03-01' }), tierChanged({ tier: 'national', since: '2024-05-20' })]).state();
+      const state = spec
+        .given([
+          enterpriseRegistered(),
+          tierChanged({ tier: 'provincial', since: '2024-03-01' }),
+          tierChanged({ tier: 'national', since: '2024-05-20' }),
+        ])
+        .state();
       expect(state).toMatchObject({
         tier: 'national',
         tierHistory: [

@@ -1,7 +1,15 @@
 import { assertNotBeforePrevious, businessDate, resolveOccurredAt } from '../kernel/business-time';
 import { Decider } from '../kernel/decider';
 import { INPUT_LIMITS } from '../kernel/input-limits';
-import { calendarDate, oneOf, optionalList, optionalOneOf, optionalText, requiredText, withoutUndefined } from '../kernel/validation';
+import {
+  calendarDate,
+  oneOf,
+  optionalList,
+  optionalOneOf,
+  optionalText,
+  requiredText,
+  withoutUndefined,
+} from '../kernel/validation';
 import { ChangeEnterpriseTier, EnterpriseCommand, RegisterEnterprise, UpdateEnterprise } from './enterprise.commands';
 import { enterpriseErrors } from './enterprise.errors';
 import { ENTERPRISE_TIERS, EnterpriseEvent, EnterpriseTier } from './enterprise.events';
@@ -77,13 +85,27 @@ function changeTier({ data, metadata }: ChangeEnterpriseTier, state: EnterpriseS
   if (state === null) throw enterpriseErrors.notFound();
   const tier = oneOf(data.tier, ENTERPRISE_TIERS, 'tier');
   const since = calendarDate(data.since, 'since');
-  const evidenceFileIds = optionalList(data.evidenceFileIds, 'evidenceFileIds', INPUT_LIMITS.enterprise.evidenceFileIds)?.map((id, i) => requiredText(id, `evidenceFileIds[${i}]`));
+  const evidenceFileIds = optionalList(
+    data.evidenceFileIds,
+    'evidenceFileIds',
+    INPUT_LIMITS.enterprise.evidenceFileIds,
+  )?.map((id, i) => requiredText(id, `evidenceFileIds[${i}]`));
   const occurredAt = resolveOccurredAt(undefined, metadata.now);
   if (since > businessDate(occurredAt)) throw enterpriseErrors.tierSinceInFuture();
   const previous = state.tierHistory[state.tierHistory.length - 1].since;
   if (previous !== null && since < previous) throw enterpriseErrors.tierSinceBeforePrevious(previous);
   if (tier === state.tier) throw enterpriseErrors.tierUnchanged(tier);
-  return [{ type: 'EnterpriseTierChanged', data: withoutUndefined({ tier, since, evidenceFileIds: evidenceFileIds?.length ? evidenceFileIds : undefined, occurredAt }) }];
+  return [
+    {
+      type: 'EnterpriseTierChanged',
+      data: withoutUndefined({
+        tier,
+        since,
+        evidenceFileIds: evidenceFileIds?.length ? evidenceFileIds : undefined,
+        occurredAt,
+      }),
+    },
+  ];
 }
 
 /** Stored in capitals, as printed on the business licence; people often type it in lower case. */
@@ -108,14 +130,18 @@ function evolve(state: EnterpriseState, event: EnterpriseEvent): EnterpriseState
     };
   }
   // A stored stream always starts with EnterpriseRegistered; anything else means it is corrupt.
-  if (state === null) throw new Error(`${event.type} cannot apply to an enterprise stream that has no EnterpriseRegistered event.`);
+  if (state === null)
+    throw new Error(`${event.type} cannot apply to an enterprise stream that has no EnterpriseRegistered event.`);
   if (event.type === 'EnterpriseTierChanged') {
     const { tier, since, occurredAt } = event.data;
     return { ...state, tier, tierHistory: [...state.tierHistory, { tier, since }], lastOccurredAt: occurredAt };
   }
   const { occurredAt, ...changes } = event.data;
   // A tier set by an update (before tier changes had their own command) is held from that day.
-  const tierHistory = changes.tier !== undefined && changes.tier !== state.tier ? [...state.tierHistory, { tier: changes.tier, since: businessDate(occurredAt) }] : state.tierHistory;
+  const tierHistory =
+    changes.tier !== undefined && changes.tier !== state.tier
+      ? [...state.tierHistory, { tier: changes.tier, since: businessDate(occurredAt) }]
+      : state.tierHistory;
   return { ...state, ...changes, tierHistory, lastOccurredAt: occurredAt };
 }
 

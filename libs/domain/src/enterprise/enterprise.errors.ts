@@ -24,11 +24,19 @@ export const enterpriseErrors = {
       'creditCode',
     ),
   // A credit code identifies one legal entity; registering it twice would split its dossier.
-  creditCodeTaken: (): DomainError => conflict(C.CREDIT_CODE_TAKEN, 'An enterprise with this unified social credit code is already registered.'),
-  nothingToUpdate: (): DomainError => invalid(C.NOTHING_TO_UPDATE, 'An update must set at least one of name, district or tier.'),
-  tierSinceInFuture: (): DomainError => invalid(C.TIER_SINCE_IN_FUTURE, 'The date "since" lies in the future; only a tier already held can be recorded.', 'since'),
+  creditCodeTaken: (): DomainError =>
+    conflict(C.CREDIT_CODE_TAKEN, 'An enterprise with this unified social credit code is already registered.'),
+  nothingToUpdate: (): DomainError =>
+    invalid(C.NOTHING_TO_UPDATE, 'An update must set at least one of name, district or tier.'),
+  tierSinceInFuture: (): DomainError =>
+    invalid(
+      C.TIER_SINCE_IN_FUTURE,
+      'The date "since" lies in the future; only a tier already held can be recorded.',
+      'since',
+    ),
   // The ladder is read as of any date, so its steps must be in the order they happened.
   tierSinceBeforePrevious: (previous: string): DomainError =>
     conflict(C.TIER_SINCE_BEFORE_PREVIOUS, `The date "since" lies before the previous tier change (${previous}).`),
-  tierUnchanged: (tier: string): DomainError => conflict(C.TIER_UNCHANGED, `The enterprise already holds the tier "${tier}".`),
+  tierUnchanged: (tier: string): DomainError =>
+    conflict(C.TIER_UNCHANGED, `The enterprise already holds the tier "${tier}".`),
 };

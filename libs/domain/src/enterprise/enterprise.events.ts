@@ -6,7 +6,14 @@ export type EnterpriseTier = (typeof ENTERPRISE_TIERS)[number];
 
 export type EnterpriseRegistered = DomainEvent<
   'EnterpriseRegistered',
-  { enterpriseId: string; name: string; creditCode?: string; district?: string; tier: EnterpriseTier; occurredAt: string }
+  {
+    enterpriseId: string;
+    name: string;
+    creditCode?: string;
+    district?: string;
+    tier: EnterpriseTier;
+    occurredAt: string;
+  }
 >;
 
 /** Carries only the fields the update set, e.g. the tier when the enterprise becomes a 小巨人. */

@@ -69,7 +69,11 @@ export function resolveOccurredAt(requested: unknown, now: string): string {
   }
   const millis = Date.parse(requested);
   if (millis > nowMillis) {
-    throw invalid(BusinessTimeErrorCode.OCCURRED_AT_IN_FUTURE, 'The time "occurredAt" lies in the future; only things that have happened can be recorded.', 'occurredAt');
+    throw invalid(
+      BusinessTimeErrorCode.OCCURRED_AT_IN_FUTURE,
+      'The time "occurredAt" lies in the future; only things that have happened can be recorded.',
+      'occurredAt',
+    );
   }
   return new Date(millis).toISOString();
 }

@@ -13,7 +13,10 @@ import { DomainError, DomainErrorKind } from './domain.error';
  */
 export function specFor<State, Command, Event>(decider: Decider<State, Command, Event>) {
   const stateAfter = (events: readonly Event[]): State =>
-    events.reduce((state, event) => deepFreeze(decider.evolve(state, deepFreeze(event))), deepFreeze(decider.initialState()));
+    events.reduce(
+      (state, event) => deepFreeze(decider.evolve(state, deepFreeze(event))),
+      deepFreeze(decider.initialState()),
+    );
 
   return {
     given(events: readonly Event[]) {
@@ -38,7 +41,12 @@ export function specFor<State, Command, Event>(decider: Decider<State, Command, 
 }
 
 /** Runs `act` and asserts it throws a DomainError of this kind and code, naming this field (or none). */
-export function expectDomainError(act: () => unknown, kind: DomainErrorKind, code: string, field?: string): DomainError {
+export function expectDomainError(
+  act: () => unknown,
+  kind: DomainErrorKind,
+  code: string,
+  field?: string,
+): DomainError {
   let thrown: unknown;
   try {
     act();

@@ -10,7 +10,10 @@ export interface Decider<State, Command, Event> {
 }
 
 /** Every domain event: a type tag and data that always carries the business time. */
-export interface DomainEvent<Type extends string = string, Data extends { occurredAt: string } = { occurredAt: string }> {
+export interface DomainEvent<
+  Type extends string = string,
+  Data extends { occurredAt: string } = { occurredAt: string },
+> {
   type: Type;
   data: Data;
 }
@@ -25,6 +28,9 @@ export interface DomainCommand<Type extends string = string, Data = unknown> {
   metadata: { now: string };
 }
 
-export function fold<State, Event>(decider: Pick<Decider<State, unknown, Event>, 'evolve' | 'initialState'>, events: readonly Event[]): State {
+export function fold<State, Event>(
+  decider: Pick<Decider<State, unknown, Event>, 'evolve' | 'initialState'>,
+  events: readonly Event[],
+): State {
   return events.reduce(decider.evolve, decider.initialState());
 }

@@ -22,7 +22,8 @@ export class DomainError extends Error {
   }
 }
 
-export const invalid = (code: string, message: string, field?: string) => new DomainError('invalid', code, message, field);
+export const invalid = (code: string, message: string, field?: string) =>
+  new DomainError('invalid', code, message, field);
 export const notFound = (code: string, message: string) => new DomainError('not-found', code, message);
 export const forbidden = (code: string, message: string) => new DomainError('forbidden', code, message);
 export const conflict = (code: string, message: string) => new DomainError('conflict', code, message);

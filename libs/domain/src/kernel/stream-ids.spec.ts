@@ -1,4 +1,14 @@
-import { conferenceStream, cooperationStream, demandStream, enterpriseStream, matchmakingStream, parseStreamId, projectStream, STREAM_KINDS, streamIdOf } from './stream-ids';
+import {
+  conferenceStream,
+  cooperationStream,
+  demandStream,
+  enterpriseStream,
+  matchmakingStream,
+  parseStreamId,
+  projectStream,
+  STREAM_KINDS,
+  streamIdOf,
+} from './stream-ids';
 
 const ID = '3f6c1a52-0d7e-4b8e-9a41-2c5d8e7f9b10';
 
@@ -22,7 +32,16 @@ describe('stream ids', () => {
   });
 
   it('is null for streams that are not an aggregate of ours', () => {
-    for (const other of ['project', 'project-', 'projects-1', '$ce-project', '$$project-1', 'test-1', 'Project-1', ' project-1']) {
+    for (const other of [
+      'project',
+      'project-',
+      'projects-1',
+      '$ce-project',
+      '$$project-1',
+      'test-1',
+      'Project-1',
+      ' project-1',
+    ]) {
       expect(parseStreamId(other)).toBeNull();
     }
   });

@@ -58,7 +58,12 @@ describe('input validation', () => {
   it('optionalAmountInYuan may be left out but must be valid when given', () => {
     expect(optionalAmountInYuan(undefined, 'actualInvestmentYuan')).toBeUndefined();
     expect(optionalAmountInYuan(5, 'actualInvestmentYuan')).toBe(5);
-    expectDomainError(() => optionalAmountInYuan(-5, 'actualInvestmentYuan'), 'invalid', 'INVALID_AMOUNT', 'actualInvestmentYuan');
+    expectDomainError(
+      () => optionalAmountInYuan(-5, 'actualInvestmentYuan'),
+      'invalid',
+      'INVALID_AMOUNT',
+      'actualInvestmentYuan',
+    );
   });
 
   it('oneOf accepts only the listed values: INVALID_CHOICE, naming them', () => {
@@ -71,7 +76,12 @@ describe('input validation', () => {
 
   it('calendarDate takes real YYYY-MM-DD dates only: INVALID_DATE', () => {
     expect(calendarDate('2024-02-29', 'dueOn')).toBe('2024-02-29');
-    expectDomainError(() => calendarDate('2024-02-30', 'milestones[0].dueOn'), 'invalid', 'INVALID_DATE', 'milestones[0].dueOn');
+    expectDomainError(
+      () => calendarDate('2024-02-30', 'milestones[0].dueOn'),
+      'invalid',
+      'INVALID_DATE',
+      'milestones[0].dueOn',
+    );
   });
 
   it('list and object check the shape of nested input: INVALID_LIST, INVALID_OBJECT', () => {
@@ -96,10 +106,20 @@ describe('input validation', () => {
 
   it('assertDistinctIds names the second use of an id: DUPLICATE_ID', () => {
     expect(() => assertDistinctIds(['a', 'b'], (i) => `needs[${i}].needId`)).not.toThrow();
-    expectDomainError(() => assertDistinctIds(['a', 'b', 'a'], (i) => `needs[${i}].needId`), 'invalid', 'DUPLICATE_ID', 'needs[2].needId');
+    expectDomainError(
+      () => assertDistinctIds(['a', 'b', 'a'], (i) => `needs[${i}].needId`),
+      'invalid',
+      'DUPLICATE_ID',
+      'needs[2].needId',
+    );
   });
 
   it('withoutUndefined drops undefined keys but keeps other falsy values', () => {
-    expect(Object.keys(withoutUndefined({ a: undefined, b: 0, c: '', d: false, e: null }))).toEqual(['b', 'c', 'd', 'e']);
+    expect(Object.keys(withoutUndefined({ a: undefined, b: 0, c: '', d: false, e: null }))).toEqual([
+      'b',
+      'c',
+      'd',
+      'e',
+    ]);
   });
 });

@@ -41,7 +41,8 @@ export function requiredText(value: unknown, field: string, max?: number): strin
 /** Text that may be left out; blank (nothing visible) counts as left out, as it does in a form. */
 export function optionalText(value: unknown, field: string, max?: number): string | undefined {
   if (isAbsent(value)) return undefined;
-  if (typeof value !== 'string') throw invalid(ValidationErrorCode.INVALID_TEXT, `Field "${field}" must be text.`, field);
+  if (typeof value !== 'string')
+    throw invalid(ValidationErrorCode.INVALID_TEXT, `Field "${field}" must be text.`, field);
   return hasVisibleText(value) ? atMost(value.trim(), max, field) : undefined;
 }
 
@@ -49,7 +50,11 @@ export function optionalText(value: unknown, field: string, max?: number): strin
 // so only imports and scripts meet this, and they read the detail.
 function atMost(text: string, max: number | undefined, field: string): string {
   if (max !== undefined && [...text].length > max) {
-    throw invalid(ValidationErrorCode.INVALID_TEXT, `Field "${field}" must be text of at most ${max} characters.`, field);
+    throw invalid(
+      ValidationErrorCode.INVALID_TEXT,
+      `Field "${field}" must be text of at most ${max} characters.`,
+      field,
+    );
   }
   return text;
 }
@@ -57,7 +62,11 @@ function atMost(text: string, max: number | undefined, field: string): string {
 /** An amount of money in whole yuan, zero or more. */
 export function amountInYuan(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw invalid(ValidationErrorCode.INVALID_AMOUNT, `Field "${field}" must be a whole number of yuan, 0 or more.`, field);
+    throw invalid(
+      ValidationErrorCode.INVALID_AMOUNT,
+      `Field "${field}" must be a whole number of yuan, 0 or more.`,
+      field,
+    );
   }
   return value;
 }
@@ -80,7 +89,11 @@ export function optionalOneOf<T extends string>(value: unknown, allowed: readonl
 /** A calendar date `YYYY-MM-DD` (a business date, see business-time.ts). */
 export function calendarDate(value: unknown, field: string): string {
   if (!isValidDate(value)) {
-    throw invalid(ValidationErrorCode.INVALID_DATE, `Field "${field}" must be a calendar date written YYYY-MM-DD.`, field);
+    throw invalid(
+      ValidationErrorCode.INVALID_DATE,
+      `Field "${field}" must be a calendar date written YYYY-MM-DD.`,
+      field,
+    );
   }
   return value;
 }
@@ -88,7 +101,12 @@ export function calendarDate(value: unknown, field: string): string {
 /** A list of at most `max` elements (see input-limits.ts). */
 export function list(value: unknown, field: string, max: number): unknown[] {
   if (!Array.isArray(value)) throw invalid(ValidationErrorCode.INVALID_LIST, `Field "${field}" must be a list.`, field);
-  if (value.length > max) throw invalid(ValidationErrorCode.INVALID_LIST, `Field "${field}" must be a list of at most ${max} elements.`, field);
+  if (value.length > max)
+    throw invalid(
+      ValidationErrorCode.INVALID_LIST,
+      `Field "${field}" must be a list of at most ${max} elements.`,
+      field,
+    );
   return value;
 }
 
@@ -106,7 +124,8 @@ export function object(value: unknown, field: string): Record<string, unknown> {
 
 export function optionalFlag(value: unknown, field: string): boolean | undefined {
   if (isAbsent(value)) return undefined;
-  if (typeof value !== 'boolean') throw invalid(ValidationErrorCode.INVALID_FLAG, `Field "${field}" must be true or false.`, field);
+  if (typeof value !== 'boolean')
+    throw invalid(ValidationErrorCode.INVALID_FLAG, `Field "${field}" must be true or false.`, field);
   return value;
 }
 
@@ -114,7 +133,11 @@ export function optionalFlag(value: unknown, field: string): boolean | undefined
 export function assertDistinctIds(ids: readonly string[], fieldOf: (index: number) => string): void {
   ids.forEach((id, index) => {
     if (ids.indexOf(id) < index) {
-      throw invalid(ValidationErrorCode.DUPLICATE_ID, `The id "${id}" is used more than once; each must be unique.`, fieldOf(index));
+      throw invalid(
+        ValidationErrorCode.DUPLICATE_ID,
+        `The id "${id}" is used more than once; each must be unique.`,
+        fieldOf(index),
+      );
     }
   });
 }

@@ -73,8 +73,8 @@ function propose({ data, metadata }: ProposeCooperation, state: CooperationState
   // The demand is the step before the proposal.
   if (Date.parse(occurredAt) < Date.parse(data.demand.publishedAt))
     throw matchmakingErrors.proposalBeforeDemand(data.demand.publishedAt);
-  const departments = optionalList(data.departments, 'departments', INPUT_LIMITS.matchmaking.departments)?.map((code, i) =>
-    requiredText(code, `departments[${i}]`),
+  const departments = optionalList(data.departments, 'departments', INPUT_LIMITS.matchmaking.departments)?.map(
+    (code, i) => requiredText(code, `departments[${i}]`),
   );
   if (departments) assertDistinctIds(departments, (i) => `departments[${i}]`);
   return [

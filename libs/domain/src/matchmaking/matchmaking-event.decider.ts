@@ -23,7 +23,9 @@ export type MatchmakingEventState = MatchmakingEvent | null;
 function decide({ data, metadata }: MatchmakingEventCommand, state: MatchmakingEventState): MatchmakingEventEvent[] {
   if (state !== null) throw matchmakingErrors.eventAlreadyExists();
   const occurredAt = resolveOccurredAt(data.occurredAt, metadata.now);
-  const hosts = optionalList(data.hosts, 'hosts', INPUT_LIMITS.matchmaking.hosts)?.map((host, i) => requiredText(host, `hosts[${i}]`));
+  const hosts = optionalList(data.hosts, 'hosts', INPUT_LIMITS.matchmaking.hosts)?.map((host, i) =>
+    requiredText(host, `hosts[${i}]`),
+  );
   return [
     {
       type: 'MatchmakingEventScheduled',

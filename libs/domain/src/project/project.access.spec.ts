@@ -2,25 +2,50 @@ import { departmentsActingOn, mayActOn } from './project.access';
 import { projectDecider } from './project.decider';
 import { ProjectEvent } from './project.events';
 import { Project } from './project.state';
-import { departmentUser, historyIn, landingPlanAssigned, landingPlanRevised, REVIEWER, TASKFORCE } from './project.test-fixtures';
+import {
+  departmentUser,
+  historyIn,
+  landingPlanAssigned,
+  landingPlanRevised,
+  REVIEWER,
+  TASKFORCE,
+} from './project.test-fixtures';
 
-const projectAfter = (events: ProjectEvent[]): Project => events.reduce(projectDecider.evolve, projectDecider.initialState())!;
+const projectAfter = (events: ProjectEvent[]): Project =>
+  events.reduce(projectDecider.evolve, projectDecider.initialState())!;
 const actingAfter = (events: ProjectEvent[]): string[] => departmentsActingOn(projectAfter(events).plan);
 
-const loan = { milestoneId: 'm-loan', title: '发放贷款', dueOn: '2024-09-30', departmentCode: 'finance', owner: '赵敏' };
+const loan = {
+  milestoneId: 'm-loan',
+  title: '发放贷款',
+  dueOn: '2024-09-30',
+  departmentCode: 'finance',
+  owner: '赵敏',
+};
 
 describe('which departments may act on a project', () => {
-  it.each(['submitted', 'approved', 'presented', 'rejected', 'withdrawn'] as const)('none while %s without a plan', (status) => {
-    expect(actingAfter(historyIn[status]())).toEqual([]);
-  });
+  it.each(['submitted', 'approved', 'presented', 'rejected', 'withdrawn'] as const)(
+    'none while %s without a plan',
+    (status) => {
+      expect(actingAfter(historyIn[status]())).toEqual([]);
+    },
+  );
 
   it('given a plan: its lead, its supporting departments and the owners of its milestones, each once', () => {
     const milestones = [...landingPlanAssigned().data.milestones, loan];
-    expect(actingAfter([...historyIn.presented(), landingPlanAssigned({ milestones })])).toEqual(['industry', 'resources', 'finance']);
+    expect(actingAfter([...historyIn.presented(), landingPlanAssigned({ milestones })])).toEqual([
+      'industry',
+      'resources',
+      'finance',
+    ]);
   });
 
   it('given a revised plan: only the departments the plan in force names', () => {
-    const revised = landingPlanRevised({ leadDepartment: 'commerce', supportingDepartments: [], milestones: [{ ...loan, departmentCode: 'commerce' }] });
+    const revised = landingPlanRevised({
+      leadDepartment: 'commerce',
+      supportingDepartments: [],
+      milestones: [{ ...loan, departmentCode: 'commerce' }],
+    });
     expect(actingAfter([...historyIn.assigned(), revised])).toEqual(['commerce']);
   });
 
@@ -48,8 +73,11 @@ describe('mayActOn', () => {
     expect(mayActOn(departmentUser('industry'), projectAfter(historyIn.presented()))).toBe(false);
   });
 
-  it.each(['admin', 'taskforce', 'reviewer', 'leader'] as const)('lets %s act on every project, with or without a plan', (role) => {
-    expect(mayActOn({ ...TASKFORCE, role }, projectAfter(historyIn.presented()))).toBe(true);
-    expect(mayActOn({ ...REVIEWER, role }, assigned)).toBe(true);
-  });
+  it.each(['admin', 'taskforce', 'reviewer', 'leader'] as const)(
+    'lets %s act on every project, with or without a plan',
+    (role) => {
+      expect(mayActOn({ ...TASKFORCE, role }, projectAfter(historyIn.presented()))).toBe(true);
+      expect(mayActOn({ ...REVIEWER, role }, assigned)).toBe(true);
+    },
+  );
 });

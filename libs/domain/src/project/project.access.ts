@@ -21,7 +21,9 @@ export interface ActingUser {
  */
 export function departmentsActingOn(plan: PlanDepartments | null): string[] {
   if (plan === null) return [];
-  return [...new Set([plan.leadDepartment, ...plan.supportingDepartments, ...plan.milestones.map((m) => m.departmentCode)])];
+  return [
+    ...new Set([plan.leadDepartment, ...plan.supportingDepartments, ...plan.milestones.map((m) => m.departmentCode)]),
+  ];
 }
 
 /** Department users act only on their department's projects (see departmentsActingOn); every other role on all. */

@@ -1,4 +1,10 @@
-import { assertNotBeforePrevious, businessDate, earlierOf, endOfBusinessDay, resolveOccurredAt } from '../kernel/business-time';
+import {
+  assertNotBeforePrevious,
+  businessDate,
+  earlierOf,
+  endOfBusinessDay,
+  resolveOccurredAt,
+} from '../kernel/business-time';
 import { withoutUndefined } from '../kernel/validation';
 import { mayActOn } from './project.access';
 import {
@@ -15,7 +21,16 @@ import {
 } from './project.commands';
 import { projectErrors } from './project.errors';
 import { ProjectEvent, Reporter } from './project.events';
-import { landingOf, landingPlanOf, progressOf, resolutionOf, reviewOf, revisionOf, submissionOf, withdrawalOf } from './project.input';
+import {
+  landingOf,
+  landingPlanOf,
+  progressOf,
+  resolutionOf,
+  reviewOf,
+  revisionOf,
+  submissionOf,
+  withdrawalOf,
+} from './project.input';
 import { isClosed, Project, ProjectMilestone, ProjectState } from './project.state';
 
 /**
@@ -52,7 +67,12 @@ function submit({ data, metadata }: SubmitProject, state: ProjectState): Project
   const occurredAt = resolveOccurredAt(data.occurredAt, metadata.now);
   if (!data.enterprise) throw projectErrors.enterpriseNotFound();
   const { id: enterpriseId, name: enterpriseName } = data.enterprise;
-  return [{ type: 'ProjectSubmitted', data: withoutUndefined({ ...submissionOf(data), enterpriseId, enterpriseName, occurredAt }) }];
+  return [
+    {
+      type: 'ProjectSubmitted',
+      data: withoutUndefined({ ...submissionOf(data), enterpriseId, enterpriseName, occurredAt }),
+    },
+  ];
 }
 
 /**
@@ -134,7 +154,8 @@ function reportProgress({ data, metadata }: ReportProgress, project: Project): P
   if (project.status !== 'assigned' || project.plan === null) {
     throw isClosed(project.status) ? projectErrors.closed(project.status) : projectErrors.notAssigned();
   }
-  const milestone = milestoneId === undefined ? undefined : project.plan.milestones.find((m) => m.milestoneId === milestoneId);
+  const milestone =
+    milestoneId === undefined ? undefined : project.plan.milestones.find((m) => m.milestoneId === milestoneId);
   if (milestoneId !== undefined && milestone === undefined) throw projectErrors.milestoneNotFound(milestoneId);
   assertMayReport(reporter, project, milestone);
   if (done && milestone?.done) throw projectErrors.milestoneAlreadyDone(milestone.milestoneId);
@@ -145,7 +166,10 @@ function reportProgress({ data, metadata }: ReportProgress, project: Project): P
     data: withoutUndefined({ progressId, milestoneId, note, done, reporter, occurredAt }),
   };
   if (!done || milestone === undefined) return [reported];
-  return [reported, { type: 'MilestoneCompleted', data: { milestoneId: milestone.milestoneId, progressId, occurredAt } }];
+  return [
+    reported,
+    { type: 'MilestoneCompleted', data: { milestoneId: milestone.milestoneId, progressId, occurredAt } },
+  ];
 }
 
 /**

@@ -67,27 +67,45 @@ describe('project decider', () => {
     const lastOccurredAt = (status: ProjectStatus) => historyIn[status]().at(-1)!.data.occurredAt;
 
     it.each(cases)('%s dated in the future: OCCURRED_AT_IN_FUTURE', (_, status, command) => {
-      spec.given(historyIn[status]()).when(command('2024-06-01T04:00:00.001Z')).thenThrows('invalid', 'OCCURRED_AT_IN_FUTURE', 'occurredAt');
+      spec
+        .given(historyIn[status]())
+        .when(command('2024-06-01T04:00:00.001Z'))
+        .thenThrows('invalid', 'OCCURRED_AT_IN_FUTURE', 'occurredAt');
     });
 
     it.each(cases)('%s with a malformed occurredAt: INVALID_OCCURRED_AT', (_, status, command) => {
-      spec.given(historyIn[status]()).when(command('1 June 2024')).thenThrows('invalid', 'INVALID_OCCURRED_AT', 'occurredAt');
+      spec
+        .given(historyIn[status]())
+        .when(command('1 June 2024'))
+        .thenThrows('invalid', 'INVALID_OCCURRED_AT', 'occurredAt');
     });
 
     it.each(cases)('%s dated before the previous event: OCCURRED_AT_BEFORE_PREVIOUS_EVENT', (_, status, command) => {
       const justBefore = new Date(Date.parse(lastOccurredAt(status)) - 1).toISOString();
-      spec.given(historyIn[status]()).when(command(justBefore)).thenThrows('conflict', 'OCCURRED_AT_BEFORE_PREVIOUS_EVENT');
+      spec
+        .given(historyIn[status]())
+        .when(command(justBefore))
+        .thenThrows('conflict', 'OCCURRED_AT_BEFORE_PREVIOUS_EVENT');
     });
 
-    it.each(cases)('%s dated at the same instant as the previous event is recorded at that instant', (_, status, command) => {
-      const events = projectDecider.decide(command(lastOccurredAt(status)), historyIn[status]().reduce(projectDecider.evolve, null));
-      expect(events.map((e) => e.data.occurredAt)).toEqual(events.map(() => lastOccurredAt(status)));
-    });
+    it.each(cases)(
+      '%s dated at the same instant as the previous event is recorded at that instant',
+      (_, status, command) => {
+        const events = projectDecider.decide(
+          command(lastOccurredAt(status)),
+          historyIn[status]().reduce(projectDecider.evolve, null),
+        );
+        expect(events.map((e) => e.data.occurredAt)).toEqual(events.map(() => lastOccurredAt(status)));
+      },
+    );
   });
 
   describe('SubmitProject', () => {
     it('on an empty stream records the submission with the enterprise id and name, dated now', () => {
-      spec.given([]).when(submitProject()).then([projectSubmitted({ occurredAt: NOW })]);
+      spec
+        .given([])
+        .when(submitProject())
+        .then([projectSubmitted({ occurredAt: NOW })]);
     });
 
     it('keeps a past occurredAt, normalised to UTC', () => {
@@ -105,7 +123,10 @@ describe('project decider', () => {
     });
 
     it('for an enterprise the caller could not find: ENTERPRISE_NOT_FOUND on enterpriseId', () => {
-      spec.given([]).when(submitProject({ enterprise: null })).thenThrows('invalid', 'ENTERPRISE_NOT_FOUND', 'enterpriseId');
+      spec
+        .given([])
+        .when(submitProject({ enterprise: null }))
+        .thenThrows('invalid', 'ENTERPRISE_NOT_FOUND', 'enterpriseId');
     });
 
     it('on a stream that already holds a project: PROJECT_ALREADY_EXISTS', () => {
@@ -121,39 +142,71 @@ describe('project decider', () => {
       ['a fractional investment', 'INVALID_AMOUNT', 'investmentYuan', { investmentYuan: 1.5 }],
       ['needs that are not a list', 'INVALID_LIST', 'needs', { needs: 'land' as never }],
       ['a need that is not an object', 'INVALID_OBJECT', 'needs[0]', { needs: [null as never] }],
-      ['a need of an unknown kind', 'INVALID_CHOICE', 'needs[0].kind', { needs: [{ needId: 'n', kind: 'money' as never, description: 'x' }] }],
+      [
+        'a need of an unknown kind',
+        'INVALID_CHOICE',
+        'needs[0].kind',
+        { needs: [{ needId: 'n', kind: 'money' as never, description: 'x' }] },
+      ],
       [
         'a need without description',
         'TEXT_REQUIRED',
         'needs[1].description',
-        { needs: [{ needId: 'a', kind: 'land', description: 'x' }, { needId: 'b', kind: 'talent', description: ' ' }] },
+        {
+          needs: [
+            { needId: 'a', kind: 'land', description: 'x' },
+            { needId: 'b', kind: 'talent', description: ' ' },
+          ],
+        },
       ],
       [
         'two needs with the same id',
         'DUPLICATE_ID',
         'needs[1].needId',
-        { needs: [{ needId: 'a', kind: 'land', description: 'x' }, { needId: 'a', kind: 'talent', description: 'y' }] },
+        {
+          needs: [
+            { needId: 'a', kind: 'land', description: 'x' },
+            { needId: 'a', kind: 'talent', description: 'y' },
+          ],
+        },
       ],
       ['a title over the limit', 'INVALID_TEXT', 'title', { title: '长'.repeat(INPUT_LIMITS.project.title + 1) }],
-      ['a summary over the limit', 'INVALID_TEXT', 'summary', { summary: 'x'.repeat(INPUT_LIMITS.project.summary + 1) }],
+      [
+        'a summary over the limit',
+        'INVALID_TEXT',
+        'summary',
+        { summary: 'x'.repeat(INPUT_LIMITS.project.summary + 1) },
+      ],
       [
         'more needs than the limit',
         'INVALID_LIST',
         'needs',
-        { needs: Array.from({ length: INPUT_LIMITS.project.needs + 1 }, (_, i) => ({ needId: `n-${i}`, kind: 'land' as const, description: 'x' })) },
+        {
+          needs: Array.from({ length: INPUT_LIMITS.project.needs + 1 }, (_, i) => ({
+            needId: `n-${i}`,
+            kind: 'land' as const,
+            description: 'x',
+          })),
+        },
       ],
     ])('with %s: %s on %s', (_, code, field, data) => {
       spec.given([]).when(submitProject(data)).thenThrows('invalid', code, field);
     });
 
     it('dated in the future: OCCURRED_AT_IN_FUTURE', () => {
-      spec.given([]).when(submitProject({ occurredAt: '2024-06-01T12:00:00.001+08:00' })).thenThrows('invalid', 'OCCURRED_AT_IN_FUTURE', 'occurredAt');
+      spec
+        .given([])
+        .when(submitProject({ occurredAt: '2024-06-01T12:00:00.001+08:00' }))
+        .thenThrows('invalid', 'OCCURRED_AT_IN_FUTURE', 'occurredAt');
     });
   });
 
   describe('ReviewProject', () => {
     it('records an approval', () => {
-      spec.given(historyIn.submitted()).when(reviewProject()).then([projectReviewed({ occurredAt: NOW })]);
+      spec
+        .given(historyIn.submitted())
+        .when(reviewProject())
+        .then([projectReviewed({ occurredAt: NOW })]);
     });
 
     it('records a rejection', () => {
@@ -169,14 +222,21 @@ describe('project decider', () => {
         .when(reviewProject({ verdict: 'revise', occurredAt: T.reviewed }))
         .then([projectReviewed({ verdict: 'revise' })]);
       spec
-        .given([projectSubmitted(), projectReviewed({ verdict: 'revise' }), projectReviewed({ reviewId: 'review-2', verdict: 'revise' })])
+        .given([
+          projectSubmitted(),
+          projectReviewed({ verdict: 'revise' }),
+          projectReviewed({ reviewId: 'review-2', verdict: 'revise' }),
+        ])
         .when(reviewProject({ reviewId: 'review-3' }))
         .then([projectReviewed({ reviewId: 'review-3', occurredAt: NOW })]);
     });
 
     it('keeps only the reviewer id and name from the caller', () => {
       const reviewer = { userId: 'user-expert', username: 'expert.zhang', passwordHash: 'secret' };
-      spec.given(historyIn.submitted()).when(reviewProject({ reviewer })).then([projectReviewed({ occurredAt: NOW })]);
+      spec
+        .given(historyIn.submitted())
+        .when(reviewProject({ reviewer }))
+        .then([projectReviewed({ occurredAt: NOW })]);
     });
 
     it.each<ProjectStatus>(['approved', 'rejected', 'presented', 'assigned', 'landed'])(
@@ -187,14 +247,32 @@ describe('project decider', () => {
     );
 
     it('on a withdrawn project: PROJECT_CLOSED', () => {
-      spec.given([projectSubmitted(), projectWithdrawn()]).when(reviewProject()).thenThrows('conflict', 'PROJECT_CLOSED');
+      spec
+        .given([projectSubmitted(), projectWithdrawn()])
+        .when(reviewProject())
+        .thenThrows('conflict', 'PROJECT_CLOSED');
     });
 
     it.each<[string, string, string, Partial<ReturnType<typeof reviewProject>['data']>]>([
       ['an unknown verdict', 'INVALID_CHOICE', 'verdict', { verdict: 'maybe' as never }],
-      ['an idea score above 100', 'INVALID_SCORE', 'scores.idea', { scores: { idea: 101, validation: 50, feasibility: 50 } }],
-      ['a negative validation score', 'INVALID_SCORE', 'scores.validation', { scores: { idea: 50, validation: -1, feasibility: 50 } }],
-      ['a fractional feasibility score', 'INVALID_SCORE', 'scores.feasibility', { scores: { idea: 50, validation: 50, feasibility: 50.5 } }],
+      [
+        'an idea score above 100',
+        'INVALID_SCORE',
+        'scores.idea',
+        { scores: { idea: 101, validation: 50, feasibility: 50 } },
+      ],
+      [
+        'a negative validation score',
+        'INVALID_SCORE',
+        'scores.validation',
+        { scores: { idea: 50, validation: -1, feasibility: 50 } },
+      ],
+      [
+        'a fractional feasibility score',
+        'INVALID_SCORE',
+        'scores.feasibility',
+        { scores: { idea: 50, validation: 50, feasibility: 50.5 } },
+      ],
       ['a missing score', 'INVALID_SCORE', 'scores.feasibility', { scores: { idea: 50, validation: 50 } as never }],
       ['no scores', 'INVALID_OBJECT', 'scores', { scores: null as never }],
       ['a blank reviewId', 'TEXT_REQUIRED', 'reviewId', { reviewId: '' }],
@@ -204,7 +282,10 @@ describe('project decider', () => {
 
     it('accepts the score bounds 0 and 100', () => {
       const scores = { idea: 0, validation: 100, feasibility: 0 };
-      spec.given(historyIn.submitted()).when(reviewProject({ scores })).then([projectReviewed({ scores, occurredAt: NOW })]);
+      spec
+        .given(historyIn.submitted())
+        .when(reviewProject({ scores }))
+        .then([projectReviewed({ scores, occurredAt: NOW })]);
     });
   });
 
@@ -222,23 +303,50 @@ describe('project decider', () => {
       const needs = [{ needId: 'need-talent', kind: 'talent' as const, description: '引进 10 名工程师' }];
       spec
         .given(afterRevise())
-        .when(reviseSubmission({ investmentYuan: undefined, needs, summary: '新摘要', industryChain: 'marine', district: 'Laoshan' }))
-        .then([submissionRevised({ needs, summary: '新摘要', industryChain: 'marine', district: 'Laoshan', occurredAt: NOW })]);
+        .when(
+          reviseSubmission({
+            investmentYuan: undefined,
+            needs,
+            summary: '新摘要',
+            industryChain: 'marine',
+            district: 'Laoshan',
+          }),
+        )
+        .then([
+          submissionRevised({
+            needs,
+            summary: '新摘要',
+            industryChain: 'marine',
+            district: 'Laoshan',
+            occurredAt: NOW,
+          }),
+        ]);
     });
 
     it('is allowed while submitted even without a revise verdict', () => {
-      spec.given(historyIn.submitted()).when(reviseSubmission()).then([submissionRevised({ investmentYuan: 350_000_000, occurredAt: NOW })]);
+      spec
+        .given(historyIn.submitted())
+        .when(reviseSubmission())
+        .then([submissionRevised({ investmentYuan: 350_000_000, occurredAt: NOW })]);
     });
 
     it('that changes nothing: NOTHING_TO_REVISE', () => {
-      spec.given(afterRevise()).when(reviseSubmission({ investmentYuan: undefined, summary: '  ' })).thenThrows('invalid', 'NOTHING_TO_REVISE');
+      spec
+        .given(afterRevise())
+        .when(reviseSubmission({ investmentYuan: undefined, summary: '  ' }))
+        .thenThrows('invalid', 'NOTHING_TO_REVISE');
     });
 
     it.each<[string, string, string, Partial<ReturnType<typeof reviseSubmission>['data']>]>([
       ['a blank title', 'TEXT_REQUIRED', 'title', { title: ' ' }],
       ['a blank industry chain', 'TEXT_REQUIRED', 'industryChain', { industryChain: '' }],
       ['a negative investment', 'INVALID_AMOUNT', 'investmentYuan', { investmentYuan: -5 }],
-      ['needs of an unknown kind', 'INVALID_CHOICE', 'needs[0].kind', { needs: [{ needId: 'a', kind: 'love' as never, description: 'x' }] }],
+      [
+        'needs of an unknown kind',
+        'INVALID_CHOICE',
+        'needs[0].kind',
+        { needs: [{ needId: 'a', kind: 'love' as never, description: 'x' }] },
+      ],
     ])('with %s: %s on %s', (_, code, field, data) => {
       spec.given(afterRevise()).when(reviseSubmission(data)).thenThrows('invalid', code, field);
     });
@@ -251,17 +359,26 @@ describe('project decider', () => {
     );
 
     it('on a withdrawn project: PROJECT_CLOSED', () => {
-      spec.given([projectSubmitted(), projectWithdrawn()]).when(reviseSubmission()).thenThrows('conflict', 'PROJECT_CLOSED');
+      spec
+        .given([projectSubmitted(), projectWithdrawn()])
+        .when(reviseSubmission())
+        .thenThrows('conflict', 'PROJECT_CLOSED');
     });
   });
 
   describe('PresentProject', () => {
     it('records the presentation of a library project at the conference', () => {
-      spec.given(historyIn.approved()).when(presentProject({ occurredAt: T.presented })).then([projectPresented()]);
+      spec
+        .given(historyIn.approved())
+        .when(presentProject({ occurredAt: T.presented }))
+        .then([projectPresented()]);
     });
 
     it('at a conference the caller could not find: CONFERENCE_NOT_FOUND on conferenceId', () => {
-      spec.given(historyIn.approved()).when(presentProject({ conference: null })).thenThrows('invalid', 'CONFERENCE_NOT_FOUND', 'conferenceId');
+      spec
+        .given(historyIn.approved())
+        .when(presentProject({ conference: null }))
+        .thenThrows('invalid', 'CONFERENCE_NOT_FOUND', 'conferenceId');
     });
 
     it('before approval: PROJECT_NOT_IN_LIBRARY', () => {
@@ -279,7 +396,10 @@ describe('project decider', () => {
 
   describe('AssignLandingPlan', () => {
     it('assigns the first plan to a presented project', () => {
-      spec.given(historyIn.presented()).when(assignLandingPlan({ occurredAt: T.assigned })).then([landingPlanAssigned()]);
+      spec
+        .given(historyIn.presented())
+        .when(assignLandingPlan({ occurredAt: T.assigned }))
+        .then([landingPlanAssigned()]);
     });
 
     it('accepts a plan without supporting departments', () => {
@@ -315,25 +435,86 @@ describe('project decider', () => {
       spec.given(historyIn[status]()).when(assignLandingPlan()).thenThrows('conflict', 'PROJECT_CLOSED');
     });
 
-    const milestone = { milestoneId: 'm-1', title: '开工', dueOn: '2024-08-01', departmentCode: 'industry', owner: '王伟' };
+    const milestone = {
+      milestoneId: 'm-1',
+      title: '开工',
+      dueOn: '2024-08-01',
+      departmentCode: 'industry',
+      owner: '王伟',
+    };
 
     it.each<[string, string, string, Partial<ReturnType<typeof assignLandingPlan>['data']>]>([
       ['an unknown lead department', 'UNKNOWN_DEPARTMENT', 'leadDepartment', { leadDepartment: 'police' }],
       ['a blank lead department', 'TEXT_REQUIRED', 'leadDepartment', { leadDepartment: '' }],
-      ['an unknown supporting department', 'UNKNOWN_DEPARTMENT', 'supportingDepartments[1]', { supportingDepartments: ['finance', 'police'] }],
-      ['the lead also supporting', 'LEAD_ALSO_SUPPORTING', 'supportingDepartments[1]', { supportingDepartments: ['finance', 'industry'] }],
-      ['a supporting department twice', 'DUPLICATE_DEPARTMENT', 'supportingDepartments[2]', { supportingDepartments: ['finance', 'resources', 'finance'] }],
-      ['supporting departments that are not a list', 'INVALID_LIST', 'supportingDepartments', { supportingDepartments: 'finance' as never }],
+      [
+        'an unknown supporting department',
+        'UNKNOWN_DEPARTMENT',
+        'supportingDepartments[1]',
+        { supportingDepartments: ['finance', 'police'] },
+      ],
+      [
+        'the lead also supporting',
+        'LEAD_ALSO_SUPPORTING',
+        'supportingDepartments[1]',
+        { supportingDepartments: ['finance', 'industry'] },
+      ],
+      [
+        'a supporting department twice',
+        'DUPLICATE_DEPARTMENT',
+        'supportingDepartments[2]',
+        { supportingDepartments: ['finance', 'resources', 'finance'] },
+      ],
+      [
+        'supporting departments that are not a list',
+        'INVALID_LIST',
+        'supportingDepartments',
+        { supportingDepartments: 'finance' as never },
+      ],
       ['no milestones', 'MILESTONE_REQUIRED', 'milestones', { milestones: [] }],
       ['milestones that are not a list', 'INVALID_LIST', 'milestones', { milestones: undefined }],
       ['a milestone that is not an object', 'INVALID_OBJECT', 'milestones[0]', { milestones: ['开工' as never] }],
-      ['a milestone of an unknown department', 'UNKNOWN_DEPARTMENT', 'milestones[1].departmentCode', { milestones: [milestone, { ...milestone, milestoneId: 'm-2', departmentCode: 'police' }] }],
-      ['a milestone with an impossible due date', 'INVALID_DATE', 'milestones[0].dueOn', { milestones: [{ ...milestone, dueOn: '2024-02-30' }] }],
-      ['a milestone due "next month"', 'INVALID_DATE', 'milestones[0].dueOn', { milestones: [{ ...milestone, dueOn: 'next month' }] }],
-      ['a milestone without title', 'TEXT_REQUIRED', 'milestones[0].title', { milestones: [{ ...milestone, title: ' ' }] }],
-      ['a milestone without owner', 'TEXT_REQUIRED', 'milestones[0].owner', { milestones: [{ ...milestone, owner: '' }] }],
-      ['a milestone without id', 'TEXT_REQUIRED', 'milestones[0].milestoneId', { milestones: [{ ...milestone, milestoneId: '' }] }],
-      ['two milestones with the same id', 'DUPLICATE_ID', 'milestones[1].milestoneId', { milestones: [milestone, milestone] }],
+      [
+        'a milestone of an unknown department',
+        'UNKNOWN_DEPARTMENT',
+        'milestones[1].departmentCode',
+        { milestones: [milestone, { ...milestone, milestoneId: 'm-2', departmentCode: 'police' }] },
+      ],
+      [
+        'a milestone with an impossible due date',
+        'INVALID_DATE',
+        'milestones[0].dueOn',
+        { milestones: [{ ...milestone, dueOn: '2024-02-30' }] },
+      ],
+      [
+        'a milestone due "next month"',
+        'INVALID_DATE',
+        'milestones[0].dueOn',
+        { milestones: [{ ...milestone, dueOn: 'next month' }] },
+      ],
+      [
+        'a milestone without title',
+        'TEXT_REQUIRED',
+        'milestones[0].title',
+        { milestones: [{ ...milestone, title: ' ' }] },
+      ],
+      [
+        'a milestone without owner',
+        'TEXT_REQUIRED',
+        'milestones[0].owner',
+        { milestones: [{ ...milestone, owner: '' }] },
+      ],
+      [
+        'a milestone without id',
+        'TEXT_REQUIRED',
+        'milestones[0].milestoneId',
+        { milestones: [{ ...milestone, milestoneId: '' }] },
+      ],
+      [
+        'two milestones with the same id',
+        'DUPLICATE_ID',
+        'milestones[1].milestoneId',
+        { milestones: [milestone, milestone] },
+      ],
       ['a blank planId', 'TEXT_REQUIRED', 'planId', { planId: ' ' }],
     ])('with %s: %s on %s', (_, code, field, data) => {
       spec.given(historyIn.presented()).when(assignLandingPlan(data)).thenThrows('invalid', code, field);
@@ -384,11 +565,16 @@ describe('project decider', () => {
     });
 
     it('on a milestone that is not in the plan: MILESTONE_NOT_FOUND on milestoneId', () => {
-      spec.given(historyIn.assigned()).when(reportProgress({ milestoneId: 'm-other' })).thenThrows('invalid', 'MILESTONE_NOT_FOUND', 'milestoneId');
+      spec
+        .given(historyIn.assigned())
+        .when(reportProgress({ milestoneId: 'm-other' }))
+        .thenThrows('invalid', 'MILESTONE_NOT_FOUND', 'milestoneId');
     });
 
     it('on a milestone the revised plan dropped: MILESTONE_NOT_FOUND', () => {
-      const milestones = [{ milestoneId: 'm-new', title: '投产', dueOn: '2024-12-31', departmentCode: 'industry', owner: '王伟' }];
+      const milestones = [
+        { milestoneId: 'm-new', title: '投产', dueOn: '2024-12-31', departmentCode: 'industry', owner: '王伟' },
+      ];
       spec
         .given([...historyIn.assigned(), landingPlanRevised({ milestones })])
         .when(reportProgress({ milestoneId: 'm-contract' }))
@@ -411,9 +597,12 @@ describe('project decider', () => {
       spec.given(historyIn.assigned()).when(reportProgress(data)).thenThrows('invalid', code, field);
     });
 
-    it.each<ProjectStatus>(['submitted', 'approved', 'presented'])('while %s, without a plan: PROJECT_NOT_ASSIGNED', (status) => {
-      spec.given(historyIn[status]()).when(reportProgress()).thenThrows('conflict', 'PROJECT_NOT_ASSIGNED');
-    });
+    it.each<ProjectStatus>(['submitted', 'approved', 'presented'])(
+      'while %s, without a plan: PROJECT_NOT_ASSIGNED',
+      (status) => {
+        spec.given(historyIn[status]()).when(reportProgress()).thenThrows('conflict', 'PROJECT_NOT_ASSIGNED');
+      },
+    );
 
     it.each(CLOSED)('when %s: PROJECT_CLOSED', (status) => {
       spec.given(historyIn[status]()).when(reportProgress()).thenThrows('conflict', 'PROJECT_CLOSED');
@@ -448,7 +637,10 @@ describe('project decider', () => {
 
       it('generally, as the owner of a milestone only, is recorded', () => {
         const reporter = departmentUser('finance');
-        const milestones = [...landingPlanAssigned().data.milestones, { milestoneId: 'm-loan', title: '发放贷款', dueOn: '2024-09-30', departmentCode: 'finance', owner: '赵敏' }];
+        const milestones = [
+          ...landingPlanAssigned().data.milestones,
+          { milestoneId: 'm-loan', title: '发放贷款', dueOn: '2024-09-30', departmentCode: 'finance', owner: '赵敏' },
+        ];
         spec
           .given([...historyIn.presented(), landingPlanAssigned({ milestones })])
           .when(reportProgress({ milestoneId: undefined, reporter }))
@@ -480,12 +672,21 @@ describe('project decider', () => {
   });
 
   describe('ResolveNeed', () => {
-    it.each<ProjectStatus>(['submitted', 'approved', 'presented', 'assigned'])('records the resolution while %s', (status) => {
-      spec.given(historyIn[status]()).when(resolveNeed()).then([needResolved({ occurredAt: NOW })]);
-    });
+    it.each<ProjectStatus>(['submitted', 'approved', 'presented', 'assigned'])(
+      'records the resolution while %s',
+      (status) => {
+        spec
+          .given(historyIn[status]())
+          .when(resolveNeed())
+          .then([needResolved({ occurredAt: NOW })]);
+      },
+    );
 
     it('of a need the project does not have: NEED_NOT_FOUND on needId', () => {
-      spec.given(historyIn.assigned()).when(resolveNeed({ needId: 'need-orders' })).thenThrows('invalid', 'NEED_NOT_FOUND', 'needId');
+      spec
+        .given(historyIn.assigned())
+        .when(resolveNeed({ needId: 'need-orders' }))
+        .thenThrows('invalid', 'NEED_NOT_FOUND', 'needId');
     });
 
     it('of a need a revision dropped: NEED_NOT_FOUND', () => {
@@ -496,12 +697,19 @@ describe('project decider', () => {
     });
 
     it('twice: NEED_ALREADY_RESOLVED', () => {
-      spec.given([...historyIn.assigned(), needResolved()]).when(resolveNeed()).thenThrows('conflict', 'NEED_ALREADY_RESOLVED');
+      spec
+        .given([...historyIn.assigned(), needResolved()])
+        .when(resolveNeed())
+        .thenThrows('conflict', 'NEED_ALREADY_RESOLVED');
     });
 
     it('kept resolved across a revision that keeps the need: NEED_ALREADY_RESOLVED', () => {
       spec
-        .given([projectSubmitted(), needResolved({ occurredAt: T.submitted }), submissionRevised({ needs: projectSubmitted().data.needs })])
+        .given([
+          projectSubmitted(),
+          needResolved({ occurredAt: T.submitted }),
+          submissionRevised({ needs: projectSubmitted().data.needs }),
+        ])
         .when(resolveNeed())
         .thenThrows('conflict', 'NEED_ALREADY_RESOLVED');
     });
@@ -519,12 +727,18 @@ describe('project decider', () => {
 
     it('with a resolution over the limit: INVALID_TEXT', () => {
       const resolution = 'x'.repeat(INPUT_LIMITS.project.needResolution + 1);
-      spec.given(historyIn.assigned()).when(resolveNeed({ resolution })).thenThrows('invalid', 'INVALID_TEXT', 'resolution');
+      spec
+        .given(historyIn.assigned())
+        .when(resolveNeed({ resolution }))
+        .thenThrows('invalid', 'INVALID_TEXT', 'resolution');
     });
 
     describe('by a department user', () => {
       it.each(['industry', 'resources'])('of a department acting on the project (%s) is recorded', (code) => {
-        spec.given(historyIn.assigned()).when(resolveNeed({ resolvedBy: departmentUser(code) })).then([needResolved({ occurredAt: NOW })]);
+        spec
+          .given(historyIn.assigned())
+          .when(resolveNeed({ resolvedBy: departmentUser(code) }))
+          .then([needResolved({ occurredAt: NOW })]);
       });
 
       it.each<[string, ProjectEvent[], string | undefined]>([
@@ -532,7 +746,10 @@ describe('project decider', () => {
         ['any department before a plan', historyIn.presented(), 'industry'],
         ['a user without a department code', historyIn.assigned(), undefined],
       ])('of %s: NOT_YOUR_PROJECT', (_, history, code) => {
-        spec.given(history).when(resolveNeed({ resolvedBy: departmentUser(code) })).thenThrows('forbidden', 'NOT_YOUR_PROJECT');
+        spec
+          .given(history)
+          .when(resolveNeed({ resolvedBy: departmentUser(code) }))
+          .thenThrows('forbidden', 'NOT_YOUR_PROJECT');
       });
 
       it('outside the project is refused before its input and status are looked at: NOT_YOUR_PROJECT', () => {
@@ -548,7 +765,13 @@ describe('project decider', () => {
     it('on a past date is recorded at the end of that business day (CST)', () => {
       spec
         .given(historyIn.assigned())
-        .when(landProject({ landedOn: '2024-05-20', actualInvestmentYuan: 320_000_000, evidence: ' 投资协议及开工许可证 ' }))
+        .when(
+          landProject({
+            landedOn: '2024-05-20',
+            actualInvestmentYuan: 320_000_000,
+            evidence: ' 投资协议及开工许可证 ',
+          }),
+        )
         .then([projectLanded({ occurredAt: '2024-05-20T15:59:59.999Z' })]);
     });
 
@@ -556,15 +779,29 @@ describe('project decider', () => {
       spec
         .given(historyIn.assigned())
         .when(landProject({ landedOn: '2024-06-01' }))
-        .then([projectLanded({ landedOn: '2024-06-01', actualInvestmentYuan: undefined, evidence: undefined, occurredAt: NOW })]);
+        .then([
+          projectLanded({
+            landedOn: '2024-06-01',
+            actualInvestmentYuan: undefined,
+            evidence: undefined,
+            occurredAt: NOW,
+          }),
+        ]);
     });
 
-    it("counts today by China Standard Time: at 00:30 CST on 2 June it is already 2 June", () => {
+    it('counts today by China Standard Time: at 00:30 CST on 2 June it is already 2 June', () => {
       const now = '2024-06-01T16:30:00.000Z';
       spec
         .given(historyIn.assigned())
         .when(landProject({ landedOn: '2024-06-02' }, now))
-        .then([projectLanded({ landedOn: '2024-06-02', actualInvestmentYuan: undefined, evidence: undefined, occurredAt: now })]);
+        .then([
+          projectLanded({
+            landedOn: '2024-06-02',
+            actualInvestmentYuan: undefined,
+            evidence: undefined,
+            occurredAt: now,
+          }),
+        ]);
     });
 
     it('after today (CST): LANDED_ON_IN_FUTURE on landedOn', () => {
@@ -578,11 +815,21 @@ describe('project decider', () => {
       spec
         .given(historyIn.assigned())
         .when(landProject({ landedOn: '2024-04-20' }))
-        .then([projectLanded({ landedOn: '2024-04-20', actualInvestmentYuan: undefined, evidence: undefined, occurredAt: '2024-04-20T15:59:59.999Z' })]);
+        .then([
+          projectLanded({
+            landedOn: '2024-04-20',
+            actualInvestmentYuan: undefined,
+            evidence: undefined,
+            occurredAt: '2024-04-20T15:59:59.999Z',
+          }),
+        ]);
     });
 
     it('before the business date of the previous event: LANDED_ON_BEFORE_PREVIOUS_EVENT', () => {
-      spec.given(historyIn.assigned()).when(landProject({ landedOn: '2024-04-19' })).thenThrows('conflict', 'LANDED_ON_BEFORE_PREVIOUS_EVENT');
+      spec
+        .given(historyIn.assigned())
+        .when(landProject({ landedOn: '2024-04-19' }))
+        .thenThrows('conflict', 'LANDED_ON_BEFORE_PREVIOUS_EVENT');
     });
 
     it('compares with the previous event by CST date: 01:00 CST on 21 April is 20 April in UTC, yet 21 April counts', () => {
@@ -609,35 +856,56 @@ describe('project decider', () => {
       spec.given(historyIn.assigned()).when(landProject(data)).thenThrows('invalid', code, field);
     });
 
-    it.each<ProjectStatus>(['approved', 'presented'])('while %s, without a landing plan: PROJECT_HAS_NO_LANDING_PLAN', (status) => {
-      const error = spec.given(historyIn[status]()).when(landProject()).thenThrows('conflict', 'PROJECT_HAS_NO_LANDING_PLAN');
-      expect(error.message).toBe('A project can only land once it has a landing plan.');
-    });
+    it.each<ProjectStatus>(['approved', 'presented'])(
+      'while %s, without a landing plan: PROJECT_HAS_NO_LANDING_PLAN',
+      (status) => {
+        const error = spec
+          .given(historyIn[status]())
+          .when(landProject())
+          .thenThrows('conflict', 'PROJECT_HAS_NO_LANDING_PLAN');
+        expect(error.message).toBe('A project can only land once it has a landing plan.');
+      },
+    );
 
     it('before approval: PROJECT_NOT_IN_LIBRARY', () => {
       spec.given(historyIn.submitted()).when(landProject()).thenThrows('conflict', 'PROJECT_NOT_IN_LIBRARY');
     });
 
     it('twice: PROJECT_ALREADY_LANDED', () => {
-      spec.given(historyIn.landed()).when(landProject({ landedOn: '2024-05-25' })).thenThrows('conflict', 'PROJECT_ALREADY_LANDED');
+      spec
+        .given(historyIn.landed())
+        .when(landProject({ landedOn: '2024-05-25' }))
+        .thenThrows('conflict', 'PROJECT_ALREADY_LANDED');
     });
 
     it.each<ProjectStatus>(['rejected', 'withdrawn'])('when %s: PROJECT_CLOSED', (status) => {
-      spec.given(historyIn[status]()).when(landProject({ landedOn: '2024-05-25' })).thenThrows('conflict', 'PROJECT_CLOSED');
+      spec
+        .given(historyIn[status]())
+        .when(landProject({ landedOn: '2024-05-25' }))
+        .thenThrows('conflict', 'PROJECT_CLOSED');
     });
   });
 
   describe('WithdrawProject', () => {
-    it.each<ProjectStatus>(['submitted', 'approved', 'presented', 'assigned'])('records the withdrawal while %s', (status) => {
-      spec.given(historyIn[status]()).when(withdrawProject({ reason: ' 企业战略调整 ' })).then([projectWithdrawn({ occurredAt: NOW })]);
-    });
+    it.each<ProjectStatus>(['submitted', 'approved', 'presented', 'assigned'])(
+      'records the withdrawal while %s',
+      (status) => {
+        spec
+          .given(historyIn[status]())
+          .when(withdrawProject({ reason: ' 企业战略调整 ' }))
+          .then([projectWithdrawn({ occurredAt: NOW })]);
+      },
+    );
 
     it.each(CLOSED)('when %s: PROJECT_CLOSED', (status) => {
       spec.given(historyIn[status]()).when(withdrawProject()).thenThrows('conflict', 'PROJECT_CLOSED');
     });
 
     it('without a reason: TEXT_REQUIRED on reason', () => {
-      spec.given(historyIn.assigned()).when(withdrawProject({ reason: '' })).thenThrows('invalid', 'TEXT_REQUIRED', 'reason');
+      spec
+        .given(historyIn.assigned())
+        .when(withdrawProject({ reason: '' }))
+        .thenThrows('invalid', 'TEXT_REQUIRED', 'reason');
     });
   });
 

@@ -45,27 +45,56 @@ export const projectErrors = {
   notFound: (): DomainError => notFound(C.PROJECT_NOT_FOUND, 'There is no project with this id.'),
   alreadyExists: (): DomainError => conflict(C.PROJECT_ALREADY_EXISTS, 'A project with this id already exists.'),
   enterpriseNotFound: (): DomainError =>
-    invalid(C.ENTERPRISE_NOT_FOUND, 'There is no enterprise with this id; register the enterprise first.', 'enterpriseId'),
-  conferenceNotFound: (): DomainError => invalid(C.CONFERENCE_NOT_FOUND, 'There is no conference with this id.', 'conferenceId'),
+    invalid(
+      C.ENTERPRISE_NOT_FOUND,
+      'There is no enterprise with this id; register the enterprise first.',
+      'enterpriseId',
+    ),
+  conferenceNotFound: (): DomainError =>
+    invalid(C.CONFERENCE_NOT_FOUND, 'There is no conference with this id.', 'conferenceId'),
   invalidScore: (field: string): DomainError =>
-    invalid(C.INVALID_SCORE, `Score "${field}" must be a whole number from 0 to ${INPUT_LIMITS.project.scoreMax}.`, field),
+    invalid(
+      C.INVALID_SCORE,
+      `Score "${field}" must be a whole number from 0 to ${INPUT_LIMITS.project.scoreMax}.`,
+      field,
+    ),
   nothingToRevise: (): DomainError =>
-    invalid(C.NOTHING_TO_REVISE, 'A revision must change at least one of title, summary, industryChain, district, investmentYuan or needs.'),
+    invalid(
+      C.NOTHING_TO_REVISE,
+      'A revision must change at least one of title, summary, industryChain, district, investmentYuan or needs.',
+    ),
   alreadyDecided: (status: string): DomainError =>
-    conflict(C.PROJECT_ALREADY_DECIDED, `The review decision on this project is final (it is ${status}); it can no longer be reviewed or revised.`),
+    conflict(
+      C.PROJECT_ALREADY_DECIDED,
+      `The review decision on this project is final (it is ${status}); it can no longer be reviewed or revised.`,
+    ),
   closed: (status: keyof typeof closedBecause): DomainError =>
-    conflict(C.PROJECT_CLOSED, `This project ${closedBecause[status]} and is closed; nothing more can be recorded on it.`),
+    conflict(
+      C.PROJECT_CLOSED,
+      `This project ${closedBecause[status]} and is closed; nothing more can be recorded on it.`,
+    ),
   notInLibrary: (): DomainError =>
-    conflict(C.PROJECT_NOT_IN_LIBRARY, 'This project has not been approved in review, so it is not in the key-project library yet.'),
-  alreadyPresented: (): DomainError => conflict(C.PROJECT_ALREADY_PRESENTED, 'This project has already been presented at a conference.'),
+    conflict(
+      C.PROJECT_NOT_IN_LIBRARY,
+      'This project has not been approved in review, so it is not in the key-project library yet.',
+    ),
+  alreadyPresented: (): DomainError =>
+    conflict(C.PROJECT_ALREADY_PRESENTED, 'This project has already been presented at a conference.'),
   notPresented: (): DomainError =>
-    conflict(C.PROJECT_NOT_PRESENTED, 'A landing plan can only be assigned once the project has been presented at a conference.'),
+    conflict(
+      C.PROJECT_NOT_PRESENTED,
+      'A landing plan can only be assigned once the project has been presented at a conference.',
+    ),
   unknownDepartment: (code: string, field: string): DomainError =>
     invalid(C.UNKNOWN_DEPARTMENT, `There is no department with the code "${code}".`, field),
   duplicateDepartment: (code: string, field: string): DomainError =>
     invalid(C.DUPLICATE_DEPARTMENT, `The department "${code}" is listed more than once.`, field),
   leadAlsoSupporting: (code: string, field: string): DomainError =>
-    invalid(C.LEAD_ALSO_SUPPORTING, `The department "${code}" leads the project, so it cannot also be a supporting department.`, field),
+    invalid(
+      C.LEAD_ALSO_SUPPORTING,
+      `The department "${code}" leads the project, so it cannot also be a supporting department.`,
+      field,
+    ),
   milestoneRequired: (): DomainError =>
     invalid(C.MILESTONE_REQUIRED, 'A landing plan needs at least one milestone.', 'milestones'),
   notAssigned: (): DomainError =>
@@ -77,17 +106,28 @@ export const projectErrors = {
   milestoneAlreadyDone: (milestoneId: string): DomainError =>
     conflict(C.MILESTONE_ALREADY_DONE, `The milestone "${milestoneId}" is already done.`),
   notYourAssignment: (): DomainError =>
-    forbidden(C.NOT_YOUR_ASSIGNMENT, 'Department users may only report progress on their own department’s assignments.'),
+    forbidden(
+      C.NOT_YOUR_ASSIGNMENT,
+      'Department users may only report progress on their own department’s assignments.',
+    ),
   notYourProject: (): DomainError =>
-    forbidden(C.NOT_YOUR_PROJECT, 'Department users can only see and work on projects their department is assigned to.'),
-  needNotFound: (needId: string): DomainError => invalid(C.NEED_NOT_FOUND, `This project has no need "${needId}".`, 'needId'),
+    forbidden(
+      C.NOT_YOUR_PROJECT,
+      'Department users can only see and work on projects their department is assigned to.',
+    ),
+  needNotFound: (needId: string): DomainError =>
+    invalid(C.NEED_NOT_FOUND, `This project has no need "${needId}".`, 'needId'),
   needAlreadyResolved: (needId: string): DomainError =>
     conflict(C.NEED_ALREADY_RESOLVED, `The need "${needId}" has already been resolved.`),
   hasNoLandingPlan: (): DomainError =>
     conflict(C.PROJECT_HAS_NO_LANDING_PLAN, 'A project can only land once it has a landing plan.'),
   alreadyLanded: (): DomainError => conflict(C.PROJECT_ALREADY_LANDED, 'This project has already landed.'),
   landedOnInFuture: (today: string): DomainError =>
-    invalid(C.LANDED_ON_IN_FUTURE, `The landing date lies after today (${today}); only a landing that has happened can be recorded.`, 'landedOn'),
+    invalid(
+      C.LANDED_ON_IN_FUTURE,
+      `The landing date lies after today (${today}); only a landing that has happened can be recorded.`,
+      'landedOn',
+    ),
   landedOnBeforePreviousEvent: (previousDate: string): DomainError =>
     conflict(
       C.LANDED_ON_BEFORE_PREVIOUS_EVENT,

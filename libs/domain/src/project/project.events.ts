@@ -115,7 +115,10 @@ export type ProgressReported = DomainEvent<
   { progressId: string; milestoneId?: string; note: string; done: boolean; reporter: Reporter; occurredAt: string }
 >;
 
-export type MilestoneCompleted = DomainEvent<'MilestoneCompleted', { milestoneId: string; progressId: string; occurredAt: string }>;
+export type MilestoneCompleted = DomainEvent<
+  'MilestoneCompleted',
+  { milestoneId: string; progressId: string; occurredAt: string }
+>;
 
 export type NeedResolved = DomainEvent<'NeedResolved', { needId: string; resolution: string; occurredAt: string }>;
 

@@ -43,8 +43,22 @@ describe('project state (evolve)', () => {
       district: 'Huangdao',
       investmentYuan: 300_000_000,
       needs: [
-        { needId: 'need-land', kind: 'land', description: '需要 50 亩工业用地', resolved: false, resolution: null, resolvedAt: null },
-        { needId: 'need-money', kind: 'financing', description: '需要 2 亿元贷款', resolved: false, resolution: null, resolvedAt: null },
+        {
+          needId: 'need-land',
+          kind: 'land',
+          description: '需要 50 亩工业用地',
+          resolved: false,
+          resolution: null,
+          resolvedAt: null,
+        },
+        {
+          needId: 'need-money',
+          kind: 'financing',
+          description: '需要 2 亿元贷款',
+          resolved: false,
+          resolution: null,
+          resolvedAt: null,
+        },
       ],
       reviews: [],
       submittedAt: T.submitted,
@@ -103,7 +117,12 @@ describe('project state (evolve)', () => {
 
   it('a revision changes the fields it carries and leaves the others', () => {
     const state = stateAfter([projectSubmitted(), submissionRevised({ title: '二期', investmentYuan: 1 })]);
-    expect(state).toMatchObject({ title: '二期', investmentYuan: 1, summary: '用机器人替代人工完成集装箱绑扎', district: 'Huangdao' });
+    expect(state).toMatchObject({
+      title: '二期',
+      investmentYuan: 1,
+      summary: '用机器人替代人工完成集装箱绑扎',
+      district: 'Huangdao',
+    });
     expect(state.needs).toHaveLength(2);
     expect(state.lastOccurredAt).toBe(T.reviewed);
   });
@@ -121,8 +140,22 @@ describe('project state (evolve)', () => {
       }),
     ]);
     expect(state.needs).toEqual([
-      { needId: 'need-land', kind: 'land', description: '需要 60 亩工业用地', resolved: true, resolution: '已协调黄岛区 50 亩用地', resolvedAt },
-      { needId: 'need-talent', kind: 'talent', description: '引进 10 名工程师', resolved: false, resolution: null, resolvedAt: null },
+      {
+        needId: 'need-land',
+        kind: 'land',
+        description: '需要 60 亩工业用地',
+        resolved: true,
+        resolution: '已协调黄岛区 50 亩用地',
+        resolvedAt,
+      },
+      {
+        needId: 'need-talent',
+        kind: 'talent',
+        description: '引进 10 名工程师',
+        resolved: false,
+        resolution: null,
+        resolvedAt: null,
+      },
     ]);
   });
 
@@ -140,8 +173,24 @@ describe('project state (evolve)', () => {
       leadDepartment: 'industry',
       supportingDepartments: ['resources'],
       milestones: [
-        { milestoneId: 'm-contract', title: '签订投资协议', dueOn: '2024-05-31', departmentCode: 'industry', owner: '王伟', done: false, doneAt: null },
-        { milestoneId: 'm-land', title: '完成用地供应', dueOn: '2024-07-31', departmentCode: 'resources', owner: '李娜', done: false, doneAt: null },
+        {
+          milestoneId: 'm-contract',
+          title: '签订投资协议',
+          dueOn: '2024-05-31',
+          departmentCode: 'industry',
+          owner: '王伟',
+          done: false,
+          doneAt: null,
+        },
+        {
+          milestoneId: 'm-land',
+          title: '完成用地供应',
+          dueOn: '2024-07-31',
+          departmentCode: 'resources',
+          owner: '李娜',
+          done: false,
+          doneAt: null,
+        },
       ],
       assignedAt: T.assigned,
     });
@@ -165,14 +214,26 @@ describe('project state (evolve)', () => {
         leadDepartment: 'commerce',
         supportingDepartments: ['industry', 'finance'],
         milestones: [
-          { milestoneId: 'm-contract', title: '签订投资协议', dueOn: '2024-05-31', departmentCode: 'industry', owner: '王伟' },
+          {
+            milestoneId: 'm-contract',
+            title: '签订投资协议',
+            dueOn: '2024-05-31',
+            departmentCode: 'industry',
+            owner: '王伟',
+          },
           { milestoneId: 'm-loan', title: '发放贷款', dueOn: '2024-09-30', departmentCode: 'finance', owner: '赵敏' },
         ],
         occurredAt: revisedAt,
       }),
     ]);
     expect(state.status).toBe('assigned');
-    expect(state.plan).toMatchObject({ planId: 'plan-2', revision: 2, leadDepartment: 'commerce', supportingDepartments: ['industry', 'finance'], assignedAt: revisedAt });
+    expect(state.plan).toMatchObject({
+      planId: 'plan-2',
+      revision: 2,
+      leadDepartment: 'commerce',
+      supportingDepartments: ['industry', 'finance'],
+      assignedAt: revisedAt,
+    });
     expect(state.plan?.milestones.map((m) => [m.milestoneId, m.done, m.doneAt])).toEqual([
       ['m-contract', true, T.progress],
       ['m-loan', false, null],
@@ -187,13 +248,23 @@ describe('project state (evolve)', () => {
 
   it('a resolved need records the resolution and when', () => {
     const state = stateAfter([...historyIn.assigned(), needResolved()]);
-    expect(state.needs[0]).toMatchObject({ needId: 'need-land', resolved: true, resolution: '已协调黄岛区 50 亩用地', resolvedAt: T.progress });
+    expect(state.needs[0]).toMatchObject({
+      needId: 'need-land',
+      resolved: true,
+      resolution: '已协调黄岛区 50 亩用地',
+      resolvedAt: T.progress,
+    });
     expect(state.needs[1].resolved).toBe(false);
   });
 
   it('landing records the date and actual investment', () => {
     const state = stateAfter(historyIn.landed());
-    expect(state).toMatchObject({ status: 'landed', landedOn: '2024-05-20', actualInvestmentYuan: 320_000_000, lastOccurredAt: T.landed });
+    expect(state).toMatchObject({
+      status: 'landed',
+      landedOn: '2024-05-20',
+      actualInvestmentYuan: 320_000_000,
+      lastOccurredAt: T.landed,
+    });
   });
 
   it('landing without an actual investment leaves it null', () => {
@@ -207,7 +278,14 @@ describe('project state (evolve)', () => {
   });
 
   it('follows the business time of every event', () => {
-    const events = [projectSubmitted(), projectReviewed(), projectPresented(), landingPlanAssigned(), progressReported(), projectWithdrawn()];
+    const events = [
+      projectSubmitted(),
+      projectReviewed(),
+      projectPresented(),
+      landingPlanAssigned(),
+      progressReported(),
+      projectWithdrawn(),
+    ];
     events.forEach((event, i) => {
       expect(stateAfter(events.slice(0, i + 1)).lastOccurredAt).toBe(event.data.occurredAt);
     });

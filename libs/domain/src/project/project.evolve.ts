@@ -29,7 +29,8 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
     };
   }
   // A stored stream always starts with ProjectSubmitted; anything else means it is corrupt.
-  if (state === null) throw new Error(`${event.type} cannot apply to a project stream that has no ProjectSubmitted event.`);
+  if (state === null)
+    throw new Error(`${event.type} cannot apply to a project stream that has no ProjectSubmitted event.`);
   const project: Project = { ...state, lastOccurredAt: event.data.occurredAt };
 
   switch (event.type) {
@@ -44,7 +45,8 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         occurredAt: data.occurredAt,
       };
       const reviews = [...project.reviews, review];
-      if (data.verdict === 'approved') return { ...project, reviews, status: 'approved', enteredLibraryAt: data.occurredAt };
+      if (data.verdict === 'approved')
+        return { ...project, reviews, status: 'approved', enteredLibraryAt: data.occurredAt };
       if (data.verdict === 'rejected') return { ...project, reviews, status: 'rejected' };
       return { ...project, reviews };
     }
@@ -53,7 +55,12 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       return { ...project, ...changes, needs: needs ? revisedNeeds(project.needs, needs) : project.needs };
     }
     case 'ProjectPresented':
-      return { ...project, status: 'presented', conferenceId: event.data.conferenceId, presentedAt: event.data.occurredAt };
+      return {
+        ...project,
+        status: 'presented',
+        conferenceId: event.data.conferenceId,
+        presentedAt: event.data.occurredAt,
+      };
     case 'LandingPlanAssigned':
       return { ...project, status: 'assigned', plan: planFrom(event.data, 1, event.data.occurredAt, null) };
     case 'LandingPlanRevised':
@@ -64,13 +71,17 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       const { milestoneId, occurredAt } = event.data;
       const plan = project.plan && {
         ...project.plan,
-        milestones: project.plan.milestones.map((m) => (m.milestoneId === milestoneId ? { ...m, done: true, doneAt: occurredAt } : m)),
+        milestones: project.plan.milestones.map((m) =>
+          m.milestoneId === milestoneId ? { ...m, done: true, doneAt: occurredAt } : m,
+        ),
       };
       return { ...project, plan };
     }
     case 'NeedResolved': {
       const { needId, resolution, occurredAt } = event.data;
-      const needs = project.needs.map((n) => (n.needId === needId ? { ...n, resolved: true, resolution, resolvedAt: occurredAt } : n));
+      const needs = project.needs.map((n) =>
+        n.needId === needId ? { ...n, resolved: true, resolution, resolvedAt: occurredAt } : n,
+      );
       return { ...project, needs };
     }
     case 'ProjectLanded':
@@ -100,7 +111,12 @@ export function openNeed({ needId, kind, description }: Need): ProjectNeed {
 export function revisedNeeds(current: readonly ProjectNeed[], revised: readonly Need[]): ProjectNeed[] {
   return revised.map((need) => {
     const kept = current.find((n) => n.needId === need.needId);
-    return { ...openNeed(need), resolved: kept?.resolved ?? false, resolution: kept?.resolution ?? null, resolvedAt: kept?.resolvedAt ?? null };
+    return {
+      ...openNeed(need),
+      resolved: kept?.resolved ?? false,
+      resolution: kept?.resolution ?? null,
+      resolvedAt: kept?.resolvedAt ?? null,
+    };
   });
 }
 
@@ -109,7 +125,12 @@ export function revisedNeeds(current: readonly ProjectNeed[], revised: readonly 
  * LandingPlanRevised event: a milestone completed under the previous plan stays completed if the
  * new plan keeps its id.
  */
-export function planFrom(plan: LandingPlan, revision: number, assignedAt: string, previous: ProjectPlan | null): ProjectPlan {
+export function planFrom(
+  plan: LandingPlan,
+  revision: number,
+  assignedAt: string,
+  previous: ProjectPlan | null,
+): ProjectPlan {
   return {
     planId: plan.planId,
     revision,
@@ -117,7 +138,15 @@ export function planFrom(plan: LandingPlan, revision: number, assignedAt: string
     supportingDepartments: [...plan.supportingDepartments],
     milestones: plan.milestones.map(({ milestoneId, title, dueOn, departmentCode, owner }) => {
       const kept = previous?.milestones.find((p) => p.milestoneId === milestoneId);
-      return { milestoneId, title, dueOn, departmentCode, owner, done: kept?.done ?? false, doneAt: kept?.doneAt ?? null };
+      return {
+        milestoneId,
+        title,
+        dueOn,
+        departmentCode,
+        owner,
+        done: kept?.done ?? false,
+        doneAt: kept?.doneAt ?? null,
+      };
     }),
     assignedAt,
   };

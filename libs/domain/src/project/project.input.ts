@@ -24,7 +24,15 @@ import {
   WithdrawProject,
 } from './project.commands';
 import { projectErrors } from './project.errors';
-import { LandingPlan, Need, NEED_KINDS, PlannedMilestone, Reporter, ReviewScores, REVIEW_VERDICTS } from './project.events';
+import {
+  LandingPlan,
+  Need,
+  NEED_KINDS,
+  PlannedMilestone,
+  Reporter,
+  ReviewScores,
+  REVIEW_VERDICTS,
+} from './project.events';
 
 /**
  * The commands' own input, checked and cleaned (400 when wrong): what decide needs before it
@@ -63,7 +71,8 @@ export function revisionOf(data: ReviseSubmission['data']) {
   return withoutUndefined({
     title: data.title === undefined ? undefined : requiredText(data.title, 'title', L.title),
     summary: optionalText(data.summary, 'summary', L.summary),
-    industryChain: data.industryChain === undefined ? undefined : requiredText(data.industryChain, 'industryChain', L.industryChain),
+    industryChain:
+      data.industryChain === undefined ? undefined : requiredText(data.industryChain, 'industryChain', L.industryChain),
     district: optionalText(data.district, 'district', L.district),
     investmentYuan: optionalAmountInYuan(data.investmentYuan, 'investmentYuan'),
     needs: needs && needsOf(needs),
@@ -80,14 +89,17 @@ export function landingPlanOf(data: AssignLandingPlan['data']): LandingPlan {
 
   const planId = requiredText(data.planId, 'planId');
   const leadDepartment = department(data.leadDepartment, 'leadDepartment');
-  const supportingDepartments = list(data.supportingDepartments, 'supportingDepartments', L.supportingDepartments).map((value, i) => {
-    const field = `supportingDepartments[${i}]`;
-    const code = department(value, field);
-    if (code === leadDepartment) throw projectErrors.leadAlsoSupporting(code, field);
-    return code;
-  });
+  const supportingDepartments = list(data.supportingDepartments, 'supportingDepartments', L.supportingDepartments).map(
+    (value, i) => {
+      const field = `supportingDepartments[${i}]`;
+      const code = department(value, field);
+      if (code === leadDepartment) throw projectErrors.leadAlsoSupporting(code, field);
+      return code;
+    },
+  );
   supportingDepartments.forEach((code, i) => {
-    if (supportingDepartments.indexOf(code) < i) throw projectErrors.duplicateDepartment(code, `supportingDepartments[${i}]`);
+    if (supportingDepartments.indexOf(code) < i)
+      throw projectErrors.duplicateDepartment(code, `supportingDepartments[${i}]`);
   });
 
   const milestones = list(data.milestones, 'milestones', L.milestones).map((value, i): PlannedMilestone => {
@@ -119,7 +131,10 @@ export function progressOf(data: ReportProgress['data']) {
 }
 
 export function resolutionOf(data: ResolveNeed['data']) {
-  return { needId: requiredText(data.needId, 'needId'), resolution: requiredText(data.resolution, 'resolution', L.needResolution) };
+  return {
+    needId: requiredText(data.needId, 'needId'),
+    resolution: requiredText(data.resolution, 'resolution', L.needResolution),
+  };
 }
 
 export function landingOf(data: LandProject['data']) {
@@ -154,7 +169,8 @@ function scoresOf(value: unknown): ReviewScores {
   const scores = object(value, 'scores');
   const score = (key: keyof ReviewScores): number => {
     const n = scores[key];
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > L.scoreMax) throw projectErrors.invalidScore(`scores.${key}`);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > L.scoreMax)
+      throw projectErrors.invalidScore(`scores.${key}`);
     return n;
   };
   return { idea: score('idea'), validation: score('validation'), feasibility: score('feasibility') };

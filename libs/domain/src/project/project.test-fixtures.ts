@@ -57,16 +57,27 @@ const MILESTONES = [
   { milestoneId: 'm-land', title: '完成用地供应', dueOn: '2024-07-31', departmentCode: 'resources', owner: '李娜' },
 ];
 
-const PLAN = { planId: 'plan-1', leadDepartment: 'industry', supportingDepartments: ['resources'], milestones: MILESTONES };
+const PLAN = {
+  planId: 'plan-1',
+  leadDepartment: 'industry',
+  supportingDepartments: ['resources'],
+  milestones: MILESTONES,
+};
 
 export const REVIEWER = { userId: 'user-expert', username: 'expert.zhang' };
 export const TASKFORCE = { userId: 'user-staff', username: 'staff.liu', role: 'taskforce' as const };
 export const departmentUser = (departmentCode?: string) =>
-  withoutUndefined({ userId: `user-${departmentCode}`, username: `dept.${departmentCode}`, role: 'department' as const, departmentCode });
+  withoutUndefined({
+    userId: `user-${departmentCode}`,
+    username: `dept.${departmentCode}`,
+    role: 'department' as const,
+    departmentCode,
+  });
 
 // Events --------------------------------------------------------------------------------------
 
-const event = <E extends ProjectEvent>(type: E['type'], data: E['data']): E => ({ type, data: withoutUndefined(data) }) as E;
+const event = <E extends ProjectEvent>(type: E['type'], data: E['data']): E =>
+  ({ type, data: withoutUndefined(data) }) as E;
 
 export const projectSubmitted = (data: Partial<ProjectSubmitted['data']> = {}) =>
   event<ProjectSubmitted>('ProjectSubmitted', {
@@ -131,10 +142,20 @@ export const progressReported = (data: Partial<ProgressReported['data']> = {}) =
   });
 
 export const milestoneCompleted = (data: Partial<MilestoneCompleted['data']> = {}) =>
-  event<MilestoneCompleted>('MilestoneCompleted', { milestoneId: 'm-contract', progressId: 'progress-1', occurredAt: T.progress, ...data });
+  event<MilestoneCompleted>('MilestoneCompleted', {
+    milestoneId: 'm-contract',
+    progressId: 'progress-1',
+    occurredAt: T.progress,
+    ...data,
+  });
 
 export const needResolved = (data: Partial<NeedResolved['data']> = {}) =>
-  event<NeedResolved>('NeedResolved', { needId: 'need-land', resolution: '已协调黄岛区 50 亩用地', occurredAt: T.progress, ...data });
+  event<NeedResolved>('NeedResolved', {
+    needId: 'need-land',
+    resolution: '已协调黄岛区 50 亩用地',
+    occurredAt: T.progress,
+    ...data,
+  });
 
 export const projectLanded = (data: Partial<ProjectLanded['data']> = {}) =>
   event<ProjectLanded>('ProjectLanded', {

@@ -1,8 +1,20 @@
 import { BACKWARDS, END, KurrentDBClient, START, streamNameFilter } from '@kurrent/kurrentdb-client';
-import type { AllStreamSubscription, AppendResult as KurrentAppendResult, Filter, ReadPosition } from '@kurrent/kurrentdb-client';
+import type {
+  AllStreamSubscription,
+  AppendResult as KurrentAppendResult,
+  Filter,
+  ReadPosition,
+} from '@kurrent/kurrentdb-client';
 import { matchRetry } from '../append-retry';
 import { WrongExpectedVersionError } from '../event-store.errors';
-import { AppendResult, EventStore, ExpectedVersion, NewEvent, ReadStreamResult, RecordedEvent } from '../event-store.port';
+import {
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadStreamResult,
+  RecordedEvent,
+} from '../event-store.port';
 import { Upcaster, upcasterChain } from '../upcaster';
 import {
   comparePositions,
@@ -51,17 +63,23 @@ export class KurrentDbEventStore implements EventStore {
     this.filter = streamNameFilter({ regex: streamNameRegex(options.streamPrefixes) });
   }
 
-  async appendToStream(streamId: string, events: NewEvent[], options: { expectedVersion?: ExpectedVersion } = {}): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: NewEvent[],
+    options: { expectedVersion?: ExpectedVersion } = {},
+  ): Promise<AppendResult> {
     const expectedVersion = options.expectedVersion ?? 'any';
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
-    if (new Set(events.map((e) => e.eventId.toLowerCase())).size !== events.length) throw new Error('appendToStream got the same event id twice');
+    if (new Set(events.map((e) => e.eventId.toLowerCase())).size !== events.length)
+      throw new Error('appendToStream got the same event id twice');
     const proposed = events.map(toKurrentEvent);
 
     for (let attempt = 1; ; attempt++) {
       const { version, events: stored } = await this.readRaw(streamId);
       const retried = matchRetry(streamId, events, stored);
       if (retried) return retried;
-      if (expectedVersion !== 'any' && expectedVersion !== version) throw new WrongExpectedVersionError(streamId, expectedVersion, version);
+      if (expectedVersion !== 'any' && expectedVersion !== version)
+        throw new WrongExpectedVersionError(streamId, expectedVersion, version);
       try {
         const result = await this.client.appendToStream(streamId, proposed, { streamState: toStreamState(version) });
         return await this.appendResult(streamId, result);
@@ -79,7 +97,11 @@ export class KurrentDbEventStore implements EventStore {
     const version = revisionToVersion(result.nextExpectedRevision);
     if (result.position) return { version, position: globalPositionOf(result.position) };
     // Servers may answer a deduplicated (idempotent) write without a position: read the event's own.
-    for await (const resolved of this.client.readStream(streamId, { fromRevision: result.nextExpectedRevision, maxCount: 1, requiresLeader: true })) {
+    for await (const resolved of this.client.readStream(streamId, {
+      fromRevision: result.nextExpectedRevision,
+      maxCount: 1,
+      requiresLeader: true,
+    })) {
       if (resolved.event) return { version, position: fromKurrentRecord(resolved.event).globalPosition };
     }
     throw new Error(`KurrentDB confirmed an append to ${streamId} at version ${version} but has no such event`);
@@ -112,7 +134,11 @@ export class KurrentDbEventStore implements EventStore {
       // A read may start at `after` itself (the event already handled), so ask for one more.
       const wanted = limit - events.length + (after ? 1 : 0);
       let received = 0;
-      for await (const resolved of this.client.readAll({ fromPosition: after ?? START, maxCount: wanted, filter: this.filter })) {
+      for await (const resolved of this.client.readAll({
+        fromPosition: after ?? START,
+        maxCount: wanted,
+        filter: this.filter,
+      })) {
         received++;
         const record = resolved.event;
         if (!record) continue;
@@ -161,7 +187,10 @@ export class KurrentDbEventStore implements EventStore {
       try {
         // From the end of the log as it is now, not END at subscription time: an event appended
         // while the subscription is still being set up must wake the waiters too.
-        const subscription = this.client.subscribeToAll({ fromPosition: await this.headPosition(), filter: this.filter });
+        const subscription = this.client.subscribeToAll({
+          fromPosition: await this.headPosition(),
+          filter: this.filter,
+        });
         subscription.on('data', () => [...this.waiters].forEach((wake) => wake()));
         subscription.on('error', forget);
         subscription.on('close', forget);

@@ -1,4 +1,9 @@
-import { ANY, NO_STREAM, StreamNotFoundError, WrongExpectedVersionError as KurrentWrongExpectedVersionError } from '@kurrent/kurrentdb-client';
+import {
+  ANY,
+  NO_STREAM,
+  StreamNotFoundError,
+  WrongExpectedVersionError as KurrentWrongExpectedVersionError,
+} from '@kurrent/kurrentdb-client';
 import type { Position } from '@kurrent/kurrentdb-client';
 import { WrongExpectedVersionError } from '../event-store.errors';
 import { newEvent } from '../testing/event-store.contract';
@@ -27,7 +32,11 @@ describe('KurrentDB mapping: stream filter', () => {
   it("matches Luodi's aggregate streams only, never system or other streams", () => {
     const id = '0b5a4f57-1c4c-4f5e-9c1a-7f0c2f1d2e3a';
     expect([`project-${id}`, `enterprise-${id}`, `conference-${id}`].every((s) => luodi.test(s))).toBe(true);
-    expect([`$$project-${id}`, '$stats-127.0.0.1:2113', `$ce-project`, `projects-${id}`, `test-${id}`, 'project'].some((s) => luodi.test(s))).toBe(false);
+    expect(
+      [`$$project-${id}`, '$stats-127.0.0.1:2113', `$ce-project`, `projects-${id}`, `test-${id}`, 'project'].some((s) =>
+        luodi.test(s),
+      ),
+    ).toBe(false);
   });
 
   it('escapes prefixes, so a dot in a prefix matches only a dot', () => {
@@ -99,7 +108,11 @@ describe('KurrentDB mapping: positions and checkpoints', () => {
 
 describe('KurrentDB mapping: errors', () => {
   it("maps the client's wrong-expected-version to the port's, with our versions", () => {
-    const conflict = new KurrentWrongExpectedVersionError(undefined, { streamName: 'project-1', expected: 1n, current: 4n });
+    const conflict = new KurrentWrongExpectedVersionError(undefined, {
+      streamName: 'project-1',
+      expected: 1n,
+      current: 4n,
+    });
 
     const mapped = toPortError(conflict, 'project-1', 2);
 
@@ -108,7 +121,11 @@ describe('KurrentDB mapping: errors', () => {
   });
 
   it('maps a conflict on a stream that does not exist yet to actual version 0', () => {
-    const conflict = new KurrentWrongExpectedVersionError(undefined, { streamName: 'project-1', expected: 0n, current: NO_STREAM });
+    const conflict = new KurrentWrongExpectedVersionError(undefined, {
+      streamName: 'project-1',
+      expected: 0n,
+      current: NO_STREAM,
+    });
     expect(toPortError(conflict, 'project-1', 1)).toMatchObject({ expected: 1, actual: 0 });
   });
 
@@ -144,7 +161,12 @@ describe('KurrentDB mapping: events', () => {
 
     const written = toKurrentEvent(event);
 
-    expect(written).toMatchObject({ id: event.eventId, type: 'ProjectSubmitted', contentType: 'application/json', data: event.data });
+    expect(written).toMatchObject({
+      id: event.eventId,
+      type: 'ProjectSubmitted',
+      contentType: 'application/json',
+      data: event.data,
+    });
     expect(written.metadata).toEqual({ ...event.metadata, schemaVersion: 3 });
   });
 
@@ -170,8 +192,12 @@ describe('KurrentDB mapping: events', () => {
 
   it('refuses records Luodi did not write: binary data or no schema version', () => {
     const written = toKurrentEvent(newEvent());
-    expect(() => fromKurrentRecord(stored(written, { isJson: false, data: new Uint8Array([1]) }))).toThrow(/not written by Luodi/);
-    expect(() => fromKurrentRecord(stored(written, { metadata: { correlationId: 'c' } }))).toThrow(/not written by Luodi/);
+    expect(() => fromKurrentRecord(stored(written, { isJson: false, data: new Uint8Array([1]) }))).toThrow(
+      /not written by Luodi/,
+    );
+    expect(() => fromKurrentRecord(stored(written, { metadata: { correlationId: 'c' } }))).toThrow(
+      /not written by Luodi/,
+    );
   });
 
   it('refuses a stream read without a usable $all position (servers before 22.6)', () => {

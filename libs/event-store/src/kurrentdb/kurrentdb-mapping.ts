@@ -3,7 +3,12 @@
  * it is unit-tested without a server (kurrentdb-mapping.spec.ts).
  */
 import { ANY, ErrorType, NO_STREAM, jsonEvent } from '@kurrent/kurrentdb-client';
-import type { AppendStreamState, CurrentStreamState, EventData as KurrentEventData, Position } from '@kurrent/kurrentdb-client';
+import type {
+  AppendStreamState,
+  CurrentStreamState,
+  EventData as KurrentEventData,
+  Position,
+} from '@kurrent/kurrentdb-client';
 import { WrongExpectedVersionError } from '../event-store.errors';
 import type { ExpectedVersion, NewEvent, RecordedEvent } from '../event-store.port';
 
@@ -67,7 +72,8 @@ export function globalPositionOf(position: Position): number {
 
 /** Whether the event stored at commit position `globalPosition` is at or before `checkpoint`. */
 export function isPositionAtOrBefore(globalPosition: number, checkpoint: string | null): boolean {
-  if (!Number.isSafeInteger(globalPosition) || globalPosition < 0) throw new Error(`Not a global position: ${globalPosition}`);
+  if (!Number.isSafeInteger(globalPosition) || globalPosition < 0)
+    throw new Error(`Not a global position: ${globalPosition}`);
   const after = parseCheckpoint(checkpoint);
   return after !== null && BigInt(globalPosition) <= after.commit;
 }
@@ -96,7 +102,9 @@ function hasErrorType(error: unknown, type: ErrorType): error is Error & { type:
 /** A port event as a KurrentDB JSON event: data as is (with `occurredAt`), schemaVersion in metadata. */
 export function toKurrentEvent(event: NewEvent): KurrentEventData {
   if (SCHEMA_VERSION_KEY in event.metadata) {
-    throw new Error(`Event ${event.eventId}: metadata key "${SCHEMA_VERSION_KEY}" is reserved for the event's schema version`);
+    throw new Error(
+      `Event ${event.eventId}: metadata key "${SCHEMA_VERSION_KEY}" is reserved for the event's schema version`,
+    );
   }
   return jsonEvent({
     id: event.eventId,
@@ -123,11 +131,15 @@ export interface KurrentRecord {
 export function fromKurrentRecord(record: KurrentRecord): RecordedEvent {
   const { metadata, data, position } = record;
   if (!record.isJson || !isObject(data) || !isObject(metadata) || typeof metadata[SCHEMA_VERSION_KEY] !== 'number') {
-    throw new Error(`Event ${record.id} in ${record.streamId} was not written by Luodi: no JSON data or no schema version`);
+    throw new Error(
+      `Event ${record.id} in ${record.streamId} was not written by Luodi: no JSON data or no schema version`,
+    );
   }
   // Stream reads carry the $all position only from EventStoreDB 22.6 on (older ones send none or 2^64 - 1).
   if (!position || position.commit > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new Error(`Event ${record.id} in ${record.streamId} has no usable $all position: KurrentDB or EventStoreDB 22.6+ is needed`);
+    throw new Error(
+      `Event ${record.id} in ${record.streamId} has no usable $all position: KurrentDB or EventStoreDB 22.6+ is needed`,
+    );
   }
   const { [SCHEMA_VERSION_KEY]: schemaVersion, ...ownMetadata } = metadata;
   return {

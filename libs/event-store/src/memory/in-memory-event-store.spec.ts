@@ -3,9 +3,14 @@ import { InMemoryEventLog, InMemoryEventStore } from './in-memory-event-store';
 
 const log = new InMemoryEventLog();
 
-describeEventStoreContract('in memory', () => ({ open: async (options) => new InMemoryEventStore({ ...options, log }) }), {
-  noLateCommits: 'an append runs to completion without awaiting, so no writer can hold a lower position while a higher one is read',
-});
+describeEventStoreContract(
+  'in memory',
+  () => ({ open: async (options) => new InMemoryEventStore({ ...options, log }) }),
+  {
+    noLateCommits:
+      'an append runs to completion without awaiting, so no writer can hold a lower position while a higher one is read',
+  },
+);
 
 describe('In-memory event store specifics', () => {
   it('keeps history as stored when a caller mutates the objects it appended or read', async () => {
@@ -21,7 +26,9 @@ describe('In-memory event store specifics', () => {
 
   it('refuses what PostgreSQL would refuse: an event id that is not a UUID, a checkpoint of another store', async () => {
     const store = new InMemoryEventStore();
-    await expect(store.appendToStream('test-uuid', [{ ...newEvent(), eventId: 'not-a-uuid' }])).rejects.toThrow(/not a UUID/);
+    await expect(store.appendToStream('test-uuid', [{ ...newEvent(), eventId: 'not-a-uuid' }])).rejects.toThrow(
+      /not a UUID/,
+    );
     await expect(store.readAll('123:45', 10)).rejects.toThrow(/Not an in-memory event store checkpoint/);
     expect((await store.readStream('test-uuid')).version).toBe(0);
   });

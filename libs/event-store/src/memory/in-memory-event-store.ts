@@ -1,6 +1,13 @@
 import { matchRetry } from '../append-retry';
 import { WrongExpectedVersionError } from '../event-store.errors';
-import { AppendResult, EventStore, ExpectedVersion, NewEvent, ReadStreamResult, RecordedEvent } from '../event-store.port';
+import {
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadStreamResult,
+  RecordedEvent,
+} from '../event-store.port';
 import { Upcaster, upcasterChain } from '../upcaster';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,22 +47,29 @@ export class InMemoryEventStore implements EventStore {
     this.log.listeners.add(this.wakeWaiters);
   }
 
-  async appendToStream(streamId: string, events: NewEvent[], options: { expectedVersion?: ExpectedVersion } = {}): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: NewEvent[],
+    options: { expectedVersion?: ExpectedVersion } = {},
+  ): Promise<AppendResult> {
     this.assertOpen();
     const expectedVersion = options.expectedVersion ?? 'any';
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     // PostgreSQL stores event ids as uuid and schema versions as positive integers.
     for (const e of events) {
       if (!UUID.test(e.eventId)) throw new Error(`Event id ${e.eventId} is not a UUID`);
-      if (!Number.isSafeInteger(e.schemaVersion) || e.schemaVersion < 1) throw new Error(`Event ${e.eventId} has schema version ${e.schemaVersion}, not a positive integer`);
+      if (!Number.isSafeInteger(e.schemaVersion) || e.schemaVersion < 1)
+        throw new Error(`Event ${e.eventId} has schema version ${e.schemaVersion}, not a positive integer`);
     }
-    if (new Set(events.map((e) => e.eventId.toLowerCase())).size !== events.length) throw new Error('appendToStream got the same event id twice');
+    if (new Set(events.map((e) => e.eventId.toLowerCase())).size !== events.length)
+      throw new Error('appendToStream got the same event id twice');
 
     const stream = this.log.streams.get(streamId) ?? [];
     const retried = matchRetry(streamId, events, stream);
     if (retried) return retried;
     const version = stream.length;
-    if (expectedVersion !== 'any' && expectedVersion !== version) throw new WrongExpectedVersionError(streamId, expectedVersion, version);
+    if (expectedVersion !== 'any' && expectedVersion !== version)
+      throw new WrongExpectedVersionError(streamId, expectedVersion, version);
 
     const recordedAt = new Date().toISOString(); // one transaction, one time, as PostgreSQL's now()
     for (const [i, e] of events.entries()) {

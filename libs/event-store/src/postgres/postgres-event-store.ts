@@ -1,6 +1,13 @@
 import { ClientConfig, Pool, QueryResultRow } from 'pg';
 import { EventIdReusedError, WrongExpectedVersionError } from '../event-store.errors';
-import { AppendResult, EventStore, ExpectedVersion, NewEvent, ReadStreamResult, RecordedEvent } from '../event-store.port';
+import {
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadStreamResult,
+  RecordedEvent,
+} from '../event-store.port';
 import { Upcaster, upcasterChain } from '../upcaster';
 import { PgChannelListener } from './pg-channel-listener';
 import { isConnectionError } from './reconnecting-pool';
@@ -32,23 +39,30 @@ export class PostgresEventStore implements EventStore {
     this.listener = new PgChannelListener(connectionOptions(pool), EVENTS_CHANNEL);
   }
 
-  async appendToStream(streamId: string, events: NewEvent[], options: { expectedVersion?: ExpectedVersion } = {}): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: NewEvent[],
+    options: { expectedVersion?: ExpectedVersion } = {},
+  ): Promise<AppendResult> {
     const expectedVersion = options.expectedVersion ?? 'any';
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
-    if (new Set(events.map((e) => e.eventId)).size !== events.length) throw new Error('appendToStream got the same event id twice');
+    if (new Set(events.map((e) => e.eventId)).size !== events.length)
+      throw new Error('appendToStream got the same event id twice');
     // One statement, so one round trip and its own transaction (see the append_to_stream migration).
-    const { rows } = await this.pool.query<{ status: 'appended' | 'retried' | 'wrong-version' | 'id-reused'; version: number; last_position: string; reused_id: string }>(
-      'SELECT * FROM append_to_stream($1, $2, $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])',
-      [
-        streamId,
-        expectedVersion === 'any' ? null : expectedVersion,
-        events.map((e) => e.eventId),
-        events.map((e) => e.type),
-        events.map((e) => e.schemaVersion),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map((e) => JSON.stringify(e.metadata)),
-      ],
-    );
+    const { rows } = await this.pool.query<{
+      status: 'appended' | 'retried' | 'wrong-version' | 'id-reused';
+      version: number;
+      last_position: string;
+      reused_id: string;
+    }>('SELECT * FROM append_to_stream($1, $2, $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])', [
+      streamId,
+      expectedVersion === 'any' ? null : expectedVersion,
+      events.map((e) => e.eventId),
+      events.map((e) => e.type),
+      events.map((e) => e.schemaVersion),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map((e) => JSON.stringify(e.metadata)),
+    ]);
     const { status, version, last_position: position, reused_id: reusedId } = rows[0];
     if (status === 'wrong-version') throw new WrongExpectedVersionError(streamId, expectedVersion, version);
     if (status === 'id-reused') throw new EventIdReusedError(streamId, reusedId);

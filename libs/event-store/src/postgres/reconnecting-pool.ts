@@ -1,8 +1,23 @@
 import { Pool, PoolClient, PoolConfig } from 'pg';
 
 /** SQLSTATEs and socket errors of a server that is down, restarting, or a connection that broke. */
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
-const CONNECTION_MESSAGES = /Connection terminated|connection timeout|Client has encountered a connection error|Connection ended|server closed the connection/i;
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection timeout|Client has encountered a connection error|Connection ended|server closed the connection/i;
 /** The statement was refused by a node that is (still or again) a read-only replica: nothing was written. */
 const READ_ONLY_TRANSACTION = '25006';
 
@@ -17,7 +32,11 @@ export interface ReconnectingPoolConfig extends PoolConfig {
   reconnectForMs?: number;
 }
 
-type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined, release: (release?: unknown) => void) => void;
+type ConnectCallback = (
+  error: Error | undefined,
+  client: PoolClient | undefined,
+  release: (release?: unknown) => void,
+) => void;
 
 /**
  * A pg Pool that rides out a failover: opening a connection is retried with back-off while the
@@ -53,7 +72,10 @@ export class ReconnectingPool extends Pool {
   // variable as a Pool).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Pool.query's overloads return Promise or void
   override query(...args: unknown[]): any {
-    const callback = typeof args[args.length - 1] === 'function' ? (args.pop() as (error: Error | undefined, result?: unknown) => void) : undefined;
+    const callback =
+      typeof args[args.length - 1] === 'function'
+        ? (args.pop() as (error: Error | undefined, result?: unknown) => void)
+        : undefined;
     const run = super.query as (...a: unknown[]) => Promise<unknown>;
     const attempt = async (): Promise<unknown> => {
       const deadline = Date.now() + this.reconnectForMs;
@@ -61,13 +83,22 @@ export class ReconnectingPool extends Pool {
         try {
           return await run.apply(this, args);
         } catch (error) {
-          if ((error as { code?: string }).code !== READ_ONLY_TRANSACTION || Date.now() + delay > deadline || this.ending) throw error;
+          if (
+            (error as { code?: string }).code !== READ_ONLY_TRANSACTION ||
+            Date.now() + delay > deadline ||
+            this.ending
+          )
+            throw error;
           await sleep(delay);
         }
       }
     };
     const result = attempt();
-    if (callback) result.then((value) => callback(undefined, value), (error: Error) => callback(error));
+    if (callback)
+      result.then(
+        (value) => callback(undefined, value),
+        (error: Error) => callback(error),
+      );
     return result;
   }
 

@@ -42,7 +42,11 @@ async function readAllAfter(store: EventStore, checkpoint: string | null, pageSi
   }
 }
 
-export function describeEventStoreContract(adapterName: string, subject: () => EventStoreContractSubject, limits: EventStoreContractLimits = {}): void {
+export function describeEventStoreContract(
+  adapterName: string,
+  subject: () => EventStoreContractSubject,
+  limits: EventStoreContractLimits = {},
+): void {
   describe(`EventStore contract: ${adapterName}`, () => {
     let store: EventStore;
     const opened: EventStore[] = [];
@@ -62,14 +66,20 @@ export function describeEventStoreContract(adapterName: string, subject: () => E
     it('appends events and reads them back in order with positions, metadata and recorded time', async () => {
       const id = stream();
       const first = await store.appendToStream(id, [newEvent('A', { n: 1 })], { expectedVersion: 0 });
-      const second = await store.appendToStream(id, [newEvent('B', { n: 2 }), newEvent('C', { n: 3 })], { expectedVersion: 1 });
+      const second = await store.appendToStream(id, [newEvent('B', { n: 2 }), newEvent('C', { n: 3 })], {
+        expectedVersion: 1,
+      });
 
       expect(first.version).toBe(1);
       expect(second.version).toBe(3);
       expect(second.position).toBeGreaterThan(first.position);
       const { version, events } = await store.readStream(id);
       expect(version).toBe(3);
-      expect(events.map((e) => [e.type, e.streamPosition, e.data.n])).toEqual([['A', 1, 1], ['B', 2, 2], ['C', 3, 3]]);
+      expect(events.map((e) => [e.type, e.streamPosition, e.data.n])).toEqual([
+        ['A', 1, 1],
+        ['B', 2, 2],
+        ['C', 3, 3],
+      ]);
       expect(events[0].metadata.correlationId).toEqual(expect.any(String));
       expect(Date.parse(events[0].recordedAt)).not.toBeNaN();
       expect(events[2].globalPosition).toBe(second.position);
@@ -83,8 +93,13 @@ export function describeEventStoreContract(adapterName: string, subject: () => E
       const id = stream();
       await store.appendToStream(id, [newEvent()], { expectedVersion: 0 });
 
-      await expect(store.appendToStream(id, [newEvent(), newEvent()], { expectedVersion: 0 })).rejects.toBeInstanceOf(WrongExpectedVersionError);
-      await expect(store.appendToStream(id, [newEvent()], { expectedVersion: 5 })).rejects.toMatchObject({ code: 'WRONG_EXPECTED_VERSION', actual: 1 });
+      await expect(store.appendToStream(id, [newEvent(), newEvent()], { expectedVersion: 0 })).rejects.toBeInstanceOf(
+        WrongExpectedVersionError,
+      );
+      await expect(store.appendToStream(id, [newEvent()], { expectedVersion: 5 })).rejects.toMatchObject({
+        code: 'WRONG_EXPECTED_VERSION',
+        actual: 1,
+      });
       expect((await store.readStream(id)).version).toBe(1);
     });
 
@@ -93,7 +108,9 @@ export function describeEventStoreContract(adapterName: string, subject: () => E
       await store.appendToStream(id, [newEvent('Start')], { expectedVersion: 0 });
       const contenders = Array.from({ length: 50 }, (_, i) => [newEvent('Race', { i }), newEvent('Race', { i })]);
 
-      const results = await Promise.allSettled(contenders.map((events) => store.appendToStream(id, events, { expectedVersion: 1 })));
+      const results = await Promise.allSettled(
+        contenders.map((events) => store.appendToStream(id, events, { expectedVersion: 1 })),
+      );
 
       const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
       expect(won).toHaveLength(1);
@@ -127,7 +144,9 @@ export function describeEventStoreContract(adapterName: string, subject: () => E
       const event = newEvent('A', { n: 1 });
       await store.appendToStream(id, [event]);
 
-      await expect(store.appendToStream(id, [{ ...event, data: { ...event.data, n: 2 } }])).rejects.toBeInstanceOf(EventIdReusedError);
+      await expect(store.appendToStream(id, [{ ...event, data: { ...event.data, n: 2 } }])).rejects.toBeInstanceOf(
+        EventIdReusedError,
+      );
       expect((await store.readStream(id)).events.map((e) => e.data.n)).toEqual([1]);
     });
 
@@ -232,30 +251,38 @@ export function describeEventStoreContract(adapterName: string, subject: () => E
     });
 
     const lateCommits = 'never lets a reader pass a transaction that took a lower position but commits later';
-    (limits.noLateCommits ? it.skip : it)(limits.noLateCommits ? `${lateCommits} (does not apply: ${limits.noLateCommits})` : lateCommits, async () => {
-      const late = subject().beginLateAppend;
-      if (!late) throw new Error(`${adapterName}: give the contract beginLateAppend, or the reason in limits.noLateCommits`);
-      const before = await readAllAfter(store, null, 1000);
-      const checkpoint = before.length ? before[before.length - 1].checkpoint : null;
-      const slowStream = stream();
-      const fastStream = stream();
-      const slowEvent = newEvent('Slow');
-      const slow = await late(slowStream, [slowEvent]); // takes the lower position, stays open
-      const fast = await store.appendToStream(fastStream, [newEvent('Fast')]); // commits first
+    (limits.noLateCommits ? it.skip : it)(
+      limits.noLateCommits ? `${lateCommits} (does not apply: ${limits.noLateCommits})` : lateCommits,
+      async () => {
+        const late = subject().beginLateAppend;
+        if (!late)
+          throw new Error(`${adapterName}: give the contract beginLateAppend, or the reason in limits.noLateCommits`);
+        const before = await readAllAfter(store, null, 1000);
+        const checkpoint = before.length ? before[before.length - 1].checkpoint : null;
+        const slowStream = stream();
+        const fastStream = stream();
+        const slowEvent = newEvent('Slow');
+        const slow = await late(slowStream, [slowEvent]); // takes the lower position, stays open
+        const fast = await store.appendToStream(fastStream, [newEvent('Fast')]); // commits first
 
-      const whileOpen = await readAllAfter(store, checkpoint);
-      await slow.commit();
-      const afterCommit = await readAllAfter(store, checkpoint);
-      const resumed = await readAllAfter(store, whileOpen.length ? whileOpen[whileOpen.length - 1].checkpoint : checkpoint);
+        const whileOpen = await readAllAfter(store, checkpoint);
+        await slow.commit();
+        const afterCommit = await readAllAfter(store, checkpoint);
+        const resumed = await readAllAfter(
+          store,
+          whileOpen.length ? whileOpen[whileOpen.length - 1].checkpoint : checkpoint,
+        );
 
-      const ours = (events: RecordedEvent[]) => events.filter((e) => [slowStream, fastStream].includes(e.streamId)).map((e) => e.streamId);
-      expect(ours(whileOpen)).toEqual([]); // the reader waits at the open transaction
-      expect(ours(afterCommit)).toEqual([slowStream, fastStream]); // then sees both, in a stable order
-      expect(ours(resumed)).toEqual([slowStream, fastStream]);
-      const slowPosition = afterCommit.find((e) => e.streamId === slowStream)!.globalPosition;
-      expect(slowPosition).toBeLessThan(fast.position);
-      expect(await store.isAtOrBefore(fast.position, afterCommit[afterCommit.length - 1].checkpoint)).toBe(true);
-      expect(await store.isAtOrBefore(fast.position, checkpoint)).toBe(false);
-    });
+        const ours = (events: RecordedEvent[]) =>
+          events.filter((e) => [slowStream, fastStream].includes(e.streamId)).map((e) => e.streamId);
+        expect(ours(whileOpen)).toEqual([]); // the reader waits at the open transaction
+        expect(ours(afterCommit)).toEqual([slowStream, fastStream]); // then sees both, in a stable order
+        expect(ours(resumed)).toEqual([slowStream, fastStream]);
+        const slowPosition = afterCommit.find((e) => e.streamId === slowStream)!.globalPosition;
+        expect(slowPosition).toBeLessThan(fast.position);
+        expect(await store.isAtOrBefore(fast.position, afterCommit[afterCommit.length - 1].checkpoint)).toBe(true);
+        expect(await store.isAtOrBefore(fast.position, checkpoint)).toBe(false);
+      },
+    );
   });
 }

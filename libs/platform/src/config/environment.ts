@@ -25,14 +25,16 @@ export function environmentReader(env: NodeJS.ProcessEnv): EnvironmentReader {
   return {
     oneOf(name, allowed, fallback) {
       const value = env[name] ?? fallback;
-      if (!allowed.includes(value as (typeof allowed)[number])) problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+      if (!allowed.includes(value as (typeof allowed)[number]))
+        problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
       return value as (typeof allowed)[number];
     },
     int(name, fallback, min, max) {
       const raw = env[name];
       if (raw === undefined || raw === '') return fallback;
       const value = Number(raw);
-      if (!Number.isInteger(value) || value < min || value > max) problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      if (!Number.isInteger(value) || value < min || value > max)
+        problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
       return value;
     },
     url(name, protocols) {
@@ -40,7 +42,8 @@ export function environmentReader(env: NodeJS.ProcessEnv): EnvironmentReader {
       if (!raw) return undefined;
       try {
         const parsed = new URL(raw);
-        if (!protocols.includes(parsed.protocol)) problems.push(`${name} must start with ${protocols.join(' or ')} (got "${parsed.protocol}")`);
+        if (!protocols.includes(parsed.protocol))
+          problems.push(`${name} must start with ${protocols.join(' or ')} (got "${parsed.protocol}")`);
       } catch {
         problems.push(`${name} is not a valid URL`);
       }

@@ -13,13 +13,33 @@ import { SecureIdempotencyKeys1764300000001 } from './migrations/1764300000001-s
 import { CreateServerSecrets1764300000100 } from './migrations/1764300000100-create-server-secrets.migration';
 
 /** Every table the service owns: the event log, the read models, and the service's own tables. */
-export const migrations = [...eventStoreMigrations, ...readModelMigrations, CreateDepartments1763900000000, CreateIdempotencyKeys1763900000001, CreateUsers1764000000000, CreateAuditLog1764100000000, CreateEnterpriseCreditCodes1764300000000, SecureIdempotencyKeys1764300000001, CreateServerSecrets1764300000100];
+export const migrations = [
+  ...eventStoreMigrations,
+  ...readModelMigrations,
+  CreateDepartments1763900000000,
+  CreateIdempotencyKeys1763900000001,
+  CreateUsers1764000000000,
+  CreateAuditLog1764100000000,
+  CreateEnterpriseCreditCodes1764300000000,
+  SecureIdempotencyKeys1764300000001,
+  CreateServerSecrets1764300000100,
+];
 export const entities = [...readModelEntities, DepartmentEntity, UserEntity];
 
 /** TypeORM on a pool that waits out a failover when it opens connections (see ReconnectingPool). */
 export function createDataSource(url: string, poolSize = 10): DataSource {
   const driver = { ...pg, Pool: ReconnectingPool };
-  return new DataSource({ type: 'postgres', url, driver, entities, migrations, migrationsRun: false, synchronize: false, logging: false, extra: { max: poolSize } });
+  return new DataSource({
+    type: 'postgres',
+    url,
+    driver,
+    entities,
+    migrations,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+    extra: { max: poolSize },
+  });
 }
 
 /** Runs pending migrations once, even when several instances start together. */

@@ -8,7 +8,14 @@ import { ConferenceListRow } from './conference-list.entity';
 export function evolveConferenceList(row: ConferenceListRow | null, event: ProjectionEvent): ConferenceListRow | null {
   if (event.type === 'ConferenceScheduled') {
     const { data } = event;
-    return { id: data.conferenceId, title: data.title, theme: data.theme ?? null, heldOn: data.heldOn, version: event.streamPosition, position: event.globalPosition };
+    return {
+      id: data.conferenceId,
+      title: data.title,
+      theme: data.theme ?? null,
+      heldOn: data.heldOn,
+      version: event.streamPosition,
+      position: event.globalPosition,
+    };
   }
   if (row === null || parseStreamId(event.streamId)?.kind !== 'conference') return row;
   return { ...row, version: event.streamPosition, position: event.globalPosition };

@@ -24,5 +24,12 @@ export async function listConferences(dataSource: DataSource, department?: strin
       GROUP BY c.id ORDER BY c.held_on DESC, c.id`,
     [department ?? null],
   );
-  return rows.map((r: Record<string, never>) => ({ id: r.id, title: r.title, theme: r.theme, heldOn: r.held_on, projects: r.projects, landed: r.landed }));
+  return rows.map((r: Record<string, never>) => ({
+    id: r.id,
+    title: r.title,
+    theme: r.theme,
+    heldOn: r.held_on,
+    projects: r.projects,
+    landed: r.landed,
+  }));
 }

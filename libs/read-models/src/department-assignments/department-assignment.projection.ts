@@ -10,7 +10,10 @@ import { DepartmentAssignmentRow } from './department-assignment.entity';
  * A project's inbox rows follow from its list row (title, status, enterprise) and its dossier
  * row (the plan in force): no event logic of their own, so they cannot drift from either.
  */
-export function departmentAssignmentsOf(project: ProjectListRow | null, dossier: ProjectDossierRow | null): DepartmentAssignmentRow[] {
+export function departmentAssignmentsOf(
+  project: ProjectListRow | null,
+  dossier: ProjectDossierRow | null,
+): DepartmentAssignmentRow[] {
   if (!project || !dossier?.plan) return [];
   const { plan } = dossier;
   return plan.milestones.map((m) => ({
@@ -31,7 +34,10 @@ export function departmentAssignmentsOf(project: ProjectListRow | null, dossier:
 }
 
 /** `department_assignments`: rewritten for a project whenever its list or dossier row changes. */
-export const departmentAssignments: DerivedProjection<DepartmentAssignmentRow, readonly [typeof projectList, typeof projectDossier]> = {
+export const departmentAssignments: DerivedProjection<
+  DepartmentAssignmentRow,
+  readonly [typeof projectList, typeof projectDossier]
+> = {
   kind: 'derived',
   name: 'department-assignments',
   entity: DepartmentAssignmentRow,

@@ -50,6 +50,10 @@ export async function listDepartmentAssignments(
     .offset(offsetOf(page))
     .limit(page.pageSize)
     .getRawAndEntities();
-  const items = entities.map((row, i) => ({ ...row, overdue: raw[i].overdue as boolean, dueSoon: raw[i].due_soon as boolean }));
+  const items = entities.map((row, i) => ({
+    ...row,
+    overdue: raw[i].overdue as boolean,
+    dueSoon: raw[i].due_soon as boolean,
+  }));
   return { items, total, ...page };
 }

@@ -26,7 +26,12 @@ export const involvesDepartment = (n: number): string => `($${n}::text IS NULL O
  * `GET /api/enterprises`: by name, `q` matching any part of the name or credit code. With
  * `department`, the counts cover only that department's projects (as its dossier does).
  */
-export async function listEnterprises(dataSource: DataSource, q: string | undefined, page: PageRequest, department?: string): Promise<Page<EnterpriseListItem>> {
+export async function listEnterprises(
+  dataSource: DataSource,
+  q: string | undefined,
+  page: PageRequest,
+  department?: string,
+): Promise<Page<EnterpriseListItem>> {
   const where = q?.trim() ? `WHERE e.name ILIKE $1 OR e.credit_code ILIKE $1` : `WHERE $1::text IS NULL`;
   const params = [q?.trim() ? containing(q.trim()) : null];
   const [{ total }] = await dataSource.query(`SELECT count(*)::int AS total FROM enterprise_list e ${where}`, params);
@@ -92,7 +97,11 @@ export interface EnterpriseDossier {
  * `GET /api/enterprises/:id/dossier` (一企一策); null when no such enterprise. With `department`,
  * only the projects that department is part of (lead, supporting, or a milestone's owner).
  */
-export async function enterpriseDossier(dataSource: DataSource, enterpriseId: string, department?: string): Promise<EnterpriseDossier | null> {
+export async function enterpriseDossier(
+  dataSource: DataSource,
+  enterpriseId: string,
+  department?: string,
+): Promise<EnterpriseDossier | null> {
   const enterprise = await dataSource.getRepository(EnterpriseListRow).findOneBy({ id: enterpriseId });
   if (!enterprise) return null;
   const rows = await dataSource.query(

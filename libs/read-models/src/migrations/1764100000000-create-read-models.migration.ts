@@ -37,7 +37,9 @@ export class CreateReadModels1764100000000 implements MigrationInterface {
     await db.query(`CREATE INDEX project_list_conference_idx ON project_list (conference_id)`);
     await db.query(`CREATE INDEX project_list_enterprise_idx ON project_list (enterprise_id)`);
     await db.query(`CREATE INDEX project_list_lead_department_idx ON project_list (lead_department)`);
-    await db.query(`CREATE INDEX project_list_supporting_departments_idx ON project_list USING gin (supporting_departments)`);
+    await db.query(
+      `CREATE INDEX project_list_supporting_departments_idx ON project_list USING gin (supporting_departments)`,
+    );
     await db.query(`CREATE INDEX project_list_updated_idx ON project_list (updated_at DESC, id)`);
 
     await db.query(`
@@ -68,7 +70,9 @@ export class CreateReadModels1764100000000 implements MigrationInterface {
         done_at         timestamptz,
         PRIMARY KEY (project_id, milestone_id)
       )`);
-    await db.query(`CREATE INDEX department_assignments_department_idx ON department_assignments (department_code, due_on)`);
+    await db.query(
+      `CREATE INDEX department_assignments_department_idx ON department_assignments (department_code, due_on)`,
+    );
 
     await db.query(`
       CREATE TABLE project_facts (
@@ -115,7 +119,14 @@ export class CreateReadModels1764100000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['conference_list', 'enterprise_list', 'project_facts', 'department_assignments', 'project_dossiers', 'project_list']) {
+    for (const table of [
+      'conference_list',
+      'enterprise_list',
+      'project_facts',
+      'department_assignments',
+      'project_dossiers',
+      'project_list',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
   }

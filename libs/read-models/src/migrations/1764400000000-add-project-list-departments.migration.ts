@@ -11,7 +11,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class AddProjectListDepartments1764400000000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE project_list ADD COLUMN departments text[] NOT NULL DEFAULT '{}'`);
-    const plans: Array<{ id: string; plan: PlanDepartments }> = await db.query(`SELECT project_id AS id, plan FROM project_dossiers WHERE plan IS NOT NULL`);
+    const plans: Array<{ id: string; plan: PlanDepartments }> = await db.query(
+      `SELECT project_id AS id, plan FROM project_dossiers WHERE plan IS NOT NULL`,
+    );
     if (plans.length > 0) {
       const departments = Object.fromEntries(plans.map(({ id, plan }) => [id, departmentsActingOn(plan)]));
       await db.query(

@@ -8,7 +8,9 @@ const timestampOf = (migration: Function): number => Number(/(\d{13})$/.exec(mig
  * order. A rebuild replays exactly these in a shadow schema, so they must name tables without a
  * schema and touch no other table.
  */
-export const readModelTableMigrations = [...new Set(readModels.flatMap((model) => model.migrations))].sort((a, b) => timestampOf(a) - timestampOf(b));
+export const readModelTableMigrations = [...new Set(readModels.flatMap((model) => model.migrations))].sort(
+  (a, b) => timestampOf(a) - timestampOf(b),
+);
 
 /** Every migration of this library, for the service's data source. */
 export const readModelMigrations = [...readModelTableMigrations, CreateProjectionCheckpoints1764100000001];

@@ -6,63 +6,140 @@ const spec = projectionSpecFor(projectDossier);
 
 describe('project dossier projection', () => {
   it('starts with the open needs and no plan', () => {
-    spec.given([]).when(lifeUpTo(1)[0]).then([
-      {
-        projectId: PROJECT_ID,
-        enterpriseId: expect.any(String),
-        needs: [
-          { needId: 'n-land', kind: 'land', description: '50 亩用地', resolved: false, resolution: null, resolvedAt: null },
-          { needId: 'n-talent', kind: 'talent', description: '海洋工程师', resolved: false, resolution: null, resolvedAt: null },
-        ],
-        plan: null,
-        landing: null,
-        withdrawal: null,
-      },
-    ]);
+    spec
+      .given([])
+      .when(lifeUpTo(1)[0])
+      .then([
+        {
+          projectId: PROJECT_ID,
+          enterpriseId: expect.any(String),
+          needs: [
+            {
+              needId: 'n-land',
+              kind: 'land',
+              description: '50 亩用地',
+              resolved: false,
+              resolution: null,
+              resolvedAt: null,
+            },
+            {
+              needId: 'n-talent',
+              kind: 'talent',
+              description: '海洋工程师',
+              resolved: false,
+              resolution: null,
+              resolvedAt: null,
+            },
+          ],
+          plan: null,
+          landing: null,
+          withdrawal: null,
+        },
+      ]);
   });
 
   it('records resolutions, the plan in force with done milestones, and the landing', () => {
     const [history, landed] = lifeAt(projectLife.length);
-    spec.given(history).when(landed).thenMatches([
-      {
-        needs: [
-          { needId: 'n-land', kind: 'land', description: '50 亩用地', resolved: true, resolution: '已列入供地计划', resolvedAt: '2024-05-10T02:00:00.000Z' },
-          { needId: 'n-talent', resolved: false },
-        ],
-        plan: {
-          planId: 'plan-2',
-          revision: 2,
-          leadDepartment: 'commerce',
-          supportingDepartments: ['industry', 'natural-resources'],
-          assignedAt: '2024-06-01T02:00:00.000Z',
-          milestones: [
-            // Kept by the revision, so still done.
-            { milestoneId: 'm-land', title: '用地预审', dueOn: '2024-05-31', departmentCode: 'natural-resources', owner: '王工', done: true, doneAt: '2024-05-20T02:00:00.000Z' },
-            { milestoneId: 'm-sign', title: '签约', dueOn: '2024-06-25', departmentCode: 'commerce', owner: '赵科', done: false, doneAt: null },
+    spec
+      .given(history)
+      .when(landed)
+      .thenMatches([
+        {
+          needs: [
+            {
+              needId: 'n-land',
+              kind: 'land',
+              description: '50 亩用地',
+              resolved: true,
+              resolution: '已列入供地计划',
+              resolvedAt: '2024-05-10T02:00:00.000Z',
+            },
+            { needId: 'n-talent', resolved: false },
           ],
+          plan: {
+            planId: 'plan-2',
+            revision: 2,
+            leadDepartment: 'commerce',
+            supportingDepartments: ['industry', 'natural-resources'],
+            assignedAt: '2024-06-01T02:00:00.000Z',
+            milestones: [
+              // Kept by the revision, so still done.
+              {
+                milestoneId: 'm-land',
+                title: '用地预审',
+                dueOn: '2024-05-31',
+                departmentCode: 'natural-resources',
+                owner: '王工',
+                done: true,
+                doneAt: '2024-05-20T02:00:00.000Z',
+              },
+              {
+                milestoneId: 'm-sign',
+                title: '签约',
+                dueOn: '2024-06-25',
+                departmentCode: 'commerce',
+                owner: '赵科',
+                done: false,
+                doneAt: null,
+              },
+            ],
+          },
+          landing: { landedOn: '2024-06-30', actualInvestmentYuan: 350_000_000, evidence: '合同' },
         },
-        landing: { landedOn: '2024-06-30', actualInvestmentYuan: 350_000_000, evidence: '合同' },
-      },
-    ]);
+      ]);
   });
 
   it('keeps the resolution of a need a revised submission keeps, and opens new ones', () => {
-    const resolved = [...lifeUpTo(1), ...recorded(PROJECT_STREAM, [projectLife[5]]).map((e) => ({ ...e, streamPosition: 2 }))];
+    const resolved = [
+      ...lifeUpTo(1),
+      ...recorded(PROJECT_STREAM, [projectLife[5]]).map((e) => ({ ...e, streamPosition: 2 })),
+    ];
     const [revised] = recorded(PROJECT_STREAM, [
-      { type: 'SubmissionRevised', data: { needs: [{ needId: 'n-land', kind: 'land', description: '60 亩用地' }, { needId: 'n-money', kind: 'financing', description: '贷款' }], occurredAt: '2024-05-11T00:00:00.000Z' } },
-    ]);
-    spec.given(resolved).when(revised).thenMatches([
       {
-        needs: [
-          { needId: 'n-land', kind: 'land', description: '60 亩用地', resolved: true, resolution: '已列入供地计划', resolvedAt: '2024-05-10T02:00:00.000Z' },
-          { needId: 'n-money', kind: 'financing', description: '贷款', resolved: false, resolution: null, resolvedAt: null },
-        ],
+        type: 'SubmissionRevised',
+        data: {
+          needs: [
+            { needId: 'n-land', kind: 'land', description: '60 亩用地' },
+            { needId: 'n-money', kind: 'financing', description: '贷款' },
+          ],
+          occurredAt: '2024-05-11T00:00:00.000Z',
+        },
       },
     ]);
+    spec
+      .given(resolved)
+      .when(revised)
+      .thenMatches([
+        {
+          needs: [
+            {
+              needId: 'n-land',
+              kind: 'land',
+              description: '60 亩用地',
+              resolved: true,
+              resolution: '已列入供地计划',
+              resolvedAt: '2024-05-10T02:00:00.000Z',
+            },
+            {
+              needId: 'n-money',
+              kind: 'financing',
+              description: '贷款',
+              resolved: false,
+              resolution: null,
+              resolvedAt: null,
+            },
+          ],
+        },
+      ]);
   });
 
   it('records a withdrawal with its reason', () => {
-    const [withdrawn] = recorded(PROJECT_STREAM, [{ type: 'ProjectWithdrawn', data: { reason: '资金不足', occurredAt: '2024-03-03T00:00:00.000Z' } }]);
-    spec.given(lifeUpTo(1)).when(withdrawn).thenMatches([{ withdrawal: { reason: '资金不足', occurredAt: '2024-03-03T00:00:00.000Z' } }]);
+    const [withdrawn] = recorded(PROJECT_STREAM, [
+      { type: 'ProjectWithdrawn', data: { reason: '资金不足', occurredAt: '2024-03-03T00:00:00.000Z' } },
+    ]);
+    spec
+      .given(lifeUpTo(1))
+      .when(withdrawn)
+      .thenMatches([{ withdrawal: { reason: '资金不足', occurredAt: '2024-03-03T00:00:00.000Z' } }]);
   });
 });

@@ -11,7 +11,14 @@ import { ProjectDossierRow } from './project-dossier.entity';
 export function evolveProjectDossier(row: ProjectDossierRow | null, event: ProjectionEvent): ProjectDossierRow | null {
   if (event.type === 'ProjectSubmitted') {
     const { data } = event;
-    return { projectId: data.projectId, enterpriseId: data.enterpriseId, needs: data.needs.map(openNeed), plan: null, landing: null, withdrawal: null };
+    return {
+      projectId: data.projectId,
+      enterpriseId: data.enterpriseId,
+      needs: data.needs.map(openNeed),
+      plan: null,
+      landing: null,
+      withdrawal: null,
+    };
   }
   if (row === null || parseStreamId(event.streamId)?.kind !== 'project') return row;
 
@@ -20,7 +27,12 @@ export function evolveProjectDossier(row: ProjectDossierRow | null, event: Proje
       return event.data.needs ? { ...row, needs: revisedNeeds(row.needs, event.data.needs) } : row;
     case 'NeedResolved': {
       const { needId, resolution, occurredAt } = event.data;
-      return { ...row, needs: row.needs.map((n) => (n.needId === needId ? { ...n, resolved: true, resolution, resolvedAt: occurredAt } : n)) };
+      return {
+        ...row,
+        needs: row.needs.map((n) =>
+          n.needId === needId ? { ...n, resolved: true, resolution, resolvedAt: occurredAt } : n,
+        ),
+      };
     }
     case 'LandingPlanAssigned':
       return { ...row, plan: planFrom(event.data, 1, event.data.occurredAt, null) };
@@ -29,13 +41,19 @@ export function evolveProjectDossier(row: ProjectDossierRow | null, event: Proje
     case 'MilestoneCompleted': {
       const { milestoneId, occurredAt } = event.data;
       if (!row.plan) return row;
-      const milestones = row.plan.milestones.map((m) => (m.milestoneId === milestoneId ? { ...m, done: true, doneAt: occurredAt } : m));
+      const milestones = row.plan.milestones.map((m) =>
+        m.milestoneId === milestoneId ? { ...m, done: true, doneAt: occurredAt } : m,
+      );
       return { ...row, plan: { ...row.plan, milestones } };
     }
     case 'ProjectLanded':
       return {
         ...row,
-        landing: { landedOn: event.data.landedOn, actualInvestmentYuan: event.data.actualInvestmentYuan ?? null, evidence: event.data.evidence ?? null },
+        landing: {
+          landedOn: event.data.landedOn,
+          actualInvestmentYuan: event.data.actualInvestmentYuan ?? null,
+          evidence: event.data.evidence ?? null,
+        },
       };
     case 'ProjectWithdrawn':
       return { ...row, withdrawal: { reason: event.data.reason, occurredAt: event.data.occurredAt } };

@@ -13,7 +13,15 @@ export interface DashboardFilters {
   knownAt?: string;
 }
 
-export const PROJECT_STATUSES: readonly ProjectStatus[] = ['submitted', 'approved', 'rejected', 'presented', 'assigned', 'landed', 'withdrawn'];
+export const PROJECT_STATUSES: readonly ProjectStatus[] = [
+  'submitted',
+  'approved',
+  'rejected',
+  'presented',
+  'assigned',
+  'landed',
+  'withdrawn',
+];
 
 export interface DashboardSummary {
   asOf: string;
@@ -100,9 +108,19 @@ function cohortQuery(asOf: string, filters: DashboardFilters): { sql: string; pa
 }
 
 /** `GET /api/dashboard/summary` for the business date `asOf`. */
-export async function dashboardSummary(dataSource: DataSource, asOf: string, filters: DashboardFilters): Promise<DashboardSummary> {
+export async function dashboardSummary(
+  dataSource: DataSource,
+  asOf: string,
+  filters: DashboardFilters,
+): Promise<DashboardSummary> {
   const { sql, params } = cohortQuery(asOf, filters);
-  const rows: Array<{ status: ProjectStatus; projects: number; in_library: number; investment: string; landed_investment: string }> = await dataSource.query(
+  const rows: Array<{
+    status: ProjectStatus;
+    projects: number;
+    in_library: number;
+    investment: string;
+    landed_investment: string;
+  }> = await dataSource.query(
     `${sql}
      SELECT status, count(*)::int AS projects, count(*) FILTER (WHERE in_library)::int AS in_library,
             coalesce(sum(investment_yuan) FILTER (WHERE in_library), 0)::bigint AS investment,
@@ -124,7 +142,17 @@ export async function dashboardSummary(dataSource: DataSource, asOf: string, fil
   }
   const landed = byStatus.landed;
   const withdrawn = rows.find((r) => r.status === 'withdrawn')?.in_library ?? 0;
-  return { asOf, projects, inLibrary, landed, withdrawn, landingRate: rate(landed, inLibrary), investmentYuan, landedInvestmentYuan, byStatus };
+  return {
+    asOf,
+    projects,
+    inLibrary,
+    landed,
+    withdrawn,
+    landingRate: rate(landed, inLibrary),
+    investmentYuan,
+    landedInvestmentYuan,
+    byStatus,
+  };
 }
 
 const GROUP_KEY: Record<LandingRateGroup, string> = {
@@ -138,7 +166,12 @@ const GROUP_KEY: Record<LandingRateGroup, string> = {
  * `GET /api/dashboard/landing-rate`: the library at asOf, grouped. Conferences come in the order
  * they were held, other groups by library size; the group without a key comes last.
  */
-export async function landingRates(dataSource: DataSource, groupBy: LandingRateGroup, asOf: string, filters: DashboardFilters): Promise<LandingRateRow[]> {
+export async function landingRates(
+  dataSource: DataSource,
+  groupBy: LandingRateGroup,
+  asOf: string,
+  filters: DashboardFilters,
+): Promise<LandingRateRow[]> {
   const { sql, params } = cohortQuery(asOf, filters);
   const rows: Array<{ key: string | null; in_library: number; landed: number }> = await dataSource.query(
     `${sql}
@@ -146,25 +179,47 @@ export async function landingRates(dataSource: DataSource, groupBy: LandingRateG
        FROM cohort WHERE in_library GROUP BY 1`,
     params,
   );
-  const labels = await labelsOf(dataSource, groupBy, rows.map((r) => r.key).filter((k): k is string => k !== null));
+  const labels = await labelsOf(
+    dataSource,
+    groupBy,
+    rows.map((r) => r.key).filter((k): k is string => k !== null),
+  );
   return rows
-    .map((r) => ({ key: r.key, label: r.key === null ? '—' : (labels.get(r.key)?.label ?? r.key), inLibrary: r.in_library, landed: r.landed, landingRate: rate(r.landed, r.in_library) }))
+    .map((r) => ({
+      key: r.key,
+      label: r.key === null ? '—' : (labels.get(r.key)?.label ?? r.key),
+      inLibrary: r.in_library,
+      landed: r.landed,
+      landingRate: rate(r.landed, r.in_library),
+    }))
     .sort((a, b) => {
       if ((a.key === null) !== (b.key === null)) return a.key === null ? 1 : -1;
-      if (groupBy === 'conference') return (labels.get(a.key!)?.order ?? '').localeCompare(labels.get(b.key!)?.order ?? '');
+      if (groupBy === 'conference')
+        return (labels.get(a.key!)?.order ?? '').localeCompare(labels.get(b.key!)?.order ?? '');
       return b.inLibrary - a.inLibrary || String(a.key).localeCompare(String(b.key));
     });
 }
 
 /** Display names: conference titles, department names (if the departments table exists); other keys are their own label. */
-async function labelsOf(dataSource: DataSource, groupBy: LandingRateGroup, keys: string[]): Promise<Map<string, { label: string; order: string }>> {
+async function labelsOf(
+  dataSource: DataSource,
+  groupBy: LandingRateGroup,
+  keys: string[],
+): Promise<Map<string, { label: string; order: string }>> {
   if (keys.length === 0) return new Map();
   let rows: Array<{ key: string; label: string; sort: string }> = [];
   if (groupBy === 'conference') {
-    rows = await dataSource.query(`SELECT id AS key, title AS label, held_on::text || id AS sort FROM conference_list WHERE id = ANY($1::text[])`, [keys]);
+    rows = await dataSource.query(
+      `SELECT id AS key, title AS label, held_on::text || id AS sort FROM conference_list WHERE id = ANY($1::text[])`,
+      [keys],
+    );
   } else if (groupBy === 'department') {
     const [{ exists }] = await dataSource.query(`SELECT to_regclass('departments') IS NOT NULL AS exists`);
-    if (exists) rows = await dataSource.query(`SELECT code AS key, name AS label, code AS sort FROM departments WHERE code = ANY($1::text[])`, [keys]);
+    if (exists)
+      rows = await dataSource.query(
+        `SELECT code AS key, name AS label, code AS sort FROM departments WHERE code = ANY($1::text[])`,
+        [keys],
+      );
   }
   return new Map(rows.map((r) => [r.key, { label: r.label, order: r.sort }]));
 }
@@ -177,17 +232,26 @@ export interface LibrarySubject {
 }
 
 /** The library at asOf with the same filters as the dashboards, for the landing forecast. */
-export async function librarySubjects(dataSource: DataSource, asOf: string, filters: DashboardFilters): Promise<LibrarySubject[]> {
+export async function librarySubjects(
+  dataSource: DataSource,
+  asOf: string,
+  filters: DashboardFilters,
+): Promise<LibrarySubject[]> {
   const { sql, params } = cohortQuery(asOf, filters);
-  const rows: Array<{ entered_on: string; landed_on: string | null; withdrawn_on: string | null }> = await dataSource.query(
-    `${sql}
+  const rows: Array<{ entered_on: string; landed_on: string | null; withdrawn_on: string | null }> =
+    await dataSource.query(
+      `${sql}
      SELECT (entered_library_at AT TIME ZONE 'Asia/Shanghai')::date::text AS entered_on,
             CASE WHEN status = 'landed' THEN landed_on::text END AS landed_on,
             CASE WHEN status = 'withdrawn' THEN (withdrawn_at AT TIME ZONE 'Asia/Shanghai')::date::text END AS withdrawn_on
        FROM cohort WHERE in_library ORDER BY entered_library_at, project_id`,
-    params,
-  );
-  return rows.map((r) => ({ enteredOn: r.entered_on, ...(r.landed_on ? { landedOn: r.landed_on } : {}), ...(r.withdrawn_on ? { withdrawnOn: r.withdrawn_on } : {}) }));
+      params,
+    );
+  return rows.map((r) => ({
+    enteredOn: r.entered_on,
+    ...(r.landed_on ? { landedOn: r.landed_on } : {}),
+    ...(r.withdrawn_on ? { withdrawnOn: r.withdrawn_on } : {}),
+  }));
 }
 
 const rate = (landed: number, inLibrary: number): number => (inLibrary === 0 ? 0 : landed / inLibrary);

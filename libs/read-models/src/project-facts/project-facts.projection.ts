@@ -42,20 +42,33 @@ export function evolveProjectFacts(row: ProjectFactsRow | null, event: Projectio
   const { recordedAt } = event;
   switch (event.type) {
     case 'ProjectReviewed':
-      if (event.data.verdict === 'approved') return { ...row, enteredLibraryAt: event.data.occurredAt, enteredLibraryRecordedAt: recordedAt };
-      if (event.data.verdict === 'rejected') return { ...row, rejectedAt: event.data.occurredAt, rejectedRecordedAt: recordedAt };
+      if (event.data.verdict === 'approved')
+        return { ...row, enteredLibraryAt: event.data.occurredAt, enteredLibraryRecordedAt: recordedAt };
+      if (event.data.verdict === 'rejected')
+        return { ...row, rejectedAt: event.data.occurredAt, rejectedRecordedAt: recordedAt };
       return row;
     case 'SubmissionRevised': {
       const { industryChain, district, investmentYuan } = event.data;
       if (industryChain === undefined && district === undefined && investmentYuan === undefined) return row;
-      return { ...row, industryChain: industryChain ?? row.industryChain, district: district ?? row.district, investmentYuan: investmentYuan ?? row.investmentYuan };
+      return {
+        ...row,
+        industryChain: industryChain ?? row.industryChain,
+        district: district ?? row.district,
+        investmentYuan: investmentYuan ?? row.investmentYuan,
+      };
     }
     case 'ProjectPresented':
-      return { ...row, presentedAt: event.data.occurredAt, conferenceId: event.data.conferenceId, presentedRecordedAt: recordedAt };
+      return {
+        ...row,
+        presentedAt: event.data.occurredAt,
+        conferenceId: event.data.conferenceId,
+        presentedRecordedAt: recordedAt,
+      };
     case 'LandingPlanAssigned':
     case 'LandingPlanRevised': {
       const { leadDepartment, occurredAt } = event.data;
-      const withAssignment = row.assignedAt === null ? { ...row, assignedAt: occurredAt, assignedRecordedAt: recordedAt } : row;
+      const withAssignment =
+        row.assignedAt === null ? { ...row, assignedAt: occurredAt, assignedRecordedAt: recordedAt } : row;
       // Only a change of lead starts a new period: the as-of lookup needs nothing else.
       if (row.leadDepartments.at(-1) === leadDepartment) return withAssignment;
       return {

@@ -11,7 +11,8 @@ import { ProjectListRow } from './project-list.entity';
  */
 export function evolveProjectList(row: ProjectListRow | null, event: ProjectionEvent): ProjectListRow | null {
   if (event.type === 'EnterpriseUpdated') {
-    const renamed = row !== null && event.data.name !== undefined && parseStreamId(event.streamId)?.id === row.enterpriseId;
+    const renamed =
+      row !== null && event.data.name !== undefined && parseStreamId(event.streamId)?.id === row.enterpriseId;
     return renamed ? { ...row, enterpriseName: event.data.name! } : row;
   }
   if (event.type === 'ProjectSubmitted') {
@@ -42,10 +43,16 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
   }
   if (row === null || parseStreamId(event.streamId)?.kind !== 'project') return row;
 
-  const next: ProjectListRow = { ...row, version: event.streamPosition, position: event.globalPosition, updatedAt: event.data.occurredAt };
+  const next: ProjectListRow = {
+    ...row,
+    version: event.streamPosition,
+    position: event.globalPosition,
+    updatedAt: event.data.occurredAt,
+  };
   switch (event.type) {
     case 'ProjectReviewed':
-      if (event.data.verdict === 'approved') return { ...next, status: 'approved', enteredLibraryAt: event.data.occurredAt };
+      if (event.data.verdict === 'approved')
+        return { ...next, status: 'approved', enteredLibraryAt: event.data.occurredAt };
       if (event.data.verdict === 'rejected') return { ...next, status: 'rejected' };
       return next;
     case 'SubmissionRevised': {
@@ -60,7 +67,12 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
       };
     }
     case 'ProjectPresented':
-      return { ...next, status: 'presented', conferenceId: event.data.conferenceId, conferenceTitle: event.data.conferenceTitle };
+      return {
+        ...next,
+        status: 'presented',
+        conferenceId: event.data.conferenceId,
+        conferenceTitle: event.data.conferenceTitle,
+      };
     case 'LandingPlanAssigned':
     case 'LandingPlanRevised':
       return {
@@ -89,7 +101,8 @@ export const projectList: RowProjection<ProjectListRow> = {
   key: 'id',
   migrations: [CreateReadModels1764100000000, AddProjectListDepartments1764400000000],
   target(event, stream) {
-    if (event.type === 'EnterpriseUpdated' && event.data.name !== undefined && stream) return { where: 'enterpriseId', equals: stream.id };
+    if (event.type === 'EnterpriseUpdated' && event.data.name !== undefined && stream)
+      return { where: 'enterpriseId', equals: stream.id };
     return projectRow(event, stream);
   },
   evolve: evolveProjectList,

@@ -31,7 +31,11 @@ export type ProjectSort = string;
  * The project list's rows (alias `p`) filtered, searched and sorted as `GET /api/projects` has
  * them, before paging: the list and its Excel export (the 台账) select the same projects.
  */
-export function projectListQuery(dataSource: DataSource, filters: ProjectListFilters, sort: ProjectSort = '-updatedAt'): SelectQueryBuilder<ProjectListRow> {
+export function projectListQuery(
+  dataSource: DataSource,
+  filters: ProjectListFilters,
+  sort: ProjectSort = '-updatedAt',
+): SelectQueryBuilder<ProjectListRow> {
   const qb = dataSource.getRepository(ProjectListRow).createQueryBuilder('p');
   if (filters.status) qb.andWhere('p.status = :status', { status: filters.status });
   if (filters.industryChain) qb.andWhere('p.industryChain = :industryChain', { industryChain: filters.industryChain });
@@ -56,7 +60,12 @@ export function projectListQuery(dataSource: DataSource, filters: ProjectListFil
 }
 
 /** `GET /api/projects`: filtered, searched, sorted, one page. */
-export async function listProjects(dataSource: DataSource, filters: ProjectListFilters, page: PageRequest, sort: ProjectSort = '-updatedAt'): Promise<Page<ProjectListRow>> {
+export async function listProjects(
+  dataSource: DataSource,
+  filters: ProjectListFilters,
+  page: PageRequest,
+  sort: ProjectSort = '-updatedAt',
+): Promise<Page<ProjectListRow>> {
   const qb = projectListQuery(dataSource, filters, sort);
   const [items, total] = await qb.offset(offsetOf(page)).limit(page.pageSize).getManyAndCount();
   return { items, total, ...page };

@@ -11,14 +11,19 @@ export const PROJECTION_LOCK_CLASS = 7318;
 
 export class CheckpointMovedError extends Error {
   constructor(name: string) {
-    super(`The checkpoint of ${name} was moved by someone else (a rebuild, or another projector); resuming from the stored one.`);
+    super(
+      `The checkpoint of ${name} was moved by someone else (a rebuild, or another projector); resuming from the stored one.`,
+    );
     this.name = 'CheckpointMovedError';
   }
 }
 
 export async function loadCheckpoint(manager: EntityManager, name: string): Promise<string | null> {
   await manager.query(`INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [name]);
-  const rows: Array<{ checkpoint: string | null }> = await manager.query(`SELECT checkpoint FROM projection_checkpoints WHERE name = $1`, [name]);
+  const rows: Array<{ checkpoint: string | null }> = await manager.query(
+    `SELECT checkpoint FROM projection_checkpoints WHERE name = $1`,
+    [name],
+  );
   return rows[0].checkpoint;
 }
 
@@ -27,7 +32,13 @@ export async function loadCheckpoint(manager: EntityManager, name: string): Prom
  * longer at `expected`. Run first in a batch's transaction: its row lock makes batches of one
  * projection take turns, and a batch read from a stale checkpoint is refused before it writes.
  */
-export async function advanceCheckpoint(manager: EntityManager, name: string, expected: string | null, next: string, position: number): Promise<void> {
+export async function advanceCheckpoint(
+  manager: EntityManager,
+  name: string,
+  expected: string | null,
+  next: string,
+  position: number,
+): Promise<void> {
   const rows: Array<{ moved: number }> = await manager.query(
     `WITH moved AS (
        UPDATE projection_checkpoints SET checkpoint = $3, position = $4, updated_at = now()

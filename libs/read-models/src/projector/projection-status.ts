@@ -22,7 +22,11 @@ export interface ProjectionStatus {
  * Where the projection stands, from the database alone, so it holds whichever process projects.
  * The lag is counted in the PostgreSQL events table, so only when that is the event store.
  */
-export async function readProjectionStatus(dataSource: DataSource, options: { lagFromEventsTable: boolean }, name = READ_MODELS_PROJECTION): Promise<ProjectionStatus> {
+export async function readProjectionStatus(
+  dataSource: DataSource,
+  options: { lagFromEventsTable: boolean },
+  name = READ_MODELS_PROJECTION,
+): Promise<ProjectionStatus> {
   const [row] = await dataSource.query(
     `SELECT c.checkpoint, coalesce(c.position, 0)::bigint AS position, c.updated_at,
             lag.events, lag.seconds,

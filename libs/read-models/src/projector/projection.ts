@@ -27,13 +27,18 @@ export interface RowProjection<Row extends object> {
   evolve(row: Row | null, event: ProjectionEvent): Row | null;
 }
 
-type RowsOf<Sources extends readonly RowProjection<any>[]> = { [K in keyof Sources]: Sources[K] extends RowProjection<infer Row> ? Row | null : never };
+type RowsOf<Sources extends readonly RowProjection<any>[]> = {
+  [K in keyof Sources]: Sources[K] extends RowProjection<infer Row> ? Row | null : never;
+};
 
 /**
  * A read model computed from other read models' rows of one key (no event logic of its own, so
  * it cannot drift from them). When a source row of a key changes, the key's rows are replaced.
  */
-export interface DerivedProjection<Row extends object, Sources extends readonly RowProjection<any>[] = readonly RowProjection<any>[]> {
+export interface DerivedProjection<
+  Row extends object,
+  Sources extends readonly RowProjection<any>[] = readonly RowProjection<any>[],
+> {
   readonly kind: 'derived';
   readonly name: string;
   readonly entity: new () => Row;
@@ -49,6 +54,8 @@ export interface DerivedProjection<Row extends object, Sources extends readonly 
 export type ReadModel = RowProjection<any> | DerivedProjection<any>;
 
 /** `target` of a read model with one row per aggregate: the row of the event's own stream, if of this kind. */
-export function ownStream(kind: StreamKind): (event: ProjectionEvent, stream: ParsedStreamId | null) => { key: string } | null {
+export function ownStream(
+  kind: StreamKind,
+): (event: ProjectionEvent, stream: ParsedStreamId | null) => { key: string } | null {
   return (_event, stream) => (stream?.kind === kind ? { key: stream.id } : null);
 }

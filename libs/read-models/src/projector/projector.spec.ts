@@ -26,7 +26,9 @@ const newProjector = (batchSize = 500) => {
 async function caughtUp(position: number, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [row] = await dataSource.query(`SELECT checkpoint FROM projection_checkpoints WHERE name = $1`, [READ_MODELS_PROJECTION]);
+    const [row] = await dataSource.query(`SELECT checkpoint FROM projection_checkpoints WHERE name = $1`, [
+      READ_MODELS_PROJECTION,
+    ]);
     if (row && (await store.isAtOrBefore(position, row.checkpoint))) return;
     if (Date.now() > deadline) throw new Error(`not caught up with ${position}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -37,7 +39,12 @@ beforeAll(async () => {
   db = await createTestDatabase([...eventStoreMigrations, ...readModelMigrations]);
   pool = new Pool({ connectionString: db.url, max: 10 });
   store = new PostgresEventStore(pool);
-  dataSource = await new DataSource({ type: 'postgres', url: db.url, entities: readModelEntities, extra: { max: 10 } }).initialize();
+  dataSource = await new DataSource({
+    type: 'postgres',
+    url: db.url,
+    entities: readModelEntities,
+    extra: { max: 10 },
+  }).initialize();
 });
 afterAll(async () => {
   await Promise.all(projectors.map((p) => p.stop()));
@@ -57,7 +64,8 @@ describe('projector and rebuild', () => {
     await projector.start();
     expect(projector.state).toBe('running');
     // Written in time order (streams interleave), in slices each projected before the next arrives.
-    for (let i = 0; i < half; i += 2500) await caughtUp(await insertHistory(pool, history.slice(i, Math.min(i + 2500, half))));
+    for (let i = 0; i < half; i += 2500)
+      await caughtUp(await insertHistory(pool, history.slice(i, Math.min(i + 2500, half))));
     const live = await snapshotReadModels(dataSource);
 
     // Holding few projects in memory makes the rebuild write and reload rows many times over.
@@ -88,7 +96,9 @@ describe('projector and rebuild', () => {
     await caughtUp(last);
 
     expect(rebuilt.status).toBe('succeeded');
-    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['preparing', 'replaying', 'swapping', 'done']));
+    expect(progress.map((p) => p.phase)).toEqual(
+      expect.arrayContaining(['preparing', 'replaying', 'swapping', 'done']),
+    );
     expect(progress.at(-1)!.eventsDone).toBeGreaterThanOrEqual(half);
     const reference = await snapshotReadModels(dataSource);
     expect(reference.project_list).toHaveLength(3000);

@@ -1,7 +1,14 @@
 import { CheckpointedSubscription, EventStore } from '@luodi/event-store';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { advanceCheckpoint, CheckpointMovedError, liveSchema, loadCheckpoint, PROJECTION_LOCK_CLASS, READ_MODELS_PROJECTION } from './checkpoints';
+import {
+  advanceCheckpoint,
+  CheckpointMovedError,
+  liveSchema,
+  loadCheckpoint,
+  PROJECTION_LOCK_CLASS,
+  READ_MODELS_PROJECTION,
+} from './checkpoints';
 import { projectBatch, RowsWritten } from './read-model-writer';
 
 export interface ProjectorLogger {
@@ -89,7 +96,12 @@ export class Projector {
       });
       try {
         await lock.connect();
-        const [{ locked }] = (await lock.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [PROJECTION_LOCK_CLASS, this.name])).rows;
+        const [{ locked }] = (
+          await lock.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [
+            PROJECTION_LOCK_CLASS,
+            this.name,
+          ])
+        ).rows;
         if (!locked) {
           this.current = 'standby';
           this.decided?.();
@@ -100,11 +112,14 @@ export class Projector {
         this.decided?.();
         this.options.logger?.log(`${this.name}: holding the projection lock, projecting`);
         await this.projectUntil(Promise.race([lost, stopped]));
-        if (!stop.aborted) this.options.logger?.warn(`${this.name}: lost the projection lock's connection; waiting to take it again`);
+        if (!stop.aborted)
+          this.options.logger?.warn(`${this.name}: lost the projection lock's connection; waiting to take it again`);
       } catch (error) {
         this.decided?.();
         if (!stop.aborted) {
-          this.options.logger?.warn(`${this.name}: projection lock unavailable (${(error as Error).message}); retrying`);
+          this.options.logger?.warn(
+            `${this.name}: projection lock unavailable (${(error as Error).message}); retrying`,
+          );
           await new Promise((resolve) => setTimeout(resolve, 1000));
         }
       } finally {
@@ -135,7 +150,9 @@ export class Projector {
         this.listeners.forEach((listener) => listener(batch));
       },
       onError: (error) =>
-        error instanceof CheckpointMovedError ? logger?.log(error.message) : logger?.error(`${this.name}: batch failed, will retry: ${(error as Error).stack ?? error}`),
+        error instanceof CheckpointMovedError
+          ? logger?.log(error.message)
+          : logger?.error(`${this.name}: batch failed, will retry: ${(error as Error).stack ?? error}`),
     });
     subscription.start();
     await done;

@@ -73,7 +73,8 @@ export class HeldRows<Row extends object> {
     let index = this.indexes.get(column);
     if (!index) {
       index = new Map();
-      for (const [key, row] of this.rows) index.set(String(row[column]), (index.get(String(row[column])) ?? new Set()).add(key));
+      for (const [key, row] of this.rows)
+        index.set(String(row[column]), (index.get(String(row[column])) ?? new Set()).add(key));
       this.indexes.set(column, index);
     }
     return index;
@@ -141,7 +142,13 @@ export class ReadModelWriter {
   ) {
     for (const model of readModels) {
       if (model.kind === 'rows') this.held.set(model, new HeldRows(model));
-      else this.derived.push(new DerivedRows(model, model.sources.map((source) => this.held.get(source)!)));
+      else
+        this.derived.push(
+          new DerivedRows(
+            model,
+            model.sources.map((source) => this.held.get(source)!),
+          ),
+        );
     }
   }
 
@@ -167,7 +174,8 @@ export class ReadModelWriter {
     const changed = this.derived.map((derived) => derived.changedKeys());
     const written: RowsWritten = {};
     for (const held of this.held.values()) written[held.projection.name] = await held.flush(manager, this.schema);
-    for (const [i, derived] of this.derived.entries()) written[derived.projection.name] = await derived.flush(manager, this.schema, changed[i]);
+    for (const [i, derived] of this.derived.entries())
+      written[derived.projection.name] = await derived.flush(manager, this.schema, changed[i]);
     return written;
   }
 
@@ -175,20 +183,34 @@ export class ReadModelWriter {
     const streams = events.map((event) => parseStreamId(event.streamId));
     const targets = new Map<HeldRows<object>, Target<object>[]>();
     for (const held of this.held.values()) {
-      targets.set(held, events.map((event, i) => held.projection.target(event, streams[i])).filter((target) => target !== null));
+      targets.set(
+        held,
+        events.map((event, i) => held.projection.target(event, streams[i])).filter((target) => target !== null),
+      );
       await held.load(manager, this.schema, targets.get(held)!);
     }
     for (const derived of this.derived) {
       // Every source row of a key the batch touches, so the key's rows can be derived as stored and anew.
-      const keys = new Set(derived.sources.flatMap((source) => targets.get(source)!.flatMap((target) => source.keysOf(target))));
-      for (const source of derived.sources) await source.load(manager, this.schema, [...keys].map((key) => ({ key })));
+      const keys = new Set(
+        derived.sources.flatMap((source) => targets.get(source)!.flatMap((target) => source.keysOf(target))),
+      );
+      for (const source of derived.sources)
+        await source.load(
+          manager,
+          this.schema,
+          [...keys].map((key) => ({ key })),
+        );
       for (const key of keys) if (!derived.stored.has(key)) derived.stored.set(key, derived.derive(key));
     }
   }
 }
 
 /** Applies one batch of events to the read models in `schema`, inside the caller's transaction. */
-export async function projectBatch(manager: EntityManager, events: readonly RecordedEvent[], schema: string): Promise<RowsWritten> {
+export async function projectBatch(
+  manager: EntityManager,
+  events: readonly RecordedEvent[],
+  schema: string,
+): Promise<RowsWritten> {
   const writer = new ReadModelWriter(schema);
   await writer.apply(manager, events);
   return writer.flush(manager);

@@ -1,7 +1,13 @@
 import type { EventStore, RecordedEvent } from '@luodi/event-store';
 import { DataSource, EntityManager } from 'typeorm';
 import { readModelTableMigrations } from '../migrations';
-import { liveSchema, loadCheckpoint, notifyProgress, PROJECTION_LOCK_CLASS, READ_MODELS_PROJECTION } from './checkpoints';
+import {
+  liveSchema,
+  loadCheckpoint,
+  notifyProgress,
+  PROJECTION_LOCK_CLASS,
+  READ_MODELS_PROJECTION,
+} from './checkpoints';
 import { projectBatch, ReadModelWriter } from './read-model-writer';
 
 /** Fresh tables are built here, then swapped with the live ones. */
@@ -76,7 +82,9 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   try {
-    const [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock($1, hashtext('rebuild')) AS locked`, [PROJECTION_LOCK_CLASS]);
+    const [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock($1, hashtext('rebuild')) AS locked`, [
+      PROJECTION_LOCK_CLASS,
+    ]);
     if (!locked) throw new RebuildInProgressError();
     try {
       report({ eventsTotal: await (options.countEvents ?? (() => countEventsTable(dataSource)))() });
@@ -85,11 +93,12 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
       report({ phase: 'replaying' });
       // One writer across batches: a project's rows are loaded and written once per flush, not per batch.
       let writer = new ReadModelWriter(SHADOW_SCHEMA, true);
-      const flush = () => dataSource.transaction(async (manager) => {
-        // Losing the last commits in a crash only loses a rebuild, which starts over anyway.
-        await manager.query(`SET LOCAL synchronous_commit = off`);
-        await writer.flush(manager);
-      });
+      const flush = () =>
+        dataSource.transaction(async (manager) => {
+          // Losing the last commits in a crash only loses a rebuild, which starts over anyway.
+          await manager.query(`SET LOCAL synchronous_commit = off`);
+          await writer.flush(manager);
+        });
       let checkpoint: string | null = null;
       let last: RecordedEvent | undefined;
       let next = store.readAll(checkpoint, batchSize);
@@ -110,12 +119,19 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
       await finishShadowTables(dataSource, deferred);
       report({ phase: 'swapping' });
       const caughtUp = await swapIn(dataSource, store, batchSize, checkpoint, last?.globalPosition ?? 0);
-      report({ status: 'succeeded', phase: 'done', eventsDone: progress.eventsDone + caughtUp, finishedAt: new Date().toISOString() });
+      report({
+        status: 'succeeded',
+        phase: 'done',
+        eventsDone: progress.eventsDone + caughtUp,
+        finishedAt: new Date().toISOString(),
+      });
     } catch (error) {
       report({ status: 'failed', finishedAt: new Date().toISOString(), error: (error as Error).message });
       throw error;
     } finally {
-      await lock.query(`SELECT pg_advisory_unlock($1, hashtext('rebuild'))`, [PROJECTION_LOCK_CLASS]).catch(() => undefined);
+      await lock
+        .query(`SELECT pg_advisory_unlock($1, hashtext('rebuild'))`, [PROJECTION_LOCK_CLASS])
+        .catch(() => undefined);
     }
   } finally {
     await lock.release();
@@ -161,16 +177,26 @@ async function createShadowTables(dataSource: DataSource): Promise<string[]> {
 /** Gives the replayed tables all their indexes, and statistics for the planner. */
 async function finishShadowTables(dataSource: DataSource, indexDefinitions: string[]): Promise<void> {
   for (const definition of indexDefinitions) await dataSource.query(definition);
-  for (const table of await shadowTables(dataSource.manager)) await dataSource.query(`ANALYZE ${SHADOW_SCHEMA}."${table}"`);
+  for (const table of await shadowTables(dataSource.manager))
+    await dataSource.query(`ANALYZE ${SHADOW_SCHEMA}."${table}"`);
 }
 
 async function shadowTables(manager: EntityManager): Promise<string[]> {
-  const rows: Array<{ tablename: string }> = await manager.query(`SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename`, [SHADOW_SCHEMA]);
+  const rows: Array<{ tablename: string }> = await manager.query(
+    `SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename`,
+    [SHADOW_SCHEMA],
+  );
   return rows.map((r) => r.tablename);
 }
 
 /** The swap; retried if it deadlocks with a reader that locks tables in another order. Returns the events projected in it. */
-async function swapIn(dataSource: DataSource, store: EventStore, batchSize: number, checkpoint: string | null, position: number): Promise<number> {
+async function swapIn(
+  dataSource: DataSource,
+  store: EventStore,
+  batchSize: number,
+  checkpoint: string | null,
+  position: number,
+): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await dataSource.transaction((manager) => swapInOnce(manager, store, batchSize, checkpoint, position));
@@ -180,7 +206,13 @@ async function swapIn(dataSource: DataSource, store: EventStore, batchSize: numb
   }
 }
 
-async function swapInOnce(manager: EntityManager, store: EventStore, batchSize: number, checkpoint: string | null, position: number): Promise<number> {
+async function swapInOnce(
+  manager: EntityManager,
+  store: EventStore,
+  batchSize: number,
+  checkpoint: string | null,
+  position: number,
+): Promise<number> {
   const live = await liveSchema(manager);
   await loadCheckpoint(manager, READ_MODELS_PROJECTION);
   await manager.query(`SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [READ_MODELS_PROJECTION]);
@@ -188,7 +220,11 @@ async function swapInOnce(manager: EntityManager, store: EventStore, batchSize: 
   await manager.query(`LOCK TABLE ${tables.map((t) => `"${live}"."${t}"`).join(', ')} IN ACCESS EXCLUSIVE MODE`);
 
   let done = 0;
-  for (let events = await store.readAll(checkpoint, batchSize); events.length > 0; events = await store.readAll(checkpoint, batchSize)) {
+  for (
+    let events = await store.readAll(checkpoint, batchSize);
+    events.length > 0;
+    events = await store.readAll(checkpoint, batchSize)
+  ) {
     await projectBatch(manager, events, SHADOW_SCHEMA);
     checkpoint = events[events.length - 1].checkpoint;
     position = events[events.length - 1].globalPosition;
@@ -202,11 +238,10 @@ async function swapInOnce(manager: EntityManager, store: EventStore, batchSize: 
   }
   await manager.query(`DROP SCHEMA ${RETIRED_SCHEMA} CASCADE`);
   await manager.query(`DROP SCHEMA ${SHADOW_SCHEMA}`);
-  await manager.query(`UPDATE projection_checkpoints SET checkpoint = $2, position = $3, updated_at = now() WHERE name = $1`, [
-    READ_MODELS_PROJECTION,
-    checkpoint,
-    position,
-  ]);
+  await manager.query(
+    `UPDATE projection_checkpoints SET checkpoint = $2, position = $3, updated_at = now() WHERE name = $1`,
+    [READ_MODELS_PROJECTION, checkpoint, position],
+  );
   if (checkpoint !== null) await notifyProgress(manager, READ_MODELS_PROJECTION, checkpoint);
   return done;
 }

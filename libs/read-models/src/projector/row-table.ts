@@ -49,11 +49,15 @@ export class RowTable<Row extends object> {
 
   async delete(property: keyof Row & string, values: readonly string[]): Promise<void> {
     if (values.length === 0) return;
-    await this.manager.query(`DELETE FROM ${this.table} WHERE ${quote(this.column(property))} = ANY($1::text[])`, [values]);
+    await this.manager.query(`DELETE FROM ${this.table} WHERE ${quote(this.column(property))} = ANY($1::text[])`, [
+      values,
+    ]);
   }
 
   private async write(rows: readonly Row[], onConflict: string): Promise<void> {
-    const names = this.columns().map((c) => quote(c.databaseName)).join(', ');
+    const names = this.columns()
+      .map((c) => quote(c.databaseName))
+      .join(', ');
     for (let i = 0; i < rows.length; i += CHUNK) {
       const json = JSON.stringify(rows.slice(i, i + CHUNK).map((row) => this.toJson(row)));
       await this.manager.query(
@@ -85,7 +89,11 @@ export class RowTable<Row extends object> {
     for (const c of this.columns()) {
       const value = json[c.databaseName];
       const isInstant = c.type === 'timestamptz' && value !== null && value !== undefined;
-      row[c.propertyName] = isInstant ? (Array.isArray(value) ? value.map((v) => toIso(v as string)) : toIso(value as string)) : value;
+      row[c.propertyName] = isInstant
+        ? Array.isArray(value)
+          ? value.map((v) => toIso(v as string))
+          : toIso(value as string)
+        : value;
     }
     return row as Row;
   }

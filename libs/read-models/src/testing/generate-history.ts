@@ -29,7 +29,23 @@ export interface HistoryEvent {
 const DAY = 86_400_000;
 const CHAINS = ['marine', 'advanced-equipment', 'new-materials', 'biomedicine', 'digital-economy', 'green-energy'];
 const DISTRICTS = ['黄岛区', '崂山区', '城阳区', '即墨区', '胶州市', '市南区'];
-const WORDS = ['智慧', '海洋', '牧场', '港口', '装备', '芯片', '新材料', '生物', '医药', '氢能', '储能', '工业互联网', '机器人', '冷链', '航运'];
+const WORDS = [
+  '智慧',
+  '海洋',
+  '牧场',
+  '港口',
+  '装备',
+  '芯片',
+  '新材料',
+  '生物',
+  '医药',
+  '氢能',
+  '储能',
+  '工业互联网',
+  '机器人',
+  '冷链',
+  '航运',
+];
 const DEFAULT_DEPARTMENTS = ['industry', 'commerce', 'natural-resources', 'science', 'finance'];
 
 /** Every event of the history, in business-time order. */
@@ -53,12 +69,25 @@ export function generateHistory(options: HistoryOptions): HistoryEvent[] {
   for (let at = start + 60 * DAY, n = 1; at <= end; at += 91 * DAY, n++) {
     const conference = { id: uuid(), title: `第${n}届民营经济创意会`, heldOn: cstDate(at), at: at + 2 * 3_600_000 };
     conferences.push(conference);
-    emit(conferenceStream(conference.id), start, 'ConferenceScheduled', { conferenceId: conference.id, title: conference.title, theme: pick(WORDS), heldOn: conference.heldOn });
+    emit(conferenceStream(conference.id), start, 'ConferenceScheduled', {
+      conferenceId: conference.id,
+      title: conference.title,
+      theme: pick(WORDS),
+      heldOn: conference.heldOn,
+    });
   }
 
-  const enterprises = Array.from({ length: Math.max(1, Math.ceil(options.projects / 3)) }, (_, i) => ({ id: uuid(), name: `青岛${pick(WORDS)}${pick(WORDS)}有限公司${i}` }));
+  const enterprises = Array.from({ length: Math.max(1, Math.ceil(options.projects / 3)) }, (_, i) => ({
+    id: uuid(),
+    name: `青岛${pick(WORDS)}${pick(WORDS)}有限公司${i}`,
+  }));
   for (const enterprise of enterprises) {
-    emit(enterpriseStream(enterprise.id), start, 'EnterpriseRegistered', { enterpriseId: enterprise.id, name: enterprise.name, district: pick(DISTRICTS), tier: pick(['none', 'municipal', 'provincial', 'national']) });
+    emit(enterpriseStream(enterprise.id), start, 'EnterpriseRegistered', {
+      enterpriseId: enterprise.id,
+      name: enterprise.name,
+      district: pick(DISTRICTS),
+      tier: pick(['none', 'municipal', 'provincial', 'national']),
+    });
     if (random() < 0.1) {
       enterprise.name = `${enterprise.name}（集团）`;
       emit(enterpriseStream(enterprise.id), between(start, end), 'EnterpriseUpdated', { name: enterprise.name });
@@ -71,7 +100,11 @@ export function generateHistory(options: HistoryOptions): HistoryEvent[] {
     const enterprise = pick(enterprises);
     let at = between(start, end - 10 * DAY);
     const next = (minDays: number, maxDays: number) => (at += between(minDays * DAY, maxDays * DAY));
-    const needs = Array.from({ length: between(0, 3) }, (_, i) => ({ needId: `need-${i}`, kind: pick(['land', 'talent', 'financing', 'orders', 'policy', 'other']), description: `${pick(WORDS)}需求` }));
+    const needs = Array.from({ length: between(0, 3) }, (_, i) => ({
+      needId: `need-${i}`,
+      kind: pick(['land', 'talent', 'financing', 'orders', 'policy', 'other']),
+      description: `${pick(WORDS)}需求`,
+    }));
     const title = `${pick(WORDS)}${pick(WORDS)}项目${p}`;
     emit(stream, at, 'ProjectSubmitted', {
       projectId,
@@ -85,8 +118,17 @@ export function generateHistory(options: HistoryOptions): HistoryEvent[] {
       needs,
     });
     const review = (verdict: string) =>
-      emit(stream, next(2, 30), 'ProjectReviewed', { reviewId: uuid(), reviewer: { userId: 'u-expert', username: 'expert' }, verdict, scores: { idea: between(50, 100), validation: between(50, 100), feasibility: between(50, 100) } });
-    if (random() < 0.2 && !emit(stream, next(1, 5), 'SubmissionRevised', { investmentYuan: between(1, 500) * 1_000_000 })) continue;
+      emit(stream, next(2, 30), 'ProjectReviewed', {
+        reviewId: uuid(),
+        reviewer: { userId: 'u-expert', username: 'expert' },
+        verdict,
+        scores: { idea: between(50, 100), validation: between(50, 100), feasibility: between(50, 100) },
+      });
+    if (
+      random() < 0.2 &&
+      !emit(stream, next(1, 5), 'SubmissionRevised', { investmentYuan: between(1, 500) * 1_000_000 })
+    )
+      continue;
     if (random() < 0.15 && !review('revise')) continue;
     if (random() < 0.05) {
       emit(stream, next(1, 20), 'ProjectWithdrawn', { reason: '企业撤回' });
@@ -94,7 +136,12 @@ export function generateHistory(options: HistoryOptions): HistoryEvent[] {
     }
     const verdict = random() < 0.82 ? 'approved' : 'rejected';
     if (!review(verdict) || verdict === 'rejected') continue;
-    for (const need of needs) if (random() < 0.5 && !emit(stream, next(1, 30), 'NeedResolved', { needId: need.needId, resolution: '已协调解决' })) break;
+    for (const need of needs)
+      if (
+        random() < 0.5 &&
+        !emit(stream, next(1, 30), 'NeedResolved', { needId: need.needId, resolution: '已协调解决' })
+      )
+        break;
 
     const conference = conferences.find((c) => c.at >= at);
     if (!conference || random() < 0.1) {
@@ -102,7 +149,14 @@ export function generateHistory(options: HistoryOptions): HistoryEvent[] {
       continue;
     }
     at = conference.at;
-    if (!emit(stream, at, 'ProjectPresented', { conferenceId: conference.id, conferenceTitle: conference.title, heldOn: conference.heldOn })) continue;
+    if (
+      !emit(stream, at, 'ProjectPresented', {
+        conferenceId: conference.id,
+        conferenceTitle: conference.title,
+        heldOn: conference.heldOn,
+      })
+    )
+      continue;
 
     const plan = (revision: number) => {
       const lead = pick(departments);
@@ -123,9 +177,20 @@ export function generateHistory(options: HistoryOptions): HistoryEvent[] {
     for (const milestone of current.milestones) {
       if (random() < 0.6) {
         const progressId = uuid();
-        const reporter = { userId: 'u-dept', username: 'dept', role: 'department', departmentCode: milestone.departmentCode };
+        const reporter = {
+          userId: 'u-dept',
+          username: 'dept',
+          role: 'department',
+          departmentCode: milestone.departmentCode,
+        };
         const done = random() < 0.8;
-        open = emit(stream, next(5, 60), 'ProgressReported', { progressId, milestoneId: milestone.milestoneId, note: '推进中', done, reporter });
+        open = emit(stream, next(5, 60), 'ProgressReported', {
+          progressId,
+          milestoneId: milestone.milestoneId,
+          note: '推进中',
+          done,
+          reporter,
+        });
         if (open && done) emit(stream, at, 'MilestoneCompleted', { milestoneId: milestone.milestoneId, progressId });
         if (!open) break;
       }
@@ -134,25 +199,35 @@ export function generateHistory(options: HistoryOptions): HistoryEvent[] {
     if (random() < 0.15) {
       const revised = plan(2);
       next(5, 60);
-      if (!emit(stream, at, 'LandingPlanRevised', { ...revised, revision: 2, replacesPlanId: current.planId })) continue;
+      if (!emit(stream, at, 'LandingPlanRevised', { ...revised, revision: 2, replacesPlanId: current.planId }))
+        continue;
     }
     const outcome = random();
     if (outcome < 0.6) {
       const landedOn = cstDate(next(30, 400));
-      emit(stream, Date.parse(`${landedOn}T23:59:59.999+08:00`), 'ProjectLanded', { landedOn, ...(random() < 0.7 ? { actualInvestmentYuan: between(1, 600) * 1_000_000 } : {}) });
+      emit(stream, Date.parse(`${landedOn}T23:59:59.999+08:00`), 'ProjectLanded', {
+        landedOn,
+        ...(random() < 0.7 ? { actualInvestmentYuan: between(1, 600) * 1_000_000 } : {}),
+      });
     } else if (outcome < 0.72) {
       emit(stream, next(30, 400), 'ProjectWithdrawn', { reason: '项目停滞' });
     }
   }
 
-  return events.sort((a, b) => a.at - b.at || a.seq - b.seq).map(({ streamId, type, data }) => ({ streamId, type, data }));
+  return events
+    .sort((a, b) => a.at - b.at || a.seq - b.seq)
+    .map(({ streamId, type, data }) => ({ streamId, type, data }));
 }
 
 /**
  * Appends the events as the API would: each stream's events in their order, many streams at
  * once. Returns the global position of the last event written.
  */
-export async function appendHistory(store: EventStore, events: readonly HistoryEvent[], concurrency = 8): Promise<number> {
+export async function appendHistory(
+  store: EventStore,
+  events: readonly HistoryEvent[],
+  concurrency = 8,
+): Promise<number> {
   const byStream = new Map<string, HistoryEvent[]>();
   for (const event of events) {
     const list = byStream.get(event.streamId) ?? [];
@@ -167,7 +242,13 @@ export async function appendHistory(store: EventStore, events: readonly HistoryE
         const [streamId, streamEvents] = entry;
         const { position } = await store.appendToStream(
           streamId,
-          streamEvents.map((e) => ({ eventId: randomUUID(), type: e.type, schemaVersion: 1, data: e.data, metadata: {} })),
+          streamEvents.map((e) => ({
+            eventId: randomUUID(),
+            type: e.type,
+            schemaVersion: 1,
+            data: e.data,
+            metadata: {},
+          })),
         );
         last = Math.max(last, position);
       }
@@ -192,7 +273,11 @@ function mulberry32(seed: number): () => number {
  * the PostgreSQL events table in the given order (so streams interleave as they do over time),
  * `perTransaction` events per transaction. The store's own append is far slower per event.
  */
-export async function insertHistory(pool: Pool, events: readonly HistoryEvent[], perTransaction = 2000): Promise<number> {
+export async function insertHistory(
+  pool: Pool,
+  events: readonly HistoryEvent[],
+  perTransaction = 2000,
+): Promise<number> {
   const versions = new Map<string, number>();
   const { rows } = await pool.query<{ stream_id: string; version: number }>(
     `SELECT stream_id, max(stream_position) AS version FROM events WHERE stream_id = ANY($1::text[]) GROUP BY stream_id`,
@@ -214,7 +299,14 @@ export async function insertHistory(pool: Pool, events: readonly HistoryEvent[],
               WITH ORDINALITY AS e(stream_id, stream_position, event_id, type, data, recorded_at, ord)
         ORDER BY e.ord
        RETURNING global_position AS last`,
-      [chunk.map((e) => e.streamId), positions, chunk.map(() => randomUUID()), chunk.map((e) => e.type), chunk.map((e) => JSON.stringify(e.data)), chunk.map((e) => e.recordedAt ?? null)],
+      [
+        chunk.map((e) => e.streamId),
+        positions,
+        chunk.map(() => randomUUID()),
+        chunk.map((e) => e.type),
+        chunk.map((e) => JSON.stringify(e.data)),
+        chunk.map((e) => e.recordedAt ?? null),
+      ],
     );
     last = Math.max(last, ...inserted.rows.map((r) => Number(r.last)));
   }

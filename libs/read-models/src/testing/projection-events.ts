@@ -9,14 +9,25 @@ type DomainEvent = ProjectEvent | EnterpriseEvent | ConferenceEvent;
  * positions from `firstPosition`, each recorded when it happened (for the projection specs).
  */
 export function recorded(streamId: string, events: DomainEvent[], firstPosition = 1): ProjectionEvent[] {
-  return events.map((event, i) => ({ ...event, streamId, streamPosition: i + 1, globalPosition: firstPosition + i, recordedAt: occurredAtOf(event) }) as ProjectionEvent);
+  return events.map(
+    (event, i) =>
+      ({
+        ...event,
+        streamId,
+        streamPosition: i + 1,
+        globalPosition: firstPosition + i,
+        recordedAt: occurredAtOf(event),
+      }) as ProjectionEvent,
+  );
 }
 
 /** The same event recorded at another time (a late report). */
 export const recordedLate = (event: ProjectionEvent, recordedAt: string): ProjectionEvent => ({ ...event, recordedAt });
 
-const occurredAtOf = (event: DomainEvent): string => ('occurredAt' in event.data && typeof event.data.occurredAt === 'string' ? event.data.occurredAt : '2024-01-01T00:00:00.000Z');
-
+const occurredAtOf = (event: DomainEvent): string =>
+  'occurredAt' in event.data && typeof event.data.occurredAt === 'string'
+    ? event.data.occurredAt
+    : '2024-01-01T00:00:00.000Z';
 
 export const ENTERPRISE_ID = '0b7e6f52-5a43-4d55-9d3c-6f0b3c1c7a01';
 export const PROJECT_ID = '6a1f2c3d-4b5e-4f60-8a7b-9c0d1e2f3a4b';
@@ -57,7 +68,15 @@ export const projectLife: ProjectEvent[] = [
       occurredAt: '2024-03-10T02:00:00.000Z',
     },
   },
-  { type: 'ProjectPresented', data: { conferenceId: CONFERENCE_ID, conferenceTitle: '第三届民营经济创意会', heldOn: '2024-04-15', occurredAt: '2024-04-15T06:00:00.000Z' } },
+  {
+    type: 'ProjectPresented',
+    data: {
+      conferenceId: CONFERENCE_ID,
+      conferenceTitle: '第三届民营经济创意会',
+      heldOn: '2024-04-15',
+      occurredAt: '2024-04-15T06:00:00.000Z',
+    },
+  },
   {
     type: 'LandingPlanAssigned',
     data: {
@@ -65,13 +84,22 @@ export const projectLife: ProjectEvent[] = [
       leadDepartment: 'industry',
       supportingDepartments: ['natural-resources'],
       milestones: [
-        { milestoneId: 'm-land', title: '用地预审', dueOn: '2024-05-31', departmentCode: 'natural-resources', owner: '王工' },
+        {
+          milestoneId: 'm-land',
+          title: '用地预审',
+          dueOn: '2024-05-31',
+          departmentCode: 'natural-resources',
+          owner: '王工',
+        },
         { milestoneId: 'm-build', title: '开工建设', dueOn: '2024-06-30', departmentCode: 'industry', owner: '李处' },
       ],
       occurredAt: '2024-04-20T02:00:00.000Z',
     },
   },
-  { type: 'NeedResolved', data: { needId: 'n-land', resolution: '已列入供地计划', occurredAt: '2024-05-10T02:00:00.000Z' } },
+  {
+    type: 'NeedResolved',
+    data: { needId: 'n-land', resolution: '已列入供地计划', occurredAt: '2024-05-10T02:00:00.000Z' },
+  },
   {
     type: 'ProgressReported',
     data: {
@@ -83,7 +111,10 @@ export const projectLife: ProjectEvent[] = [
       occurredAt: '2024-05-20T02:00:00.000Z',
     },
   },
-  { type: 'MilestoneCompleted', data: { milestoneId: 'm-land', progressId: 'p-1', occurredAt: '2024-05-20T02:00:00.000Z' } },
+  {
+    type: 'MilestoneCompleted',
+    data: { milestoneId: 'm-land', progressId: 'p-1', occurredAt: '2024-05-20T02:00:00.000Z' },
+  },
   {
     type: 'LandingPlanRevised',
     data: {
@@ -93,13 +124,27 @@ export const projectLife: ProjectEvent[] = [
       leadDepartment: 'commerce',
       supportingDepartments: ['industry', 'natural-resources'],
       milestones: [
-        { milestoneId: 'm-land', title: '用地预审', dueOn: '2024-05-31', departmentCode: 'natural-resources', owner: '王工' },
+        {
+          milestoneId: 'm-land',
+          title: '用地预审',
+          dueOn: '2024-05-31',
+          departmentCode: 'natural-resources',
+          owner: '王工',
+        },
         { milestoneId: 'm-sign', title: '签约', dueOn: '2024-06-25', departmentCode: 'commerce', owner: '赵科' },
       ],
       occurredAt: '2024-06-01T02:00:00.000Z',
     },
   },
-  { type: 'ProjectLanded', data: { landedOn: '2024-06-30', actualInvestmentYuan: 350_000_000, evidence: '合同', occurredAt: '2024-06-30T15:59:59.999Z' } },
+  {
+    type: 'ProjectLanded',
+    data: {
+      landedOn: '2024-06-30',
+      actualInvestmentYuan: 350_000_000,
+      evidence: '合同',
+      occurredAt: '2024-06-30T15:59:59.999Z',
+    },
+  },
 ];
 
 export const PROJECT_STREAM = projectStream(PROJECT_ID);

@@ -25,14 +25,20 @@ export function readModelDatabase() {
   let dataSource: DataSource;
   beforeAll(async () => {
     db = await createTestDatabase(readModelMigrations);
-    dataSource = await new DataSource({ type: 'postgres', url: db.url, entities: readModelEntities, extra: { max: 2 } }).initialize();
+    dataSource = await new DataSource({
+      type: 'postgres',
+      url: db.url,
+      entities: readModelEntities,
+      extra: { max: 2 },
+    }).initialize();
   });
   afterAll(async () => {
     await dataSource?.destroy();
     await db?.drop();
   });
 
-  const project = (events: readonly ProjectionEvent[]) => dataSource.transaction((manager) => projectBatch(manager, events as never, 'public'));
+  const project = (events: readonly ProjectionEvent[]) =>
+    dataSource.transaction((manager) => projectBatch(manager, events as never, 'public'));
 
   /** The table's rows in primary-key order, as plain objects. */
   const rowsOf = async (model: ReadModel): Promise<object[]> => {
@@ -54,11 +60,17 @@ export function readModelDatabase() {
           };
           return {
             /** Every row of the model's table after both batches, exactly. */
-            async then<Row extends object>(model: ReadModel & { entity: new () => Row }, expected: readonly Row[]): Promise<void> {
+            async then<Row extends object>(
+              model: ReadModel & { entity: new () => Row },
+              expected: readonly Row[],
+            ): Promise<void> {
               expect(await stored(model)).toStrictEqual(expected);
             },
             /** Every row of the model's table after both batches, these fields of each. */
-            async thenMatches<Row extends object>(model: ReadModel & { entity: new () => Row }, expected: readonly DeepPartial<Row>[]): Promise<void> {
+            async thenMatches<Row extends object>(
+              model: ReadModel & { entity: new () => Row },
+              expected: readonly DeepPartial<Row>[],
+            ): Promise<void> {
               expect(await stored(model)).toMatchObject(expected);
             },
           };

@@ -10,7 +10,9 @@ export async function snapshotReadModels(dataSource: DataSource): Promise<Record
   for (const entity of readModelEntities) {
     const metadata = dataSource.getMetadata(entity);
     const keys = metadata.primaryColumns.map((c) => `"${c.databaseName}"`).join(', ');
-    const rows: Array<{ row: unknown }> = await dataSource.query(`SELECT to_jsonb(t) - 'search' AS row FROM "${metadata.tableName}" t ORDER BY ${keys}`);
+    const rows: Array<{ row: unknown }> = await dataSource.query(
+      `SELECT to_jsonb(t) - 'search' AS row FROM "${metadata.tableName}" t ORDER BY ${keys}`,
+    );
     snapshot[metadata.tableName] = rows.map((r) => r.row);
   }
   return snapshot;
@@ -18,6 +20,8 @@ export async function snapshotReadModels(dataSource: DataSource): Promise<Record
 
 /** Empties every read-model table and resets the checkpoint: the read models as before any event. */
 export async function resetReadModels(dataSource: DataSource): Promise<void> {
-  await dataSource.query(`TRUNCATE ${readModelEntities.map((entity) => `"${dataSource.getMetadata(entity).tableName}"`).join(', ')}`);
+  await dataSource.query(
+    `TRUNCATE ${readModelEntities.map((entity) => `"${dataSource.getMetadata(entity).tableName}"`).join(', ')}`,
+  );
   await dataSource.query(`UPDATE projection_checkpoints SET checkpoint = NULL, position = 0`);
 }

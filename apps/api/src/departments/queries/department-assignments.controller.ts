@@ -15,7 +15,10 @@ export class DepartmentAssignmentsController {
    * (within 14 days), earliest due first. Department users: their own code only (403).
    */
   @Get(':code/assignments')
-  list(@Param('code') code: string, @Query() query: DepartmentAssignmentsQueryDto): Promise<Page<DepartmentAssignment>> {
+  list(
+    @Param('code') code: string,
+    @Query() query: DepartmentAssignmentsQueryDto,
+  ): Promise<Page<DepartmentAssignment>> {
     return this.queries.execute(new DepartmentAssignmentsQuery(code, query));
   }
 }

@@ -22,6 +22,12 @@ export class DepartmentAssignmentsHandler implements IQueryHandler<DepartmentAss
 
   execute({ departmentCode, query }: DepartmentAssignmentsQuery): Promise<Page<DepartmentAssignment>> {
     const today = businessDate(new Date().toISOString());
-    return listDepartmentAssignments(this.dataSource, departmentCode, { done: query.done, overdue: query.overdue }, pageOf(query), today);
+    return listDepartmentAssignments(
+      this.dataSource,
+      departmentCode,
+      { done: query.done, overdue: query.overdue },
+      pageOf(query),
+      today,
+    );
   }
 }

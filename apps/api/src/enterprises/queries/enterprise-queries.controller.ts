@@ -20,7 +20,11 @@ export class EnterpriseQueriesController {
 
   /** 一企一策: the enterprise, its projects with needs, plan and outcome, and totals. */
   @Get(':id/dossier')
-  dossier(@Param('id') id: string, @Query() _query: ConsistentReadQuery, @CurrentActor() actor: Actor): Promise<EnterpriseDossierView> {
+  dossier(
+    @Param('id') id: string,
+    @Query() _query: ConsistentReadQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<EnterpriseDossierView> {
     return this.queries.execute(new EnterpriseDossierQuery(id, actor));
   }
 }

@@ -1,6 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { EnterpriseDossier, enterpriseDossier, EnterpriseListItem, EnterpriseMatchmaking, enterpriseMatchmaking, listEnterprises, Page } from '@luodi/read-models';
+import {
+  EnterpriseDossier,
+  enterpriseDossier,
+  EnterpriseListItem,
+  EnterpriseMatchmaking,
+  enterpriseMatchmaking,
+  listEnterprises,
+  Page,
+} from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { READ_DATA_SOURCE } from '../../database/read-database';
 import { Actor } from '../../auth/actor';
@@ -49,6 +57,9 @@ export class EnterpriseDossierHandler implements IQueryHandler<EnterpriseDossier
     // and the cooperations their department follows.
     const dossier = await enterpriseDossier(this.dataSource, enterpriseId, departmentScopeOf(actor));
     if (!dossier) throw new ApiError('ENTERPRISE_NOT_FOUND', `No enterprise ${enterpriseId}.`);
-    return { ...dossier, matchmaking: await enterpriseMatchmaking(this.dataSource, enterpriseId, departmentScopeOf(actor)) };
+    return {
+      ...dossier,
+      matchmaking: await enterpriseMatchmaking(this.dataSource, enterpriseId, departmentScopeOf(actor)),
+    };
   }
 }

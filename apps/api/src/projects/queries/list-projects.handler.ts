@@ -25,6 +25,11 @@ export class ListProjectsHandler implements IQueryHandler<ListProjectsQuery> {
     // Department users see the projects their department is part of, as GET /api/projects/:id allows.
     const department = departmentScopeOf(actor) ?? query.department;
     const { status, industryChain, conferenceId, enterpriseId, q, sort } = query;
-    return listProjects(this.dataSource, { status, industryChain, conferenceId, enterpriseId, q, department }, pageOf(query), sort);
+    return listProjects(
+      this.dataSource,
+      { status, industryChain, conferenceId, enterpriseId, q, department },
+      pageOf(query),
+      sort,
+    );
   }
 }
