@@ -162,7 +162,8 @@ describeWithChromium('web UI with 1,000 projects', () => {
     await page.getByRole('link', { name: BIG_ENTERPRISE }).click();
     await page.getByRole('heading', { level: 1, name: BIG_ENTERPRISE }).waitFor();
     await page.getByText(`项目 ${bigEnterprise} 个`).waitFor();
-    const projects = page.locator('main section.panel h2');
+    // The project panels (the dossier's matchmaking panels come first, with their own headings).
+    const projects = page.locator('main section.panel h2:has(a[href*="/projects/"])');
     expect(await projects.count()).toBe(10);
     const pages = Math.ceil(bigEnterprise / 10);
     await page.getByText(`第 1 / ${pages} 页，共 ${bigEnterprise} 条`).waitFor();
