@@ -118,6 +118,39 @@ describe('knownAt: the dashboards and the forecast as they were known at an inst
     expect(await answers(`asOf=${D}&knownAt=${encodeURIComponent(reportedLateAt)}`, last)).toEqual(now);
   }, 120_000);
 
+  // Runs on the history the test above wrote.
+  it('gives the trend in one request: each quarter as known now, or (known=then) as reported at the end of its day', async () => {
+    const quarterEnds = ['2024-09-30', '2024-12-31', '2025-03-31', D];
+    for (const known of ['now', 'then'] as const) {
+      const reply = await get(
+        api,
+        `/api/dashboard/trend?asOf=${D}&quarters=4&known=${known}&department=industry`,
+        leader,
+      );
+      expect(reply.status).toBe(200);
+      expect(reply.body.points.map((point: { asOf: string }) => point.asOf)).toEqual(quarterEnds);
+      for (const point of reply.body.points) {
+        const knownAt = known === 'then' ? endOfBusinessDay(point.asOf) : null;
+        expect(point.knownAt).toBe(knownAt);
+        const cut = knownAt ? `&knownAt=${encodeURIComponent(knownAt)}` : '';
+        const single = await get(api, `/api/dashboard/summary?asOf=${point.asOf}&department=industry${cut}`, leader);
+        expect(point.summary).toEqual(single.body);
+      }
+    }
+    const now = await get(api, `/api/dashboard/trend?asOf=${D}&quarters=1`, leader);
+    const then = await get(api, `/api/dashboard/trend?asOf=${D}&quarters=1&known=then`, leader);
+    expect(now.body.points[0].summary.landed).toBe(then.body.points[0].summary.landed + lateLandings.length);
+
+    const both = await get(api, `/api/dashboard/trend?known=then&knownAt=${encodeURIComponent(endOfD)}`, leader);
+    expect(both.status).toBe(400);
+    expect(fieldsOf(both)).toEqual(['known']);
+    for (const bad of ['quarters=0', 'quarters=21', 'quarters=two', 'known=later']) {
+      const reply = await get(api, `/api/dashboard/trend?${bad}`, leader);
+      expect(reply.status).toBe(400);
+      expect(new Set(fieldsOf(reply))).toEqual(new Set([bad.split('=')[0]]));
+    }
+  });
+
   it.each(['/api/dashboard/summary?', '/api/dashboard/landing-rate?groupBy=district&', '/api/forecast/landing?'])(
     'refuses a bad knownAt on %s, naming the field',
     async (path) => {

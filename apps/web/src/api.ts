@@ -62,7 +62,8 @@ import type { Role } from '../../api/src/auth/actor';
 import type { Session, SessionUser } from '../../api/src/auth/auth.service';
 import type { CommandAccepted } from '../../api/src/common/event-sourced';
 import type { ScheduleConferenceDto } from '../../api/src/conferences/schedule-conference.dto';
-import type { DashboardQueryDto } from '../../api/src/dashboard/dashboard-query.dto';
+import type { DashboardQueryDto, TrendQueryDto } from '../../api/src/dashboard/dashboard-query.dto';
+import type { TrendPoint } from '../../api/src/dashboard/dashboard.handlers';
 import type { CreateDepartmentDto } from '../../api/src/departments/create-department.dto';
 import type { DepartmentView } from '../../api/src/departments/create-department.handler';
 import type { DepartmentAssignmentsQueryDto } from '../../api/src/departments/queries/department-assignments.dto';
@@ -431,6 +432,8 @@ export const api = {
     get<Page<Assignment>>(`/api/departments/${encodeURIComponent(code)}/assignments`, query),
 
   summary: (filters: DashboardFilters) => get<Summary>('/api/dashboard/summary', filters),
+  trend: (filters: DashboardFilters & Pick<TrendQueryDto, 'quarters' | 'known'>) =>
+    get<{ points: TrendPoint[] }>('/api/dashboard/trend', filters),
   landingRate: (groupBy: GroupBy, filters: DashboardFilters) =>
     get<RateRow[]>('/api/dashboard/landing-rate', { groupBy, ...filters }),
   forecast: (filters: DashboardFilters & QueryOf<LandingForecastQueryDto>) =>

@@ -5,7 +5,6 @@ import {
   formatDateTime,
   formatPercent,
   formatPercentRange,
-  quarterEnds,
   quarterLabel,
   todayInChina,
   wanToYuan,
@@ -98,16 +97,7 @@ describe('dates', () => {
   });
 });
 
-describe('quarterEnds', () => {
-  it('lists the ends of the previous quarters, then asOf itself', () => {
-    expect(quarterEnds('2024-05-15', 4)).toEqual(['2023-09-30', '2023-12-31', '2024-03-31', '2024-05-15']);
-  });
-
-  it('crosses year ends and handles a single quarter', () => {
-    expect(quarterEnds('2025-01-10', 2)).toEqual(['2024-12-31', '2025-01-10']);
-    expect(quarterEnds('2025-01-10', 1)).toEqual(['2025-01-10']);
-  });
-
+describe('quarterLabel', () => {
   it('labels quarters', () => {
     expect(quarterLabel('2024-03-31')).toBe('2024Q1');
     expect(quarterLabel('2024-12-31')).toBe('2024Q4');

@@ -77,23 +77,6 @@ export function addDays(date: string, days: number): string {
   return new Date(millis).toISOString().slice(0, 10);
 }
 
-/**
- * The last day of each of the `count` quarters up to and including the one holding `asOf`, the
- * latest replaced by `asOf` itself (that quarter is not over yet), oldest first.
- */
-export function quarterEnds(asOf: string, count: number): string[] {
-  const [year, month] = asOf.split('-').map(Number);
-  const quarterIndex = year * 4 + Math.floor((month - 1) / 3);
-  const ends: string[] = [];
-  for (let q = quarterIndex - count + 1; q < quarterIndex; q += 1) {
-    const y = Math.floor(q / 4);
-    const firstOfNext = new Date(Date.UTC(y, (q % 4) * 3 + 3, 1));
-    ends.push(new Date(firstOfNext.getTime() - 24 * 60 * 60 * 1000).toISOString().slice(0, 10));
-  }
-  ends.push(asOf);
-  return ends;
-}
-
 /** A quarter label for a date: 2024Q3. */
 export function quarterLabel(date: string): string {
   const [year, month] = date.split('-').map(Number);

@@ -77,6 +77,7 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   // department: always their own department's figures (the query forces the filter).
   'GET /api/dashboard/summary': ['admin', 'taskforce', 'leader', 'department'],
   'GET /api/dashboard/landing-rate': ['admin', 'taskforce', 'leader', 'department'],
+  'GET /api/dashboard/trend': ['admin', 'taskforce', 'leader', 'department'],
   'GET /api/forecast/landing': ['admin', 'taskforce', 'leader'],
   'POST /api/enterprises/:id/tier': ['admin', 'taskforce'],
   'POST /api/matchmaking-events': ['admin', 'taskforce'],

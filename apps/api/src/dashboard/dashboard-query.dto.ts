@@ -1,4 +1,5 @@
-import { IsIn, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { LANDING_RATE_GROUPS, LandingRateGroup } from '@luodi/read-models';
 import { INPUT_LIMITS } from '@luodi/domain';
 import { BusinessDate, OptionalInstant, OptionalText } from '../common/dto-fields';
@@ -35,4 +36,22 @@ export class DashboardQueryDto extends ConsistentReadQuery {
 export class LandingRateQueryDto extends DashboardQueryDto {
   @IsIn(LANDING_RATE_GROUPS)
   groupBy: LandingRateGroup;
+}
+
+export class TrendQueryDto extends DashboardQueryDto {
+  /** How many quarters, the current one (ending at asOf) included; default 8. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  quarters?: number;
+
+  /**
+   * `then`: each point as reported at the end of its own day (knownAt = end of that day), the
+   * trend as leaders saw it quarter by quarter; `now` (default): what is known today.
+   */
+  @IsOptional()
+  @IsIn(['now', 'then'])
+  known?: 'now' | 'then';
 }

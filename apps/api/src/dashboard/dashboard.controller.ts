@@ -3,8 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { DashboardSummary, LandingRateRow } from '@luodi/read-models';
 import { Actor, CurrentActor } from '../auth/actor';
-import { DashboardQueryDto, LandingRateQueryDto } from './dashboard-query.dto';
-import { DashboardSummaryQuery, LandingRatesQuery } from './dashboard.handlers';
+import { DashboardQueryDto, LandingRateQueryDto, TrendQueryDto } from './dashboard-query.dto';
+import { DashboardSummaryQuery, DashboardTrendQuery, LandingRatesQuery, TrendPoint } from './dashboard.handlers';
 
 /**
  * Dashboards as they stood at the end of any day (`asOf`, CST). The library is every project
@@ -25,5 +25,11 @@ export class DashboardController {
   @Get('landing-rate')
   landingRate(@Query() query: LandingRateQueryDto, @CurrentActor() actor: Actor): Promise<LandingRateRow[]> {
     return this.queries.execute(new LandingRatesQuery(query, actor));
+  }
+
+  /** `{points: [{asOf, knownAt, summary}]}`: the summary at the end of each of the last `quarters` quarters, oldest first. */
+  @Get('trend')
+  trend(@Query() query: TrendQueryDto, @CurrentActor() actor: Actor): Promise<{ points: TrendPoint[] }> {
+    return this.queries.execute(new DashboardTrendQuery(query, actor));
   }
 }

@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { businessDate } from '@luodi/domain';
+import { businessDate, endOfBusinessDay, quarterEnds } from '@luodi/domain';
 import { DashboardFilters, DashboardSummary, dashboardSummary, landingRates, LandingRateRow } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/problem';
 import { READ_DATA_SOURCE } from '../database/read-database';
 import { Actor } from '../auth/actor';
-import { DashboardQueryDto, LandingRateQueryDto } from './dashboard-query.dto';
+import { DashboardQueryDto, LandingRateQueryDto, TrendQueryDto } from './dashboard-query.dto';
 
 /** The business date asked for, or today; and the filters, a department user's pinned to their department. */
 function cohortOf(query: DashboardQueryDto, actor: Actor): { asOf: string; filters: DashboardFilters } {
@@ -67,5 +67,48 @@ export class LandingRatesHandler implements IQueryHandler<LandingRatesQuery> {
   execute({ query, actor }: LandingRatesQuery): Promise<LandingRateRow[]> {
     const { asOf, filters } = cohortOf(query, actor);
     return landingRates(this.dataSource, query.groupBy, asOf, filters);
+  }
+}
+
+/** One point of the trend: the summary at the end of a quarter, and the record-time cut it was counted with. */
+export interface TrendPoint {
+  asOf: string;
+  knownAt: string | null;
+  summary: DashboardSummary;
+}
+
+export class DashboardTrendQuery extends Query<{ points: TrendPoint[] }> {
+  constructor(
+    readonly query: TrendQueryDto,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** The summary at each quarter's end, in one request (the web drew the trend with one request per quarter). */
+@QueryHandler(DashboardTrendQuery)
+export class DashboardTrendHandler implements IQueryHandler<DashboardTrendQuery> {
+  constructor(@Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async execute({ query, actor }: DashboardTrendQuery): Promise<{ points: TrendPoint[] }> {
+    if (query.known === 'then' && query.knownAt !== undefined) {
+      const message = 'known=then counts each point as reported on its own day; it cannot be combined with knownAt.';
+      throw new ApiError('INVALID_INPUT', message, [{ field: 'known', message }]);
+    }
+    const { asOf, filters } = cohortOf(query, actor);
+    const now = Date.now();
+    const points = quarterEnds(asOf, query.quarters ?? 8).map((end) => {
+      // The end of a day still ahead (today) is not a cut: everything recorded so far counts.
+      const endOfDay = endOfBusinessDay(end);
+      const knownAt = query.known === 'then' && Date.parse(endOfDay) < now ? endOfDay : filters.knownAt;
+      return { asOf: end, knownAt: knownAt ?? null };
+    });
+    const summaries = await Promise.all(
+      points.map((point) =>
+        dashboardSummary(this.dataSource, point.asOf, { ...filters, knownAt: point.knownAt ?? undefined }),
+      ),
+    );
+    return { points: points.map((point, i) => ({ ...point, summary: summaries[i] })) };
   }
 }

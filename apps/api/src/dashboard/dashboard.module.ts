@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DashboardController } from './dashboard.controller';
-import { DashboardSummaryHandler, LandingRatesHandler } from './dashboard.handlers';
+import { DashboardSummaryHandler, DashboardTrendHandler, LandingRatesHandler } from './dashboard.handlers';
 
-@Module({ controllers: [DashboardController], providers: [DashboardSummaryHandler, LandingRatesHandler] })
+@Module({
+  controllers: [DashboardController],
+  providers: [DashboardSummaryHandler, DashboardTrendHandler, LandingRatesHandler],
+})
 export class DashboardModule {}

@@ -1,18 +1,11 @@
-import { FormEvent, useMemo, useState } from 'react';
+import { FormEvent, useMemo } from 'react';
 import { api, DashboardFilters, Forecast, GroupBy, Summary } from '../api';
-import {
-  formatAmount,
-  formatCount,
-  formatPercent,
-  formatPercentRange,
-  quarterEnds,
-  quarterLabel,
-  todayInChina,
-} from '../format';
+import { formatAmount, formatCount, formatPercent, formatPercentRange, quarterLabel, todayInChina } from '../format';
 import { MessageKey, useI18n } from '../i18n';
 import { DISTRICTS, INDUSTRY_CHAINS, useConferences, useDepartments } from '../reference';
 import { navigate, Route } from '../router';
 import { useLoad } from '../use-load';
+import { useUrlDraft } from '../use-url-draft';
 import { Chart, curveOption, fanNumbers, fanOption, rateBarsOption, TrendPoint, trendOption } from './charts';
 import { ExportButton, PrintButton, usePrintStamp } from './file-actions';
 import { ProblemBanner } from './form';
@@ -52,27 +45,23 @@ export function DashboardPage({ route }: { route: Route }) {
   const key = JSON.stringify(filters);
   const summary = useLoad(() => api.summary(filters), [key]);
   const forecast = useLoad(() => api.forecast({ ...filters, horizonDays: HORIZON_DAYS }), [key]);
+  // The trend is counted on the server in one request; "as reported then" cuts each point at its own day.
   const trend = useLoad(
-    () =>
-      Promise.all(
-        quarterEnds(asOf, TREND_QUARTERS).map((end) =>
-          api.summary({ ...filters, asOf: end, knownAt: knownAtFor(end, known) }).then((s) => ({ asOf: end, s })),
-        ),
-      ),
+    () => api.trend({ ...filters, knownAt: undefined, quarters: TREND_QUARTERS, known }).then(({ points }) => points),
     [key],
   );
 
   const observed = useMemo(
-    () => trend.data?.map(({ asOf, s }) => ({ date: asOf, landed: s.landed })) ?? [],
+    () => trend.data?.map(({ asOf, summary }) => ({ date: asOf, landed: summary.landed })) ?? [],
     [trend.data],
   );
   const trendPoints = useMemo(
     () =>
-      trend.data?.map(({ asOf, s }) => ({
+      trend.data?.map(({ asOf, summary }) => ({
         label: quarterLabel(asOf),
-        inLibrary: s.inLibrary,
-        landed: s.landed,
-        landingRate: s.landingRate,
+        inLibrary: summary.inLibrary,
+        landed: summary.landed,
+        landingRate: summary.landingRate,
       })),
     [trend.data],
   );
@@ -134,7 +123,7 @@ function FilterBar({
   const { t } = useI18n();
   const departments = useDepartments();
   const conferences = useConferences();
-  const [chain, setChain] = useState(filters.industryChain ?? '');
+  const [chain, setChain] = useUrlDraft(filters.industryChain ?? '');
   const applyChain = (event: FormEvent) => {
     event.preventDefault();
     onChange('industryChain', chain.trim());

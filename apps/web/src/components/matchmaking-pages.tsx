@@ -19,6 +19,7 @@ import { useI18n } from '../i18n';
 import { useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
+import { useUrlDraft } from '../use-url-draft';
 import { Field, Notice, ProblemBanner, useCommand } from './form';
 import { ListPage, PAGE_SIZE, pageOf, pageParam, SearchForm } from './list-page';
 
@@ -99,7 +100,7 @@ export function DemandBoardPage({ route, user }: { route: Route; user: User }) {
       }),
     [route.params.toString()],
   );
-  const [q, setQ] = useState(query.q);
+  const [q, setQ] = useUrlDraft(query.q);
   const update = (changes: Partial<typeof query>) =>
     navigate('/matchmaking/demands', { ...query, ...changes, page: undefined });
   const publisher = query.publisherId ? list.data?.items[0]?.publisherName : undefined;

@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { api, PROJECT_STATUSES, ProjectStatus } from '../api';
 import { formatAmount, formatCount, formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { departmentName, INDUSTRY_CHAINS, useConferences, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
+import { useUrlDraft } from '../use-url-draft';
 import { ListPage, PAGE_SIZE, pageParam, SearchForm } from './list-page';
 import { ExportButton } from './file-actions';
 import { StatusBadge } from './status-badge';
@@ -32,8 +32,8 @@ export function ProjectsPage({ route }: { route: Route }) {
       }),
     [key],
   );
-  const [q, setQ] = useState(query.q);
-  const [chain, setChain] = useState(query.industryChain);
+  const [q, setQ] = useUrlDraft(query.q);
+  const [chain, setChain] = useUrlDraft(query.industryChain);
 
   // Any change of filter starts again at page 1.
   const update = (changes: Partial<typeof query>) => navigate('/projects', { ...query, ...changes, page: undefined });

@@ -5,6 +5,7 @@ import {
   endOfBusinessDay,
   isValidDate,
   isValidInstant,
+  quarterEnds,
   resolveOccurredAt,
 } from './business-time';
 import { expectDomainError } from './decider.spec-helper';
@@ -142,5 +143,16 @@ describe('business time', () => {
         'OCCURRED_AT_BEFORE_PREVIOUS_EVENT',
       );
     });
+  });
+});
+
+describe('quarterEnds', () => {
+  it('lists the ends of the previous quarters, then asOf itself', () => {
+    expect(quarterEnds('2024-05-15', 4)).toEqual(['2023-09-30', '2023-12-31', '2024-03-31', '2024-05-15']);
+  });
+
+  it('crosses year ends and handles a single quarter', () => {
+    expect(quarterEnds('2025-01-10', 2)).toEqual(['2024-12-31', '2025-01-10']);
+    expect(quarterEnds('2025-01-10', 1)).toEqual(['2025-01-10']);
   });
 });

@@ -47,6 +47,23 @@ export function endOfBusinessDay(date: string): string {
   return new Date(Date.parse(`${date}T23:59:59.999+08:00`)).toISOString();
 }
 
+/**
+ * The last day of each of the `count` quarters up to and including the one holding `asOf`, the
+ * latest replaced by `asOf` itself (that quarter is not over yet), oldest first.
+ */
+export function quarterEnds(asOf: string, count: number): string[] {
+  const [year, month] = asOf.split('-').map(Number);
+  const quarterIndex = year * 4 + Math.floor((month - 1) / 3);
+  const ends: string[] = [];
+  for (let q = quarterIndex - count + 1; q < quarterIndex; q += 1) {
+    const y = Math.floor(q / 4);
+    const firstOfNext = new Date(Date.UTC(y, (q % 4) * 3 + 3, 1));
+    ends.push(new Date(firstOfNext.getTime() - 24 * 60 * 60 * 1000).toISOString().slice(0, 10));
+  }
+  ends.push(asOf);
+  return ends;
+}
+
 /** The earlier of two instants, as a UTC ISO instant. */
 export function earlierOf(a: string, b: string): string {
   return new Date(Math.min(toMillis(a), toMillis(b))).toISOString();
