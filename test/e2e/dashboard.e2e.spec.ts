@@ -61,7 +61,11 @@ describe('dashboard definitions, as of any date', () => {
     api = await startApi();
     world = await createWorld(api);
     conferenceId = track(
-      await post(api, '/api/conferences', world.taskforce, { title: '第一届民营经济创意会', heldOn: '2026-03-10' }),
+      await post(api, '/api/conferences', world.taskforce, {
+        title: '第一届民营经济创意会',
+        theme: '海洋经济',
+        heldOn: '2026-03-10',
+      }),
     ).body.id;
     const p1 = await project('2026-03-01', 200_000_000);
     const p2 = await project('2026-03-02', 100_000_000);
@@ -147,8 +151,8 @@ describe('dashboard definitions, as of any date', () => {
       { key: null, label: '—', inLibrary: 2, landed: 0, landingRate: 0 },
     ]);
     expect(await rates('groupBy=conference&asOf=2026-06-30')).toEqual([
-      { key: conferenceId, label: '第一届民营经济创意会', inLibrary: 2, landed: 2, landingRate: 1 },
-      { key: null, label: '—', inLibrary: 2, landed: 0, landingRate: 0 },
+      { key: conferenceId, label: '第一届民营经济创意会', theme: '海洋经济', inLibrary: 2, landed: 2, landingRate: 1 },
+      { key: null, label: '—', theme: null, inLibrary: 2, landed: 0, landingRate: 0 },
     ]);
     expect(await rates('groupBy=industryChain&asOf=2026-06-30')).toEqual([
       { key: '高端装备', label: '高端装备', inLibrary: 3, landed: 2, landingRate: 2 / 3 },

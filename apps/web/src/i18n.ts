@@ -133,7 +133,7 @@ const zhCN = {
   'kpi.inLibrary': '入库项目',
   'kpi.landed': '已落地',
   'kpi.landingRate': '落地率',
-  'kpi.interval95': '95%置信区间 {range}',
+  'kpi.interval95': '有95%把握在 {range} 之间',
   'kpi.investment': '计划投资',
   'kpi.landedInvestment': '已落地投资',
   'kpi.projects': '累计申报 {n} 个',
@@ -153,9 +153,13 @@ const zhCN = {
   'forecast.expected': '预期',
   'forecast.band80': '80%区间',
   'forecast.band95': '95%区间',
-  'forecast.sample': '样本量 n = {n}：入库 {inLibrary}，已落地 {landed}，退出 {withdrawn}，在途 {open}',
+  'forecast.sample':
+    '样本量 n = {n}（据以估计的入库项目）：已落地 {landed} 个，已退出 {withdrawn} 个，在途 {open} 个（已入库、尚未落地也未退出）。',
   'forecast.text':
-    '预计至 {date} 累计落地 {expected} 个（落地率 {rate}）；80%区间 {low80}–{high80} 个，95%区间 {low95}–{high95} 个。',
+    '按以往项目入库后的落地节奏推算：到 {date}，这 {inLibrary} 个入库项目中预计共约 {expected} 个落地（目前已落地 {landed} 个，落地率 {current}；届时约 {rate}）。',
+  'forecast.bands':
+    '80%区间：有八成把握落地数在 {low80}–{high80} 个之间；95%区间：有九成五把握在 {low95}–{high95} 个之间。区间越宽，依据越少。',
+  'forecast.none': '已落地的项目还太少，无法估计落地节奏，暂不作预测。',
   'forecast.tooltip': '至 {date}：预期 {expected} 个<br/>80%区间 {low80}–{high80} 个<br/>95%区间 {low95}–{high95} 个',
   'forecast.fanNote': '扇形区间只在期末计算，期间按直线连接示意。',
   'forecast.warnings': '使用提示',
@@ -516,7 +520,7 @@ const en: Record<MessageKey, string> = {
   'kpi.inLibrary': 'In the library',
   'kpi.landed': 'Landed',
   'kpi.landingRate': 'Landing rate',
-  'kpi.interval95': '95% interval {range}',
+  'kpi.interval95': '95% sure it lies in {range}',
   'kpi.investment': 'Planned investment',
   'kpi.landedInvestment': 'Landed investment',
   'kpi.projects': 'Submitted in all: {n}',
@@ -536,9 +540,13 @@ const en: Record<MessageKey, string> = {
   'forecast.expected': 'Expected',
   'forecast.band80': '80% interval',
   'forecast.band95': '95% interval',
-  'forecast.sample': 'Sample size n = {n}: {inLibrary} in library, {landed} landed, {withdrawn} withdrawn, {open} open',
+  'forecast.sample':
+    'Sample size n = {n} (library projects the estimate rests on): {landed} landed, {withdrawn} withdrawn, {open} open (in the library, neither landed nor withdrawn).',
   'forecast.text':
-    'By {date}, {expected} landed expected (landing rate {rate}); 80% interval {low80}–{high80}, 95% interval {low95}–{high95}.',
+    'At the pace past projects landed after entering the library: by {date}, about {expected} of these {inLibrary} library projects are expected to have landed (now {landed}, a landing rate of {current}; then about {rate}).',
+  'forecast.bands':
+    '80% interval: 8 chances in 10 that the landed count is between {low80} and {high80}; 95% interval: between {low95} and {high95}. The wider the band, the less it rests on.',
+  'forecast.none': 'Too few projects have landed to estimate the pace of landing; no forecast is made.',
   'forecast.tooltip':
     'By {date}: {expected} expected<br/>80% interval {low80}–{high80}<br/>95% interval {low95}–{high95}',
   'forecast.fanNote': 'The intervals are computed for the end of the horizon; the fan joins them with straight lines.',

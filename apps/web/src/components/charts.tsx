@@ -89,7 +89,8 @@ export function rateBarsOption(rows: RateRow[], noneLabel: string, i18n: I18n): 
     yAxis: {
       type: 'category',
       inverse: true,
-      data: rows.map((row) => (row.key === null ? noneLabel : row.label || row.key)),
+      // A conference by its theme: every title reads "第X期民营经济创意会…".
+      data: rows.map((row) => (row.key === null ? noneLabel : row.theme || row.label || row.key)),
       axisLabel: { width: 140, overflow: 'truncate' },
     },
     series: [
@@ -212,8 +213,12 @@ export function fanNumbers(forecast: Forecast): Record<string, string> {
   const p = forecast.projection;
   return {
     date: addDays(forecast.asOf, p.horizonDays),
-    expected: formatCount(Math.round(p.expectedLanded * 10) / 10),
+    // Whole projects: half a project landed means nothing to a reader.
+    expected: formatCount(Math.round(p.expectedLanded)),
     rate: formatPercent(p.expectedLandingRate),
+    inLibrary: formatCount(forecast.inLibrary),
+    landed: formatCount(forecast.landed),
+    current: formatPercent(forecast.landingRate.value),
     low80: formatCount(p.low80),
     high80: formatCount(p.high80),
     low95: formatCount(p.low95),

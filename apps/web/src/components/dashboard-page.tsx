@@ -269,6 +269,8 @@ function ForecastPanel({ forecast, observed }: { forecast?: Forecast; observed: 
       </section>
     );
   }
+  // Without a landing there is no pace to project: no curve, no "0 个，80%区间 0–0".
+  const estimable = forecast.n > 0 && !forecast.warnings.some((warning) => warning.code === 'NO_LANDINGS');
   // Known warning codes are worded in the reader's language; others keep the API's message.
   const warnings = forecast.warnings.map((warning) => {
     const text = code('warning', warning.code);
@@ -296,22 +298,29 @@ function ForecastPanel({ forecast, observed }: { forecast?: Forecast; observed: 
           </ul>
         </div>
       ) : null}
-      <div className="grid-2">
-        <div>
-          <h3>{t('forecast.curve')}</h3>
-          <Chart option={curve} height={280} label={t('forecast.curve')} />
-        </div>
-        <div>
-          <h3>{t('forecast.projection', { days: forecast.projection.horizonDays })}</h3>
-          <Chart
-            option={fan}
-            height={280}
-            label={t('forecast.projection', { days: forecast.projection.horizonDays })}
-          />
-        </div>
-      </div>
-      <p className="forecast-text">{t('forecast.text', fanNumbers(forecast))}</p>
-      <p className="muted small">{t('forecast.fanNote')}</p>
+      {estimable ? (
+        <>
+          <div className="grid-2">
+            <div>
+              <h3>{t('forecast.curve')}</h3>
+              <Chart option={curve} height={280} label={t('forecast.curve')} />
+            </div>
+            <div>
+              <h3>{t('forecast.projection', { days: forecast.projection.horizonDays })}</h3>
+              <Chart
+                option={fan}
+                height={280}
+                label={t('forecast.projection', { days: forecast.projection.horizonDays })}
+              />
+            </div>
+          </div>
+          <p className="forecast-text">{t('forecast.text', fanNumbers(forecast))}</p>
+          <p className="forecast-text">{t('forecast.bands', fanNumbers(forecast))}</p>
+          <p className="muted small">{t('forecast.fanNote')}</p>
+        </>
+      ) : (
+        <p className="forecast-text">{t('forecast.none')}</p>
+      )}
     </section>
   );
 }

@@ -49,6 +49,8 @@ export interface LandingRateRow {
   /** null: library projects without one at asOf (not presented yet, no plan yet, no district). */
   key: string | null;
   label: string;
+  /** Conference groups only: the conference's theme (its bars are told apart by it; titles repeat "第X期…"). */
+  theme?: string | null;
   inLibrary: number;
   landed: number;
   landingRate: number;
@@ -188,6 +190,7 @@ export async function landingRates(
     .map((r) => ({
       key: r.key,
       label: r.key === null ? '—' : (labels.get(r.key)?.label ?? r.key),
+      ...(groupBy === 'conference' ? { theme: r.key === null ? null : (labels.get(r.key)?.theme ?? null) } : {}),
       inLibrary: r.in_library,
       landed: r.landed,
       landingRate: rate(r.landed, r.in_library),
@@ -205,12 +208,12 @@ async function labelsOf(
   dataSource: DataSource,
   groupBy: LandingRateGroup,
   keys: string[],
-): Promise<Map<string, { label: string; order: string }>> {
+): Promise<Map<string, { label: string; order: string; theme?: string | null }>> {
   if (keys.length === 0) return new Map();
-  let rows: Array<{ key: string; label: string; sort: string }> = [];
+  let rows: Array<{ key: string; label: string; sort: string; theme?: string | null }> = [];
   if (groupBy === 'conference') {
     rows = await dataSource.query(
-      `SELECT id AS key, title AS label, held_on::text || id AS sort FROM conference_list WHERE id = ANY($1::text[])`,
+      `SELECT id AS key, title AS label, theme, held_on::text || id AS sort FROM conference_list WHERE id = ANY($1::text[])`,
       [keys],
     );
   } else if (groupBy === 'department') {
@@ -221,7 +224,7 @@ async function labelsOf(
         [keys],
       );
   }
-  return new Map(rows.map((r) => [r.key, { label: r.label, order: r.sort }]));
+  return new Map(rows.map((r) => [r.key, { label: r.label, order: r.sort, theme: r.theme }]));
 }
 
 /** A library project as the landing forecast sees it: business dates (CST) as of asOf. */
