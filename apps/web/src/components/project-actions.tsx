@@ -95,7 +95,10 @@ export function ProjectActions({ project, user, departments, onDone, onStale, on
         <ProgressForm
           projectId={project.id}
           version={project.version}
-          milestones={project.plan?.milestones ?? []}
+          milestones={(project.plan?.milestones ?? []).filter(
+            // A department reports only on its own milestones (the decider refuses the others).
+            (m) => user.role !== 'department' || m.departmentCode === user.departmentCode,
+          )}
           onDone={done}
           onStale={onStale}
         />

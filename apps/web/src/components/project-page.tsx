@@ -32,7 +32,8 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
     reload();
   };
 
-  const p = project.data;
+  // The previous project's data is kept while another loads (or is refused): never show it under this id.
+  const p = project.data?.id === id ? project.data : undefined;
   const conference = conferences.find((c) => c.id === p?.conferenceId);
   // The project's state keeps the landing date and amount; the evidence lives in the event.
   const evidence = history.data?.events.findLast((e) => e.type === 'ProjectLanded')?.data.evidence as
@@ -42,7 +43,16 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
     return (
       <div className="page">
         <ProblemBanner problem={project.problem} />
-        {project.loading ? <p className="muted">{t('common.loading')}</p> : null}
+        {project.loading ? (
+          <p className="muted">{t('common.loading')}</p>
+        ) : (
+          <p>
+            <button type="button" className="link-button" onClick={() => window.history.back()}>
+              ← {t('common.goBack')}
+            </button>{' '}
+            · <a href={href('/')}>{t('common.home')}</a>
+          </p>
+        )}
       </div>
     );
   }
@@ -58,7 +68,7 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
         </h1>
         <p className="muted">
           <a href={href(`/enterprises/${p.enterpriseId}`)}>{p.enterpriseName}</a> ·{' '}
-          {t('project.version', { v: p.version })}
+          {t('project.updated', { date: formatDate(p.lastOccurredAt) })}
         </p>
         <PrintButton />
       </div>
