@@ -253,13 +253,22 @@ describeWithChromium('web UI in the browser', () => {
       '创意会发布',
       '制定落地方案',
       '报告进展',
-      '完成节点',
       '解决诉求',
       '调整落地方案',
       '项目落地',
     ]) {
       await page.locator('.timeline li', { hasText: step }).first().waitFor();
     }
+    // The milestone done by a progress report is one step, by the department named, not its login.
+    const report = page.locator('.timeline li', { hasText: '报告进展' });
+    expect(await report.count()).toBe(1);
+    await report
+      .filter({ hasText: MILESTONE })
+      .filter({ hasText: '已完成' })
+      .filter({ hasText: '市工业和信息化局' })
+      .waitFor();
+    expect(await page.locator('.timeline li', { hasText: '完成节点' }).count()).toBe(0);
+    expect(await report.textContent()).not.toContain(department.username);
     await screenshot(page, 'project-landed');
     expect(errors).toEqual([]);
     await close();

@@ -221,6 +221,7 @@ const zhCN = {
   'milestone.done': '已完成',
   'milestone.overdue': '已逾期',
   'milestone.dueSoon': '即将到期',
+  'milestone.doneOn': '完成日期',
   'milestone.open': '进行中',
   'milestone.notDone': '未完成',
 
@@ -613,6 +614,7 @@ const en: Record<MessageKey, string> = {
   'milestone.done': 'Done',
   'milestone.overdue': 'Overdue',
   'milestone.dueSoon': 'Due soon',
+  'milestone.doneOn': 'Completed on',
   'milestone.open': 'In progress',
   'milestone.notDone': 'Not done',
 

@@ -5,7 +5,8 @@
 
 /** Who did it and why: carried by every event, never interpreted by the store. */
 export interface EventMetadata {
-  actor?: { userId: string; username: string; role: string };
+  /** departmentCode: a department user's department, so a timeline can name it (events since round 2). */
+  actor?: { userId: string; username: string; role: string; departmentCode?: string };
   correlationId?: string;
   causationId?: string;
   idempotencyKey?: string;

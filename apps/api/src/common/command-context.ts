@@ -39,9 +39,9 @@ export function parseIfMatch(header: unknown): number | 'exists' | undefined {
 
 /** The metadata every event written for this request carries: who, and in which conversation. */
 export function eventMetadata(context: CommandContext): EventMetadata {
-  const { userId, username, role } = context.actor;
+  const { userId, username, role, departmentCode } = context.actor;
   return {
-    actor: { userId, username, role },
+    actor: { userId, username, role, ...(role === 'department' && departmentCode ? { departmentCode } : {}) },
     correlationId: context.correlationId,
     ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
   };

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { projectDecider, projectErrors, projectStream } from '@luodi/domain';
-import { EventStore } from '@luodi/event-store';
+import { EventMetadata, EventStore } from '@luodi/event-store';
 import { Actor } from '../auth/actor';
 import { readAggregate } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
@@ -18,7 +18,7 @@ export interface ProjectHistoryEntry {
   /** When the store recorded it. */
   recordedAt: string;
   /** Who recorded it; null for events written without a user (imports). */
-  actor: { username: string; role: string } | null;
+  actor: { username: string; role: string; departmentCode?: string } | null;
   data: Record<string, unknown>;
 }
 
@@ -54,9 +54,13 @@ export class GetProjectHistoryHandler implements IQueryHandler<GetProjectHistory
         type: e.type,
         occurredAt: e.data.occurredAt,
         recordedAt: e.recordedAt,
-        actor: e.metadata.actor ? { username: e.metadata.actor.username, role: e.metadata.actor.role } : null,
+        actor: e.metadata.actor ? actorOf(e.metadata.actor) : null,
         data: withoutUserIds(actor, e.data),
       })),
     };
   }
+}
+
+function actorOf({ username, role, departmentCode }: NonNullable<EventMetadata['actor']>): ProjectHistoryEntry['actor'] {
+  return { username, role, ...(departmentCode ? { departmentCode } : {}) };
 }

@@ -43,6 +43,7 @@ export function MilestoneTable({
             <th scope="col">{t('milestone.department')}</th>
             <th scope="col">{t('milestone.owner')}</th>
             <th scope="col">{t('milestone.state')}</th>
+            <th scope="col">{t('milestone.doneOn')}</th>
           </tr>
         </thead>
         <tbody>
@@ -55,6 +56,7 @@ export function MilestoneTable({
               <td>
                 <MilestoneBadge milestone={milestone} closed={closed} />
               </td>
+              <td>{milestone.doneAt ? formatDate(milestone.doneAt) : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -209,8 +209,14 @@ function Timeline({
   const i18n = useI18n();
   const { t, code } = i18n;
   const [page, setPage] = useState(1);
-  // Newest first: the latest step is what the reader looks for.
-  const ordered = [...(events ?? [])].reverse();
+  // Newest first: the latest step is what the reader looks for. A milestone completed by a
+  // progress report is one step: the report says so, its MilestoneCompleted is not repeated.
+  const reportedIds = new Set(
+    (events ?? []).filter((e) => e.type === 'ProgressReported').map((e) => String(e.data.progressId)),
+  );
+  const ordered = [...(events ?? [])]
+    .filter((e) => e.type !== 'MilestoneCompleted' || !reportedIds.has(String(e.data.progressId)))
+    .reverse();
   const shown = ordered.slice((page - 1) * TIMELINE_PAGE, page * TIMELINE_PAGE);
   return (
     <section className="panel">
@@ -225,7 +231,11 @@ function Timeline({
             </div>
             <div className="timeline-body">{describe(event, project, departments, i18n)}</div>
             <div className="muted small">
-              {event.actor ? `${event.actor.username} · ${code('role', event.actor.role)}` : t('project.imported')}
+              {event.actor ? (
+                <span title={event.actor.username}>{actorName(event, departments, i18n)}</span>
+              ) : (
+                t('project.imported')
+              )}
               {formatDate(event.recordedAt) !== formatDate(event.occurredAt)
                 ? ` · ${t('project.recordedAt', { at: formatDateTime(event.recordedAt) })}`
                 : ''}
@@ -238,6 +248,19 @@ function Timeline({
       ) : null}
     </section>
   );
+}
+
+/**
+ * Who did it, as the reader knows them: a department by its name (from the event's metadata, or
+ * for events before it carried one, the reporter or resolver the event names), others by role.
+ */
+function actorName(event: HistoryEvent, departments: Department[], { code }: I18n): string {
+  const actor = event.actor!;
+  if (actor.role !== 'department') return code('role', actor.role);
+  const named = event.data.reporter ?? event.data.resolvedBy;
+  const departmentCode =
+    actor.departmentCode ?? (named as { departmentCode?: string } | undefined)?.departmentCode ?? undefined;
+  return departmentCode ? departmentName(departments, departmentCode) : code('role', actor.role);
 }
 
 /** One line saying what an event changed, in the reader's language. */
@@ -261,8 +284,10 @@ function describe(
     case 'LandingPlanAssigned':
     case 'LandingPlanRevised':
       return `${t('common.labelled', { label: t('project.lead'), value: departmentName(departments, d.leadDepartment) })} · ${t('project.milestoneCount', { n: d.milestones?.length ?? 0 })}`;
-    case 'ProgressReported':
-      return `${d.note ?? ''}${d.done ? ` · ${t('milestone.done')}` : ''}`;
+    case 'ProgressReported': {
+      const milestone = project.plan?.milestones.find((m) => m.milestoneId === d.milestoneId)?.title;
+      return [milestone, d.done ? t('milestone.done') : '', d.note].filter(Boolean).join(' · ');
+    }
     case 'MilestoneCompleted':
       return project.plan?.milestones.find((m) => m.milestoneId === d.milestoneId)?.title ?? '';
     case 'NeedResolved':
