@@ -61,6 +61,10 @@ export class GetProjectHistoryHandler implements IQueryHandler<GetProjectHistory
   }
 }
 
-function actorOf({ username, role, departmentCode }: NonNullable<EventMetadata['actor']>): ProjectHistoryEntry['actor'] {
+function actorOf({
+  username,
+  role,
+  departmentCode,
+}: NonNullable<EventMetadata['actor']>): ProjectHistoryEntry['actor'] {
   return { username, role, ...(departmentCode ? { departmentCode } : {}) };
 }
