@@ -41,6 +41,7 @@ const ROUTES = [
   'POST /api/users',
   'POST /api/users/{id}/password',
   'POST /api/users/{id}/role',
+  'POST /api/display-tokens',
 ];
 
 interface Case {
@@ -60,6 +61,8 @@ const WITHOUT_BODY: Record<string, string> = {
   'POST /api/users/{id}/disable': 'no body; probed below with an unknown id',
   'POST /api/users/{id}/enable': 'no body; probed below with an unknown id',
   'POST /api/admin/rebuild': 'no body; it replaces the read models, nothing a body could change',
+  'POST /api/display-tokens/{id}/revoke':
+    'no body; an unknown id and a second revoke are tested in test/e2e/display-tokens.e2e.spec.ts',
 };
 
 /**
@@ -113,6 +116,12 @@ beforeAll(async () => {
       valid: { name: '青岛模糊测试有限公司', district: '黄岛区', tier: 'municipal' },
       required: ['name'],
       formatted: ['tier'],
+    },
+    'POST /api/display-tokens': {
+      path: '/api/display-tokens',
+      valid: { name: '模糊测试大屏' },
+      required: ['name'],
+      formatted: [],
     },
     'POST /api/conferences': {
       path: '/api/conferences',

@@ -64,6 +64,8 @@ import type { CommandAccepted } from '../../api/src/common/event-sourced';
 import type { ScheduleConferenceDto } from '../../api/src/conferences/schedule-conference.dto';
 import type { DashboardQueryDto, TrendQueryDto } from '../../api/src/dashboard/dashboard-query.dto';
 import type { TrendPoint } from '../../api/src/dashboard/dashboard.handlers';
+import type { CreateDisplayTokenDto } from '../../api/src/display/create-display-token.dto';
+import type { DisplayTokenView } from '../../api/src/display/display-tokens.service';
 import type { CreateDepartmentDto } from '../../api/src/departments/create-department.dto';
 import type { DepartmentView } from '../../api/src/departments/create-department.handler';
 import type { DepartmentAssignmentsQueryDto } from '../../api/src/departments/queries/department-assignments.dto';
@@ -87,7 +89,7 @@ import type { WithdrawProjectDto } from '../../api/src/projects/withdraw-project
 import type { CreateUserDto } from '../../api/src/users/create-user.dto';
 import type { UserView } from '../../api/src/users/users.service';
 
-export type { NeedKind, Page, ProjectStatus, Role, Session };
+export type { DisplayTokenView, NeedKind, Page, ProjectStatus, Role, Session };
 export type Verdict = ReviewVerdict;
 export type Tier = EnterpriseTier;
 export type GroupBy = LandingRateGroup;
@@ -195,6 +197,12 @@ const SESSION_KEY = 'luodi.session';
 const POSITION_KEY = 'luodi.minPosition';
 
 let unauthorizedHandler: () => void = () => {};
+/** A wall screen's display token, used instead of the session while the wall page is shown. */
+let bearerOverride: string | null = null;
+
+export function setBearerOverride(token: string | null): void {
+  bearerOverride = token;
+}
 
 /** Called on every 401: the app drops the session and shows the login page. */
 export function onUnauthorized(handler: () => void): void {
@@ -259,7 +267,7 @@ async function request<T>(
     Accept: 'application/json, application/problem+json',
     'Accept-Language': getLang(),
   };
-  const token = loadSession()?.accessToken;
+  const token = bearerOverride ?? loadSession()?.accessToken;
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`;
@@ -294,7 +302,7 @@ async function request<T>(
     const retryAfter = Number(response.headers.get('Retry-After'));
     if (retryAfter > 0) problem.retryAfterSeconds = retryAfter;
     // A failed login is a 401 too, but it is answered on the login form, not by leaving the page.
-    if (response.status === 401 && path !== LOGIN_PATH) unauthorizedHandler();
+    if (response.status === 401 && path !== LOGIN_PATH && !bearerOverride) unauthorizedHandler();
     throw new ApiError(problem);
   }
   if (method !== 'GET') rememberPosition((payload as Partial<CommandResult> | undefined)?.position);
@@ -344,7 +352,7 @@ const project = (id: string, tail = '') => `/api/projects/${encodeURIComponent(i
  */
 async function sendFile(method: 'GET' | 'POST', path: string, query: Query, file?: Blob): Promise<Response> {
   const headers: Record<string, string> = { 'Accept-Language': getLang() };
-  const token = loadSession()?.accessToken;
+  const token = bearerOverride ?? loadSession()?.accessToken;
   if (token) headers.Authorization = `Bearer ${token}`;
   let body: FormData | undefined;
   if (file) {
@@ -396,6 +404,11 @@ export const api = {
 
   departments: () => get<Department[]>('/api/departments'),
   createDepartment: (body: CreateDepartmentDto) => post<Department>('/api/departments', body),
+  displayTokens: () => get<DisplayTokenView[]>('/api/display-tokens'),
+  createDisplayToken: (body: CreateDisplayTokenDto) =>
+    post<DisplayTokenView & { token: string }>('/api/display-tokens', body),
+  revokeDisplayToken: (id: string) =>
+    post<DisplayTokenView>(`/api/display-tokens/${encodeURIComponent(id)}/revoke`, {}),
   conferences: () => get<Conference[]>('/api/conferences'),
   createConference: (body: ScheduleConferenceDto) => post('/api/conferences', body),
 

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { onUnauthorized, loadSession, Role, saveSession, Session } from './api';
-import { AuditLogPage, DepartmentsPage, UsersPage } from './components/admin-pages';
+import { AuditLogPage, DepartmentsPage, UsersPage, DisplayTokensPage } from './components/admin-pages';
 import { ConferencesPage } from './components/conferences-page';
 import { DossierPage, EnterprisesPage } from './components/enterprises-page';
 import { ImportPage } from './components/import-page';
@@ -22,6 +22,7 @@ import { href, navigate, Route, useRoute } from './router';
 
 // ECharts is most of the bundle and only the dashboard needs it: load it with that page.
 const DashboardPage = lazy(() => import('./components/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const WallPage = lazy(() => import('./components/wall-page').then((m) => ({ default: m.WallPage })));
 const MatchmakingDashboardPage = lazy(() =>
   import('./components/matchmaking-dashboard-page').then((m) => ({ default: m.MatchmakingDashboardPage })),
 );
@@ -46,6 +47,7 @@ const NAV: NavItem[] = [
   { path: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { path: '/admin/departments', label: 'nav.departments', roles: ['admin'] },
   { path: '/admin/audit-log', label: 'nav.auditLog', roles: ['admin'] },
+  { path: '/admin/displays', label: 'nav.displays', roles: ['admin'] },
 ];
 
 /** Where each role starts: its main work. */
@@ -104,6 +106,15 @@ export function App() {
     if (navElement.current && current)
       navElement.current.scrollLeft = current.offsetLeft - navElement.current.offsetLeft - 12;
   }, [active?.path]);
+
+  // The wall screen has no navigation and no session: its display token is its own.
+  if (route.path === '/wall') {
+    return (
+      <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+        <WallPage route={route} />
+      </Suspense>
+    );
+  }
 
   return (
     <>
@@ -202,6 +213,7 @@ function Page({ route, session }: { route: Route; session: Session }) {
     return <UsersPage route={route} user={session.user} />;
   if (first === 'admin' && second === 'departments' && role === 'admin') return <DepartmentsPage route={route} />;
   if (first === 'admin' && second === 'audit-log' && role === 'admin') return <AuditLogPage route={route} />;
+  if (first === 'admin' && second === 'displays' && role === 'admin') return <DisplayTokensPage route={route} />;
   // Unknown or empty route (including #/login after signing in): the role's home.
   return <Redirect to={HOME[role]} />;
 }

@@ -29,6 +29,21 @@ export interface DepartmentScopedRule {
 
 export type AccessRule = typeof PUBLIC | readonly Role[] | DepartmentScopedRule;
 
+/**
+ * What a wall screen's display token (role leader, apps/api/src/display) may read: the
+ * dashboards and the reference data they are labelled with. Every other route refuses it
+ * (403 DISPLAY_TOKEN_SCOPE), writes included.
+ */
+export const DISPLAY_ROUTES: ReadonlySet<string> = new Set([
+  'GET /api/auth/me',
+  'GET /api/dashboard/summary',
+  'GET /api/dashboard/landing-rate',
+  'GET /api/dashboard/trend',
+  'GET /api/forecast/landing',
+  'GET /api/departments',
+  'GET /api/conferences',
+]);
+
 export const ACCESS_POLICY: Record<string, AccessRule> = {
   'GET /api/health': PUBLIC,
   'POST /api/departments': ['admin'],
@@ -100,6 +115,9 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
 
   'POST /api/auth/login': PUBLIC,
   'GET /api/auth/me': ALL_ROLES,
+  'POST /api/display-tokens': ['admin'],
+  'GET /api/display-tokens': ['admin'],
+  'POST /api/display-tokens/:id/revoke': ['admin'],
   'POST /api/auth/password': ALL_ROLES,
 
   'POST /api/users': ['admin'],

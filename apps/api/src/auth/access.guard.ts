@@ -3,7 +3,7 @@ import { ApiError } from '../common/problem';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ApplicationConfig, Reflector } from '@nestjs/core';
 import { Request, Response } from 'express';
-import { ACCESS_POLICY, PUBLIC, rolesOf } from './access-policy';
+import { ACCESS_POLICY, DISPLAY_ROUTES, PUBLIC, rolesOf } from './access-policy';
 import { Actor } from './actor';
 import { Authenticator } from './authenticator';
 
@@ -40,6 +40,9 @@ export class AccessGuard implements CanActivate {
       throw error;
     }
     const actor = request.actor;
+    if (actor.display && !DISPLAY_ROUTES.has(route)) {
+      throw new ApiError('DISPLAY_TOKEN_SCOPE', `A display token reads the dashboards only, not ${route}.`);
+    }
     if (!rolesOf(rule).includes(actor.role)) {
       throw new ApiError('ROLE_NOT_ALLOWED', `Role ${actor.role} may not call ${route}.`);
     }

@@ -10,6 +10,8 @@ export interface Actor {
   role: Role;
   /** Set for role `department`: the department the user works for. */
   departmentCode?: string;
+  /** A wall screen's display token (role leader, DISPLAY_ROUTES only), not a user. */
+  display?: true;
 }
 
 /** The authenticated actor of the request (set by the auth guard). */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { DisplayModule } from '../display/display.module';
 import { UsersModule } from '../users/users.module';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
@@ -10,7 +11,7 @@ import { tokenSecretProvider } from './server-secret';
 
 /** Login, tokens, and the guard in front of every endpoint. */
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, DisplayModule],
   controllers: [AuthController],
   providers: [
     AuthService,

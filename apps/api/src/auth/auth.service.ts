@@ -17,6 +17,8 @@ export interface SessionUser {
   username: string;
   role: Role;
   departmentCode?: string;
+  /** A wall screen's display token, not a user. */
+  display?: true;
 }
 
 export interface Session {
@@ -32,6 +34,7 @@ export function sessionUser(actor: Actor): SessionUser {
     username: actor.username,
     role: actor.role,
     ...(actor.departmentCode ? { departmentCode: actor.departmentCode } : {}),
+    ...(actor.display ? { display: true as const } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProblemCode } from '@luodi/contract';
 import { ApiError } from '../common/problem';
+import { DISPLAY_TOKEN_PREFIX, DisplayTokens } from '../display/display-tokens.service';
 import { UsersService } from '../users/users.service';
 import { InvalidTokenError, verifyAccessToken } from './access-token';
 import { Actor } from './actor';
@@ -12,12 +13,18 @@ export class Authenticator {
   constructor(
     @Inject(TOKEN_SECRET) private readonly tokenSecret: string,
     private readonly users: UsersService,
+    private readonly displayTokens: DisplayTokens,
   ) {}
 
   async authenticate(authorization: string | undefined): Promise<Actor> {
     const match = /^Bearer ([\w.-]+)$/i.exec(authorization?.trim() ?? '');
     if (!match)
       throw unauthorized('UNAUTHENTICATED', 'Log in first, and send the token as "Authorization: Bearer <token>".');
+    if (match[1].startsWith(DISPLAY_TOKEN_PREFIX)) {
+      const display = await this.displayTokens.authenticate(match[1]);
+      if (!display) throw unauthorized('TOKEN_REVOKED', 'This display token is unknown or has been revoked.');
+      return display;
+    }
     let claims;
     try {
       claims = verifyAccessToken(match[1], this.tokenSecret);

@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { Account, api, AuditAction, AUDIT_ACTIONS, AuditRecord, Role, ROLES, User } from '../api';
+import { Account, api, AuditAction, AUDIT_ACTIONS, AuditRecord, DisplayTokenView, Role, ROLES, User } from '../api';
 import { formatCount, formatDate, formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { clearReferenceData, departmentName, useDepartments } from '../reference';
@@ -377,4 +377,85 @@ function auditDetails(entry: AuditRecord, code: (prefix: string, value: string) 
   if (from && to) return `${code('role', from.role)} → ${code('role', to.role)}`;
   if (role) return code('role', role);
   return Object.keys(entry.details).length ? JSON.stringify(entry.details) : '—';
+}
+
+/**
+ * Wall screens (admin): issue a display token for a screen — its address is shown once, to be
+ * opened on the screen — and revoke it, which blanks that screen at its next refresh.
+ */
+export function DisplayTokensPage({ route }: { route: Route }) {
+  const { t } = useI18n();
+  const page = pageParam(route);
+  const list = useLoad(() => api.displayTokens(), []);
+  const { pending, problem, errorAt, run } = useCommand();
+  const [name, setName] = useState('');
+  const [issued, setIssued] = useState<{ name: string; url: string } | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setIssued(null);
+    const token = await run(() => api.createDisplayToken({ name }));
+    if (token) {
+      setIssued({ name: token.name, url: `${location.origin}${location.pathname}#/wall?token=${token.token}` });
+      setName('');
+      list.reload();
+    }
+  };
+  const revoke = async (token: DisplayTokenView) => {
+    if (!window.confirm(t('displays.confirmRevoke', { name: token.name }))) return;
+    if (await run(() => api.revokeDisplayToken(token.id))) list.reload();
+  };
+
+  return (
+    <ListPage
+      title={t('displays.title')}
+      count={list.data && t('displays.count', { total: formatCount(list.data.length) })}
+      problem={list.problem}
+      columns={[
+        { label: t('displays.name') },
+        { label: t('displays.createdAt') },
+        { label: t('displays.lastUsedAt') },
+        { label: t('displays.state') },
+        { label: '' },
+      ]}
+      list={pageOf(list.data, page)}
+      loading={list.loading}
+      rowKey={(token) => token.id}
+      row={(token) => (
+        <tr>
+          <td>{token.name}</td>
+          <td>{formatDateTime(token.createdAt)}</td>
+          <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : '—'}</td>
+          <td>
+            {token.revokedAt ? t('displays.revokedAt', { at: formatDateTime(token.revokedAt) }) : t('displays.active')}
+          </td>
+          <td>
+            {token.revokedAt ? null : (
+              <button type="button" className="link-button" disabled={pending} onClick={() => void revoke(token)}>
+                {t('displays.revoke')}
+              </button>
+            )}
+          </td>
+        </tr>
+      )}
+      onPage={(next) => navigate('/admin/displays', { page: next })}
+    >
+      <form className="panel form" onSubmit={submit} noValidate aria-label={t('displays.create')}>
+        <h2>{t('displays.create')}</h2>
+        <p className="muted">{t('displays.explain')}</p>
+        {issued ? (
+          <Notice>
+            {t('displays.issued', { name: issued.name })} <code className="wall-url">{issued.url}</code>
+          </Notice>
+        ) : null}
+        <ProblemBanner problem={problem} shown={(f) => f === 'name'} />
+        <Field label={t('displays.name')} error={errorAt('name')} hint={t('displays.nameHint')}>
+          <input value={name} onChange={(e) => setName(e.target.value)} />
+        </Field>
+        <button type="submit" className="primary" disabled={pending}>
+          {t('displays.issue')}
+        </button>
+      </form>
+    </ListPage>
+  );
 }
