@@ -142,6 +142,45 @@ describeWithChromium('stumbles in use', () => {
     expect(errors.filter((text) => !/status of 403/.test(text))).toEqual([]);
     await close();
   });
+
+  it('reviewer: a blank score is 必填 at its field, and the error goes once the field is edited', async () => {
+    const project = await projectAt(world, 'submitted');
+    const { page, errors, close } = await logIn(
+      await openUi(browser, api.baseUrl),
+      world.reviewer.username,
+      world.reviewer.password,
+    );
+    await page.goto(`${api.baseUrl}/#/projects/${project.id}`);
+    await page.getByRole('button', { name: '评审论证' }).click();
+    const form = page.getByRole('form', { name: '评审论证' });
+    await form.getByLabel('创意好（0–100）').fill('90');
+    await form.getByLabel('论证实（0–100）').fill('85');
+    await form.getByRole('button', { name: '提交' }).click();
+    const feasibility = form.locator('.field', { has: page.getByLabel('可落地（0–100）') });
+    await feasibility.locator('.field-error', { hasText: '必填' }).waitFor();
+    await form.getByLabel('可落地（0–100）').fill('8');
+    expect(await feasibility.locator('.field-error').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('task force: a milestone due date before today is allowed, but the plan form says it starts overdue', async () => {
+    const project = await projectAt(world, 'presented');
+    const { page, errors, close } = await logIn(
+      await openUi(browser, api.baseUrl),
+      world.taskforce.username,
+      world.taskforce.password,
+    );
+    await page.goto(`${api.baseUrl}/#/projects/${project.id}`);
+    await page.getByRole('button', { name: '制定落地方案' }).click();
+    const due = page.getByLabel('完成时限').first();
+    await due.fill('2020-01-15');
+    await page.getByText('截止日期早于今天：此节点一经保存即为逾期。').waitFor();
+    await due.fill('2099-01-15');
+    expect(await page.getByText('截止日期早于今天').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
 
 async function expectValue(locator: ReturnType<Page['getByLabel']>, value: string): Promise<void> {

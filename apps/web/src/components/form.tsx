@@ -25,8 +25,16 @@ export function useCommand() {
       setPending(false);
     }
   }, []);
+  // One object per field and answer: a field tells a new answer from a re-render by it (Field).
+  const texts = useRef({ problem, lang, byField: new Map<string, ProblemText | undefined>() });
+  if (texts.current.problem !== problem || texts.current.lang !== lang)
+    texts.current = { problem, lang, byField: new Map() };
   /** What is wrong with one input field (a JSON path such as `milestones[1].dueOn`), in the reader's language. */
-  const errorAt = (field: string) => fieldText(problem, field, lang);
+  const errorAt = (field: string) => {
+    const { byField } = texts.current;
+    if (!byField.has(field)) byField.set(field, fieldText(problem, field, lang));
+    return byField.get(field);
+  };
   return { pending, problem, errorAt, run };
 }
 
@@ -49,9 +57,15 @@ interface FieldProps {
 }
 
 /** One labelled form control with the API's message for it underneath. */
-export function Field({ label, error, hint, className, children }: FieldProps) {
+export function Field({ label, error: given, hint, className, children }: FieldProps) {
   const id = useId();
   const messageId = `${id}-message`;
+  // A field's error goes once the reader edits the field; the next answer brings errors anew
+  // (useCommand's errorAt gives one object per answer).
+  const [edited, setEdited] = useState({ error: given, edited: false });
+  if (edited.error !== given) setEdited({ error: given, edited: false });
+  const error = edited.edited && edited.error === given ? undefined : given;
+  const onChange = children.props.onChange as ((...args: unknown[]) => void) | undefined;
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -59,6 +73,10 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
         id,
         'aria-invalid': error ? true : undefined,
         'aria-describedby': error || hint ? messageId : undefined,
+        onChange: (...args: unknown[]) => {
+          if (given && !edited.edited) setEdited({ error: given, edited: true });
+          onChange?.(...args);
+        },
       })}
       {error ? (
         <FieldError id={messageId} error={error} />

@@ -387,7 +387,12 @@ function AssignForm({ project, departments, onDone, onStale }: FormProps & { dep
           <Field label={t('milestone.title')} error={errorAt(`milestones[${index}].title`)}>
             <input value={m.title} onChange={(e) => change(m.key, { title: e.target.value })} />
           </Field>
-          <Field label={t('milestone.dueOn')} error={errorAt(`milestones[${index}].dueOn`)}>
+          <Field
+            label={t('milestone.dueOn')}
+            error={errorAt(`milestones[${index}].dueOn`)}
+            // A past date is allowed (a plan entered late), but never silently: it starts overdue.
+            hint={m.dueOn && m.dueOn < todayInChina() ? t('form.dueInPast') : undefined}
+          >
             <input type="date" value={m.dueOn} onChange={(e) => change(m.key, { dueOn: e.target.value })} />
           </Field>
           <Field label={t('milestone.department')} error={errorAt(`milestones[${index}].departmentCode`)}>
