@@ -143,14 +143,19 @@ describeWithChromium('stumbles in use', () => {
     await close();
   });
 
-  it('reviewer: a blank score is 必填 at its field, and the error goes once the field is edited', async () => {
+  it('reviewer: starts at the review queue; a blank score is 必填 at its field, and the error goes once the field is edited', async () => {
     const project = await projectAt(world, 'submitted');
     const { page, errors, close } = await logIn(
       await openUi(browser, api.baseUrl),
       world.reviewer.username,
       world.reviewer.password,
     );
-    await page.goto(`${api.baseUrl}/#/projects/${project.id}`);
+    // The reviewer's home is the review queue: the one submitted project, not the assigned ones.
+    await page.getByRole('heading', { level: 1, name: '待评审项目（先申报的在前）' }).waitFor();
+    await page.locator('tbody tr').first().waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await page.locator('tbody tr').getByRole('link', { name: '智能港口装备' }).click();
+    await page.waitForURL(new RegExp(`#/projects/${project.id}`));
     await page.getByRole('button', { name: '评审论证' }).click();
     const form = page.getByRole('form', { name: '评审论证' });
     await form.getByLabel('创意好（0–100）').fill('90');

@@ -35,6 +35,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { path: '/dashboard', label: 'nav.dashboard', roles: ['leader', 'taskforce', 'admin'] },
+  { path: '/reviews', label: 'nav.reviews', roles: ['reviewer'] },
   { path: '/projects', label: 'nav.projects', roles: ['taskforce', 'admin', 'reviewer', 'leader'] },
   { path: '/projects/new', label: 'nav.newProject', roles: ['taskforce', 'admin'] },
   { path: '/inbox', label: 'nav.inbox', roles: ['department', 'taskforce', 'admin'] },
@@ -55,7 +56,7 @@ const HOME: Record<Role, string> = {
   leader: '/dashboard',
   admin: '/dashboard',
   taskforce: '/projects',
-  reviewer: '/projects',
+  reviewer: '/reviews',
   department: '/inbox',
 };
 
@@ -189,6 +190,7 @@ function Page({ route, session }: { route: Route; session: Session }) {
   if (first === 'projects' && second === 'new') return <NewProjectPage />;
   if (first === 'projects' && second) return <ProjectPage id={second} user={session.user} />;
   if (first === 'projects') return <ProjectsPage route={route} />;
+  if (first === 'reviews') return <ProjectsPage route={route} reviewQueue />;
   if (first === 'inbox') return <InboxPage route={route} user={session.user} />;
   if (first === 'enterprises' && second) return <DossierPage id={second} user={session.user} />;
   if (first === 'enterprises') return <EnterprisesPage route={route} user={session.user} />;

@@ -11,15 +11,20 @@ import { StatusBadge } from './status-badge';
 
 const FILTERS = ['status', 'industryChain', 'department', 'conferenceId', 'q'] as const;
 
-/** The project pipeline: filtered, searched and paged by the API; the state lives in the URL. */
-export function ProjectsPage({ route }: { route: Route }) {
+/**
+ * The project pipeline: filtered, searched and paged by the API; the state lives in the URL.
+ * As the review queue (`/reviews`, 待评审) it lists the submitted projects only, oldest first.
+ */
+export function ProjectsPage({ route, reviewQueue = false }: { route: Route; reviewQueue?: boolean }) {
   const { t, lang } = useI18n();
   const departments = useDepartments();
   const conferences = useConferences();
+  const base = reviewQueue ? '/reviews' : '/projects';
   const query = Object.fromEntries(FILTERS.map((name) => [name, route.params.get(name) ?? ''])) as Record<
     (typeof FILTERS)[number],
     string
   >;
+  if (reviewQueue) query.status = 'submitted';
   const page = pageParam(route);
   const key = route.params.toString();
   const list = useLoad(
@@ -27,6 +32,7 @@ export function ProjectsPage({ route }: { route: Route }) {
       api.projects({
         ...query,
         status: (query.status || undefined) as ProjectStatus | undefined,
+        ...(reviewQueue ? { sort: 'submittedAt' } : {}),
         page,
         pageSize: PAGE_SIZE,
       }),
@@ -36,11 +42,11 @@ export function ProjectsPage({ route }: { route: Route }) {
   const [chain, setChain] = useUrlDraft(query.industryChain);
 
   // Any change of filter starts again at page 1.
-  const update = (changes: Partial<typeof query>) => navigate('/projects', { ...query, ...changes, page: undefined });
+  const update = (changes: Partial<typeof query>) => navigate(base, { ...query, ...changes, page: undefined });
 
   return (
     <ListPage
-      title={t('projects.title')}
+      title={t(reviewQueue ? 'reviews.title' : 'projects.title')}
       count={list.data && t('projects.count', { total: formatCount(list.data.total) })}
       actions={<ExportButton path="/api/projects/export.xlsx" query={query} fileName={t('export.projectsFile')} />}
       problem={list.problem}
@@ -79,7 +85,7 @@ export function ProjectsPage({ route }: { route: Route }) {
           <td>{formatDate(project.updatedAt)}</td>
         </tr>
       )}
-      onPage={(next) => navigate('/projects', { ...query, page: next })}
+      onPage={(next) => navigate(base, { ...query, page: next })}
     >
       <SearchForm onSearch={() => update({ q: q.trim(), industryChain: chain.trim() })}>
         <label>
@@ -91,7 +97,7 @@ export function ProjectsPage({ route }: { route: Route }) {
             onChange={(e) => setQ(e.target.value)}
           />
         </label>
-        <label>
+        <label hidden={reviewQueue}>
           <span>{t('projects.status')}</span>
           <select value={query.status} onChange={(e) => update({ status: e.target.value })}>
             <option value="">{t('common.all')}</option>
