@@ -3,3 +3,4 @@ export * from './wilson';
 export * from './cumulative-incidence';
 export * from './poisson-binomial';
 export * from './landing-forecast';
+export * from './scorecard';

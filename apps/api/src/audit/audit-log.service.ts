@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   'user.password-reset',
   'user.password-changed',
   'admin.rebuild-started',
+  'settings.scorecard-weights-changed',
+  'report.published',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
