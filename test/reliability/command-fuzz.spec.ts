@@ -42,6 +42,7 @@ const ROUTES = [
   'POST /api/users/{id}/password',
   'POST /api/users/{id}/role',
   'PUT /api/settings/scorecard-weights',
+  'POST /api/reports',
 ];
 
 interface Case {
@@ -235,6 +236,12 @@ beforeAll(async () => {
       ],
       formatted: [],
     },
+    'POST /api/reports': {
+      path: '/api/reports',
+      valid: { kind: 'monthly', period: '2025-01' },
+      required: ['kind', 'period'],
+      formatted: ['kind', 'period'],
+    },
     'POST /api/auth/login': {
       path: '/api/auth/login',
       valid: { username: world.leader.username, password: world.leader.password },
@@ -293,7 +300,8 @@ async function snapshot(): Promise<Record<string, number>> {
     SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM users)::int AS users,
            (SELECT count(*) FROM departments)::int AS departments, (SELECT count(*) FROM idempotency_keys)::int AS idempotency_keys,
            (SELECT coalesce(max(updated_at), 'epoch') FROM users)::text AS users_updated,
-           (SELECT coalesce(max(updated_at), 'epoch') FROM scorecard_settings)::text AS scorecard_settings_updated`);
+           (SELECT coalesce(max(updated_at), 'epoch') FROM scorecard_settings)::text AS scorecard_settings_updated,
+           (SELECT count(*) FROM published_reports)::int AS published_reports`);
   return rows[0];
 }
 
