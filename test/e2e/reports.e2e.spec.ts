@@ -1,5 +1,6 @@
 import { businessDate } from '@luodi/domain';
 import { RunningApi, startApi } from '../support/start-api';
+import { dataRows, downloadWorkbook } from './excel.helpers';
 import {
   approvingReview,
   createWorld,
@@ -205,6 +206,65 @@ describe('reports (通报)', () => {
       },
     ]);
     expect((await get(api, '/api/reports?page=2&pageSize=1', world.leader)).body.items[0].id).toBe(report.id);
+  });
+
+  it('exports the frozen report to Excel: a title naming asOf and knownAt, a frozen header, the figures', async () => {
+    const { status, contentType, workbook } = await downloadWorkbook(
+      api,
+      `/api/reports/${report.id}/export.xlsx`,
+      world.leader,
+    );
+    expect(status).toBe(200);
+    expect(contentType).toMatch(/spreadsheetml/);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      '汇总',
+      '部门排名',
+      '逾期事项',
+      '按创意会',
+      '按产业链',
+      '按牵头部门',
+      '按区(市)',
+      '落地预测',
+    ]);
+    const beijing = new Date(Date.parse(report.knownAt) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+    for (const sheet of workbook.worksheets) {
+      const title = String(sheet.getRow(1).getCell(1).value);
+      expect(title).toContain(`截至 ${END}`);
+      expect(title).toContain(`数据记录截至 ${beijing} (北京时间)`);
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    }
+    const summary = Object.fromEntries(dataRows(workbook.getWorksheet('汇总')!).map(([k, v]) => [k, v]));
+    expect(summary).toMatchObject({
+      '截至日期 asOf': END,
+      '数据记录截至 knownAt': report.knownAt,
+      '入库项目（个）': 2,
+      '已落地（个）': 1,
+      落地率: 0.5,
+      '逾期节点（个）': 1,
+    });
+    const ranking = dataRows(workbook.getWorksheet('部门排名')!);
+    expect(ranking.map((r) => [r[0], r[3], r[4], r[6]])).toEqual(
+      report.figures.scorecards.departments.map((d: any) => [
+        d.rank,
+        d.milestones.due,
+        d.milestones.completedOnTime,
+        d.milestones.overdue,
+      ]),
+    );
+    expect(dataRows(workbook.getWorksheet('逾期事项')!)).toEqual([
+      [1, 'resources', validSubmission('').title, 'a2', '2026-10-20', 11],
+    ]);
+    // The export of a report is the report: a later landing changed nothing in it.
+    expect(dataRows(workbook.getWorksheet('按牵头部门')!)).toEqual(
+      report.figures.landingRates.department.map((r: any) => [r.label, r.inLibrary, r.landed, r.landingRate]),
+    );
+    const missing = await downloadWorkbook(
+      api,
+      '/api/reports/00000000-0000-4000-8000-000000000000/export.xlsx',
+      world.leader,
+    );
+    expect(missing.status).toBe(404);
+    expect((await downloadWorkbook(api, `/api/reports/${report.id}/export.xlsx`, world.reviewer)).status).toBe(403);
   });
 
   it('refuses a malformed or unfinished period naming the field, writes nothing, and only for taskforce and admin', async () => {

@@ -90,6 +90,7 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   // A report (通报) is circulated to every department, names of projects and overdue items included, as the task force's are.
   'GET /api/reports': ['admin', 'taskforce', 'leader', 'department'],
   'GET /api/reports/:id': ['admin', 'taskforce', 'leader', 'department'],
+  'GET /api/reports/:id/export.xlsx': ['admin', 'taskforce', 'leader', 'department'],
   'POST /api/enterprises/:id/tier': ['admin', 'taskforce'],
   'POST /api/matchmaking-events': ['admin', 'taskforce'],
   'GET /api/matchmaking-events': ALL_ROLES,
