@@ -4,3 +4,4 @@ export * from './cumulative-incidence';
 export * from './poisson-binomial';
 export * from './landing-forecast';
 export * from './scorecard';
+export * from './backtest';

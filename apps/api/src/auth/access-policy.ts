@@ -78,6 +78,7 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   'GET /api/dashboard/summary': ['admin', 'taskforce', 'leader', 'department'],
   'GET /api/dashboard/landing-rate': ['admin', 'taskforce', 'leader', 'department'],
   'GET /api/forecast/landing': ['admin', 'taskforce', 'leader'],
+  'GET /api/forecast/backtest': ['admin', 'taskforce', 'leader'],
   // Departments are ranked openly (the 通报 is sent to them); the items behind a department's figures are its own.
   'GET /api/scorecards/departments': ['admin', 'taskforce', 'leader', 'department'],
   'GET /api/scorecards/departments/:code/items': {
