@@ -13,7 +13,16 @@ import { MessageKey, useI18n } from '../i18n';
 import { DISTRICTS, INDUSTRY_CHAINS, useConferences, useDepartments } from '../reference';
 import { navigate, Route } from '../router';
 import { useLoad } from '../use-load';
-import { Chart, curveOption, fanNumbers, fanOption, rateBarsOption, TrendPoint, trendOption } from './charts';
+import {
+  backtestOption,
+  Chart,
+  curveOption,
+  fanNumbers,
+  fanOption,
+  rateBarsOption,
+  TrendPoint,
+  trendOption,
+} from './charts';
 import { ExportButton, PrintButton, usePrintStamp } from './file-actions';
 import { ProblemBanner } from './form';
 
@@ -94,6 +103,7 @@ export function DashboardPage({ route }: { route: Route }) {
       <ProblemBanner problem={summary.problem ?? forecast.problem} />
       <Kpis summary={summary.data} forecast={forecast.data} />
       <ForecastPanel forecast={forecast.data} observed={observed} />
+      <BacktestPanel />
       <section className="panel">
         <h2>{t('dash.trend')}</h2>
         <ProblemBanner problem={trend.problem} />
@@ -323,6 +333,52 @@ function ForecastPanel({ forecast, observed }: { forecast?: Forecast; observed: 
       </div>
       <p className="forecast-text">{t('forecast.text', fanNumbers(forecast))}</p>
       <p className="muted small">{t('forecast.fanNote')}</p>
+    </section>
+  );
+}
+
+/** Two years of monthly forecasts, half a year ahead each: what is known now of how they did. */
+const BACKTEST = { months: 24, horizonDays: 180 };
+
+/** 过去的预测表现如何: the city-wide forecast of each past month against what came, and how often its ranges held. */
+function BacktestPanel() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const today = todayInChina();
+  const [year, month] = today.split('-').map(Number);
+  const from = new Date(Date.UTC(year, month - 1 - BACKTEST.months, 1)).toISOString().slice(0, 10);
+  const backtest = useLoad(
+    () => api.backtest({ from, to: today, every: 'month', horizonDays: BACKTEST.horizonDays }),
+    [from, today],
+  );
+  const option = useMemo(
+    () => (backtest.data ? backtestOption(backtest.data.points, i18n) : null),
+    [backtest.data, i18n],
+  );
+  const coverage = backtest.data?.coverage;
+  return (
+    <section className="panel" aria-labelledby="backtest-title">
+      <h2 id="backtest-title">{t('backtest.title')}</h2>
+      <ProblemBanner problem={backtest.problem} />
+      {!option || !coverage ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : (
+        <>
+          <Chart option={option} height={280} label={t('backtest.title')} />
+          <p className="forecast-text" data-testid="backtest-coverage">
+            {coverage.evaluated === 0
+              ? t('backtest.noneYet')
+              : t('backtest.coverage', {
+                  n: coverage.evaluated,
+                  within80: coverage.within80,
+                  rate80: formatPercent(coverage.rate80),
+                  within95: coverage.within95,
+                  rate95: formatPercent(coverage.rate95),
+                })}
+          </p>
+          <p className="muted small">{t('backtest.note', { days: BACKTEST.horizonDays })}</p>
+        </>
+      )}
     </section>
   );
 }
