@@ -5,10 +5,13 @@ import { RunningApi, startApi } from '../support/start-api';
 import { createWorld, fieldsOf, get, World } from './projects.helpers';
 
 /**
- * The backtest over a generated history whose events are recorded when they happened: each
- * date's forecast is the one `GET /api/forecast/landing?asOf=D&knownAt=<end of D>` gives, its
- * outcome the landings by D + horizon, and the coverage counts the points.
+ * The backtest over a generated history whose events are recorded when they happened, except
+ * the landings of the last quarter of 2024, reported on 1 February 2025: each date's forecast is
+ * the one `GET /api/forecast/landing?asOf=D&knownAt=<end of D>` gives (with `known=now`, the one
+ * without knownAt), its outcome the landings by D + horizon, and the coverage counts the points.
  */
+const LATE_REPORTS = '2025-02-01T00:00:00.000Z';
+
 describe('GET /api/forecast/backtest', () => {
   let api: RunningApi;
   let pool: Pool;
@@ -19,13 +22,22 @@ describe('GET /api/forecast/backtest', () => {
     api = await startApi();
     leader = (await createWorld(api)).leader;
     pool = new Pool({ connectionString: api.databaseUrl, max: 2 });
+    const lastOfStream = new Map<string, string>();
     const history = generateHistory({
       seed: 41,
       projects: 150,
       from: '2024-01-01',
       to: '2025-12-31',
       departments: ['industry', 'commerce'],
-    }).map((event) => ({ ...event, recordedAt: new Date(String(event.data.occurredAt)).toISOString() }));
+    }).map((event) => {
+      const occurredAt = new Date(String(event.data.occurredAt)).toISOString();
+      // The landings of the last quarter of 2024 were reported on 1 February 2025.
+      const late = event.type === 'ProjectLanded' && occurredAt >= '2024-10-01' && occurredAt < LATE_REPORTS;
+      const own = late ? LATE_REPORTS : occurredAt;
+      const recordedAt = (lastOfStream.get(event.streamId) ?? own) > own ? lastOfStream.get(event.streamId)! : own;
+      lastOfStream.set(event.streamId, recordedAt);
+      return { ...event, recordedAt };
+    });
     position = await insertHistory(pool, history);
     for (
       let tries = 0;
@@ -84,6 +96,27 @@ describe('GET /api/forecast/backtest', () => {
     expect(coverage.rate95).toBe(coverage.within95 / 5);
     expect(points.some((p: { forecast: { landed: number } }) => p.forecast.landed > 0)).toBe(true);
   }, 60_000);
+
+  it('with known=now, recomputes each date from what is known today about it', async () => {
+    const reply = await get(
+      api,
+      `/api/forecast/backtest?from=2024-09-30&to=2024-12-30&every=quarter&horizonDays=90&known=now&minPosition=${position}`,
+      leader,
+    );
+    expect(reply.status).toBe(200);
+    expect(reply.body.known).toBe('now');
+    for (const point of reply.body.points) {
+      const now = (await get(api, `/api/forecast/landing?asOf=${point.asOf}&horizonDays=90`, leader)).body;
+      expect(point.forecast).toMatchObject({
+        landed: now.landed,
+        low80: now.projection.low80,
+        high80: now.projection.high80,
+      });
+    }
+    expect(
+      fieldsOf(await get(api, '/api/forecast/backtest?from=2024-09-30&to=2024-12-30&known=later', leader)),
+    ).toEqual(['known']);
+  });
 
   it('refuses reversed, future or malformed dates naming the field', async () => {
     const ask = (query: string) => get(api, `/api/forecast/backtest?${query}`, leader);

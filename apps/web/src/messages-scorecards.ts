@@ -104,8 +104,10 @@ export const scorecardMessagesZh = {
   'backtest.coverage':
     '已能检验的 {n} 个时点中，80% 区间覆盖实际 {within80} 次（{rate80}），95% 区间覆盖 {within95} 次（{rate95}）。',
   'backtest.noneYet': '还没有到期可检验的预测。',
-  'backtest.note':
-    '每月末按当时已上报的数据做一次预测（全市口径，预测期 {days} 天），与之后实际落地的情况对比；相邻时点的项目大多相同，少数时点的覆盖率说明有限。',
+  'backtest.noteThen':
+    '每月末按当时已上报的数据做的预测（全市口径，预测期 {days} 天），与之后实际落地的情况对比；相邻时点的项目大多相同，少数时点的覆盖率说明有限。',
+  'backtest.noteNow':
+    '按现在所知（含事后补报和导入的历史台账）重算每月末的预测（全市口径，预测期 {days} 天），检验预测方法本身；选“按当时所报”可看当时实际给出的预测。',
 
   'field.period': '通报期',
   'field.from': '开始日期',
@@ -223,8 +225,10 @@ export const scorecardMessagesEn: Record<ScorecardMessageKey, string> = {
   'backtest.coverage':
     'Of the {n} dates that can be checked, the 80% range held the outcome {within80} times ({rate80}), the 95% range {within95} times ({rate95}).',
   'backtest.noneYet': 'No forecast has reached its horizon yet.',
-  'backtest.note':
-    'At the end of every month a forecast was made from what had been reported by then (city-wide, {days} days ahead) and is compared here with what landed; neighbouring dates share most projects, so a few dates say little.',
+  'backtest.noteThen':
+    'The forecast each month-end showed, from what had been reported by then (city-wide, {days} days ahead), compared with what landed; neighbouring dates share most projects, so a few dates say little.',
+  'backtest.noteNow':
+    'Each month-end forecast recomputed from what is known now (late reports and imported ledgers included; city-wide, {days} days ahead): a test of the method itself. Choose "as reported then" for the forecasts actually shown.',
 
   'field.period': 'Period',
   'field.from': 'From',

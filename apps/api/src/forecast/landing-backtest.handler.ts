@@ -6,7 +6,7 @@ import { librarySubjects } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/problem';
 import { READ_DATA_SOURCE } from '../database/read-database';
-import { BacktestQueryDto } from './backtest-query.dto';
+import { BacktestKnown, BacktestQueryDto } from './backtest-query.dto';
 
 /** Ten years of months: each date costs two scans of the dashboard facts. */
 export const BACKTEST_MAX_DATES = 120;
@@ -15,6 +15,7 @@ export interface LandingBacktestAnswer extends LandingBacktest {
   from: string;
   to: string;
   every: BacktestStep;
+  known: BacktestKnown;
   today: string;
 }
 
@@ -26,7 +27,7 @@ export class LandingBacktestQuery extends Query<LandingBacktestAnswer> {
 
 /**
  * Each date's forecast is the one that day showed: the library as of the date, as known at
- * its end. Its outcome is what we know now: the library at the date (as known now), landed by
+ * its end (or, with `known=now`, as known today). Its outcome is what we know now: the library at the date (as known now), landed by
  * the date plus the horizon.
  */
 @QueryHandler(LandingBacktestQuery)
@@ -38,6 +39,7 @@ export class LandingBacktestHandler implements IQueryHandler<LandingBacktestQuer
     const { from, to } = query;
     const every = query.every ?? 'month';
     const horizonDays = query.horizonDays ?? 365;
+    const known = query.known ?? 'then';
     const refuse = (field: string, message: string, code: 'PERIOD_REVERSED' | 'AS_OF_IN_FUTURE' | 'INVALID_INPUT') => {
       throw new ApiError(code, message, [{ field, message }]);
     };
@@ -55,10 +57,14 @@ export class LandingBacktestHandler implements IQueryHandler<LandingBacktestQuer
     const points: BacktestInput[] = [];
     for (const asOf of dates) {
       const horizonEnd = addDays(asOf, horizonDays);
-      const then = await librarySubjects(this.dataSource, asOf, { knownAt: endOfBusinessDay(asOf) });
+      const then = await librarySubjects(
+        this.dataSource,
+        asOf,
+        known === 'then' ? { knownAt: endOfBusinessDay(asOf) } : {},
+      );
       const now = horizonEnd <= today ? await librarySubjects(this.dataSource, horizonEnd, {}) : [];
       points.push({ asOf, then, now });
     }
-    return { from, to, every, today, ...landingBacktest({ horizonDays, today, points }) };
+    return { from, to, every, known, today, ...landingBacktest({ horizonDays, today, points }) };
   }
 }

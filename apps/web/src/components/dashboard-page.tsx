@@ -103,7 +103,7 @@ export function DashboardPage({ route }: { route: Route }) {
       <ProblemBanner problem={summary.problem ?? forecast.problem} />
       <Kpis summary={summary.data} forecast={forecast.data} />
       <ForecastPanel forecast={forecast.data} observed={observed} />
-      <BacktestPanel />
+      <BacktestPanel known={known} />
       <section className="panel">
         <h2>{t('dash.trend')}</h2>
         <ProblemBanner problem={trend.problem} />
@@ -340,16 +340,21 @@ function ForecastPanel({ forecast, observed }: { forecast?: Forecast; observed: 
 /** Two years of monthly forecasts, half a year ahead each: what is known now of how they did. */
 const BACKTEST = { months: 24, horizonDays: 180 };
 
-/** 过去的预测表现如何: the city-wide forecast of each past month against what came, and how often its ranges held. */
-function BacktestPanel() {
+/**
+ * 过去的预测表现如何: the city-wide forecast of each past month against what came, and how often
+ * its ranges held. "As reported then" judges the forecasts each month really showed; "as known
+ * now" the method on today's knowledge of each month (what a ledger imported later needs: it was
+ * known on none of those days).
+ */
+function BacktestPanel({ known }: { known: Known }) {
   const i18n = useI18n();
   const { t } = i18n;
   const today = todayInChina();
   const [year, month] = today.split('-').map(Number);
   const from = new Date(Date.UTC(year, month - 1 - BACKTEST.months, 1)).toISOString().slice(0, 10);
   const backtest = useLoad(
-    () => api.backtest({ from, to: today, every: 'month', horizonDays: BACKTEST.horizonDays }),
-    [from, today],
+    () => api.backtest({ from, to: today, every: 'month', known, horizonDays: BACKTEST.horizonDays }),
+    [from, today, known],
   );
   const option = useMemo(
     () => (backtest.data ? backtestOption(backtest.data.points, i18n) : null),
@@ -376,7 +381,9 @@ function BacktestPanel() {
                   rate95: formatPercent(coverage.rate95),
                 })}
           </p>
-          <p className="muted small">{t('backtest.note', { days: BACKTEST.horizonDays })}</p>
+          <p className="muted small">
+            {t(known === 'then' ? 'backtest.noteThen' : 'backtest.noteNow', { days: BACKTEST.horizonDays })}
+          </p>
         </>
       )}
     </section>
