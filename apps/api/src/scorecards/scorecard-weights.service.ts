@@ -20,10 +20,9 @@ export class ScorecardWeightsService {
     private readonly audit: AuditLog,
   ) {}
 
-  async get(dataSource: DataSource = this.dataSource): Promise<ScorecardWeightsView> {
-    const [row]: Array<{ weights: ScorecardWeights; updated_at: Date; updated_by: string }> = await dataSource.query(
-      'SELECT weights, updated_at, updated_by FROM scorecard_settings WHERE id = 1',
-    );
+  async get(): Promise<ScorecardWeightsView> {
+    const [row]: Array<{ weights: ScorecardWeights; updated_at: Date; updated_by: string }> =
+      await this.dataSource.query('SELECT weights, updated_at, updated_by FROM scorecard_settings WHERE id = 1');
     if (!row) return { weights: { ...DEFAULT_SCORECARD_WEIGHTS }, updatedAt: null, updatedBy: null };
     return { weights: row.weights, updatedAt: row.updated_at.toISOString(), updatedBy: row.updated_by };
   }
