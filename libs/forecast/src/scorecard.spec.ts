@@ -176,6 +176,19 @@ describe('departmentScorecards on a hand-computed cohort', () => {
     expect(resources.milestones).toMatchObject({ due: 0, onTimeRate: null, medianDaysLate: null });
   });
 
+  it('scores but does not rank a department with nothing to judge in the period', () => {
+    // Landings alone (a score of 100 from landed / led) put no department above those that worked the period.
+    const cards = departmentScorecards({
+      ...input,
+      landing: new Map([...input.landing, ['resources', { led: 2, landed: 2 }]]),
+    });
+    expect(cards.map((c) => [c.department, c.score === null ? null : Math.round(c.score), c.rank])).toEqual([
+      ['commerce', 47, 1],
+      ['industry', 42, 2],
+      ['resources', 100, null],
+    ]);
+  });
+
   it('knownAt leaves out the completion recorded after it: m8 was overdue as known on 31 January', () => {
     const cards = departmentScorecards({ ...input, knownAt: '2026-01-31T15:59:59.999Z' });
     const commerce = cards.find((c) => c.department === 'commerce')!;

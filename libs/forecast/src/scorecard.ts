@@ -120,7 +120,7 @@ export interface DepartmentScorecard {
   components: Record<ScorecardComponent, number | null>;
   /** 0–100: the weighted mean of the non-null components (their weights rescaled); null if none. */
   score: number | null;
-  /** 1 = best; equal scores share a rank; null without a score. */
+  /** 1 = best; equal scores share a rank; null without a score or with nothing judged in the period. */
   rank: number | null;
   warnings: ForecastWarning[];
 }
@@ -322,7 +322,10 @@ export function departmentScorecards(input: ScorecardInput): DepartmentScorecard
       warnings,
     };
   });
-  const rankOf = ranks(cards.map((c) => c.score));
+  // A department with nothing to judge in the period (no milestone judged, no need) is not
+  // ranked: a score from its landings alone would put it above those that did the period's work.
+  const active = (c: (typeof cards)[number]) => c.milestones.onTimeRate !== null || c.needs.resolved + c.needs.open > 0;
+  const rankOf = ranks(cards.map((c) => (active(c) ? c.score : null)));
   return cards
     .map((card, i) => ({ ...card, rank: rankOf[i] }))
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.department.localeCompare(b.department));
