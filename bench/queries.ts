@@ -46,6 +46,20 @@ const query = (...parts: string[]) => parts.filter(Boolean).join('&');
 /** The dashboard as of today or a past day within the two years of data. */
 const asOf = () => (Math.random() < 0.5 ? '' : `asOf=${daysAgo(Math.floor(Math.random() * 700))}`);
 
+/** A past day and the end of it (CST): the figures as a leader saw them that day. */
+function asReportedThen(): string {
+  const day = daysAgo(1 + Math.floor(Math.random() * 700));
+  return `asOf=${day}&knownAt=${encodeURIComponent(`${day}T23:59:59.999+08:00`)}`;
+}
+
+/** A whole month before this one, within the two years, half of the requests as known at its end. */
+function scorecardPeriod(): string {
+  const day = daysAgo(31 + Math.floor(Math.random() * 670));
+  const to = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  const known = Math.random() < 0.5 ? `&knownAt=${encodeURIComponent(`${to}T23:59:59.999+08:00`)}` : '';
+  return `from=${day.slice(0, 7)}-01&to=${to}${known}`;
+}
+
 export function queryKinds(actors: QueryActors): QueryKind[] {
   const departments = [...actors.departments.keys()];
   return [
@@ -71,6 +85,29 @@ export function queryKinds(actors: QueryActors): QueryKind[] {
         path: `/api/forecast/landing?${query('horizonDays=365', asOf(), filter(departments))}`,
         token: actors.leader,
       }),
+    },
+    {
+      name: 'dashboard summary knownAt',
+      workload:
+        'GET /api/dashboard/summary?asOf=<a random past day>&knownAt=<its end>, 1/3 filtered as above: as reported then; as a leader',
+      request: () => ({
+        path: `/api/dashboard/summary?${query(asReportedThen(), filter(departments))}`,
+        token: actors.leader,
+      }),
+    },
+    {
+      name: 'forecast knownAt',
+      workload: 'GET /api/forecast/landing?horizonDays=365&asOf=<a random past day>&knownAt=<its end>; as a leader',
+      request: () => ({
+        path: `/api/forecast/landing?${query('horizonDays=365', asReportedThen())}`,
+        token: actors.leader,
+      }),
+    },
+    {
+      name: 'scorecards',
+      workload:
+        'GET /api/scorecards/departments for a random whole past month, half with knownAt = its end; as a leader',
+      request: () => ({ path: `/api/scorecards/departments?${scorecardPeriod()}`, token: actors.leader }),
     },
     {
       name: 'inbox',

@@ -1,8 +1,8 @@
 /**
  * The print layouts in Debian's Chromium, on a ledger of 29 projects imported through the API:
- * the dossier (一企一策), a project (一项目一策) and the dashboard print on A4 pages, without
- * the navigation and the controls, with what the sheet is, its as-of date and the print date in
- * the margin of every page, and nothing wider than the page (nothing cut at its edge).
+ * the dossier (一企一策), a project (一项目一策), the dashboard and a report (通报) print on A4
+ * pages, without the navigation and the controls, with what the sheet is, its as-of date and the
+ * print date in the margin of every page, and nothing wider than the page (nothing cut at its edge).
  */
 import { Browser, Page } from 'playwright-core';
 import { createUserAndLogin, TestUser } from '../support/auth-helpers';
@@ -27,6 +27,7 @@ describeWithChromium('print layouts (A4)', () => {
   let session: UiSession;
   let enterpriseId: string;
   let projectId: string;
+  let report: { id: string; period: string; periodEnd: string };
 
   beforeAll(async () => {
     await buildWebUi();
@@ -49,6 +50,11 @@ describeWithChromium('print layouts (A4)', () => {
     ).body.items;
     projectId = list[0].id;
     enterpriseId = list[0].enterpriseId;
+    // Last month's report (通报), on the imported ledger.
+    const lastMonthEnd = new Date(Date.parse(`${cstToday().slice(0, 7)}-01T00:00:00Z`) - 86_400_000).toISOString();
+    const published = await post(api, '/api/reports', taskforce, { kind: 'monthly', period: lastMonthEnd.slice(0, 7) });
+    if (published.status !== 201) throw new Error(JSON.stringify(published.body));
+    report = published.body;
     browser = await launchBrowser();
     session = await logIn(await openUi(browser, api.baseUrl), taskforce.username, taskforce.password);
   });
@@ -130,6 +136,14 @@ describeWithChromium('print layouts (A4)', () => {
 
   it('prints the dashboard on A4 with its as-of date', async () => {
     await checkPrint('#/dashboard?asOf=2024-12-31', /落地看板/, '落地看板', '2024-12-31', 'dashboard');
+  });
+
+  it('prints a report (通报) on A4 with its as-of date', async () => {
+    const heading = `${report.period} 月度落地工作通报`;
+    await checkPrint(`#/reports/${report.id}`, new RegExp(heading), heading, report.periodEnd, 'report');
+    const text = await session.page.locator('main').innerText();
+    expect(text).toContain('二、部门考核排名');
+    expect(text).toContain('四、落地预测');
   });
 
   it('logs no console error', () => {

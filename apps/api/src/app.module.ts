@@ -17,6 +17,7 @@ import { ForecastModule } from './forecast/forecast.module';
 import { MatchmakingModule } from './matchmaking/matchmaking.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReadSideModule } from './projection/read-side.module';
+import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         UsersModule,
         ReadSideModule,
         ForecastModule,
+        ReportsModule,
       ],
     };
   }

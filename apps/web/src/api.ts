@@ -24,7 +24,7 @@ import type {
   ProjectStatus,
   ReviewVerdict,
 } from '@luodi/domain';
-import type { LandingForecast } from '@luodi/forecast';
+import type { BacktestPoint, DepartmentScorecard, LandingForecast, ScorecardWeights } from '@luodi/forecast';
 import type {
   ConferenceListItem,
   DashboardSummary,
@@ -88,6 +88,16 @@ import type { SubmitProjectDto } from '../../api/src/projects/submit-project.dto
 import type { WithdrawProjectDto } from '../../api/src/projects/withdraw-project.dto';
 import type { CreateUserDto } from '../../api/src/users/create-user.dto';
 import type { UserView } from '../../api/src/users/users.service';
+import type { BacktestQueryDto } from '../../api/src/forecast/backtest-query.dto';
+import type { LandingBacktestAnswer } from '../../api/src/forecast/landing-backtest.handler';
+import type { PublishReportDto } from '../../api/src/reports/publish-report.dto';
+import type { Report as ReportView, ReportHeader } from '../../api/src/reports/reports.service';
+import type {
+  DepartmentScorecardItems,
+  DepartmentScorecards,
+} from '../../api/src/scorecards/department-scorecards.handler';
+import type { ScorecardQueryDto } from '../../api/src/scorecards/scorecard-query.dto';
+import type { ScorecardWeightsView } from '../../api/src/scorecards/scorecard-weights.service';
 
 export type { DisplayTokenView, NeedKind, Page, ProjectStatus, Role, Session };
 export type Verdict = ReviewVerdict;
@@ -124,6 +134,15 @@ export type CooperationRow = CooperationItem;
 export type CooperationDetail = CooperationState & { version: number };
 export type MatchmakingFigures = MatchmakingDashboard;
 export type TierLadder = TierLadderCounts;
+export type Scorecards = DepartmentScorecards;
+export type Scorecard = DepartmentScorecard;
+export type ScorecardItems = DepartmentScorecardItems;
+export type Weights = ScorecardWeights;
+export type WeightsView = ScorecardWeightsView;
+export type Report = ReportView;
+export type ReportListItem = ReportHeader;
+export type Backtest = LandingBacktestAnswer;
+export type { BacktestPoint };
 
 // Option lists of the forms and filters; typed by the server's unions, so a value it drops fails the type-check.
 export const ROLES: Role[] = ['taskforce', 'reviewer', 'department', 'leader', 'admin'];
@@ -172,6 +191,8 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   'user.password-reset',
   'user.password-changed',
   'admin.rebuild-started',
+  'settings.scorecard-weights-changed',
+  'report.published',
 ];
 
 export interface Problem {
@@ -323,6 +344,7 @@ const post = <T = CommandResult>(path: string, body: object | undefined, version
   request<T>('POST', path, { body, version });
 const patch = <T = CommandResult>(path: string, body: object, version?: number) =>
   request<T>('PATCH', path, { body, version });
+const put = <T>(path: string, body: object) => request<T>('PUT', path, { body });
 
 /** A read's query as its DTO declares it; `minPosition` is added by `request`. */
 type QueryOf<Dto> = Partial<Omit<Dto, 'minPosition'>>;
@@ -475,4 +497,14 @@ export const api = {
   matchmakingDashboard: (query: { groupBy: MatchmakingGroup; asOf?: string; knownAt?: string }) =>
     get<MatchmakingFigures>('/api/dashboard/matchmaking', query),
   tierLadder: (query: { asOf?: string }) => get<TierLadder>('/api/dashboard/tiers', query),
+
+  scorecards: (query: QueryOf<ScorecardQueryDto>) => get<Scorecards>('/api/scorecards/departments', query),
+  scorecardItems: (code: string, query: QueryOf<ScorecardQueryDto>) =>
+    get<ScorecardItems>(`/api/scorecards/departments/${encodeURIComponent(code)}/items`, query),
+  weights: () => get<WeightsView>('/api/settings/scorecard-weights'),
+  setWeights: (weights: Draft<Weights>) => put<WeightsView>('/api/settings/scorecard-weights', { weights }),
+  reports: (query: { page: number; pageSize: number }) => get<Page<ReportListItem>>('/api/reports', query),
+  report: (id: string) => get<Report>(`/api/reports/${encodeURIComponent(id)}`),
+  publishReport: (body: PublishReportDto) => post<Report>('/api/reports', body),
+  backtest: (query: QueryOf<BacktestQueryDto>) => get<Backtest>('/api/forecast/backtest', query),
 };

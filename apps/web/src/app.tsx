@@ -16,6 +16,8 @@ import {
 import { NewProjectPage } from './components/new-project-page';
 import { ProjectPage } from './components/project-page';
 import { ProjectsPage } from './components/projects-page';
+import { ReportPage, ReportsPage } from './components/reports-page';
+import { ScorecardItemsPage, ScorecardsPage } from './components/scorecards-page';
 import { MessageKey, useI18n } from './i18n';
 import { clearReferenceData } from './reference';
 import { href, navigate, Route, useRoute } from './router';
@@ -41,6 +43,8 @@ const NAV: NavItem[] = [
   { path: '/inbox', label: 'nav.inbox', roles: ['department', 'taskforce', 'admin'] },
   { path: '/enterprises', label: 'nav.enterprises', roles: ['leader', 'taskforce', 'admin', 'reviewer', 'department'] },
   { path: '/conferences', label: 'nav.conferences', roles: ['leader', 'taskforce', 'admin'] },
+  { path: '/scorecards', label: 'nav.scorecards', roles: ['leader', 'taskforce', 'admin', 'department'] },
+  { path: '/reports', label: 'nav.reports', roles: ['leader', 'taskforce', 'admin', 'department'] },
   { path: '/import', label: 'nav.import', roles: ['taskforce', 'admin'] },
   { path: '/matchmaking/demands', label: 'nav.demands', roles: ['leader', 'taskforce', 'admin'] },
   { path: '/matchmaking/events', label: 'nav.matchmakingEvents', roles: ['leader', 'taskforce', 'admin'] },
@@ -196,6 +200,11 @@ function Page({ route, session }: { route: Route; session: Session }) {
   if (first === 'enterprises') return <EnterprisesPage route={route} user={session.user} />;
   if (first === 'import' && (role === 'taskforce' || role === 'admin')) return <ImportPage />;
   if (first === 'conferences') return <ConferencesPage route={route} user={session.user} />;
+  if (first === 'scorecards' && second && role !== 'reviewer')
+    return <ScorecardItemsPage code={second} route={route} />;
+  if (first === 'scorecards' && role !== 'reviewer') return <ScorecardsPage route={route} user={session.user} />;
+  if (first === 'reports' && second && role !== 'reviewer') return <ReportPage id={second} />;
+  if (first === 'reports' && role !== 'reviewer') return <ReportsPage route={route} user={session.user} />;
   if (first === 'matchmaking') {
     const third = route.segments[2];
     if (second === 'dashboard' && role !== 'department' && role !== 'reviewer') {

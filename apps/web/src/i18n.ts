@@ -7,6 +7,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 import type { Lang } from './format';
 import { matchmakingMessagesEn, matchmakingMessagesZh } from './messages-matchmaking';
 import { problemMessagesEn, problemMessagesZh } from './messages-problems';
+import { scorecardMessagesEn, scorecardMessagesZh } from './messages-scorecards';
 
 export type { Lang } from './format';
 
@@ -390,6 +391,8 @@ const zhCN = {
   'audit.action.admin.rebuild-started': '重建读模型',
   'audit.action.display-token.created': '发放大屏令牌',
   'audit.action.display-token.revoked': '停用大屏令牌',
+  'audit.action.settings.scorecard-weights-changed': '修改考核权重',
+  'audit.action.report.published': '发布通报',
   'audit.reason.unknown-user': '用户不存在',
   'audit.reason.wrong-password': '密码错误',
   'audit.reason.disabled': '账号已停用',
@@ -423,6 +426,7 @@ const zhCN = {
   'import.column': '列',
   'import.problem': '问题',
   ...matchmakingMessagesZh,
+  ...scorecardMessagesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -811,6 +815,8 @@ const en: Record<MessageKey, string> = {
   'audit.action.admin.rebuild-started': 'Read models rebuilt',
   'audit.action.display-token.created': 'Display token issued',
   'audit.action.display-token.revoked': 'Display token revoked',
+  'audit.action.settings.scorecard-weights-changed': 'Scorecard weights changed',
+  'audit.action.report.published': 'Report published',
   'audit.reason.unknown-user': 'unknown user',
   'audit.reason.wrong-password': 'wrong password',
   'audit.reason.disabled': 'account disabled',
@@ -844,6 +850,7 @@ const en: Record<MessageKey, string> = {
   'import.column': 'Column',
   'import.problem': 'Problem',
   ...matchmakingMessagesEn,
+  ...scorecardMessagesEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -118,6 +118,11 @@ const codeMessagesZh = {
   'problem.UNSUPPORTED_MEDIA_TYPE': '提交的数据格式不受支持，应为 JSON。',
   'problem.AS_OF_IN_FUTURE': '截至日期不能晚于今天，预测只能从已知情况出发。',
   'problem.KNOWN_AT_IN_FUTURE': '“所知时间”不能晚于现在，只能统计已经上报的情况。',
+  'problem.PERIOD_REVERSED': '统计期的结束日不能早于开始日。',
+  'problem.SCORECARD_WEIGHTS_NOT_100': '各项权重之和必须为 100。',
+  'problem.REPORT_PERIOD_INVALID': '通报期格式不对：月报写作 2026-11，季报写作 2026Q4。',
+  'problem.REPORT_PERIOD_NOT_ENDED': '通报期尚未结束，结束后才能发布通报。',
+  'problem.REPORT_NOT_FOUND': '找不到这份通报。',
   'problem.METHOD_NOT_ALLOWED': '不支持此操作。',
   'problem.SERVICE_UNAVAILABLE': '服务暂时不可用，请稍后再试。',
   // The ledger import (apps/api/src/imports).
@@ -360,6 +365,11 @@ export const problemMessagesEn: Record<ProblemMessageKey, string> = {
   'problem.AS_OF_IN_FUTURE': 'The as-of date cannot be after today; a forecast starts from what is known.',
   'problem.KNOWN_AT_IN_FUTURE':
     'The "known at" time cannot be in the future; only what has been reported can be counted.',
+  'problem.PERIOD_REVERSED': 'The period must not end before it starts.',
+  'problem.SCORECARD_WEIGHTS_NOT_100': 'The weights must add up to 100.',
+  'problem.REPORT_PERIOD_INVALID': 'The period is malformed: a month is written 2026-11, a quarter 2026Q4.',
+  'problem.REPORT_PERIOD_NOT_ENDED': 'The period has not ended yet; a report is published once it has.',
+  'problem.REPORT_NOT_FOUND': 'No such report.',
   'problem.METHOD_NOT_ALLOWED': 'This operation is not supported.',
   'problem.SERVICE_UNAVAILABLE': 'The service is unavailable right now; try again shortly.',
   // The ledger import (apps/api/src/imports).

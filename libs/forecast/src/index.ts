@@ -3,3 +3,5 @@ export * from './wilson';
 export * from './cumulative-incidence';
 export * from './poisson-binomial';
 export * from './landing-forecast';
+export * from './scorecard';
+export * from './backtest';

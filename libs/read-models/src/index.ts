@@ -4,6 +4,7 @@ import { EnterpriseListRow } from './enterprise-list/enterprise-list.entity';
 import { ProjectDossierRow } from './project-dossier/project-dossier.entity';
 import { ProjectFactsRow } from './project-facts/project-facts.entity';
 import { ProjectListRow } from './project-list/project-list.entity';
+import { ProjectWorkFactsRow } from './project-work-facts/project-work-facts.entity';
 import {
   CooperationFactsRow,
   DemandBoardRow,
@@ -22,6 +23,7 @@ export {
   ProjectDossierRow,
   DepartmentAssignmentRow,
   ProjectFactsRow,
+  ProjectWorkFactsRow,
   EnterpriseListRow,
   ConferenceListRow,
 };
@@ -44,6 +46,13 @@ export {
   departmentAssignments,
 } from './department-assignments/department-assignment.projection';
 export { evolveProjectFacts, projectFacts } from './project-facts/project-facts.projection';
+export { evolveProjectWorkFacts, projectWorkFacts } from './project-work-facts/project-work-facts.projection';
+export type {
+  LeadSpell,
+  MilestoneFact,
+  MilestoneSpell,
+  NeedFact,
+} from './project-work-facts/project-work-facts.entity';
 export { evolveEnterpriseList, enterpriseList } from './enterprise-list/enterprise-list.projection';
 export { evolveConferenceList, conferenceList } from './conference-list/conference-list.projection';
 
@@ -53,6 +62,7 @@ export * from './department-assignments/department-assignments.query';
 export * from './enterprise-list/enterprise-list.query';
 export * from './conference-list/conference-list.query';
 export * from './project-facts/dashboard.query';
+export * from './project-work-facts/project-work-facts.query';
 
 export * from './projector/checkpoints';
 export * from './projector/read-model-writer';

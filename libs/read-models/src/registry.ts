@@ -10,6 +10,7 @@ import {
 import { projectDossier } from './project-dossier/project-dossier.projection';
 import { projectFacts } from './project-facts/project-facts.projection';
 import { projectList } from './project-list/project-list.projection';
+import { projectWorkFacts } from './project-work-facts/project-work-facts.projection';
 import { ReadModel } from './projector/projection';
 
 /**
@@ -28,6 +29,7 @@ export const readModels: readonly ReadModel[] = [
   demandBoard,
   cooperationFacts,
   enterpriseTiers,
+  projectWorkFacts,
 ];
 
 /** TypeORM entities of the read models: the one description of each row (see row-table.ts). */

@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'admin.rebuild-started',
   'display-token.created',
   'display-token.revoked',
+  'settings.scorecard-weights-changed',
+  'report.published',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -94,6 +94,20 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   'GET /api/dashboard/landing-rate': ['admin', 'taskforce', 'leader', 'department'],
   'GET /api/dashboard/trend': ['admin', 'taskforce', 'leader', 'department'],
   'GET /api/forecast/landing': ['admin', 'taskforce', 'leader'],
+  'GET /api/forecast/backtest': ['admin', 'taskforce', 'leader'],
+  // Departments are ranked openly (the 通报 is sent to them); the items behind a department's figures are its own.
+  'GET /api/scorecards/departments': ['admin', 'taskforce', 'leader', 'department'],
+  'GET /api/scorecards/departments/:code/items': {
+    roles: ['admin', 'taskforce', 'leader', 'department'],
+    departmentParam: 'code',
+  },
+  'GET /api/settings/scorecard-weights': ['admin', 'taskforce', 'leader', 'department'],
+  'PUT /api/settings/scorecard-weights': ['admin'],
+  'POST /api/reports': ['admin', 'taskforce'],
+  // A report (通报) is circulated to every department, names of projects and overdue items included, as the task force's are.
+  'GET /api/reports': ['admin', 'taskforce', 'leader', 'department'],
+  'GET /api/reports/:id': ['admin', 'taskforce', 'leader', 'department'],
+  'GET /api/reports/:id/export.xlsx': ['admin', 'taskforce', 'leader', 'department'],
   'POST /api/enterprises/:id/tier': ['admin', 'taskforce'],
   'POST /api/matchmaking-events': ['admin', 'taskforce'],
   'GET /api/matchmaking-events': ALL_ROLES,

@@ -22,7 +22,7 @@ function cohortOf(query: DashboardQueryDto, actor: Actor): { asOf: string; filte
  * The record-time cut (UTC ISO), or undefined for "everything recorded". A future one is
  * refused: what will be known then is not known now, so its figures could change later.
  */
-export function knownAtOf(query: DashboardQueryDto): string | undefined {
+export function knownAtOf(query: Pick<DashboardQueryDto, 'knownAt'>): string | undefined {
   if (query.knownAt === undefined) return undefined;
   const knownAt = new Date(query.knownAt);
   if (knownAt.getTime() > Date.now()) {

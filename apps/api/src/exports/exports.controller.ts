@@ -6,6 +6,7 @@ import { DashboardQueryDto } from '../dashboard/dashboard-query.dto';
 import { DepartmentAssignmentsQueryDto } from '../departments/queries/department-assignments.dto';
 import { ListProjectsQueryDto } from '../projects/queries/list-projects.dto';
 import { ProjectLedgerExport } from './project-ledger.export';
+import { PublishedReportExport } from './published-report.export';
 import { ReportExports } from './report-exports';
 import { XLSX_CONTENT_TYPE } from './xlsx-sheet';
 
@@ -23,6 +24,7 @@ export class ExportsController {
   constructor(
     private readonly ledger: ProjectLedgerExport,
     private readonly reports: ReportExports,
+    private readonly publishedReports: PublishedReportExport,
   ) {}
 
   /** The project 台账: the projects `GET /api/projects` selects with this query, every page, in its order. */
@@ -51,6 +53,12 @@ export class ExportsController {
   @Get('enterprises/:id/dossier/export.xlsx')
   dossier(@Param('id') id: string, @CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
     return this.streamed(res, () => this.reports.dossier(id, actor, res));
+  }
+
+  /** A published report (通报): its frozen figures, one sheet per part, with its asOf and knownAt. */
+  @Get('reports/:id/export.xlsx')
+  report(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    return this.streamed(res, () => this.publishedReports.write(id, res));
   }
 
   /** Before the first byte an error is a problem+json answer; after it, the download is cut off. */

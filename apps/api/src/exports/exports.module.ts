@@ -2,6 +2,12 @@ import { Module } from '@nestjs/common';
 import { ExportsController } from './exports.controller';
 import { ProjectLedgerExport } from './project-ledger.export';
 import { ReportExports } from './report-exports';
+import { PublishedReportExport } from './published-report.export';
+import { ReportsModule } from '../reports/reports.module';
 
-@Module({ controllers: [ExportsController], providers: [ProjectLedgerExport, ReportExports] })
+@Module({
+  imports: [ReportsModule],
+  controllers: [ExportsController],
+  providers: [ProjectLedgerExport, ReportExports, PublishedReportExport],
+})
 export class ExportsModule {}

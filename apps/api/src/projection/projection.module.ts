@@ -21,6 +21,6 @@ import { RebuildService } from './rebuild.service';
     RebuildService,
     { provide: APP_INTERCEPTOR, useClass: ConsistentReadInterceptor },
   ],
-  exports: [ProjectionStatusService],
+  exports: [ProjectionStatusService, ReadPositionService],
 })
 export class ProjectionModule {}

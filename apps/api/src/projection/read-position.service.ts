@@ -42,6 +42,26 @@ export class ReadPositionService implements OnModuleDestroy {
     }
   }
 
+  /**
+   * true once the read models hold every event committed before this call (nothing after their
+   * checkpoint), whatever the store; false if that takes longer than `timeoutMs`. For figures
+   * that are frozen, such as a published report.
+   */
+  async waitUntilCaughtUp(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    const listening = await this.progress.listening();
+    for (;;) {
+      const left = deadline - Date.now();
+      const next = this.progress.next(listening ? left : Math.min(left, FALLBACK_POLL_MS));
+      const behind = (await this.store.readAll(await this.checkpoint(), 1)).length > 0;
+      if (!behind || left <= 0 || this.progress.isClosed) {
+        next.cancel();
+        return !behind;
+      }
+      await next.promise;
+    }
+  }
+
   private async checkpoint(): Promise<string | null> {
     const rows: Array<{ checkpoint: string | null }> = await this.dataSource.query(
       `SELECT checkpoint FROM projection_checkpoints WHERE name = $1`,

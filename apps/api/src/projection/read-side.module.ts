@@ -5,6 +5,7 @@ import { DepartmentQueriesModule } from '../departments/queries/department-queri
 import { EnterpriseQueriesModule } from '../enterprises/queries/enterprise-queries.module';
 import { MatchmakingQueriesModule } from '../matchmaking/queries/matchmaking-queries.module';
 import { ProjectQueriesModule } from '../projects/queries/project-queries.module';
+import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { ProjectionModule } from './projection.module';
 
 /** The read side: the projector and every read-model query endpoint. */
@@ -17,6 +18,7 @@ import { ProjectionModule } from './projection.module';
     ConferenceQueriesModule,
     DashboardModule,
     MatchmakingQueriesModule,
+    ScorecardsModule,
   ],
 })
 export class ReadSideModule {}

@@ -21,7 +21,7 @@ import {
 import { ComposeOption, init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import type { Forecast, RateRow } from '../api';
+import type { BacktestPoint, Forecast, RateRow } from '../api';
 import { addDays, formatCount, formatPercent } from '../format';
 import { I18n, useI18n } from '../i18n';
 
@@ -299,6 +299,103 @@ export function fanOption(forecast: Forecast, observed: { date: string; landed: 
         ],
         lineStyle: { type: 'dashed', color: TEAL },
         itemStyle: { color: TEAL },
+      },
+    ],
+  };
+}
+
+/**
+ * The backtest: at each past as-of date the 80% and 95% ranges the forecast gave then (bands,
+ * stacked as low edge plus width) and its expected landings, against the landings that came by
+ * the horizon (dots; none while the horizon is still ahead).
+ */
+export function backtestOption(points: BacktestPoint[], i18n: I18n): ChartOption {
+  const dates = points.map((p) => p.asOf);
+  const band = (
+    low: (p: BacktestPoint) => number,
+    high: (p: BacktestPoint) => number,
+    name: string,
+    color: string,
+  ): LineSeriesOption[] => [
+    {
+      type: 'line',
+      name,
+      stack: name,
+      data: points.map(low),
+      lineStyle: { opacity: 0 },
+      itemStyle: { color },
+      showSymbol: false,
+    },
+    {
+      type: 'line',
+      name,
+      stack: name,
+      data: points.map((p) => high(p) - low(p)),
+      lineStyle: { opacity: 0 },
+      itemStyle: { color },
+      showSymbol: false,
+      areaStyle: { color },
+    },
+  ];
+  return {
+    ...base,
+    grid: { left: 8, right: 24, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    legend: {
+      top: 0,
+      selectedMode: false,
+      data: [
+        i18n.t('backtest.actual'),
+        i18n.t('forecast.expected'),
+        { name: i18n.t('forecast.band80'), icon: 'rect' },
+        { name: i18n.t('forecast.band95'), icon: 'rect' },
+      ],
+    },
+    // The band series hold stacked widths, so the tooltip states each date's figures itself.
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params) => {
+        const index = (Array.isArray(params) ? params[0] : params).dataIndex;
+        const p = points[index];
+        return i18n.t('backtest.tooltip', {
+          asOf: p.asOf,
+          expected: (Math.round(p.forecast.expectedLanded * 10) / 10).toString(),
+          low80: p.forecast.low80,
+          high80: p.forecast.high80,
+          low95: p.forecast.low95,
+          high95: p.forecast.high95,
+          actual: p.actual ? formatCount(p.actual.landed) : i18n.t('backtest.pending'),
+        });
+      },
+    },
+    xAxis: { type: 'category', data: dates },
+    yAxis: { type: 'value', min: 0, minInterval: 1 },
+    series: [
+      ...band(
+        (p) => p.forecast.low95,
+        (p) => p.forecast.high95,
+        i18n.t('forecast.band95'),
+        'rgba(42, 157, 143, 0.14)',
+      ),
+      ...band(
+        (p) => p.forecast.low80,
+        (p) => p.forecast.high80,
+        i18n.t('forecast.band80'),
+        'rgba(42, 157, 143, 0.32)',
+      ),
+      {
+        type: 'line',
+        name: i18n.t('forecast.expected'),
+        data: points.map((p) => Math.round(p.forecast.expectedLanded * 10) / 10),
+        lineStyle: { type: 'dashed', color: TEAL },
+        itemStyle: { color: TEAL },
+      },
+      {
+        type: 'line',
+        name: i18n.t('backtest.actual'),
+        data: points.map((p) => (p.actual ? p.actual.landed : null)),
+        lineStyle: { opacity: 0 },
+        symbolSize: 8,
+        itemStyle: { color: BLUE },
       },
     ],
   };

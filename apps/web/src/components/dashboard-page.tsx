@@ -6,7 +6,16 @@ import { DISTRICTS, INDUSTRY_CHAINS, useConferences, useDepartments } from '../r
 import { navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { useUrlDraft } from '../use-url-draft';
-import { Chart, curveOption, fanNumbers, fanOption, rateBarsOption, TrendPoint, trendOption } from './charts';
+import {
+  backtestOption,
+  Chart,
+  curveOption,
+  fanNumbers,
+  fanOption,
+  rateBarsOption,
+  TrendPoint,
+  trendOption,
+} from './charts';
 import { ExportButton, PrintButton, usePrintStamp } from './file-actions';
 import { ProblemBanner } from './form';
 
@@ -83,6 +92,7 @@ export function DashboardPage({ route }: { route: Route }) {
       <ProblemBanner problem={summary.problem ?? forecast.problem} />
       <Kpis summary={summary.data} forecast={forecast.data} />
       <ForecastPanel forecast={forecast.data} observed={observed} />
+      <BacktestPanel known={known} />
       <section className="panel">
         <h2>{t('dash.trend')}</h2>
         <ProblemBanner problem={trend.problem} />
@@ -320,6 +330,59 @@ function ForecastPanel({ forecast, observed }: { forecast?: Forecast; observed: 
         </>
       ) : (
         <p className="forecast-text">{t('forecast.none')}</p>
+      )}
+    </section>
+  );
+}
+
+/** Two years of monthly forecasts, half a year ahead each: what is known now of how they did. */
+const BACKTEST = { months: 24, horizonDays: 180 };
+
+/**
+ * 过去的预测表现如何: the city-wide forecast of each past month against what came, and how often
+ * its ranges held. "As reported then" judges the forecasts each month really showed; "as known
+ * now" the method on today's knowledge of each month (what a ledger imported later needs: it was
+ * known on none of those days).
+ */
+function BacktestPanel({ known }: { known: Known }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const today = todayInChina();
+  const [year, month] = today.split('-').map(Number);
+  const from = new Date(Date.UTC(year, month - 1 - BACKTEST.months, 1)).toISOString().slice(0, 10);
+  const backtest = useLoad(
+    () => api.backtest({ from, to: today, every: 'month', known, horizonDays: BACKTEST.horizonDays }),
+    [from, today, known],
+  );
+  const option = useMemo(
+    () => (backtest.data ? backtestOption(backtest.data.points, i18n) : null),
+    [backtest.data, i18n],
+  );
+  const coverage = backtest.data?.coverage;
+  return (
+    <section className="panel" aria-labelledby="backtest-title">
+      <h2 id="backtest-title">{t('backtest.title')}</h2>
+      <ProblemBanner problem={backtest.problem} />
+      {!option || !coverage ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : (
+        <>
+          <Chart option={option} height={280} label={t('backtest.title')} />
+          <p className="forecast-text" data-testid="backtest-coverage">
+            {coverage.evaluated === 0
+              ? t('backtest.noneYet')
+              : t('backtest.coverage', {
+                  n: coverage.evaluated,
+                  within80: coverage.within80,
+                  rate80: formatPercent(coverage.rate80),
+                  within95: coverage.within95,
+                  rate95: formatPercent(coverage.rate95),
+                })}
+          </p>
+          <p className="muted small">
+            {t(known === 'then' ? 'backtest.noteThen' : 'backtest.noteNow', { days: BACKTEST.horizonDays })}
+          </p>
+        </>
       )}
     </section>
   );

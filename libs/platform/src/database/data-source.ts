@@ -12,6 +12,8 @@ import { CreateEnterpriseCreditCodes1764300000000 } from './migrations/176430000
 import { SecureIdempotencyKeys1764300000001 } from './migrations/1764300000001-secure-idempotency-keys.migration';
 import { CreateServerSecrets1764300000100 } from './migrations/1764300000100-create-server-secrets.migration';
 import { CreateDisplayTokens1764800000000 } from './migrations/1764800000000-create-display-tokens.migration';
+import { CreateScorecardSettings1764730000100 } from './migrations/1764730000100-create-scorecard-settings.migration';
+import { CreatePublishedReports1764730000200 } from './migrations/1764730000200-create-published-reports.migration';
 
 /** Every table the service owns: the event log, the read models, and the service's own tables. */
 export const migrations = [
@@ -25,6 +27,8 @@ export const migrations = [
   SecureIdempotencyKeys1764300000001,
   CreateServerSecrets1764300000100,
   CreateDisplayTokens1764800000000,
+  CreateScorecardSettings1764730000100,
+  CreatePublishedReports1764730000200,
 ];
 export const entities = [...readModelEntities, DepartmentEntity, UserEntity];
 
