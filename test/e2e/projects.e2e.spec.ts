@@ -262,6 +262,37 @@ describe('POST /api/projects/:id/presentations', () => {
     );
   });
 
+  it('409 PRESENTATION_BEFORE_CONFERENCE at a conference not yet held, or dated before it was held', async () => {
+    const { id } = await projectAt(world, 'approved');
+    const nextYear = await post(api, '/api/conferences', world.taskforce, {
+      title: '明年的民营经济创意会',
+      heldOn: dateDaysAgo(-365),
+    });
+    expect(nextYear.status).toBe(201);
+    await expectRefused(
+      events,
+      () => post(api, `/api/projects/${id}/presentations`, world.taskforce, { conferenceId: nextYear.body.id }),
+      409,
+      'PRESENTATION_BEFORE_CONFERENCE',
+    );
+    // The world's conference was held 30 days ago (CST); the day before it is too early, the day itself is not.
+    await expectRefused(
+      events,
+      () =>
+        post(api, `/api/projects/${id}/presentations`, world.taskforce, {
+          conferenceId: world.conferenceId,
+          occurredAt: `${dateDaysAgo(31)}T23:59:00+08:00`,
+        }),
+      409,
+      'PRESENTATION_BEFORE_CONFERENCE',
+    );
+    const onTheDay = await post(api, `/api/projects/${id}/presentations`, world.taskforce, {
+      conferenceId: world.conferenceId,
+      occurredAt: `${dateDaysAgo(30)}T00:00:00+08:00`,
+    });
+    expect(onTheDay.status).toBe(200);
+  });
+
   it('404 for an unknown project, 403 for reviewers', async () => {
     await expectRefused(
       events,
@@ -672,7 +703,7 @@ describe('the lifecycle, from enterprise to landing', () => {
     const conference = await post(api, '/api/conferences', taskforce, {
       title: '第四届民营经济创意会',
       theme: '新材料',
-      heldOn: dateDaysAgo(40),
+      heldOn: '2024-02-15',
     });
     expect(conference.status).toBe(201);
     expect((await post(api, '/api/departments', world.admin, { code: 'finance', name: '市财政局' })).status).toBe(201);

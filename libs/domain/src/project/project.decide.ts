@@ -116,6 +116,8 @@ function present({ data, metadata }: PresentProject, project: Project): ProjectE
   }
   assertNotBeforePrevious(occurredAt, project.lastOccurredAt);
   const { id, title, heldOn } = data.conference;
+  // A presentation dated before its conference would count a project as presented (and landable) too early.
+  if (businessDate(occurredAt) < heldOn) throw projectErrors.presentationBeforeConference(heldOn);
   return [{ type: 'ProjectPresented', data: { conferenceId: id, conferenceTitle: title, heldOn, occurredAt } }];
 }
 

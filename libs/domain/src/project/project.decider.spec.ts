@@ -58,7 +58,11 @@ describe('project decider', () => {
     const cases: [string, ProjectStatus, (occurredAt: string) => ProjectCommand][] = [
       ['ReviewProject', 'submitted', (occurredAt) => reviewProject({ occurredAt })],
       ['ReviseSubmission', 'submitted', (occurredAt) => reviseSubmission({ occurredAt })],
-      ['PresentProject', 'approved', (occurredAt) => presentProject({ occurredAt })],
+      [
+        'PresentProject',
+        'approved',
+        (occurredAt) => presentProject({ occurredAt, conference: { ...CONFERENCE, heldOn: '2024-03-01' } }),
+      ],
       ['AssignLandingPlan', 'presented', (occurredAt) => assignLandingPlan({ occurredAt })],
       ['ReportProgress', 'assigned', (occurredAt) => reportProgress({ occurredAt })],
       ['ResolveNeed', 'assigned', (occurredAt) => resolveNeed({ occurredAt })],
@@ -379,6 +383,27 @@ describe('project decider', () => {
         .given(historyIn.approved())
         .when(presentProject({ conference: null }))
         .thenThrows('invalid', 'CONFERENCE_NOT_FOUND', 'conferenceId');
+    });
+
+    it('dated before the conference was held: PRESENTATION_BEFORE_CONFERENCE', () => {
+      spec
+        .given(historyIn.approved())
+        .when(presentProject({ occurredAt: '2024-04-14T15:59:59.999Z' }))
+        .thenThrows('conflict', 'PRESENTATION_BEFORE_CONFERENCE');
+    });
+
+    it('dated on the day the conference is held (CST) is recorded', () => {
+      spec
+        .given(historyIn.approved())
+        .when(presentProject({ occurredAt: '2024-04-14T16:00:00.000Z' }))
+        .then([projectPresented({ occurredAt: '2024-04-14T16:00:00.000Z' })]);
+    });
+
+    it('at a conference dated after today: PRESENTATION_BEFORE_CONFERENCE', () => {
+      spec
+        .given(historyIn.approved())
+        .when(presentProject({ conference: { ...CONFERENCE, heldOn: '2025-01-10' } }))
+        .thenThrows('conflict', 'PRESENTATION_BEFORE_CONFERENCE');
     });
 
     it('before approval: PROJECT_NOT_IN_LIBRARY', () => {

@@ -34,6 +34,7 @@ export const ProjectErrorCode = {
   PROJECT_ALREADY_LANDED: 'PROJECT_ALREADY_LANDED',
   LANDED_ON_IN_FUTURE: 'LANDED_ON_IN_FUTURE',
   LANDED_ON_BEFORE_PREVIOUS_EVENT: 'LANDED_ON_BEFORE_PREVIOUS_EVENT',
+  PRESENTATION_BEFORE_CONFERENCE: 'PRESENTATION_BEFORE_CONFERENCE',
 } as const;
 export type ProjectErrorCode = (typeof ProjectErrorCode)[keyof typeof ProjectErrorCode];
 
@@ -132,5 +133,10 @@ export const projectErrors = {
     conflict(
       C.LANDED_ON_BEFORE_PREVIOUS_EVENT,
       `The landing date lies before the project's previous recorded event (${previousDate}); events must be recorded in the order they happened.`,
+    ),
+  presentationBeforeConference: (heldOn: string): DomainError =>
+    conflict(
+      C.PRESENTATION_BEFORE_CONFERENCE,
+      `The presentation is dated before the conference was held (${heldOn}); a project can only be presented at a conference that has taken place.`,
     ),
 };
