@@ -62,7 +62,7 @@ async function landed(enteredOn: string, landedOn: string, industryChain?: strin
       occurredAt: at(enteredOn, '12:00:00'),
     }),
   );
-  track(await post(api, `/api/projects/${id}/landing`, taskforce, { landedOn }));
+  track(await post(api, `/api/projects/${id}/landing`, taskforce, { landedOn, confirmOpenItems: true }));
   return id;
 }
 

@@ -190,9 +190,9 @@ beforeAll(async () => {
     },
     'POST /api/projects/{id}/landing': {
       path: `/api/projects/${forLanding.id}/landing`,
-      valid: { landedOn: dateDaysAgo(0), actualInvestmentYuan: 1_000_000, evidence: '投产' },
+      valid: { landedOn: dateDaysAgo(0), actualInvestmentYuan: 1_000_000, evidence: '投产', confirmOpenItems: true },
       required: ['landedOn'],
-      formatted: ['landedOn'],
+      formatted: ['landedOn', 'confirmOpenItems'],
     },
     'POST /api/projects/{id}/withdrawal': {
       path: `/api/projects/${forWithdrawal.id}/withdrawal`,

@@ -36,6 +36,7 @@ const codeMessagesZh = {
   'problem.LANDED_ON_IN_FUTURE': '落地日期不能晚于今天，只能登记已经落地的项目。',
   'problem.LANDED_ON_BEFORE_PREVIOUS_EVENT': '落地日期不能早于该项目上一条记录的日期。',
   'problem.PRESENTATION_BEFORE_CONFERENCE': '路演日期不能早于创意会的召开日期。',
+  'problem.LANDING_HAS_OPEN_ITEMS': '该项目仍有未完成的节点或未解决的诉求；请先办结，或确认后再登记落地。',
   // Enterprises and conferences
   'problem.ENTERPRISE_ALREADY_EXISTS': '该企业已登记。',
   'problem.INVALID_CREDIT_CODE': '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V），且校验码正确。',
@@ -270,6 +271,8 @@ export const problemMessagesEn: Record<ProblemMessageKey, string> = {
     'The landing date cannot be after today; only a landing that has happened can be recorded.',
   'problem.LANDED_ON_BEFORE_PREVIOUS_EVENT': 'The landing date cannot be before the project’s previous recorded event.',
   'problem.PRESENTATION_BEFORE_CONFERENCE': 'A project cannot be presented before its conference is held.',
+  'problem.LANDING_HAS_OPEN_ITEMS':
+    'The project still has milestones not done or needs not resolved; complete them, or confirm them to record the landing.',
   'problem.ENTERPRISE_ALREADY_EXISTS': 'This enterprise is already registered.',
   'problem.INVALID_CREDIT_CODE':
     'The unified social credit code is 18 digits or capital letters (no I, O, Z, S, V) ending in the right check character.',

@@ -66,6 +66,7 @@ const DOMAIN_PROBLEMS = {
   LANDED_ON_IN_FUTURE: type('Landing date in the future', 400),
   LANDED_ON_BEFORE_PREVIOUS_EVENT: type('Landing date out of order', 409),
   PRESENTATION_BEFORE_CONFERENCE: type('Presentation before the conference', 409),
+  LANDING_HAS_OPEN_ITEMS: type('Landing has open items', 409),
   ENTERPRISE_ALREADY_EXISTS: type('Enterprise already exists', 409),
   INVALID_CREDIT_CODE: type('Invalid credit code', 400),
   CREDIT_CODE_TAKEN: type('Credit code taken', 409),

@@ -163,7 +163,12 @@ export class ProjectsController {
         id,
         {
           type: 'LandProject',
-          data: { landedOn: body.landedOn, actualInvestmentYuan: body.actualInvestmentYuan, evidence: body.evidence },
+          data: {
+            landedOn: body.landedOn,
+            actualInvestmentYuan: body.actualInvestmentYuan,
+            evidence: body.evidence,
+            confirmOpenItems: body.confirmOpenItems,
+          },
         },
         ctx,
       ),

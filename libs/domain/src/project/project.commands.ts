@@ -103,7 +103,13 @@ export type ResolveNeed = DomainCommand<
 /** No occurredAt: the business time follows from `landedOn` (see ProjectLanded). */
 export type LandProject = DomainCommand<
   'LandProject',
-  { landedOn: string; actualInvestmentYuan?: number; evidence?: string }
+  {
+    landedOn: string;
+    actualInvestmentYuan?: number;
+    evidence?: string;
+    /** true lands even with open milestones or unresolved needs; they are recorded in the event. */
+    confirmOpenItems?: boolean;
+  }
 >;
 
 export type WithdrawProject = DomainCommand<'WithdrawProject', { reason: string; occurredAt?: string }>;

@@ -20,7 +20,7 @@ import {
   WithdrawProject,
 } from './project.commands';
 import { projectErrors } from './project.errors';
-import { ProjectEvent, Reporter } from './project.events';
+import { OpenItem, ProjectEvent, Reporter } from './project.events';
 import {
   landingOf,
   landingPlanOf,
@@ -206,7 +206,7 @@ function resolveNeed({ data, metadata }: ResolveNeed, project: Project): Project
  * since nothing may be dated in the future.
  */
 function land({ data, metadata }: LandProject, project: Project): ProjectEvent[] {
-  const { landedOn, actualInvestmentYuan, evidence } = landingOf(data);
+  const { landedOn, actualInvestmentYuan, evidence, confirmOpenItems } = landingOf(data);
   const today = businessDate(metadata.now);
   if (landedOn > today) throw projectErrors.landedOnInFuture(today);
 
@@ -223,12 +223,32 @@ function land({ data, metadata }: LandProject, project: Project): ProjectEvent[]
     default:
       throw projectErrors.closed(project.status);
   }
+  const open = openItemsOf(project);
+  if (open.length > 0 && !confirmOpenItems) throw projectErrors.landingHasOpenItems(open);
   const previousDate = businessDate(project.lastOccurredAt);
   if (landedOn < previousDate) throw projectErrors.landedOnBeforePreviousEvent(previousDate);
   const occurredAt = earlierOf(metadata.now, endOfBusinessDay(landedOn));
   // Only a caller clock running behind the stream's last event can trip this.
   assertNotBeforePrevious(occurredAt, project.lastOccurredAt);
-  return [{ type: 'ProjectLanded', data: withoutUndefined({ landedOn, actualInvestmentYuan, evidence, occurredAt }) }];
+  const confirmedOpenItems = open.length > 0 ? open : undefined;
+  return [
+    {
+      type: 'ProjectLanded',
+      data: withoutUndefined({ landedOn, actualInvestmentYuan, evidence, confirmedOpenItems, occurredAt }),
+    },
+  ];
+}
+
+/** The milestones of the plan in force not yet done, then the needs not yet resolved. */
+export function openItemsOf(project: Project): OpenItem[] {
+  return [
+    ...(project.plan?.milestones ?? [])
+      .filter((m) => !m.done)
+      .map((m): OpenItem => ({ kind: 'milestone', id: m.milestoneId, title: m.title })),
+    ...project.needs
+      .filter((n) => !n.resolved)
+      .map((n): OpenItem => ({ kind: 'need', id: n.needId, title: n.description })),
+  ];
 }
 
 function withdraw({ data, metadata }: WithdrawProject, project: Project): ProjectEvent[] {

@@ -787,9 +787,73 @@ describe('project decider', () => {
   });
 
   describe('LandProject', () => {
+    /** Every milestone done and every need resolved at the time of the history's last event. */
+    const withNothingOpen = (history: ProjectEvent[]): ProjectEvent[] => {
+      const occurredAt = history.at(-1)!.data.occurredAt;
+      return [
+        ...history,
+        milestoneCompleted({ milestoneId: 'm-contract', occurredAt }),
+        milestoneCompleted({ milestoneId: 'm-land', progressId: 'progress-2', occurredAt }),
+        needResolved({ needId: 'need-land', occurredAt }),
+        needResolved({ needId: 'need-money', occurredAt }),
+      ];
+    };
+    const OPEN_ITEMS = [
+      { kind: 'milestone', id: 'm-land', title: '完成用地供应' },
+      { kind: 'need', id: 'need-money', title: '需要 2 亿元贷款' },
+    ];
+    const partlyDone = () => [
+      ...historyIn.assigned(),
+      milestoneCompleted({ milestoneId: 'm-contract' }),
+      needResolved({ needId: 'need-land' }),
+    ];
+
+    it('with open milestones or unresolved needs: LANDING_HAS_OPEN_ITEMS listing them, milestones first', () => {
+      const error = spec
+        .given(partlyDone())
+        .when(landProject({ landedOn: '2024-05-20' }))
+        .thenThrows('conflict', 'LANDING_HAS_OPEN_ITEMS');
+      expect(error.details).toEqual({ openItems: OPEN_ITEMS });
+    });
+
+    it('confirmOpenItems: false is no confirmation', () => {
+      spec
+        .given(partlyDone())
+        .when(landProject({ confirmOpenItems: false }))
+        .thenThrows('conflict', 'LANDING_HAS_OPEN_ITEMS');
+    });
+
+    it('with the open items confirmed lands, recording the items confirmed', () => {
+      spec
+        .given(partlyDone())
+        .when(
+          landProject({
+            landedOn: '2024-05-20',
+            actualInvestmentYuan: 320_000_000,
+            evidence: '投资协议及开工许可证',
+            confirmOpenItems: true,
+          }),
+        )
+        .then([projectLanded({ confirmedOpenItems: OPEN_ITEMS as never })]);
+    });
+
+    it('confirming when nothing is open records no items', () => {
+      spec
+        .given(withNothingOpen(historyIn.assigned()))
+        .when(landProject({ confirmOpenItems: true }))
+        .then([projectLanded({ actualInvestmentYuan: undefined, evidence: undefined })]);
+    });
+
+    it('with a confirmOpenItems that is not a flag: INVALID_FLAG on confirmOpenItems', () => {
+      spec
+        .given(withNothingOpen(historyIn.assigned()))
+        .when(landProject({ confirmOpenItems: 'yes' as never }))
+        .thenThrows('invalid', 'INVALID_FLAG', 'confirmOpenItems');
+    });
+
     it('on a past date is recorded at the end of that business day (CST)', () => {
       spec
-        .given(historyIn.assigned())
+        .given(withNothingOpen(historyIn.assigned()))
         .when(
           landProject({
             landedOn: '2024-05-20',
@@ -802,7 +866,7 @@ describe('project decider', () => {
 
     it('today is recorded at now, since nothing may be dated in the future', () => {
       spec
-        .given(historyIn.assigned())
+        .given(withNothingOpen(historyIn.assigned()))
         .when(landProject({ landedOn: '2024-06-01' }))
         .then([
           projectLanded({
@@ -817,7 +881,7 @@ describe('project decider', () => {
     it('counts today by China Standard Time: at 00:30 CST on 2 June it is already 2 June', () => {
       const now = '2024-06-01T16:30:00.000Z';
       spec
-        .given(historyIn.assigned())
+        .given(withNothingOpen(historyIn.assigned()))
         .when(landProject({ landedOn: '2024-06-02' }, now))
         .then([
           projectLanded({
@@ -831,14 +895,14 @@ describe('project decider', () => {
 
     it('after today (CST): LANDED_ON_IN_FUTURE on landedOn', () => {
       spec
-        .given(historyIn.assigned())
+        .given(withNothingOpen(historyIn.assigned()))
         .when(landProject({ landedOn: '2024-06-02' }, '2024-06-01T15:59:59.999Z'))
         .thenThrows('invalid', 'LANDED_ON_IN_FUTURE', 'landedOn');
     });
 
     it('on the business date of the previous event is allowed', () => {
       spec
-        .given(historyIn.assigned())
+        .given(withNothingOpen(historyIn.assigned()))
         .when(landProject({ landedOn: '2024-04-20' }))
         .then([
           projectLanded({
@@ -852,7 +916,7 @@ describe('project decider', () => {
 
     it('before the business date of the previous event: LANDED_ON_BEFORE_PREVIOUS_EVENT', () => {
       spec
-        .given(historyIn.assigned())
+        .given(withNothingOpen(historyIn.assigned()))
         .when(landProject({ landedOn: '2024-04-19' }))
         .thenThrows('conflict', 'LANDED_ON_BEFORE_PREVIOUS_EVENT');
     });
@@ -860,14 +924,14 @@ describe('project decider', () => {
     it('compares with the previous event by CST date: 01:00 CST on 21 April is 20 April in UTC, yet 21 April counts', () => {
       const lateAssignment = landingPlanAssigned({ occurredAt: '2024-04-20T17:00:00.000Z' });
       spec
-        .given([...historyIn.presented(), lateAssignment])
+        .given(withNothingOpen([...historyIn.presented(), lateAssignment]))
         .when(landProject({ landedOn: '2024-04-20' }))
         .thenThrows('conflict', 'LANDED_ON_BEFORE_PREVIOUS_EVENT');
     });
 
     it('when the caller clock runs behind the last event: OCCURRED_AT_BEFORE_PREVIOUS_EVENT', () => {
       spec
-        .given(historyIn.assigned())
+        .given(withNothingOpen(historyIn.assigned()))
         .when(landProject({ landedOn: '2024-04-20' }, '2024-04-20T01:00:00.000Z'))
         .thenThrows('conflict', 'OCCURRED_AT_BEFORE_PREVIOUS_EVENT');
     });

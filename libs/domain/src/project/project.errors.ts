@@ -1,5 +1,6 @@
 import { conflict, DomainError, forbidden, invalid, notFound } from '../kernel/domain.error';
 import { INPUT_LIMITS } from '../kernel/input-limits';
+import type { OpenItem } from './project.events';
 
 /**
  * The rules a project command can break. A closed project (rejected, landed, withdrawn) answers
@@ -35,6 +36,7 @@ export const ProjectErrorCode = {
   LANDED_ON_IN_FUTURE: 'LANDED_ON_IN_FUTURE',
   LANDED_ON_BEFORE_PREVIOUS_EVENT: 'LANDED_ON_BEFORE_PREVIOUS_EVENT',
   PRESENTATION_BEFORE_CONFERENCE: 'PRESENTATION_BEFORE_CONFERENCE',
+  LANDING_HAS_OPEN_ITEMS: 'LANDING_HAS_OPEN_ITEMS',
 } as const;
 export type ProjectErrorCode = (typeof ProjectErrorCode)[keyof typeof ProjectErrorCode];
 
@@ -138,5 +140,11 @@ export const projectErrors = {
     conflict(
       C.PRESENTATION_BEFORE_CONFERENCE,
       `The presentation is dated before the conference was held (${heldOn}); a project can only be presented at a conference that has taken place.`,
+    ),
+  landingHasOpenItems: (openItems: OpenItem[]): DomainError =>
+    conflict(
+      C.LANDING_HAS_OPEN_ITEMS,
+      `This project still has ${openItems.length} open item(s) (milestones not done, needs not resolved); complete them, or confirm them with "confirmOpenItems": true.`,
+      { openItems },
     ),
 };

@@ -122,10 +122,28 @@ export type MilestoneCompleted = DomainEvent<
 
 export type NeedResolved = DomainEvent<'NeedResolved', { needId: string; resolution: string; occurredAt: string }>;
 
-/** `occurredAt` is derived from `landedOn`: the end of that business day, or now if earlier. */
+/** A milestone not done or a need not resolved: what a landing would leave open. */
+export interface OpenItem {
+  kind: 'milestone' | 'need';
+  /** The milestoneId or needId. */
+  id: string;
+  /** The milestone's title or the need's description. */
+  title: string;
+}
+
+/**
+ * `occurredAt` is derived from `landedOn`: the end of that business day, or now if earlier.
+ * `confirmedOpenItems`: the items still open that the task force confirmed when landing.
+ */
 export type ProjectLanded = DomainEvent<
   'ProjectLanded',
-  { landedOn: string; actualInvestmentYuan?: number; evidence?: string; occurredAt: string }
+  {
+    landedOn: string;
+    actualInvestmentYuan?: number;
+    evidence?: string;
+    confirmedOpenItems?: OpenItem[];
+    occurredAt: string;
+  }
 >;
 
 export type ProjectWithdrawn = DomainEvent<'ProjectWithdrawn', { reason: string; occurredAt: string }>;

@@ -142,6 +142,7 @@ export function landingOf(data: LandProject['data']) {
     landedOn: calendarDate(data.landedOn, 'landedOn'),
     actualInvestmentYuan: optionalAmountInYuan(data.actualInvestmentYuan, 'actualInvestmentYuan'),
     evidence: optionalText(data.evidence, 'evidence', L.landingEvidence),
+    confirmOpenItems: optionalFlag(data.confirmOpenItems, 'confirmOpenItems') ?? false,
   };
 }
 
