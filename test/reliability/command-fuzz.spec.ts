@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { TestUser } from '../support/auth-helpers';
-import { createWorld, dateDaysAgo, get, projectAt, World } from '../e2e/projects.helpers';
+import { createWorld, dateDaysAgo, get, post, projectAt, World } from '../e2e/projects.helpers';
 import { createTestPool } from '../support/test-database';
 import { RunningApi, startApi } from '../support/start-api';
 
@@ -34,6 +34,7 @@ const ROUTES = [
   'POST /api/projects/{id}/needs/{needId}/resolution',
   'POST /api/projects/{id}/landing',
   'POST /api/projects/{id}/withdrawal',
+  'POST /api/projects/{id}/landing-correction',
   'PATCH /api/projects/{id}/submission',
   'PATCH /api/enterprises/{id}',
   'POST /api/auth/login',
@@ -96,6 +97,12 @@ beforeAll(async () => {
   const [forProgress, forResolution, forLanding, forWithdrawal] = await Promise.all(
     [1, 2, 3, 4].map(() => projectAt(world, 'assigned')),
   );
+  const forCorrection = await projectAt(world, 'assigned');
+  const landing = await post(api, `/api/projects/${forCorrection.id}/landing`, world.taskforce, {
+    landedOn: dateDaysAgo(0),
+    confirmOpenItems: true,
+  });
+  if (landing.status !== 200) throw new Error(`landing the project to correct failed: ${landing.status}`);
   const state = async (id: string) => (await get(api, `/api/projects/${id}`, world.taskforce)).body;
   const milestoneId: string = (await state(forProgress.id)).plan.milestones[0].milestoneId;
   const needId: string = (await state(forResolution.id)).needs[0].needId;
@@ -193,6 +200,12 @@ beforeAll(async () => {
       valid: { landedOn: dateDaysAgo(0), actualInvestmentYuan: 1_000_000, evidence: '投产', confirmOpenItems: true },
       required: ['landedOn'],
       formatted: ['landedOn', 'confirmOpenItems'],
+    },
+    'POST /api/projects/{id}/landing-correction': {
+      path: `/api/projects/${forCorrection.id}/landing-correction`,
+      valid: { reason: '原登记有误', revoke: true },
+      required: ['reason'],
+      formatted: ['revoke'],
     },
     'POST /api/projects/{id}/withdrawal': {
       path: `/api/projects/${forWithdrawal.id}/withdrawal`,

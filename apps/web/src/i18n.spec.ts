@@ -40,6 +40,8 @@ describe('dictionaries', () => {
         'NeedResolved',
         'ProjectLanded',
         'ProjectWithdrawn',
+        'LandingCorrected',
+        'LandingRevoked',
       ],
     };
     for (const [prefix, values] of Object.entries(codes)) {

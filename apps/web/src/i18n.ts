@@ -76,6 +76,9 @@ const zhCN = {
   'event.NeedResolved': '解决诉求',
   'event.ProjectLanded': '项目落地',
   'event.ProjectWithdrawn': '项目退出',
+  'event.LandingCorrected': '更正落地',
+  'event.LandingRevoked': '撤销落地',
+  'landing.correctedFrom': '{from} → {to}',
 
   'common.loading': '加载中…',
   'common.empty': '暂无记录',
@@ -459,6 +462,9 @@ const en: Record<MessageKey, string> = {
   'event.NeedResolved': 'Need resolved',
   'event.ProjectLanded': 'Landed',
   'event.ProjectWithdrawn': 'Withdrawn',
+  'event.LandingCorrected': 'Landing corrected',
+  'event.LandingRevoked': 'Landing revoked',
+  'landing.correctedFrom': '{from} → {to}',
 
   'common.loading': 'Loading…',
   'common.empty': 'Nothing here yet',

@@ -37,6 +37,9 @@ const codeMessagesZh = {
   'problem.LANDED_ON_BEFORE_PREVIOUS_EVENT': '落地日期不能早于该项目上一条记录的日期。',
   'problem.PRESENTATION_BEFORE_CONFERENCE': '路演日期不能早于创意会的召开日期。',
   'problem.LANDING_HAS_OPEN_ITEMS': '该项目仍有未完成的节点或未解决的诉求；请先办结，或确认后再登记落地。',
+  'problem.PROJECT_NOT_LANDED': '该项目尚未落地，没有可更正的落地记录。',
+  'problem.CORRECTION_NEEDS_ONE_CHANGE': '请填写更正后的落地日期，或选择撤销落地（二者选一）。',
+  'problem.LANDING_UNCHANGED': '该项目已按此日期登记落地，无需更正。',
   // Enterprises and conferences
   'problem.ENTERPRISE_ALREADY_EXISTS': '该企业已登记。',
   'problem.INVALID_CREDIT_CODE': '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V），且校验码正确。',
@@ -273,6 +276,10 @@ export const problemMessagesEn: Record<ProblemMessageKey, string> = {
   'problem.PRESENTATION_BEFORE_CONFERENCE': 'A project cannot be presented before its conference is held.',
   'problem.LANDING_HAS_OPEN_ITEMS':
     'The project still has milestones not done or needs not resolved; complete them, or confirm them to record the landing.',
+  'problem.PROJECT_NOT_LANDED': 'This project has not landed, so there is no landing to correct.',
+  'problem.CORRECTION_NEEDS_ONE_CHANGE':
+    'Give either the corrected landing date or revoke the landing (one of the two).',
+  'problem.LANDING_UNCHANGED': 'The project is already recorded as landed on this date.',
   'problem.ENTERPRISE_ALREADY_EXISTS': 'This enterprise is already registered.',
   'problem.INVALID_CREDIT_CODE':
     'The unified social credit code is 18 digits or capital letters (no I, O, Z, S, V) ending in the right check character.',

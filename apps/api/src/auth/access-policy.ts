@@ -50,6 +50,7 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   'POST /api/projects/:id/needs/:needId/resolution': ['admin', 'taskforce', 'department'],
   'POST /api/projects/:id/landing': ['admin', 'taskforce'],
   'POST /api/projects/:id/withdrawal': ['admin', 'taskforce'],
+  'POST /api/projects/:id/landing-correction': ['admin', 'taskforce'],
   // department: only projects their department is assigned to, else 403 NOT_YOUR_PROJECT.
   'GET /api/projects/:id': ALL_ROLES,
   'GET /api/projects/:id/history': ALL_ROLES,

@@ -8,6 +8,7 @@ import { CommandContext, CommandCtx } from '../common/command-context';
 import { ConsistentReadQuery } from '../common/consistent-read.dto';
 import { CommandAccepted } from '../common/event-sourced';
 import { AssignLandingPlanDto } from './assign-landing-plan.dto';
+import { CorrectLandingDto } from './correct-landing.dto';
 import { GetProjectHistoryQuery, ProjectHistory } from './get-project-history.handler';
 import { GetProjectQuery, ProjectView } from './get-project.handler';
 import { LandProjectDto } from './land-project.dto';
@@ -168,6 +169,31 @@ export class ProjectsController {
             actualInvestmentYuan: body.actualInvestmentYuan,
             evidence: body.evidence,
             confirmOpenItems: body.confirmOpenItems,
+          },
+        },
+        ctx,
+      ),
+    );
+  }
+
+  /** Corrects the landing date or revokes the landing: a new event, the old one stays in the history. */
+  @Post(':id/landing-correction')
+  @HttpCode(200)
+  correctLanding(
+    @Param('id') id: string,
+    @Body() body: CorrectLandingDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandAccepted> {
+    return this.commands.execute(
+      new OnProject(
+        id,
+        {
+          type: 'CorrectLanding',
+          data: {
+            reason: body.reason,
+            landedOn: body.landedOn,
+            revoke: body.revoke,
+            correctedBy: { userId: ctx.actor.userId, username: ctx.actor.username },
           },
         },
         ctx,

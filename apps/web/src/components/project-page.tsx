@@ -267,6 +267,10 @@ function describe(
         .join(' · ');
     case 'ProjectWithdrawn':
       return d.reason ?? '';
+    case 'LandingCorrected':
+      return `${t('landing.correctedFrom', { from: formatDate(d.previousLandedOn), to: formatDate(d.landedOn) })} · ${d.reason ?? ''}`;
+    case 'LandingRevoked':
+      return `${formatDate(d.previousLandedOn)} · ${d.reason ?? ''}`;
     default:
       return '';
   }

@@ -23,6 +23,7 @@ export const INPUT_LIMITS = {
     needResolution: 4000,
     landingEvidence: 4000,
     withdrawalReason: 4000,
+    correctionReason: 4000,
   },
   enterprise: {
     name: 200,

@@ -114,6 +114,15 @@ export type LandProject = DomainCommand<
 
 export type WithdrawProject = DomainCommand<'WithdrawProject', { reason: string; occurredAt?: string }>;
 
+/**
+ * A landing recorded wrongly is corrected by a new event, never by editing the old one: exactly
+ * one of `landedOn` (the right date) or `revoke: true` (it has not landed). Dated now.
+ */
+export type CorrectLanding = DomainCommand<
+  'CorrectLanding',
+  { reason: string; landedOn?: string; revoke?: boolean; correctedBy: { userId: string; username: string } }
+>;
+
 export type ProjectCommand =
   | SubmitProject
   | ReviewProject
@@ -123,4 +132,5 @@ export type ProjectCommand =
   | ReportProgress
   | ResolveNeed
   | LandProject
-  | WithdrawProject;
+  | WithdrawProject
+  | CorrectLanding;

@@ -9,6 +9,7 @@ import { withoutUndefined } from '../kernel/validation';
 import { mayActOn } from './project.access';
 import {
   AssignLandingPlan,
+  CorrectLanding,
   LandProject,
   PresentProject,
   ProjectCommand,
@@ -22,6 +23,7 @@ import {
 import { projectErrors } from './project.errors';
 import { OpenItem, ProjectEvent, Reporter } from './project.events';
 import {
+  landingCorrectionOf,
   landingOf,
   landingPlanOf,
   progressOf,
@@ -59,6 +61,8 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
       return land(command, state);
     case 'WithdrawProject':
       return withdraw(command, state);
+    case 'CorrectLanding':
+      return correctLanding(command, state);
   }
 }
 
@@ -248,6 +252,34 @@ export function openItemsOf(project: Project): OpenItem[] {
     ...project.needs
       .filter((n) => !n.resolved)
       .map((n): OpenItem => ({ kind: 'need', id: n.needId, title: n.description })),
+  ];
+}
+
+/**
+ * The correction is dated now (when it was made); the corrected landing keeps the rules of a
+ * landing: not after today, not before the event that preceded the landing.
+ */
+function correctLanding({ data, metadata }: CorrectLanding, project: Project): ProjectEvent[] {
+  const occurredAt = resolveOccurredAt(undefined, metadata.now);
+  const { reason, landedOn } = landingCorrectionOf(data);
+  if (project.status !== 'landed' || project.landedOn === null) throw projectErrors.notLanded();
+  const previousLandedOn = project.landedOn;
+  const correctedBy = { userId: data.correctedBy.userId, username: data.correctedBy.username };
+  assertNotBeforePrevious(occurredAt, project.lastOccurredAt);
+  if (landedOn === undefined) {
+    return [{ type: 'LandingRevoked', data: { reason, previousLandedOn, correctedBy, occurredAt } }];
+  }
+  const today = businessDate(metadata.now);
+  if (landedOn > today) throw projectErrors.landedOnInFuture(today);
+  const notBefore = businessDate(project.landedAfter ?? project.lastOccurredAt);
+  if (landedOn < notBefore) throw projectErrors.landedOnBeforePreviousEvent(notBefore);
+  if (landedOn === previousLandedOn) throw projectErrors.landingUnchanged(landedOn);
+  const landedAt = earlierOf(metadata.now, endOfBusinessDay(landedOn));
+  return [
+    {
+      type: 'LandingCorrected',
+      data: { reason, landedOn, landedAt, previousLandedOn, correctedBy, occurredAt },
+    },
   ];
 }
 

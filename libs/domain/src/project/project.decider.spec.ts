@@ -1,6 +1,6 @@
 import { specFor } from '../kernel/decider.spec-helper';
 import { INPUT_LIMITS } from '../kernel/input-limits';
-import { ProjectCommand } from './project.commands';
+import { CorrectLanding, ProjectCommand } from './project.commands';
 import { ProjectEvent } from './project.events';
 import { projectDecider } from './project.decider';
 import { ProjectStatus } from './project.state';
@@ -37,6 +37,12 @@ import {
 const spec = specFor(projectDecider);
 const CLOSED: ProjectStatus[] = ['rejected', 'landed', 'withdrawn'];
 
+const correctLanding = (data: Partial<CorrectLanding['data']> = {}, now = NOW): CorrectLanding => ({
+  type: 'CorrectLanding',
+  data: { reason: '原登记日期有误', correctedBy: { userId: 'user-staff', username: 'staff.liu' }, ...data },
+  metadata: { now },
+});
+
 describe('project decider', () => {
   describe('any command but SubmitProject', () => {
     it.each<[string, ProjectCommand]>([
@@ -48,6 +54,7 @@ describe('project decider', () => {
       ['ResolveNeed', resolveNeed()],
       ['LandProject', landProject()],
       ['WithdrawProject', withdrawProject()],
+      ['CorrectLanding', correctLanding({ revoke: true })],
     ])('%s on an empty stream: PROJECT_NOT_FOUND', (_, command) => {
       spec.given([]).when(command).thenThrows('not-found', 'PROJECT_NOT_FOUND');
     });
@@ -1002,5 +1009,128 @@ describe('project decider', () => {
     // Guards the fixtures themselves: the specs above compare against them.
     expect(projectSubmitted().data).toMatchObject({ enterpriseId: ENTERPRISE.id, enterpriseName: ENTERPRISE.name });
     expect(projectPresented().data).toMatchObject({ conferenceId: CONFERENCE.id, heldOn: CONFERENCE.heldOn });
+  });
+  describe('CorrectLanding', () => {
+    const correctedBy = { userId: 'user-staff', username: 'staff.liu' };
+
+    it('to another date records LandingCorrected dated now, the landing at the end of the new date (CST)', () => {
+      spec
+        .given(historyIn.landed())
+        .when(correctLanding({ landedOn: '2024-05-10' }))
+        .then([
+          {
+            type: 'LandingCorrected',
+            data: {
+              reason: '原登记日期有误',
+              landedOn: '2024-05-10',
+              landedAt: '2024-05-10T15:59:59.999Z',
+              previousLandedOn: '2024-05-20',
+              correctedBy,
+              occurredAt: NOW,
+            },
+          },
+        ]);
+    });
+
+    it('revoke: true records LandingRevoked; the project is back in its plan and may land again', () => {
+      spec
+        .given(historyIn.landed())
+        .when(correctLanding({ revoke: true }))
+        .then([
+          {
+            type: 'LandingRevoked',
+            data: { reason: '原登记日期有误', previousLandedOn: '2024-05-20', correctedBy, occurredAt: NOW },
+          },
+        ]);
+      const revoked: ProjectEvent = {
+        type: 'LandingRevoked',
+        data: { reason: 'x', previousLandedOn: '2024-05-20', correctedBy, occurredAt: NOW },
+      };
+      const state = [...historyIn.landed(), revoked].reduce(projectDecider.evolve, null)!;
+      expect(state).toMatchObject({ status: 'assigned', landedOn: null, actualInvestmentYuan: null });
+      spec
+        .given([...historyIn.landed(), revoked])
+        .when(landProject({ landedOn: '2024-06-01', confirmOpenItems: true }))
+        .then([
+          projectLanded({
+            landedOn: '2024-06-01',
+            actualInvestmentYuan: undefined,
+            evidence: undefined,
+            confirmedOpenItems: [
+              { kind: 'milestone', id: 'm-contract', title: '签订投资协议' },
+              { kind: 'milestone', id: 'm-land', title: '完成用地供应' },
+              { kind: 'need', id: 'need-land', title: '需要 50 亩工业用地' },
+              { kind: 'need', id: 'need-money', title: '需要 2 亿元贷款' },
+            ],
+            occurredAt: NOW,
+          }),
+        ]);
+    });
+
+    it('a second correction is checked against the event before the landing, not the first correction', () => {
+      const corrected: ProjectEvent = {
+        type: 'LandingCorrected',
+        data: {
+          reason: 'x',
+          landedOn: '2024-05-10',
+          landedAt: '2024-05-10T15:59:59.999Z',
+          previousLandedOn: '2024-05-20',
+          correctedBy,
+          occurredAt: '2024-05-30T02:00:00.000Z',
+        },
+      };
+      const events = projectDecider.decide(
+        correctLanding({ landedOn: '2024-04-20' }),
+        [...historyIn.landed(), corrected].reduce(projectDecider.evolve, null),
+      );
+      expect(events[0].data).toMatchObject({ landedOn: '2024-04-20', previousLandedOn: '2024-05-10' });
+    });
+
+    it.each<ProjectStatus>(['submitted', 'approved', 'presented', 'assigned', 'rejected', 'withdrawn'])(
+      'on a project %s (never landed): PROJECT_NOT_LANDED',
+      (status) => {
+        spec
+          .given(historyIn[status]())
+          .when(correctLanding({ landedOn: '2024-05-10' }))
+          .thenThrows('conflict', 'PROJECT_NOT_LANDED');
+      },
+    );
+
+    it.each<[string, Partial<CorrectLanding['data']>]>([
+      ['neither landedOn nor revoke', {}],
+      ['both landedOn and revoke', { landedOn: '2024-05-10', revoke: true }],
+      ['revoke: false', { revoke: false }],
+      ['revoke: false with a landedOn', { landedOn: '2024-05-10', revoke: false }],
+    ])('with %s: CORRECTION_NEEDS_ONE_CHANGE', (_, data) => {
+      spec
+        .given(historyIn.landed())
+        .when(correctLanding(data))
+        .thenThrows('invalid', 'CORRECTION_NEEDS_ONE_CHANGE', 'landedOn');
+    });
+
+    it('without a reason: TEXT_REQUIRED on reason', () => {
+      spec
+        .given(historyIn.landed())
+        .when(correctLanding({ reason: ' ', revoke: true }))
+        .thenThrows('invalid', 'TEXT_REQUIRED', 'reason');
+    });
+
+    it('to a date after today: LANDED_ON_IN_FUTURE; before the event preceding the landing: LANDED_ON_BEFORE_PREVIOUS_EVENT', () => {
+      spec
+        .given(historyIn.landed())
+        .when(correctLanding({ landedOn: '2024-06-02' }))
+        .thenThrows('invalid', 'LANDED_ON_IN_FUTURE', 'landedOn');
+      spec
+        .given(historyIn.landed())
+        .when(correctLanding({ landedOn: '2024-04-19' }))
+        .thenThrows('conflict', 'LANDED_ON_BEFORE_PREVIOUS_EVENT');
+    });
+
+    it('to the date already recorded: LANDING_UNCHANGED', () => {
+      spec
+        .given(historyIn.landed())
+        .when(correctLanding({ landedOn: '2024-05-20' }))
+        .thenThrows('conflict', 'LANDING_UNCHANGED');
+    });
   });
 });

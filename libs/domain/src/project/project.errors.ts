@@ -37,6 +37,9 @@ export const ProjectErrorCode = {
   LANDED_ON_BEFORE_PREVIOUS_EVENT: 'LANDED_ON_BEFORE_PREVIOUS_EVENT',
   PRESENTATION_BEFORE_CONFERENCE: 'PRESENTATION_BEFORE_CONFERENCE',
   LANDING_HAS_OPEN_ITEMS: 'LANDING_HAS_OPEN_ITEMS',
+  PROJECT_NOT_LANDED: 'PROJECT_NOT_LANDED',
+  CORRECTION_NEEDS_ONE_CHANGE: 'CORRECTION_NEEDS_ONE_CHANGE',
+  LANDING_UNCHANGED: 'LANDING_UNCHANGED',
 } as const;
 export type ProjectErrorCode = (typeof ProjectErrorCode)[keyof typeof ProjectErrorCode];
 
@@ -147,4 +150,14 @@ export const projectErrors = {
       `This project still has ${openItems.length} open item(s) (milestones not done, needs not resolved); complete them, or confirm them with "confirmOpenItems": true.`,
       { openItems },
     ),
+  notLanded: (): DomainError =>
+    conflict(C.PROJECT_NOT_LANDED, 'This project has not landed, so there is no landing to correct.'),
+  correctionNeedsOneChange: (): DomainError =>
+    invalid(
+      C.CORRECTION_NEEDS_ONE_CHANGE,
+      'Send exactly one of "landedOn" (the right landing date) or "revoke": true (it has not landed).',
+      'landedOn',
+    ),
+  landingUnchanged: (landedOn: string): DomainError =>
+    conflict(C.LANDING_UNCHANGED, `The project is already recorded as landed on ${landedOn}.`),
 };

@@ -148,6 +148,29 @@ export type ProjectLanded = DomainEvent<
 
 export type ProjectWithdrawn = DomainEvent<'ProjectWithdrawn', { reason: string; occurredAt: string }>;
 
+/**
+ * The landing date was wrong: from now on the project counts as landed on `landedOn`, at
+ * `landedAt` (business time of the landing, derived as ProjectLanded's `occurredAt` is).
+ * `occurredAt` is when the correction was made.
+ */
+export type LandingCorrected = DomainEvent<
+  'LandingCorrected',
+  {
+    reason: string;
+    landedOn: string;
+    landedAt: string;
+    previousLandedOn: string;
+    correctedBy: { userId: string; username: string };
+    occurredAt: string;
+  }
+>;
+
+/** The project had not landed after all: it is back in its landing plan (status assigned). */
+export type LandingRevoked = DomainEvent<
+  'LandingRevoked',
+  { reason: string; previousLandedOn: string; correctedBy: { userId: string; username: string }; occurredAt: string }
+>;
+
 export type ProjectEvent =
   | ProjectSubmitted
   | ProjectReviewed
@@ -159,4 +182,6 @@ export type ProjectEvent =
   | MilestoneCompleted
   | NeedResolved
   | ProjectLanded
-  | ProjectWithdrawn;
+  | ProjectWithdrawn
+  | LandingCorrected
+  | LandingRevoked;

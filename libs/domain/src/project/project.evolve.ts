@@ -22,6 +22,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       presentedAt: null,
       plan: null,
       landedOn: null,
+      landedAfter: null,
       actualInvestmentYuan: null,
       withdrawnReason: null,
       ...(data.cooperationId !== undefined && { cooperationId: data.cooperationId }),
@@ -89,10 +90,15 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         ...project,
         status: 'landed',
         landedOn: event.data.landedOn,
+        landedAfter: state.lastOccurredAt,
         actualInvestmentYuan: event.data.actualInvestmentYuan ?? null,
       };
     case 'ProjectWithdrawn':
       return { ...project, status: 'withdrawn', withdrawnReason: event.data.reason };
+    case 'LandingCorrected':
+      return { ...project, landedOn: event.data.landedOn };
+    case 'LandingRevoked':
+      return { ...project, status: 'assigned', landedOn: null, landedAfter: null, actualInvestmentYuan: null };
   }
 }
 

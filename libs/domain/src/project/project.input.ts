@@ -15,6 +15,7 @@ import {
 } from '../kernel/validation';
 import {
   AssignLandingPlan,
+  CorrectLanding,
   LandProject,
   ReportProgress,
   ResolveNeed,
@@ -144,6 +145,15 @@ export function landingOf(data: LandProject['data']) {
     evidence: optionalText(data.evidence, 'evidence', L.landingEvidence),
     confirmOpenItems: optionalFlag(data.confirmOpenItems, 'confirmOpenItems') ?? false,
   };
+}
+
+export function landingCorrectionOf(data: CorrectLanding['data']) {
+  const reason = requiredText(data.reason, 'reason', L.correctionReason);
+  const revoke = optionalFlag(data.revoke, 'revoke');
+  const landedOn = data.landedOn === undefined ? undefined : calendarDate(data.landedOn, 'landedOn');
+  if (revoke === false || (landedOn === undefined) !== (revoke === true))
+    throw projectErrors.correctionNeedsOneChange();
+  return { reason, landedOn };
 }
 
 export function withdrawalOf(data: WithdrawProject['data']) {

@@ -1,4 +1,12 @@
-import { lifeAt, lifeUpTo, projectLife, PROJECT_ID, recorded, PROJECT_STREAM } from '../testing/projection-events';
+import {
+  landingCorrections,
+  lifeAt,
+  lifeUpTo,
+  projectLife,
+  PROJECT_ID,
+  recorded,
+  PROJECT_STREAM,
+} from '../testing/projection-events';
 import { projectionSpecFor } from '../testing/projection.spec-helper';
 import { projectDossier } from './project-dossier.projection';
 
@@ -131,6 +139,20 @@ describe('project dossier projection', () => {
           ],
         },
       ]);
+  });
+
+  it('follows a landing correction; a revocation removes the landing', () => {
+    const all = recorded(PROJECT_STREAM, [...projectLife, ...landingCorrections], 101);
+    const life = all.slice(0, projectLife.length);
+    const [corrected, revoked] = all.slice(projectLife.length);
+    spec
+      .given(life)
+      .when(corrected)
+      .thenMatches([{ landing: { landedOn: '2024-06-20', actualInvestmentYuan: 350_000_000, evidence: '合同' } }]);
+    spec
+      .given([...life, corrected])
+      .when(revoked)
+      .thenMatches([{ landing: null }]);
   });
 
   it('records a withdrawal with its reason', () => {

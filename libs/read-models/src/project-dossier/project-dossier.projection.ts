@@ -57,6 +57,10 @@ export function evolveProjectDossier(row: ProjectDossierRow | null, event: Proje
       };
     case 'ProjectWithdrawn':
       return { ...row, withdrawal: { reason: event.data.reason, occurredAt: event.data.occurredAt } };
+    case 'LandingCorrected':
+      return row.landing ? { ...row, landing: { ...row.landing, landedOn: event.data.landedOn } } : row;
+    case 'LandingRevoked':
+      return { ...row, landing: null };
     default:
       return row;
   }
