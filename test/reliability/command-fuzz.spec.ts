@@ -71,6 +71,7 @@ const WITHOUT_BODY: Record<string, string> = {
 const NOT_FUZZED: Record<string, string> = {
   'POST /api/imports/projects':
     'multipart upload, not JSON; its bad files are tested in test/e2e/excel-import.e2e.spec.ts',
+  'POST /api/files': 'multipart upload, not JSON; its bad files are tested in test/e2e/evidence-files.e2e.spec.ts',
   'POST /api/matchmaking-events': 'fuzz case still to be written (see above)',
   'POST /api/demands': 'fuzz case still to be written (see above)',
   'POST /api/demands/{id}/proposals': 'fuzz case still to be written (see above)',

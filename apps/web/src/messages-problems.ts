@@ -124,6 +124,11 @@ const codeMessagesZh = {
   'problem.SERVICE_UNAVAILABLE': '服务暂时不可用，请稍后再试。',
   // The ledger import (apps/api/src/imports).
   'problem.IMPORT_FILE_MISSING': '请选择要导入的台账文件。',
+  'problem.FILE_MISSING': '请选择要上传的文件。',
+  'problem.FILE_EMPTY': '文件为空，请重新选择。',
+  'problem.FILE_NOT_FOUND': '找不到该佐证材料，或您无权查看。',
+  'problem.EVIDENCE_FILE_NOT_FOUND': '佐证材料不存在，或不是您上传的文件。',
+  'problem.EVIDENCE_FILE_OF_ANOTHER_PROJECT': '该佐证材料已用于其他项目，不能重复使用。',
   'problem.IMPORT_NOT_XLSX': '文件不是 Excel 工作簿（.xlsx）。请在 Excel 中另存为 .xlsx 后再上传。',
   'problem.IMPORT_MACRO_ENABLED': '不接受含宏的工作簿（.xlsm）。请另存为不含宏的 .xlsx。',
   'problem.IMPORT_UNPACKED_TOO_LARGE': '文件解压后过大，不能导入。',
@@ -370,6 +375,11 @@ export const problemMessagesEn: Record<ProblemMessageKey, string> = {
   'problem.SERVICE_UNAVAILABLE': 'The service is unavailable right now; try again shortly.',
   // The ledger import (apps/api/src/imports).
   'problem.IMPORT_FILE_MISSING': 'Choose the ledger file to import.',
+  'problem.FILE_MISSING': 'Choose a file to upload.',
+  'problem.FILE_EMPTY': 'The file is empty; choose another.',
+  'problem.FILE_NOT_FOUND': 'This evidence file does not exist, or you may not read it.',
+  'problem.EVIDENCE_FILE_NOT_FOUND': 'The evidence file does not exist or is not one you uploaded.',
+  'problem.EVIDENCE_FILE_OF_ANOTHER_PROJECT': 'This evidence file belongs to another project.',
   'problem.IMPORT_NOT_XLSX':
     'The file is not an Excel workbook (.xlsx). Save it as .xlsx in Excel and upload it again.',
   'problem.IMPORT_MACRO_ENABLED':

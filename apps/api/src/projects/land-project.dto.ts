@@ -1,6 +1,6 @@
 import { IsBoolean, IsOptional } from 'class-validator';
 import { INPUT_LIMITS } from '@luodi/domain';
-import { BusinessDate, OptionalText, Yuan } from '../common/dto-fields';
+import { BusinessDate, EvidenceFileIds, OptionalText, Yuan } from '../common/dto-fields';
 
 /** No occurredAt: the business time follows from `landedOn` (the end of that day, CST). */
 export class LandProjectDto {
@@ -22,4 +22,8 @@ export class LandProjectDto {
   @IsOptional()
   @IsBoolean()
   confirmOpenItems?: boolean;
+
+  /** Evidence files (佐证材料) uploaded with `POST /api/files`. */
+  @EvidenceFileIds()
+  evidenceFileIds?: string[];
 }

@@ -117,6 +117,7 @@ export class ProjectsController {
             milestoneId: body.milestoneId,
             note: body.note,
             done: body.done,
+            evidenceFileIds: body.evidenceFileIds,
             // The decider checks that a department user reports only on their department's assignments.
             reporter: {
               userId: ctx.actor.userId,
@@ -145,7 +146,13 @@ export class ProjectsController {
         id,
         {
           type: 'ResolveNeed',
-          data: { needId, resolution: body.resolution, resolvedBy: ctx.actor, occurredAt: body.occurredAt },
+          data: {
+            needId,
+            resolution: body.resolution,
+            resolvedBy: ctx.actor,
+            evidenceFileIds: body.evidenceFileIds,
+            occurredAt: body.occurredAt,
+          },
         },
         ctx,
       ),
@@ -169,6 +176,7 @@ export class ProjectsController {
             actualInvestmentYuan: body.actualInvestmentYuan,
             evidence: body.evidence,
             confirmOpenItems: body.confirmOpenItems,
+            evidenceFileIds: body.evidenceFileIds,
           },
         },
         ctx,

@@ -85,6 +85,7 @@ export type ReportProgress = DomainCommand<
     done?: boolean;
     /** The logged-in user: department users may only report on their own assignments. */
     reporter: Reporter;
+    evidenceFileIds?: string[];
     occurredAt?: string;
   }
 >;
@@ -96,6 +97,7 @@ export type ResolveNeed = DomainCommand<
     resolution: string;
     /** The logged-in user: department users may only resolve needs of their department's projects. */
     resolvedBy: ActingUser;
+    evidenceFileIds?: string[];
     occurredAt?: string;
   }
 >;
@@ -109,6 +111,7 @@ export type LandProject = DomainCommand<
     evidence?: string;
     /** true lands even with open milestones or unresolved needs; they are recorded in the event. */
     confirmOpenItems?: boolean;
+    evidenceFileIds?: string[];
   }
 >;
 

@@ -155,7 +155,7 @@ function assignLandingPlan({ data, metadata }: AssignLandingPlan, project: Proje
 
 function reportProgress({ data, metadata }: ReportProgress, project: Project): ProjectEvent[] {
   const occurredAt = resolveOccurredAt(data.occurredAt, metadata.now);
-  const { progressId, note, milestoneId, done, reporter } = progressOf(data);
+  const { progressId, note, milestoneId, done, reporter, evidenceFileIds } = progressOf(data);
 
   if (project.status !== 'assigned' || project.plan === null) {
     throw isClosed(project.status) ? projectErrors.closed(project.status) : projectErrors.notAssigned();
@@ -169,7 +169,7 @@ function reportProgress({ data, metadata }: ReportProgress, project: Project): P
 
   const reported: ProjectEvent = {
     type: 'ProgressReported',
-    data: withoutUndefined({ progressId, milestoneId, note, done, reporter, occurredAt }),
+    data: withoutUndefined({ progressId, milestoneId, note, done, reporter, evidenceFileIds, occurredAt }),
   };
   if (!done || milestone === undefined) return [reported];
   return [
@@ -195,13 +195,13 @@ function assertMayReport(reporter: Reporter, project: Project, milestone: Projec
 function resolveNeed({ data, metadata }: ResolveNeed, project: Project): ProjectEvent[] {
   if (!mayActOn(data.resolvedBy, project)) throw projectErrors.notYourProject();
   const occurredAt = resolveOccurredAt(data.occurredAt, metadata.now);
-  const { needId, resolution } = resolutionOf(data);
+  const { needId, resolution, evidenceFileIds } = resolutionOf(data);
   if (isClosed(project.status)) throw projectErrors.closed(project.status);
   const need = project.needs.find((n) => n.needId === needId);
   if (!need) throw projectErrors.needNotFound(needId);
   if (need.resolved) throw projectErrors.needAlreadyResolved(needId);
   assertNotBeforePrevious(occurredAt, project.lastOccurredAt);
-  return [{ type: 'NeedResolved', data: { needId, resolution, occurredAt } }];
+  return [{ type: 'NeedResolved', data: withoutUndefined({ needId, resolution, evidenceFileIds, occurredAt }) }];
 }
 
 /**
@@ -210,7 +210,7 @@ function resolveNeed({ data, metadata }: ResolveNeed, project: Project): Project
  * since nothing may be dated in the future.
  */
 function land({ data, metadata }: LandProject, project: Project): ProjectEvent[] {
-  const { landedOn, actualInvestmentYuan, evidence, confirmOpenItems } = landingOf(data);
+  const { landedOn, actualInvestmentYuan, evidence, confirmOpenItems, evidenceFileIds } = landingOf(data);
   const today = businessDate(metadata.now);
   if (landedOn > today) throw projectErrors.landedOnInFuture(today);
 
@@ -238,7 +238,14 @@ function land({ data, metadata }: LandProject, project: Project): ProjectEvent[]
   return [
     {
       type: 'ProjectLanded',
-      data: withoutUndefined({ landedOn, actualInvestmentYuan, evidence, confirmedOpenItems, occurredAt }),
+      data: withoutUndefined({
+        landedOn,
+        actualInvestmentYuan,
+        evidence,
+        confirmedOpenItems,
+        evidenceFileIds,
+        occurredAt,
+      }),
     },
   ];
 }

@@ -1133,4 +1133,36 @@ describe('project decider', () => {
         .thenThrows('conflict', 'LANDING_UNCHANGED');
     });
   });
+  describe('evidence files', () => {
+    it('progress, a resolution and the landing record the evidence files they name', () => {
+      const ids = ['file-1', 'file-2'];
+      const [progress] = projectDecider.decide(
+        reportProgress({ evidenceFileIds: ids }),
+        historyIn.assigned().reduce(projectDecider.evolve, null),
+      );
+      expect(progress.data).toMatchObject({ evidenceFileIds: ids });
+      const [resolved] = projectDecider.decide(
+        resolveNeed({ evidenceFileIds: ids }),
+        historyIn.assigned().reduce(projectDecider.evolve, null),
+      );
+      expect(resolved.data).toMatchObject({ evidenceFileIds: ids });
+      const [landed] = projectDecider.decide(
+        landProject({ confirmOpenItems: true, evidenceFileIds: ids }),
+        historyIn.assigned().reduce(projectDecider.evolve, null),
+      );
+      expect(landed.data).toMatchObject({ evidenceFileIds: ids });
+    });
+
+    it('an empty list records none; a file named twice: DUPLICATE_ID', () => {
+      const [progress] = projectDecider.decide(
+        reportProgress({ evidenceFileIds: [] }),
+        historyIn.assigned().reduce(projectDecider.evolve, null),
+      );
+      expect(progress.data).not.toHaveProperty('evidenceFileIds');
+      spec
+        .given(historyIn.assigned())
+        .when(reportProgress({ evidenceFileIds: ['file-1', 'file-1'] }))
+        .thenThrows('invalid', 'DUPLICATE_ID', 'evidenceFileIds[1]');
+    });
+  });
 });

@@ -112,7 +112,16 @@ export type LandingPlanRevised = DomainEvent<
 
 export type ProgressReported = DomainEvent<
   'ProgressReported',
-  { progressId: string; milestoneId?: string; note: string; done: boolean; reporter: Reporter; occurredAt: string }
+  {
+    progressId: string;
+    milestoneId?: string;
+    note: string;
+    done: boolean;
+    reporter: Reporter;
+    /** Evidence files (佐证材料, `POST /api/files`), when the report names any. */
+    evidenceFileIds?: string[];
+    occurredAt: string;
+  }
 >;
 
 export type MilestoneCompleted = DomainEvent<
@@ -120,7 +129,10 @@ export type MilestoneCompleted = DomainEvent<
   { milestoneId: string; progressId: string; occurredAt: string }
 >;
 
-export type NeedResolved = DomainEvent<'NeedResolved', { needId: string; resolution: string; occurredAt: string }>;
+export type NeedResolved = DomainEvent<
+  'NeedResolved',
+  { needId: string; resolution: string; evidenceFileIds?: string[]; occurredAt: string }
+>;
 
 /** A milestone not done or a need not resolved: what a landing would leave open. */
 export interface OpenItem {
@@ -142,6 +154,7 @@ export type ProjectLanded = DomainEvent<
     actualInvestmentYuan?: number;
     evidence?: string;
     confirmedOpenItems?: OpenItem[];
+    evidenceFileIds?: string[];
     occurredAt: string;
   }
 >;

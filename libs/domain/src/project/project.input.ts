@@ -128,13 +128,31 @@ export function progressOf(data: ReportProgress['data']) {
   const milestoneId = optionalText(data.milestoneId, 'milestoneId');
   const done = optionalFlag(data.done, 'done') ?? false;
   if (done && milestoneId === undefined) throw projectErrors.milestoneRequiredForDone();
-  return { progressId, note, milestoneId, done, reporter: reporterOf(data.reporter) };
+  return {
+    progressId,
+    note,
+    milestoneId,
+    done,
+    reporter: reporterOf(data.reporter),
+    evidenceFileIds: evidenceFileIdsOf(data.evidenceFileIds),
+  };
+}
+
+/** The evidence files a command names (uploaded first, `POST /api/files`); none: undefined. */
+export function evidenceFileIdsOf(value: unknown): string[] | undefined {
+  const ids = optionalList(value, 'evidenceFileIds', L.evidenceFiles)?.map((id, i) =>
+    requiredText(id, `evidenceFileIds[${i}]`),
+  );
+  if (ids === undefined || ids.length === 0) return undefined;
+  assertDistinctIds(ids, (i) => `evidenceFileIds[${i}]`);
+  return ids;
 }
 
 export function resolutionOf(data: ResolveNeed['data']) {
   return {
     needId: requiredText(data.needId, 'needId'),
     resolution: requiredText(data.resolution, 'resolution', L.needResolution),
+    evidenceFileIds: evidenceFileIdsOf(data.evidenceFileIds),
   };
 }
 
@@ -144,6 +162,7 @@ export function landingOf(data: LandProject['data']) {
     actualInvestmentYuan: optionalAmountInYuan(data.actualInvestmentYuan, 'actualInvestmentYuan'),
     evidence: optionalText(data.evidence, 'evidence', L.landingEvidence),
     confirmOpenItems: optionalFlag(data.confirmOpenItems, 'confirmOpenItems') ?? false,
+    evidenceFileIds: evidenceFileIdsOf(data.evidenceFileIds),
   };
 }
 
