@@ -35,6 +35,7 @@ const ROUTES = [
   'POST /api/projects/{id}/landing',
   'POST /api/projects/{id}/withdrawal',
   'POST /api/projects/{id}/landing-correction',
+  'POST /api/projects/{id}/needs/{needId}/follow-up',
   'PATCH /api/projects/{id}/submission',
   'PATCH /api/enterprises/{id}',
   'POST /api/auth/login',
@@ -107,6 +108,18 @@ beforeAll(async () => {
   const state = async (id: string) => (await get(api, `/api/projects/${id}`, world.taskforce)).body;
   const milestoneId: string = (await state(forProgress.id)).plan.milestones[0].milestoneId;
   const needId: string = (await state(forResolution.id)).needs[0].needId;
+  const forFollowUp = await projectAt(world, 'assigned');
+  const followedUpNeed: string = (await state(forFollowUp.id)).needs[0].needId;
+  const resolved = await post(
+    api,
+    `/api/projects/${forFollowUp.id}/needs/${followedUpNeed}/resolution`,
+    world.taskforce,
+    {
+      resolution: '已协调',
+      occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
+    },
+  );
+  if (resolved.status !== 200) throw new Error(`resolving the need to follow up failed: ${resolved.status}`);
 
   const instant = new Date(Date.now() - 3_600_000).toISOString();
   cases = {
@@ -207,6 +220,12 @@ beforeAll(async () => {
       valid: { reason: '原登记有误', revoke: true },
       required: ['reason'],
       formatted: ['revoke'],
+    },
+    'POST /api/projects/{id}/needs/{needId}/follow-up': {
+      path: `/api/projects/${forFollowUp.id}/needs/${followedUpNeed}/follow-up`,
+      valid: { satisfaction: 'basically', comment: '基本满意', occurredAt: instant },
+      required: ['satisfaction'],
+      formatted: ['satisfaction', 'occurredAt'],
     },
     'POST /api/projects/{id}/withdrawal': {
       path: `/api/projects/${forWithdrawal.id}/withdrawal`,

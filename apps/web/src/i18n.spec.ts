@@ -42,6 +42,8 @@ describe('dictionaries', () => {
         'ProjectWithdrawn',
         'LandingCorrected',
         'LandingRevoked',
+        'NeedFollowedUp',
+        'NeedReopened',
       ],
     };
     for (const [prefix, values] of Object.entries(codes)) {

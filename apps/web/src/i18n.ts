@@ -78,6 +78,11 @@ const zhCN = {
   'event.ProjectWithdrawn': '项目退出',
   'event.LandingCorrected': '更正落地',
   'event.LandingRevoked': '撤销落地',
+  'event.NeedFollowedUp': '诉求回访',
+  'event.NeedReopened': '退回重办',
+  'satisfaction.satisfied': '满意',
+  'satisfaction.basically': '基本满意',
+  'satisfaction.unsatisfied': '不满意',
   'landing.correctedFrom': '{from} → {to}',
 
   'common.loading': '加载中…',
@@ -464,6 +469,11 @@ const en: Record<MessageKey, string> = {
   'event.ProjectWithdrawn': 'Withdrawn',
   'event.LandingCorrected': 'Landing corrected',
   'event.LandingRevoked': 'Landing revoked',
+  'event.NeedFollowedUp': 'Need followed up',
+  'event.NeedReopened': 'Need reopened',
+  'satisfaction.satisfied': 'Satisfied',
+  'satisfaction.basically': 'Basically satisfied',
+  'satisfaction.unsatisfied': 'Unsatisfied',
   'landing.correctedFrom': '{from} → {to}',
 
   'common.loading': 'Loading…',

@@ -40,6 +40,7 @@ const codeMessagesZh = {
   'problem.PROJECT_NOT_LANDED': '该项目尚未落地，没有可更正的落地记录。',
   'problem.CORRECTION_NEEDS_ONE_CHANGE': '请填写更正后的落地日期，或选择撤销落地（二者选一）。',
   'problem.LANDING_UNCHANGED': '该项目已按此日期登记落地，无需更正。',
+  'problem.NEED_NOT_RESOLVED': '该诉求尚未解决，暂不能回访。',
   // Enterprises and conferences
   'problem.ENTERPRISE_ALREADY_EXISTS': '该企业已登记。',
   'problem.INVALID_CREDIT_CODE': '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V），且校验码正确。',
@@ -285,6 +286,7 @@ export const problemMessagesEn: Record<ProblemMessageKey, string> = {
   'problem.CORRECTION_NEEDS_ONE_CHANGE':
     'Give either the corrected landing date or revoke the landing (one of the two).',
   'problem.LANDING_UNCHANGED': 'The project is already recorded as landed on this date.',
+  'problem.NEED_NOT_RESOLVED': 'This need is not resolved yet, so it cannot be followed up.',
   'problem.ENTERPRISE_ALREADY_EXISTS': 'This enterprise is already registered.',
   'problem.INVALID_CREDIT_CODE':
     'The unified social credit code is 18 digits or capital letters (no I, O, Z, S, V) ending in the right check character.',

@@ -70,6 +70,7 @@ const DOMAIN_PROBLEMS = {
   PROJECT_NOT_LANDED: type('Project not landed', 409),
   CORRECTION_NEEDS_ONE_CHANGE: type('Correction needs one change', 400),
   LANDING_UNCHANGED: type('Landing unchanged', 409),
+  NEED_NOT_RESOLVED: type('Need not resolved', 409),
   ENTERPRISE_ALREADY_EXISTS: type('Enterprise already exists', 409),
   INVALID_CREDIT_CODE: type('Invalid credit code', 400),
   CREDIT_CODE_TAKEN: type('Credit code taken', 409),

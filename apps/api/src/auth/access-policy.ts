@@ -51,6 +51,8 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   'POST /api/projects/:id/landing': ['admin', 'taskforce'],
   'POST /api/projects/:id/withdrawal': ['admin', 'taskforce'],
   'POST /api/projects/:id/landing-correction': ['admin', 'taskforce'],
+  // 回访 is the task force asking the enterprise; the departments are the ones followed up.
+  'POST /api/projects/:id/needs/:needId/follow-up': ['admin', 'taskforce'],
   // Evidence is uploaded by those who report progress, resolve needs and land projects.
   'POST /api/files': ['admin', 'taskforce', 'department'],
   // Under the rules of the project it is attached to (unattached: its uploader only; the service checks).

@@ -9,6 +9,7 @@ import { ConsistentReadQuery } from '../common/consistent-read.dto';
 import { CommandAccepted } from '../common/event-sourced';
 import { AssignLandingPlanDto } from './assign-landing-plan.dto';
 import { CorrectLandingDto } from './correct-landing.dto';
+import { FollowUpNeedDto } from './follow-up-need.dto';
 import { GetProjectHistoryQuery, ProjectHistory } from './get-project-history.handler';
 import { GetProjectQuery, ProjectView } from './get-project.handler';
 import { LandProjectDto } from './land-project.dto';
@@ -150,6 +151,33 @@ export class ProjectsController {
             needId,
             resolution: body.resolution,
             resolvedBy: ctx.actor,
+            evidenceFileIds: body.evidenceFileIds,
+            occurredAt: body.occurredAt,
+          },
+        },
+        ctx,
+      ),
+    );
+  }
+
+  @Post(':id/needs/:needId/follow-up')
+  @HttpCode(200)
+  followUpNeed(
+    @Param('id') id: string,
+    @Param('needId') needId: string,
+    @Body() body: FollowUpNeedDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandAccepted> {
+    return this.commands.execute(
+      new OnProject(
+        id,
+        {
+          type: 'FollowUpNeed',
+          data: {
+            followUpId: randomUUID(),
+            needId,
+            satisfaction: body.satisfaction,
+            comment: body.comment,
             evidenceFileIds: body.evidenceFileIds,
             occurredAt: body.occurredAt,
           },

@@ -269,6 +269,16 @@ function describe(
       return d.reason ?? '';
     case 'LandingCorrected':
       return `${t('landing.correctedFrom', { from: formatDate(d.previousLandedOn), to: formatDate(d.landedOn) })} · ${d.reason ?? ''}`;
+    case 'NeedFollowedUp':
+      return [
+        project.needs.find((n) => n.needId === d.needId)?.description,
+        code('satisfaction', d.satisfaction),
+        d.comment,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    case 'NeedReopened':
+      return project.needs.find((n) => n.needId === d.needId)?.description ?? '';
     case 'LandingRevoked':
       return `${formatDate(d.previousLandedOn)} · ${d.reason ?? ''}`;
     default:

@@ -24,6 +24,7 @@ export const INPUT_LIMITS = {
     landingEvidence: 4000,
     withdrawalReason: 4000,
     correctionReason: 4000,
+    followUpComment: 4000,
     /** Evidence files one progress report, resolution, follow-up or landing names. */
     evidenceFiles: 20,
   },

@@ -10,6 +10,7 @@ import { mayActOn } from './project.access';
 import {
   AssignLandingPlan,
   CorrectLanding,
+  FollowUpNeed,
   LandProject,
   PresentProject,
   ProjectCommand,
@@ -23,6 +24,7 @@ import {
 import { projectErrors } from './project.errors';
 import { OpenItem, ProjectEvent, Reporter } from './project.events';
 import {
+  followUpOf,
   landingCorrectionOf,
   landingOf,
   landingPlanOf,
@@ -63,6 +65,8 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
       return withdraw(command, state);
     case 'CorrectLanding':
       return correctLanding(command, state);
+    case 'FollowUpNeed':
+      return followUpNeed(command, state);
   }
 }
 
@@ -202,6 +206,26 @@ function resolveNeed({ data, metadata }: ResolveNeed, project: Project): Project
   if (need.resolved) throw projectErrors.needAlreadyResolved(needId);
   assertNotBeforePrevious(occurredAt, project.lastOccurredAt);
   return [{ type: 'NeedResolved', data: withoutUndefined({ needId, resolution, evidenceFileIds, occurredAt }) }];
+}
+
+/**
+ * 回访: the enterprise says how a resolved need was met. Unsatisfied sends it back (退回重办): it
+ * is open again, for the departments to resolve anew. Like resolving, only on an open project.
+ */
+function followUpNeed({ data, metadata }: FollowUpNeed, project: Project): ProjectEvent[] {
+  const occurredAt = resolveOccurredAt(data.occurredAt, metadata.now);
+  const { followUpId, needId, satisfaction, comment, evidenceFileIds } = followUpOf(data);
+  if (isClosed(project.status)) throw projectErrors.closed(project.status);
+  const need = project.needs.find((n) => n.needId === needId);
+  if (!need) throw projectErrors.needNotFound(needId);
+  if (!need.resolved) throw projectErrors.needNotResolved(needId);
+  assertNotBeforePrevious(occurredAt, project.lastOccurredAt);
+  const followedUp: ProjectEvent = {
+    type: 'NeedFollowedUp',
+    data: withoutUndefined({ followUpId, needId, satisfaction, comment, evidenceFileIds, occurredAt }),
+  };
+  if (satisfaction !== 'unsatisfied') return [followedUp];
+  return [followedUp, { type: 'NeedReopened', data: { needId, followUpId, occurredAt } }];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { specFor } from '../kernel/decider.spec-helper';
 import { INPUT_LIMITS } from '../kernel/input-limits';
-import { CorrectLanding, ProjectCommand } from './project.commands';
+import { CorrectLanding, FollowUpNeed, ProjectCommand } from './project.commands';
 import { ProjectEvent } from './project.events';
 import { projectDecider } from './project.decider';
 import { ProjectStatus } from './project.state';
@@ -43,6 +43,12 @@ const correctLanding = (data: Partial<CorrectLanding['data']> = {}, now = NOW): 
   metadata: { now },
 });
 
+const followUpNeed = (data: Partial<FollowUpNeed['data']> = {}, now = NOW): FollowUpNeed => ({
+  type: 'FollowUpNeed',
+  data: { followUpId: 'follow-up-1', needId: 'need-land', satisfaction: 'satisfied', ...data },
+  metadata: { now },
+});
+
 describe('project decider', () => {
   describe('any command but SubmitProject', () => {
     it.each<[string, ProjectCommand]>([
@@ -55,6 +61,7 @@ describe('project decider', () => {
       ['LandProject', landProject()],
       ['WithdrawProject', withdrawProject()],
       ['CorrectLanding', correctLanding({ revoke: true })],
+      ['FollowUpNeed', followUpNeed()],
     ])('%s on an empty stream: PROJECT_NOT_FOUND', (_, command) => {
       spec.given([]).when(command).thenThrows('not-found', 'PROJECT_NOT_FOUND');
     });
@@ -1163,6 +1170,74 @@ describe('project decider', () => {
         .given(historyIn.assigned())
         .when(reportProgress({ evidenceFileIds: ['file-1', 'file-1'] }))
         .thenThrows('invalid', 'DUPLICATE_ID', 'evidenceFileIds[1]');
+    });
+  });
+  describe('FollowUpNeed', () => {
+    const resolved = () => [...historyIn.assigned(), needResolved()];
+
+    it.each(['satisfied', 'basically'] as const)(
+      '%s: records the follow-up; the need stays resolved',
+      (satisfaction) => {
+        spec
+          .given(resolved())
+          .when(followUpNeed({ satisfaction, comment: ' 企业认可 ', evidenceFileIds: ['file-1'] }))
+          .then([
+            {
+              type: 'NeedFollowedUp',
+              data: {
+                followUpId: 'follow-up-1',
+                needId: 'need-land',
+                satisfaction,
+                comment: '企业认可',
+                evidenceFileIds: ['file-1'],
+                occurredAt: NOW,
+              },
+            },
+          ]);
+      },
+    );
+
+    it('unsatisfied reopens the need (退回重办): unresolved again, resolvable again, open for landing', () => {
+      const events = projectDecider.decide(
+        followUpNeed({ satisfaction: 'unsatisfied' }),
+        resolved().reduce(projectDecider.evolve, null),
+      );
+      expect(events).toEqual([
+        {
+          type: 'NeedFollowedUp',
+          data: { followUpId: 'follow-up-1', needId: 'need-land', satisfaction: 'unsatisfied', occurredAt: NOW },
+        },
+        { type: 'NeedReopened', data: { needId: 'need-land', followUpId: 'follow-up-1', occurredAt: NOW } },
+      ]);
+      const state = [...resolved(), ...events].reduce(projectDecider.evolve, null)!;
+      expect(state.needs[0]).toMatchObject({ resolved: false, resolution: null, resolvedAt: null });
+      spec
+        .given([...resolved(), ...events])
+        .when(landProject({ landedOn: '2024-06-01' }))
+        .thenThrows('conflict', 'LANDING_HAS_OPEN_ITEMS');
+      spec
+        .given([...resolved(), ...events])
+        .when(resolveNeed({ occurredAt: NOW }))
+        .then([needResolved({ occurredAt: NOW })]);
+    });
+
+    it('of a need not resolved: NEED_NOT_RESOLVED; of an unknown need: NEED_NOT_FOUND', () => {
+      spec.given(historyIn.assigned()).when(followUpNeed()).thenThrows('conflict', 'NEED_NOT_RESOLVED');
+      spec
+        .given(resolved())
+        .when(followUpNeed({ needId: 'need-x' }))
+        .thenThrows('invalid', 'NEED_NOT_FOUND', 'needId');
+    });
+
+    it('with an unknown satisfaction: INVALID_CHOICE; on a closed project: PROJECT_CLOSED', () => {
+      spec
+        .given(resolved())
+        .when(followUpNeed({ satisfaction: 'happy' as never }))
+        .thenThrows('invalid', 'INVALID_CHOICE', 'satisfaction');
+      spec
+        .given([...resolved(), projectWithdrawn({ occurredAt: T.progress })])
+        .when(followUpNeed())
+        .thenThrows('conflict', 'PROJECT_CLOSED');
     });
   });
 });

@@ -40,6 +40,7 @@ export const ProjectErrorCode = {
   PROJECT_NOT_LANDED: 'PROJECT_NOT_LANDED',
   CORRECTION_NEEDS_ONE_CHANGE: 'CORRECTION_NEEDS_ONE_CHANGE',
   LANDING_UNCHANGED: 'LANDING_UNCHANGED',
+  NEED_NOT_RESOLVED: 'NEED_NOT_RESOLVED',
 } as const;
 export type ProjectErrorCode = (typeof ProjectErrorCode)[keyof typeof ProjectErrorCode];
 
@@ -160,4 +161,6 @@ export const projectErrors = {
     ),
   landingUnchanged: (landedOn: string): DomainError =>
     conflict(C.LANDING_UNCHANGED, `The project is already recorded as landed on ${landedOn}.`),
+  needNotResolved: (needId: string): DomainError =>
+    conflict(C.NEED_NOT_RESOLVED, `The need "${needId}" is not resolved, so there is nothing to follow up yet.`),
 };

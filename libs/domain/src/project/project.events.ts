@@ -1,6 +1,10 @@
 import { DomainEvent } from '../kernel/decider';
 import { UserRole } from '../kernel/user-role';
 
+/** The enterprise's answer when the task force follows a resolved need up (回访): 满意, 基本满意, 不满意. */
+export const SATISFACTION_LEVELS = ['satisfied', 'basically', 'unsatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];
+
 /** What an enterprise needs to land the project (用地、人才、融资、订单、政策、其他). */
 export const NEED_KINDS = ['land', 'talent', 'financing', 'orders', 'policy', 'other'] as const;
 export type NeedKind = (typeof NEED_KINDS)[number];
@@ -184,6 +188,22 @@ export type LandingRevoked = DomainEvent<
   { reason: string; previousLandedOn: string; correctedBy: { userId: string; username: string }; occurredAt: string }
 >;
 
+/** 回访: the enterprise was asked about a resolved need. */
+export type NeedFollowedUp = DomainEvent<
+  'NeedFollowedUp',
+  {
+    followUpId: string;
+    needId: string;
+    satisfaction: Satisfaction;
+    comment?: string;
+    evidenceFileIds?: string[];
+    occurredAt: string;
+  }
+>;
+
+/** 退回重办: the need is unresolved again (after an unsatisfied follow-up), until resolved anew. */
+export type NeedReopened = DomainEvent<'NeedReopened', { needId: string; followUpId: string; occurredAt: string }>;
+
 export type ProjectEvent =
   | ProjectSubmitted
   | ProjectReviewed
@@ -197,4 +217,6 @@ export type ProjectEvent =
   | ProjectLanded
   | ProjectWithdrawn
   | LandingCorrected
-  | LandingRevoked;
+  | LandingRevoked
+  | NeedFollowedUp
+  | NeedReopened;

@@ -95,6 +95,12 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       };
     case 'ProjectWithdrawn':
       return { ...project, status: 'withdrawn', withdrawnReason: event.data.reason };
+    case 'NeedFollowedUp':
+      return project;
+    case 'NeedReopened': {
+      const needs = project.needs.map((n) => (n.needId === event.data.needId ? reopenedNeed(n) : n));
+      return { ...project, needs };
+    }
     case 'LandingCorrected':
       return { ...project, landedOn: event.data.landedOn };
     case 'LandingRevoked':
@@ -111,6 +117,11 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
 /** A need as submitted: open. */
 export function openNeed({ needId, kind, description }: Need): ProjectNeed {
   return { needId, kind, description, resolved: false, resolution: null, resolvedAt: null };
+}
+
+/** A need sent back after an unsatisfied follow-up: open again, its resolution cleared. */
+export function reopenedNeed(need: ProjectNeed): ProjectNeed {
+  return { ...need, resolved: false, resolution: null, resolvedAt: null };
 }
 
 /** A need the revision keeps (by needId) keeps its resolution; the others are new and open. */

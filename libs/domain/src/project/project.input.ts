@@ -16,6 +16,7 @@ import {
 import {
   AssignLandingPlan,
   CorrectLanding,
+  FollowUpNeed,
   LandProject,
   ReportProgress,
   ResolveNeed,
@@ -33,6 +34,7 @@ import {
   Reporter,
   ReviewScores,
   REVIEW_VERDICTS,
+  SATISFACTION_LEVELS,
 } from './project.events';
 
 /**
@@ -173,6 +175,16 @@ export function landingCorrectionOf(data: CorrectLanding['data']) {
   if (revoke === false || (landedOn === undefined) !== (revoke === true))
     throw projectErrors.correctionNeedsOneChange();
   return { reason, landedOn };
+}
+
+export function followUpOf(data: FollowUpNeed['data']) {
+  return {
+    followUpId: requiredText(data.followUpId, 'followUpId'),
+    needId: requiredText(data.needId, 'needId'),
+    satisfaction: oneOf(data.satisfaction, SATISFACTION_LEVELS, 'satisfaction'),
+    comment: optionalText(data.comment, 'comment', L.followUpComment),
+    evidenceFileIds: evidenceFileIdsOf(data.evidenceFileIds),
+  };
 }
 
 export function withdrawalOf(data: WithdrawProject['data']) {

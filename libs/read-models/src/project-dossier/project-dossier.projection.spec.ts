@@ -155,6 +155,31 @@ describe('project dossier projection', () => {
       .thenMatches([{ landing: null }]);
   });
 
+  it('reopens a need sent back after an unsatisfied follow-up (退回重办)', () => {
+    const life = lifeUpTo(projectLife.length);
+    const resolvedNeed = life.find((e) => e.type === 'NeedResolved')!.data as { needId: string };
+    const [reopened] = recorded(
+      PROJECT_STREAM,
+      [
+        {
+          type: 'NeedReopened',
+          data: { needId: resolvedNeed.needId, followUpId: 'f-1', occurredAt: '2024-07-01T02:00:00.000Z' },
+        },
+      ],
+      300,
+    );
+    spec
+      .given(life)
+      .when(reopened)
+      .thenMatches([
+        {
+          needs: expect.arrayContaining([
+            expect.objectContaining({ needId: resolvedNeed.needId, resolved: false, resolution: null }),
+          ]),
+        },
+      ]);
+  });
+
   it('records a withdrawal with its reason', () => {
     const [withdrawn] = recorded(PROJECT_STREAM, [
       { type: 'ProjectWithdrawn', data: { reason: '资金不足', occurredAt: '2024-03-03T00:00:00.000Z' } },
