@@ -5,6 +5,7 @@ import { I18n, useI18n } from '../i18n';
 import { departmentName, useConferences, useDepartments } from '../reference';
 import { href } from '../router';
 import { useLoad } from '../use-load';
+import { EvidenceList } from './evidence';
 import { PrintButton, usePrintStamp } from './file-actions';
 import { Notice, Pager, ProblemBanner } from './form';
 import { MilestoneTable } from './milestone-table';
@@ -160,6 +161,8 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
               </dl>
             </section>
           ) : null}
+
+          <EvidenceList projectId={p.id} version={p.version} />
 
           {p.withdrawnReason ? (
             <section className="panel">
