@@ -60,7 +60,7 @@ describeWithChromium('landing integrity in the browser', () => {
     expect(landed.data.evidenceFileIds).toHaveLength(1);
 
     // The evidence is listed, and downloads.
-    const evidence = page.getByRole('region', { name: '佐证材料' });
+    const evidence = page.getByRole('region', { name: '证明文件' });
     const download = page.waitForEvent('download');
     await evidence.getByRole('button', { name: '投产证明.png' }).click();
     expect((await download).suggestedFilename()).toBe('投产证明.png');
