@@ -627,6 +627,7 @@ export function ResolveNeed({ project, need, onDone, onStale }: FormProps & { ne
   const [open, setOpen] = useState(false);
   const { pending, problem, errorAt, submit } = useProjectCommand(onDone, onStale);
   const [resolution, setResolution] = useState('');
+  const [files, setFiles] = useState<EvidenceFile[]>([]);
   if (!open) {
     return (
       <button type="button" className="link-button small" onClick={() => setOpen(true)}>
@@ -636,7 +637,12 @@ export function ResolveNeed({ project, need, onDone, onStale }: FormProps & { ne
   }
   const send = (event: FormEvent) => {
     event.preventDefault();
-    submit(() => api.resolveNeed(project.id, need.needId, project.version, { resolution }));
+    submit(() =>
+      api.resolveNeed(project.id, need.needId, project.version, {
+        resolution,
+        evidenceFileIds: files.length > 0 ? files.map((f) => f.fileId) : undefined,
+      }),
+    );
   };
   return (
     <form
@@ -649,6 +655,7 @@ export function ResolveNeed({ project, need, onDone, onStale }: FormProps & { ne
       <Field label={t('form.resolution')} error={errorAt('resolution')}>
         <textarea rows={2} value={resolution} onChange={(e) => setResolution(e.target.value)} />
       </Field>
+      <EvidenceUpload files={files} onChange={setFiles} />
       <div className="button-row">
         <SubmitButton pending={pending} />
         <button type="button" onClick={() => setOpen(false)}>
