@@ -179,7 +179,7 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
         );
       }
       default: {
-        // Progress, resolutions and the landing may name evidence: claimed for this project first.
+        // Progress, resolutions, follow-ups and the landing may name evidence: claimed for this project first.
         const { evidenceFileIds } = request.data as { evidenceFileIds?: string[] };
         return this.evidence.attaching(evidenceFileIds, projectId, ctx.actor, () =>
           this.project.execute(projectId, request, ctx),
