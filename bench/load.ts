@@ -205,7 +205,12 @@ export async function runLoad(
           method: 'POST',
           path: `${project}/landing`,
           headers: headers(world.taskforce),
-          body: JSON.stringify({ landedOn: today, actualInvestmentYuan: 180_000_000, evidence: '项目已投产' }),
+          body: JSON.stringify({
+            landedOn: today,
+            actualInvestmentYuan: 180_000_000,
+            evidence: '项目已投产',
+            confirmOpenItems: true,
+          }),
         };
       case 'withdraw':
         return {

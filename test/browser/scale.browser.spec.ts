@@ -51,7 +51,7 @@ describeWithChromium('web UI with 1,000 projects', () => {
     }
     const conferences = await Promise.all(
       ['第五期民营经济创意会', '第六期民营经济创意会', '第七期民营经济创意会'].map(async (title, i) => {
-        const heldOn = cstDate(-480 + i * 100);
+        const heldOn = cstDate(-700 + i * 100);
         return { id: (await create('/api/conferences', { title, heldOn })).id, title, heldOn };
       }),
     );

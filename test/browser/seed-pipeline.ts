@@ -151,7 +151,7 @@ export async function seedPipeline(
       },
     });
     if (stage < 16) return;
-    await run({ type: 'LandProject', data: { landedOn: cst(t0 + (40 + (i % 100)) * DAY) } });
+    await run({ type: 'LandProject', data: { landedOn: cst(t0 + (40 + (i % 100)) * DAY), confirmOpenItems: true } });
     seeded.landed += 1;
   };
 

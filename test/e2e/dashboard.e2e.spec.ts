@@ -80,12 +80,12 @@ describe('dashboard definitions, as of any date', () => {
     for (const id of [p1, p2]) await command(id, 'presentations', { conferenceId, occurredAt: at('2026-03-10') });
     await command(p1, 'assignments', plan('industry', at('2026-03-15')));
     await command(p2, 'assignments', plan('industry', at('2026-03-16')));
-    await command(p1, 'landing', { landedOn: '2026-04-10', actualInvestmentYuan: 250_000_000 });
+    await command(p1, 'landing', { landedOn: '2026-04-10', actualInvestmentYuan: 250_000_000, confirmOpenItems: true });
     await command(p3, 'withdrawal', { reason: '资金不足', occurredAt: at('2026-04-20') });
     await command(p2, 'assignments', plan('resources', at('2026-05-01')));
     const p6 = await project('2026-05-10', 70_000_000, 'marine');
     await review(p6, 'approved', at('2026-05-15'));
-    await command(p2, 'landing', { landedOn: '2026-06-01' });
+    await command(p2, 'landing', { landedOn: '2026-06-01', confirmOpenItems: true });
   });
   afterAll(async () => {
     await api.stop();

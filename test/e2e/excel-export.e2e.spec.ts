@@ -77,7 +77,11 @@ describe('Excel exports', () => {
       done: true,
       occurredAt: daysAgo(15),
     });
-    await command(landed, 'landing', { landedOn: dateDaysAgo(10), actualInvestmentYuan: 61_234_500 });
+    await command(landed, 'landing', {
+      landedOn: dateDaysAgo(10),
+      actualInvestmentYuan: 61_234_500,
+      confirmOpenItems: true,
+    });
     await command(withdrawn, 'withdrawal', { reason: INJECTIONS[2], occurredAt: daysAgo(40) });
   }, 120_000);
   afterAll(async () => {

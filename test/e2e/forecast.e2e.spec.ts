@@ -20,6 +20,8 @@ import { approvingReview, createWorld, get, post, Reply, validSubmission, World 
  */
 let api: RunningApi;
 let world: World;
+/** Held on the day the first cohort entered the library: no presentation may predate its conference. */
+let conferenceId: string;
 let lastPosition = 0;
 
 const at = (date: string, time = '10:00:00') => `${date}T${time}+08:00`;
@@ -49,7 +51,7 @@ async function landed(enteredOn: string, landedOn: string, industryChain?: strin
   const { taskforce } = world;
   track(
     await post(api, `/api/projects/${id}/presentations`, taskforce, {
-      conferenceId: world.conferenceId,
+      conferenceId,
       occurredAt: at(enteredOn, '11:00:00'),
     }),
   );
@@ -60,7 +62,7 @@ async function landed(enteredOn: string, landedOn: string, industryChain?: strin
       occurredAt: at(enteredOn, '12:00:00'),
     }),
   );
-  track(await post(api, `/api/projects/${id}/landing`, taskforce, { landedOn }));
+  track(await post(api, `/api/projects/${id}/landing`, taskforce, { landedOn, confirmOpenItems: true }));
   return id;
 }
 
@@ -70,6 +72,9 @@ const forecast = async (query: string) =>
 beforeAll(async () => {
   api = await startApi();
   world = await createWorld(api);
+  conferenceId = track(
+    await post(api, '/api/conferences', world.taskforce, { title: '第一届民营经济创意会', heldOn: '2026-01-05' }),
+  ).body.id;
   await landed('2026-01-05', '2026-02-04');
   await landed('2026-01-05', '2026-03-06');
   const c = await libraryProject('2026-01-05');

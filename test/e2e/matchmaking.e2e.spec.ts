@@ -290,6 +290,7 @@ describe('a signed cooperation becomes a project that lands', () => {
         landedOn: dateDaysAgo(0),
         actualInvestmentYuan: 3_200_000,
         evidence: '首批样机交付',
+        confirmOpenItems: true,
       }),
     );
     expect((await read(`/api/projects/${projectId}`)).body).toMatchObject({ status: 'landed', cooperationId: id.c1 });

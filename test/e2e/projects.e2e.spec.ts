@@ -262,6 +262,37 @@ describe('POST /api/projects/:id/presentations', () => {
     );
   });
 
+  it('409 PRESENTATION_BEFORE_CONFERENCE at a conference not yet held, or dated before it was held', async () => {
+    const { id } = await projectAt(world, 'approved');
+    const nextYear = await post(api, '/api/conferences', world.taskforce, {
+      title: '明年的民营经济创意会',
+      heldOn: dateDaysAgo(-365),
+    });
+    expect(nextYear.status).toBe(201);
+    await expectRefused(
+      events,
+      () => post(api, `/api/projects/${id}/presentations`, world.taskforce, { conferenceId: nextYear.body.id }),
+      409,
+      'PRESENTATION_BEFORE_CONFERENCE',
+    );
+    // The world's conference was held 30 days ago (CST); the day before it is too early, the day itself is not.
+    await expectRefused(
+      events,
+      () =>
+        post(api, `/api/projects/${id}/presentations`, world.taskforce, {
+          conferenceId: world.conferenceId,
+          occurredAt: `${dateDaysAgo(31)}T23:59:00+08:00`,
+        }),
+      409,
+      'PRESENTATION_BEFORE_CONFERENCE',
+    );
+    const onTheDay = await post(api, `/api/projects/${id}/presentations`, world.taskforce, {
+      conferenceId: world.conferenceId,
+      occurredAt: `${dateDaysAgo(30)}T00:00:00+08:00`,
+    });
+    expect(onTheDay.status).toBe(200);
+  });
+
   it('404 for an unknown project, 403 for reviewers', async () => {
     await expectRefused(
       events,
@@ -547,6 +578,7 @@ describe('POST /api/projects/:id/landing', () => {
       landedOn,
       actualInvestmentYuan: 210_000_000,
       evidence: '投产',
+      confirmOpenItems: true,
     });
     expect(reply.status).toBe(200);
     expect((await get(api, `/api/projects/${id}`, world.taskforce)).body).toMatchObject({
@@ -560,6 +592,101 @@ describe('POST /api/projects/:id/landing', () => {
       409,
       'PROJECT_ALREADY_LANDED',
     );
+  });
+
+  it('409 LANDING_HAS_OPEN_ITEMS lists the open milestones and needs; confirmOpenItems lands and records them', async () => {
+    const { id } = await projectAt(world, 'assigned');
+    const project = (await get(api, `/api/projects/${id}`, world.taskforce)).body;
+    const [first, second] = project.plan.milestones;
+    const [land, financing] = project.needs;
+    const refused = await expectRefused(
+      events,
+      () => post(api, `/api/projects/${id}/landing`, world.taskforce, { landedOn: dateDaysAgo(1) }),
+      409,
+      'LANDING_HAS_OPEN_ITEMS',
+    );
+    expect(refused.body.openItems).toEqual([
+      { kind: 'milestone', id: first.milestoneId, title: first.title },
+      { kind: 'milestone', id: second.milestoneId, title: second.title },
+      { kind: 'need', id: land.needId, title: land.description },
+      { kind: 'need', id: financing.needId, title: financing.description },
+    ]);
+
+    // Completing some items leaves the others listed.
+    const done = await post(api, `/api/projects/${id}/progress`, world.industry, {
+      milestoneId: first.milestoneId,
+      note: '协议已签',
+      done: true,
+      occurredAt: daysAgo(5),
+    });
+    expect(done.status).toBe(200);
+    const resolved = await post(api, `/api/projects/${id}/needs/${land.needId}/resolution`, world.resources, {
+      resolution: '已供地',
+      occurredAt: daysAgo(4),
+    });
+    expect(resolved.status).toBe(200);
+    const stillOpen = [
+      { kind: 'milestone', id: second.milestoneId, title: second.title },
+      { kind: 'need', id: financing.needId, title: financing.description },
+    ];
+    const refusedAgain = await expectRefused(
+      events,
+      () =>
+        post(api, `/api/projects/${id}/landing`, world.taskforce, {
+          landedOn: dateDaysAgo(1),
+          confirmOpenItems: false,
+        }),
+      409,
+      'LANDING_HAS_OPEN_ITEMS',
+    );
+    expect(refusedAgain.body.openItems).toEqual(stillOpen);
+    const notAFlag = await expectRefused(
+      events,
+      () =>
+        post(api, `/api/projects/${id}/landing`, world.taskforce, {
+          landedOn: dateDaysAgo(1),
+          confirmOpenItems: 'yes',
+        }),
+      400,
+      'INVALID_INPUT',
+    );
+    expect(fieldsOf(notAFlag)).toEqual(['confirmOpenItems']);
+
+    const landed = await post(api, `/api/projects/${id}/landing`, world.taskforce, {
+      landedOn: dateDaysAgo(1),
+      confirmOpenItems: true,
+    });
+    expect(landed.status).toBe(200);
+    const history = (await get(api, `/api/projects/${id}/history`, world.taskforce)).body;
+    const landing = history.events.find((e: { type: string }) => e.type === 'ProjectLanded');
+    expect(landing.data.confirmedOpenItems).toEqual(stillOpen);
+  });
+
+  it('200 without confirmation once every milestone is done and every need resolved', async () => {
+    const { id } = await projectAt(world, 'assigned');
+    const project = (await get(api, `/api/projects/${id}`, world.taskforce)).body;
+    for (const [i, m] of project.plan.milestones.entries()) {
+      const user = m.departmentCode === 'industry' ? world.industry : world.resources;
+      const reply = await post(api, `/api/projects/${id}/progress`, user, {
+        milestoneId: m.milestoneId,
+        note: '完成',
+        done: true,
+        occurredAt: daysAgo(10 - i),
+      });
+      expect(reply.status).toBe(200);
+    }
+    for (const need of project.needs) {
+      const reply = await post(api, `/api/projects/${id}/needs/${need.needId}/resolution`, world.taskforce, {
+        resolution: '已解决',
+        occurredAt: daysAgo(5),
+      });
+      expect(reply.status).toBe(200);
+    }
+    const landed = await post(api, `/api/projects/${id}/landing`, world.taskforce, { landedOn: dateDaysAgo(1) });
+    expect(landed.status).toBe(200);
+    const history = (await get(api, `/api/projects/${id}/history`, world.taskforce)).body;
+    const landing = history.events.find((e: { type: string }) => e.type === 'ProjectLanded');
+    expect(landing.data).not.toHaveProperty('confirmedOpenItems');
   });
 
   it('400 for a date in the future or not a calendar date; 409 for a date before the previous event', async () => {
@@ -581,7 +708,11 @@ describe('POST /api/projects/:id/landing', () => {
     // The plan was assigned 20 days ago.
     await expectRefused(
       events,
-      () => post(api, `/api/projects/${id}/landing`, world.taskforce, { landedOn: dateDaysAgo(25) }),
+      () =>
+        post(api, `/api/projects/${id}/landing`, world.taskforce, {
+          landedOn: dateDaysAgo(25),
+          confirmOpenItems: true,
+        }),
       409,
       'LANDED_ON_BEFORE_PREVIOUS_EVENT',
     );
@@ -672,7 +803,7 @@ describe('the lifecycle, from enterprise to landing', () => {
     const conference = await post(api, '/api/conferences', taskforce, {
       title: '第四届民营经济创意会',
       theme: '新材料',
-      heldOn: dateDaysAgo(40),
+      heldOn: '2024-02-15',
     });
     expect(conference.status).toBe(201);
     expect((await post(api, '/api/departments', world.admin, { code: 'finance', name: '市财政局' })).status).toBe(201);
@@ -770,6 +901,7 @@ describe('the lifecycle, from enterprise to landing', () => {
         landedOn: '2024-05-20',
         actualInvestmentYuan: 180_000_000,
         evidence: '已投产',
+        confirmOpenItems: true,
       }),
     );
     expect(landed.body).toEqual({ id, version: 10, position: expect.any(Number) });

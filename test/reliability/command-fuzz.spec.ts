@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { TestUser } from '../support/auth-helpers';
-import { createWorld, dateDaysAgo, get, projectAt, World } from '../e2e/projects.helpers';
+import { createWorld, dateDaysAgo, get, post, projectAt, World } from '../e2e/projects.helpers';
 import { createTestPool } from '../support/test-database';
 import { RunningApi, startApi } from '../support/start-api';
 
@@ -34,6 +34,8 @@ const ROUTES = [
   'POST /api/projects/{id}/needs/{needId}/resolution',
   'POST /api/projects/{id}/landing',
   'POST /api/projects/{id}/withdrawal',
+  'POST /api/projects/{id}/landing-correction',
+  'POST /api/projects/{id}/needs/{needId}/follow-up',
   'PATCH /api/projects/{id}/submission',
   'PATCH /api/enterprises/{id}',
   'POST /api/auth/login',
@@ -75,6 +77,7 @@ const WITHOUT_BODY: Record<string, string> = {
 const NOT_FUZZED: Record<string, string> = {
   'POST /api/imports/projects':
     'multipart upload, not JSON; its bad files are tested in test/e2e/excel-import.e2e.spec.ts',
+  'POST /api/files': 'multipart upload, not JSON; its bad files are tested in test/e2e/evidence-files.e2e.spec.ts',
   'POST /api/matchmaking-events': 'fuzz case still to be written (see above)',
   'POST /api/demands': 'fuzz case still to be written (see above)',
   'POST /api/demands/{id}/proposals': 'fuzz case still to be written (see above)',
@@ -101,9 +104,27 @@ beforeAll(async () => {
   const [forProgress, forResolution, forLanding, forWithdrawal] = await Promise.all(
     [1, 2, 3, 4].map(() => projectAt(world, 'assigned')),
   );
+  const forCorrection = await projectAt(world, 'assigned');
+  const landing = await post(api, `/api/projects/${forCorrection.id}/landing`, world.taskforce, {
+    landedOn: dateDaysAgo(0),
+    confirmOpenItems: true,
+  });
+  if (landing.status !== 200) throw new Error(`landing the project to correct failed: ${landing.status}`);
   const state = async (id: string) => (await get(api, `/api/projects/${id}`, world.taskforce)).body;
   const milestoneId: string = (await state(forProgress.id)).plan.milestones[0].milestoneId;
   const needId: string = (await state(forResolution.id)).needs[0].needId;
+  const forFollowUp = await projectAt(world, 'assigned');
+  const followedUpNeed: string = (await state(forFollowUp.id)).needs[0].needId;
+  const resolved = await post(
+    api,
+    `/api/projects/${forFollowUp.id}/needs/${followedUpNeed}/resolution`,
+    world.taskforce,
+    {
+      resolution: '已协调',
+      occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
+    },
+  );
+  if (resolved.status !== 200) throw new Error(`resolving the need to follow up failed: ${resolved.status}`);
 
   const instant = new Date(Date.now() - 3_600_000).toISOString();
   cases = {
@@ -201,9 +222,21 @@ beforeAll(async () => {
     },
     'POST /api/projects/{id}/landing': {
       path: `/api/projects/${forLanding.id}/landing`,
-      valid: { landedOn: dateDaysAgo(0), actualInvestmentYuan: 1_000_000, evidence: '投产' },
+      valid: { landedOn: dateDaysAgo(0), actualInvestmentYuan: 1_000_000, evidence: '投产', confirmOpenItems: true },
       required: ['landedOn'],
-      formatted: ['landedOn'],
+      formatted: ['landedOn', 'confirmOpenItems'],
+    },
+    'POST /api/projects/{id}/landing-correction': {
+      path: `/api/projects/${forCorrection.id}/landing-correction`,
+      valid: { reason: '原登记有误', revoke: true },
+      required: ['reason'],
+      formatted: ['revoke'],
+    },
+    'POST /api/projects/{id}/needs/{needId}/follow-up': {
+      path: `/api/projects/${forFollowUp.id}/needs/${followedUpNeed}/follow-up`,
+      valid: { satisfaction: 'basically', comment: '基本满意', occurredAt: instant },
+      required: ['satisfaction'],
+      formatted: ['satisfaction', 'occurredAt'],
     },
     'POST /api/projects/{id}/withdrawal': {
       path: `/api/projects/${forWithdrawal.id}/withdrawal`,

@@ -154,7 +154,7 @@ async function client(n: number, deadline: number): Promise<void> {
           'land',
           taskforce,
           `${project}/landing`,
-          { landedOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10) },
+          { landedOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), confirmOpenItems: true },
         ],
         ['withdraw', taskforce, `${project}/withdrawal`, { reason: '企业调整计划' }],
       ]),

@@ -19,6 +19,7 @@ import type {
   EnterpriseTier,
   MatchmakingKind,
   NeedKind,
+  OpenItem,
   ProjectNeed,
   ProjectMilestone,
   ProjectStatus,
@@ -86,6 +87,9 @@ import type { ReviseSubmissionDto } from '../../api/src/projects/revise-submissi
 import type { ReviewProjectDto } from '../../api/src/projects/review-project.dto';
 import type { SubmitProjectDto } from '../../api/src/projects/submit-project.dto';
 import type { WithdrawProjectDto } from '../../api/src/projects/withdraw-project.dto';
+import type { CorrectLandingDto } from '../../api/src/projects/correct-landing.dto';
+import type { EvidenceFile } from '../../api/src/files/evidence-files.service';
+import type { ProjectEvidence } from '../../api/src/files/files.controller';
 import type { CreateUserDto } from '../../api/src/users/create-user.dto';
 import type { UserView } from '../../api/src/users/users.service';
 import type { BacktestQueryDto } from '../../api/src/forecast/backtest-query.dto';
@@ -114,6 +118,7 @@ export type Conference = ConferenceListItem;
 export type Enterprise = EnterpriseListItem;
 export type ProjectListItem = ProjectListRow;
 export type Need = ProjectNeed;
+export type { EvidenceFile, OpenItem, ProjectEvidence };
 export type Milestone = ProjectMilestone;
 /** `GET /api/projects/:id`: the project's current state, as its stream folds. */
 export type ProjectDetail = ProjectView;
@@ -202,6 +207,8 @@ export interface Problem {
   detail?: string;
   code?: string;
   errors?: { field: string; message: string }[];
+  /** LANDING_HAS_OPEN_ITEMS: the milestones not done and needs not resolved. */
+  openItems?: OpenItem[];
   /** From `Retry-After`, when the API says when to try again (too many login attempts). */
   retryAfterSeconds?: number;
 }
@@ -462,6 +469,12 @@ export const api = {
   withdraw: (id: string, version: number, body: WithdrawProjectDto) => post(project(id, '/withdrawal'), body, version),
   resolveNeed: (id: string, needId: string, version: number, body: ResolveNeedDto) =>
     post(project(id, `/needs/${encodeURIComponent(needId)}/resolution`), body, version),
+  correctLanding: (id: string, version: number, body: CorrectLandingDto) =>
+    post(project(id, '/landing-correction'), body, version),
+  evidence: (id: string) => get<ProjectEvidence[]>(project(id, '/evidence')),
+  uploadEvidence: async (file: File) => (await (await sendFile('POST', '/api/files', {}, file)).json()) as EvidenceFile,
+  downloadEvidence: (file: EvidenceFile) =>
+    downloadFile(`/api/files/${encodeURIComponent(file.fileId)}`, {}, file.name),
 
   assignments: (code: string, query: QueryOf<DepartmentAssignmentsQueryDto>) =>
     get<Page<Assignment>>(`/api/departments/${encodeURIComponent(code)}/assignments`, query),

@@ -40,6 +40,10 @@ describe('dictionaries', () => {
         'NeedResolved',
         'ProjectLanded',
         'ProjectWithdrawn',
+        'LandingCorrected',
+        'LandingRevoked',
+        'NeedFollowedUp',
+        'NeedReopened',
       ],
     };
     for (const [prefix, values] of Object.entries(codes)) {

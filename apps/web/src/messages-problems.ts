@@ -35,6 +35,12 @@ const codeMessagesZh = {
   'problem.PROJECT_ALREADY_LANDED': '该项目已落地。',
   'problem.LANDED_ON_IN_FUTURE': '落地日期不能晚于今天，只能登记已经落地的项目。',
   'problem.LANDED_ON_BEFORE_PREVIOUS_EVENT': '落地日期不能早于该项目上一条记录的日期。',
+  'problem.PRESENTATION_BEFORE_CONFERENCE': '路演日期不能早于创意会的召开日期。',
+  'problem.LANDING_HAS_OPEN_ITEMS': '该项目仍有未完成的节点或未解决的诉求；请先办结，或确认后再登记落地。',
+  'problem.PROJECT_NOT_LANDED': '该项目尚未落地，没有可更正的落地记录。',
+  'problem.CORRECTION_NEEDS_ONE_CHANGE': '请填写更正后的落地日期，或选择撤销落地（二者选一）。',
+  'problem.LANDING_UNCHANGED': '该项目已按此日期登记落地，无需更正。',
+  'problem.NEED_NOT_RESOLVED': '该诉求尚未解决，暂不能回访。',
   // Enterprises and conferences
   'problem.ENTERPRISE_ALREADY_EXISTS': '该企业已登记。',
   'problem.INVALID_CREDIT_CODE': '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V），且校验码正确。',
@@ -127,6 +133,11 @@ const codeMessagesZh = {
   'problem.SERVICE_UNAVAILABLE': '服务暂时不可用，请稍后再试。',
   // The ledger import (apps/api/src/imports).
   'problem.IMPORT_FILE_MISSING': '请选择要导入的台账文件。',
+  'problem.FILE_MISSING': '请选择要上传的文件。',
+  'problem.FILE_EMPTY': '文件为空，请重新选择。',
+  'problem.FILE_NOT_FOUND': '找不到该佐证材料，或您无权查看。',
+  'problem.EVIDENCE_FILE_NOT_FOUND': '佐证材料不存在，或不是您上传的文件。',
+  'problem.EVIDENCE_FILE_OF_ANOTHER_PROJECT': '该佐证材料已用于其他项目，不能重复使用。',
   'problem.IMPORT_NOT_XLSX': '文件不是 Excel 工作簿（.xlsx）。请在 Excel 中另存为 .xlsx 后再上传。',
   'problem.IMPORT_MACRO_ENABLED': '不接受含宏的工作簿（.xlsm）。请另存为不含宏的 .xlsx。',
   'problem.IMPORT_UNPACKED_TOO_LARGE': '文件解压后过大，不能导入。',
@@ -276,6 +287,14 @@ export const problemMessagesEn: Record<ProblemMessageKey, string> = {
   'problem.LANDED_ON_IN_FUTURE':
     'The landing date cannot be after today; only a landing that has happened can be recorded.',
   'problem.LANDED_ON_BEFORE_PREVIOUS_EVENT': 'The landing date cannot be before the project’s previous recorded event.',
+  'problem.PRESENTATION_BEFORE_CONFERENCE': 'A project cannot be presented before its conference is held.',
+  'problem.LANDING_HAS_OPEN_ITEMS':
+    'The project still has milestones not done or needs not resolved; complete them, or confirm them to record the landing.',
+  'problem.PROJECT_NOT_LANDED': 'This project has not landed, so there is no landing to correct.',
+  'problem.CORRECTION_NEEDS_ONE_CHANGE':
+    'Give either the corrected landing date or revoke the landing (one of the two).',
+  'problem.LANDING_UNCHANGED': 'The project is already recorded as landed on this date.',
+  'problem.NEED_NOT_RESOLVED': 'This need is not resolved yet, so it cannot be followed up.',
   'problem.ENTERPRISE_ALREADY_EXISTS': 'This enterprise is already registered.',
   'problem.INVALID_CREDIT_CODE':
     'The unified social credit code is 18 digits or capital letters (no I, O, Z, S, V) ending in the right check character.',
@@ -374,6 +393,11 @@ export const problemMessagesEn: Record<ProblemMessageKey, string> = {
   'problem.SERVICE_UNAVAILABLE': 'The service is unavailable right now; try again shortly.',
   // The ledger import (apps/api/src/imports).
   'problem.IMPORT_FILE_MISSING': 'Choose the ledger file to import.',
+  'problem.FILE_MISSING': 'Choose a file to upload.',
+  'problem.FILE_EMPTY': 'The file is empty; choose another.',
+  'problem.FILE_NOT_FOUND': 'This evidence file does not exist, or you may not read it.',
+  'problem.EVIDENCE_FILE_NOT_FOUND': 'The evidence file does not exist or is not one you uploaded.',
+  'problem.EVIDENCE_FILE_OF_ANOTHER_PROJECT': 'This evidence file belongs to another project.',
   'problem.IMPORT_NOT_XLSX':
     'The file is not an Excel workbook (.xlsx). Save it as .xlsx in Excel and upload it again.',
   'problem.IMPORT_MACRO_ENABLED':

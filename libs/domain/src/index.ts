@@ -19,7 +19,7 @@ export type {
   ProjectStatus,
 } from './project/project.state';
 export * from './project/project.access';
-export { openNeed, planFrom, revisedNeeds } from './project/project.evolve';
+export { openNeed, planFrom, reopenedNeed, revisedNeeds } from './project/project.evolve';
 export * from './project/project.decider';
 
 export * from './enterprise/enterprise.events';

@@ -65,6 +65,14 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   'POST /api/projects/:id/needs/:needId/resolution': ['admin', 'taskforce', 'department'],
   'POST /api/projects/:id/landing': ['admin', 'taskforce'],
   'POST /api/projects/:id/withdrawal': ['admin', 'taskforce'],
+  'POST /api/projects/:id/landing-correction': ['admin', 'taskforce'],
+  // 回访 is the task force asking the enterprise; the departments are the ones followed up.
+  'POST /api/projects/:id/needs/:needId/follow-up': ['admin', 'taskforce'],
+  // Evidence is uploaded by those who report progress, resolve needs and land projects.
+  'POST /api/files': ['admin', 'taskforce', 'department'],
+  // Under the rules of the project it is attached to (unattached: its uploader only; the service checks).
+  'GET /api/files/:fileId': ALL_ROLES,
+  'GET /api/projects/:id/evidence': ALL_ROLES,
   // department: only projects their department is assigned to, else 403 NOT_YOUR_PROJECT.
   'GET /api/projects/:id': ALL_ROLES,
   'GET /api/projects/:id/history': ALL_ROLES,

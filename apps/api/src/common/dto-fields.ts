@@ -1,7 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
-import { hasVisibleText, isValidDate, isValidInstant } from '@luodi/domain';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateBy,
+} from 'class-validator';
+import { hasVisibleText, INPUT_LIMITS, isValidDate, isValidInstant } from '@luodi/domain';
 
 /**
  * The field types request DTOs share, so every endpoint checks text, dates, instants and money
@@ -66,3 +76,13 @@ export const Yuan = () =>
       defaultMessage: (args) => `${args?.property} must be a whole number of yuan, 0 or more`,
     },
   });
+
+/** Ids of uploaded evidence files (`POST /api/files`), distinct, at most INPUT_LIMITS.project.evidenceFiles. */
+export const EvidenceFileIds = () =>
+  applyDecorators(
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(INPUT_LIMITS.project.evidenceFiles),
+    ArrayUnique(),
+    IsUUID('all', { each: true }),
+  );

@@ -5,7 +5,7 @@ import { ApiError, JsonTooDeepError } from './problem';
 export const MAX_JSON_DEPTH = 32;
 
 /** Routes that take a file (multipart/form-data, read by multer in the route) besides JSON. */
-const UPLOAD_ROUTES = new Set(['POST /api/imports/projects']);
+const UPLOAD_ROUTES = new Set(['POST /api/imports/projects', 'POST /api/files']);
 
 /**
  * A JSON API: a request body must be application/json. Anything else would reach the DTOs as

@@ -135,12 +135,15 @@ export function toProblem(error: unknown, request: { headers: Record<string, unk
 
   // The domain's codes are registered (a spec of libs/contract holds every one against the registry).
   if (error instanceof DomainError) {
-    return problem(
-      error.code as ProblemCode,
-      error.message,
-      error.field ? [{ field: error.field, message: error.message }] : undefined,
-      STATUS_BY_KIND[error.kind],
-    );
+    return {
+      ...error.details,
+      ...problem(
+        error.code as ProblemCode,
+        error.message,
+        error.field ? [{ field: error.field, message: error.message }] : undefined,
+        STATUS_BY_KIND[error.kind],
+      ),
+    };
   }
   if (error instanceof InvalidRowsError) {
     const errors = error.rows.map((e) => ({ field: `rows[${e.row}].${e.column}`, ...e }));

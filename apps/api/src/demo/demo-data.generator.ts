@@ -103,7 +103,11 @@ export type ProjectCall = CallBase &
       }
     | { kind: 'progress'; milestoneIndex?: number; body: { note: string; done?: boolean } }
     | { kind: 'resolution'; needIndex: number; body: { resolution: string } }
-    | { kind: 'landing'; body: { landedOn: string; actualInvestmentYuan: number; evidence: string } }
+    | {
+        kind: 'landing';
+        /** `confirmOpenItems` only when a need is still unresolved (the milestones are all done by then). */
+        body: { landedOn: string; actualInvestmentYuan: number; evidence: string; confirmOpenItems?: true };
+      }
     | { kind: 'withdrawal'; body: { reason: string } }
   );
 
@@ -517,6 +521,7 @@ function finish(drafts: Draft[], lastDay: number, investmentYuan: number): Omit<
     if (Math.floor(minute / 1440) > lastDay) break;
     previousMinute = minute;
     const { minute: _planned, ...call } = draft;
+    if (call.kind === 'landing' && hasOpenItems(calls)) call.body = { ...call.body, confirmOpenItems: true };
     calls.push({ ...call, at: draft.kind === 'landing' ? endOfBusinessDay(draft.body.landedOn) : instantOf(minute) });
     if (draft.kind === 'withdrawal' || draft.kind === 'landing') break;
   }
@@ -533,6 +538,21 @@ function finish(drafts: Draft[], lastDay: number, investmentYuan: number): Omit<
     if (call.kind === 'withdrawal') status = 'withdrawn';
   }
   return { status, inLibrary, presented, investmentYuan, calls };
+}
+
+/** Whether the calls so far leave a milestone of the plan not done or a need not resolved. */
+function hasOpenItems(calls: readonly ProjectCall[]): boolean {
+  let needs = 0;
+  let milestones = 0;
+  const resolved = new Set<number>();
+  const done = new Set<number>();
+  for (const call of calls) {
+    if (call.kind === 'submit') needs = call.body.needs.length;
+    if (call.kind === 'assignment') milestones = call.body.milestones.length;
+    if (call.kind === 'resolution') resolved.add(call.needIndex);
+    if (call.kind === 'progress' && call.body.done && call.milestoneIndex !== undefined) done.add(call.milestoneIndex);
+  }
+  return resolved.size < needs || done.size < milestones;
 }
 
 function review(random: SeededRandom, minute: number, verdict: ReviewVerdict): Draft {

@@ -457,6 +457,8 @@ function stepsOf(
           landedOn: row.landing.landedOn,
           actualInvestmentYuan: row.landing.actualInvestmentYuan,
           evidence: '导入台账',
+          // A ledger records the landing, not the milestone the import gives its plan.
+          confirmOpenItems: true,
         },
         metadata,
       },

@@ -19,6 +19,7 @@ import { DataSource } from 'typeorm';
 import { DepartmentEntity } from '@luodi/platform';
 import { AggregateCommand, BoundDecider, CommandAccepted, CommandOf, readAggregate } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
+import { EvidenceFiles } from '../files/evidence-files.service';
 import { AssignLandingPlanDto } from './assign-landing-plan.dto';
 import { PresentProjectDto } from './present-project.dto';
 import { ReviseSubmissionDto } from './revise-submission.dto';
@@ -48,6 +49,7 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly dataSource: DataSource,
+    private readonly evidence: EvidenceFiles,
   ) {
     this.project = new BoundDecider(store, projectStream, projectDecider);
   }
@@ -176,8 +178,13 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
           ctx,
         );
       }
-      default:
-        return this.project.execute(projectId, request, ctx);
+      default: {
+        // Progress, resolutions, follow-ups and the landing may name evidence: claimed for this project first.
+        const { evidenceFileIds } = request.data as { evidenceFileIds?: string[] };
+        return this.evidence.attaching(evidenceFileIds, projectId, ctx.actor, () =>
+          this.project.execute(projectId, request, ctx),
+        );
+      }
     }
   }
 }

@@ -8,6 +8,8 @@ import { CommandContext, CommandCtx } from '../common/command-context';
 import { ConsistentReadQuery } from '../common/consistent-read.dto';
 import { CommandAccepted } from '../common/event-sourced';
 import { AssignLandingPlanDto } from './assign-landing-plan.dto';
+import { CorrectLandingDto } from './correct-landing.dto';
+import { FollowUpNeedDto } from './follow-up-need.dto';
 import { GetProjectHistoryQuery, ProjectHistory } from './get-project-history.handler';
 import { GetProjectQuery, ProjectView } from './get-project.handler';
 import { LandProjectDto } from './land-project.dto';
@@ -116,6 +118,7 @@ export class ProjectsController {
             milestoneId: body.milestoneId,
             note: body.note,
             done: body.done,
+            evidenceFileIds: body.evidenceFileIds,
             // The decider checks that a department user reports only on their department's assignments.
             reporter: {
               userId: ctx.actor.userId,
@@ -144,7 +147,40 @@ export class ProjectsController {
         id,
         {
           type: 'ResolveNeed',
-          data: { needId, resolution: body.resolution, resolvedBy: ctx.actor, occurredAt: body.occurredAt },
+          data: {
+            needId,
+            resolution: body.resolution,
+            resolvedBy: ctx.actor,
+            evidenceFileIds: body.evidenceFileIds,
+            occurredAt: body.occurredAt,
+          },
+        },
+        ctx,
+      ),
+    );
+  }
+
+  @Post(':id/needs/:needId/follow-up')
+  @HttpCode(200)
+  followUpNeed(
+    @Param('id') id: string,
+    @Param('needId') needId: string,
+    @Body() body: FollowUpNeedDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandAccepted> {
+    return this.commands.execute(
+      new OnProject(
+        id,
+        {
+          type: 'FollowUpNeed',
+          data: {
+            followUpId: randomUUID(),
+            needId,
+            satisfaction: body.satisfaction,
+            comment: body.comment,
+            evidenceFileIds: body.evidenceFileIds,
+            occurredAt: body.occurredAt,
+          },
         },
         ctx,
       ),
@@ -163,7 +199,38 @@ export class ProjectsController {
         id,
         {
           type: 'LandProject',
-          data: { landedOn: body.landedOn, actualInvestmentYuan: body.actualInvestmentYuan, evidence: body.evidence },
+          data: {
+            landedOn: body.landedOn,
+            actualInvestmentYuan: body.actualInvestmentYuan,
+            evidence: body.evidence,
+            confirmOpenItems: body.confirmOpenItems,
+            evidenceFileIds: body.evidenceFileIds,
+          },
+        },
+        ctx,
+      ),
+    );
+  }
+
+  /** Corrects the landing date or revokes the landing: a new event, the old one stays in the history. */
+  @Post(':id/landing-correction')
+  @HttpCode(200)
+  correctLanding(
+    @Param('id') id: string,
+    @Body() body: CorrectLandingDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandAccepted> {
+    return this.commands.execute(
+      new OnProject(
+        id,
+        {
+          type: 'CorrectLanding',
+          data: {
+            reason: body.reason,
+            landedOn: body.landedOn,
+            revoke: body.revoke,
+            correctedBy: { userId: ctx.actor.userId, username: ctx.actor.username },
+          },
         },
         ctx,
       ),

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { FilesModule } from '../files/files.module';
 import { GetProjectHistoryHandler } from './get-project-history.handler';
 import { GetProjectHandler } from './get-project.handler';
 import { ProjectCommandsHandler } from './project-commands.handler';
 import { ProjectsController } from './projects.controller';
 
 @Module({
+  imports: [FilesModule],
   controllers: [ProjectsController],
   providers: [ProjectCommandsHandler, GetProjectHandler, GetProjectHistoryHandler],
 })

@@ -1,6 +1,6 @@
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { INPUT_LIMITS } from '@luodi/domain';
-import { OptionalInstant, RequiredText } from '../common/dto-fields';
+import { EvidenceFileIds, OptionalInstant, RequiredText } from '../common/dto-fields';
 
 export class ReportProgressDto {
   /** The milestone reported on; left out, the report is about the project as a whole. */
@@ -18,4 +18,8 @@ export class ReportProgressDto {
 
   @OptionalInstant()
   occurredAt?: string;
+
+  /** Evidence files (佐证材料) uploaded with `POST /api/files`. */
+  @EvidenceFileIds()
+  evidenceFileIds?: string[];
 }

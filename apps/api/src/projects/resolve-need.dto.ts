@@ -1,5 +1,5 @@
 import { INPUT_LIMITS } from '@luodi/domain';
-import { OptionalInstant, RequiredText } from '../common/dto-fields';
+import { EvidenceFileIds, OptionalInstant, RequiredText } from '../common/dto-fields';
 
 export class ResolveNeedDto {
   /** How the need was met, e.g. 已供应 50 亩工业用地. */
@@ -8,4 +8,8 @@ export class ResolveNeedDto {
 
   @OptionalInstant()
   occurredAt?: string;
+
+  /** Evidence files (佐证材料) uploaded with `POST /api/files`. */
+  @EvidenceFileIds()
+  evidenceFileIds?: string[];
 }

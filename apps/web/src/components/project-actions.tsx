@@ -4,6 +4,7 @@ import {
   ApiError,
   CommandResult,
   Department,
+  EvidenceFile,
   Milestone,
   Need,
   ProjectDetail,
@@ -16,10 +17,11 @@ import {
 import { todayInChina, wanToYuan } from '../format';
 import { MessageKey, useI18n } from '../i18n';
 import { useConferences } from '../reference';
+import { EvidenceUpload } from './evidence';
 import { Field, FieldError, ProblemBanner, useCommand } from './form';
 import { NeedFields, SubmissionFields, SubmissionForm, useNeedRows } from './submission-fields';
 
-type Action = 'review' | 'revise' | 'present' | 'assign' | 'progress' | 'land' | 'withdraw';
+type Action = 'review' | 'revise' | 'present' | 'assign' | 'progress' | 'land' | 'withdraw' | 'correctLanding';
 
 const MANAGERS: Role[] = ['admin', 'taskforce'];
 const REVIEWERS: Role[] = ['admin', 'taskforce', 'reviewer'];
@@ -40,6 +42,8 @@ function availableActions(status: ProjectStatus, role: Role): Action[] {
     case 'assigned':
       if (manage) return ['progress', 'assign', 'land', 'withdraw'];
       return role === 'department' ? ['progress'] : [];
+    case 'landed':
+      return manage ? ['correctLanding'] : [];
     default:
       return [];
   }
@@ -105,6 +109,7 @@ export function ProjectActions({ project, user, departments, onDone, onStale, on
       ) : null}
       {open === 'land' ? <LandForm {...props} /> : null}
       {open === 'withdraw' ? <WithdrawForm {...props} /> : null}
+      {open === 'correctLanding' ? <CorrectLandingForm {...props} /> : null}
     </section>
   );
 }
@@ -449,6 +454,7 @@ export function ProgressForm({
   const [milestoneId, setMilestoneId] = useState(fixed ?? '');
   const [note, setNote] = useState('');
   const [done, setDone] = useState(false);
+  const [files, setFiles] = useState<EvidenceFile[]>([]);
   const open = (milestones ?? []).filter((m) => !m.done);
   const send = (event: FormEvent) => {
     event.preventDefault();
@@ -457,6 +463,7 @@ export function ProgressForm({
         milestoneId: milestoneId || undefined,
         note,
         done: milestoneId ? done : undefined,
+        evidenceFileIds: files.length > 0 ? files.map((f) => f.fileId) : undefined,
       }),
     );
   };
@@ -483,30 +490,67 @@ export function ProgressForm({
         {t('form.markDone')}
       </label>
       <FieldError error={errorAt('done')} />
+      <EvidenceUpload files={files} onChange={setFiles} />
       <SubmitButton pending={pending} />
     </form>
   );
 }
 
+/**
+ * Landing. When milestones are not done or needs not resolved the API answers
+ * LANDING_HAS_OPEN_ITEMS with the list: a dialog shows it, and confirming sends the landing again
+ * with `confirmOpenItems`, which the event records.
+ */
 function LandForm({ project, onDone, onStale }: FormProps) {
   const { t } = useI18n();
   const { pending, problem, errorAt, submit } = useProjectCommand(onDone, onStale);
   const [landedOn, setLandedOn] = useState(todayInChina());
   const [investment, setInvestment] = useState('');
   const [evidence, setEvidence] = useState('');
-  const send = (event: FormEvent) => {
-    event.preventDefault();
+  const [files, setFiles] = useState<EvidenceFile[]>([]);
+  const [dismissed, setDismissed] = useState(false);
+  const land = (confirmOpenItems?: true) => {
+    setDismissed(false);
     submit(() =>
       api.land(project.id, project.version, {
         landedOn,
         actualInvestmentYuan: investment.trim() === '' ? undefined : wanToYuan(investment),
         evidence: evidence.trim() || undefined,
+        evidenceFileIds: files.length > 0 ? files.map((f) => f.fileId) : undefined,
+        confirmOpenItems,
       }),
     );
   };
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    land();
+  };
+  const openItems = problem?.code === 'LANDING_HAS_OPEN_ITEMS' && !dismissed ? (problem.openItems ?? []) : null;
   return (
     <form className="form" onSubmit={send} noValidate aria-label={t('action.land')}>
-      <ProblemBanner problem={problem} shown={(f) => ['landedOn', 'actualInvestmentYuan', 'evidence'].includes(f)} />
+      {openItems ? (
+        <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="open-items-title">
+          <h3 id="open-items-title">{t('landing.openItemsTitle')}</h3>
+          <p>{t('landing.openItemsIntro')}</p>
+          <ul aria-label={t('landing.openItemsTitle')}>
+            {openItems.map((item) => (
+              <li key={`${item.kind}-${item.id}`}>
+                {t('common.labelled', { label: t(`openItem.${item.kind}`), value: item.title })}
+              </li>
+            ))}
+          </ul>
+          <div className="button-row">
+            <button type="button" className="primary" disabled={pending} onClick={() => land(true)}>
+              {t('landing.confirmOpenItems')}
+            </button>
+            <button type="button" onClick={() => setDismissed(true)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <ProblemBanner problem={problem} shown={(f) => ['landedOn', 'actualInvestmentYuan', 'evidence'].includes(f)} />
+      )}
       <Field label={t('form.landedOn')} error={errorAt('landedOn')}>
         <input type="date" value={landedOn} max={todayInChina()} onChange={(e) => setLandedOn(e.target.value)} />
       </Field>
@@ -515,6 +559,44 @@ function LandForm({ project, onDone, onStale }: FormProps) {
       </Field>
       <Field label={t('form.evidence')} error={errorAt('evidence')} hint={t('common.optional')}>
         <textarea rows={3} value={evidence} onChange={(e) => setEvidence(e.target.value)} />
+      </Field>
+      <EvidenceUpload files={files} onChange={setFiles} />
+      <SubmitButton pending={pending} />
+    </form>
+  );
+}
+
+/** 更正落地: the right date, or the landing revoked; recorded as a new event, the old one stays. */
+function CorrectLandingForm({ project, onDone, onStale }: FormProps) {
+  const { t } = useI18n();
+  const { pending, problem, errorAt, submit } = useProjectCommand(onDone, onStale);
+  const [revoke, setRevoke] = useState(false);
+  const [landedOn, setLandedOn] = useState(project.landedOn ?? todayInChina());
+  const [reason, setReason] = useState('');
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    submit(() =>
+      api.correctLanding(project.id, project.version, revoke ? { reason, revoke: true } : { reason, landedOn }),
+    );
+  };
+  return (
+    <form className="form" onSubmit={send} noValidate aria-label={t('action.correctLanding')}>
+      <ProblemBanner problem={problem} shown={(f) => ['landedOn', 'reason', 'revoke'].includes(f)} />
+      <label className="check">
+        <input type="radio" name="correction" checked={!revoke} onChange={() => setRevoke(false)} />{' '}
+        {t('correction.changeDate')}
+      </label>
+      <label className="check">
+        <input type="radio" name="correction" checked={revoke} onChange={() => setRevoke(true)} />{' '}
+        {t('correction.revoke')}
+      </label>
+      {revoke ? null : (
+        <Field label={t('correction.landedOn')} error={errorAt('landedOn')}>
+          <input type="date" value={landedOn} max={todayInChina()} onChange={(e) => setLandedOn(e.target.value)} />
+        </Field>
+      )}
+      <Field label={t('correction.reason')} error={errorAt('reason')}>
+        <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <SubmitButton pending={pending} />
     </form>
@@ -553,6 +635,7 @@ export function ResolveNeed({ project, need, onDone, onStale }: FormProps & { ne
   const [open, setOpen] = useState(false);
   const { pending, problem, errorAt, submit } = useProjectCommand(onDone, onStale);
   const [resolution, setResolution] = useState('');
+  const [files, setFiles] = useState<EvidenceFile[]>([]);
   if (!open) {
     return (
       <button type="button" className="link-button small" onClick={() => setOpen(true)}>
@@ -562,7 +645,12 @@ export function ResolveNeed({ project, need, onDone, onStale }: FormProps & { ne
   }
   const send = (event: FormEvent) => {
     event.preventDefault();
-    submit(() => api.resolveNeed(project.id, need.needId, project.version, { resolution }));
+    submit(() =>
+      api.resolveNeed(project.id, need.needId, project.version, {
+        resolution,
+        evidenceFileIds: files.length > 0 ? files.map((f) => f.fileId) : undefined,
+      }),
+    );
   };
   return (
     <form
@@ -575,6 +663,7 @@ export function ResolveNeed({ project, need, onDone, onStale }: FormProps & { ne
       <Field label={t('form.resolution')} error={errorAt('resolution')}>
         <textarea rows={2} value={resolution} onChange={(e) => setResolution(e.target.value)} />
       </Field>
+      <EvidenceUpload files={files} onChange={setFiles} />
       <div className="button-row">
         <SubmitButton pending={pending} />
         <button type="button" onClick={() => setOpen(false)}>

@@ -5,6 +5,7 @@ import { I18n, useI18n } from '../i18n';
 import { departmentName, useConferences, useDepartments } from '../reference';
 import { href } from '../router';
 import { useLoad } from '../use-load';
+import { EvidenceList } from './evidence';
 import { PrintButton, usePrintStamp } from './file-actions';
 import { Notice, Pager, ProblemBanner } from './form';
 import { MilestoneTable } from './milestone-table';
@@ -171,6 +172,8 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
             </section>
           ) : null}
 
+          <EvidenceList projectId={p.id} version={p.version} />
+
           {p.withdrawnReason ? (
             <section className="panel">
               <h2>{t('project.withdrawal')}</h2>
@@ -302,6 +305,20 @@ function describe(
         .join(' · ');
     case 'ProjectWithdrawn':
       return d.reason ?? '';
+    case 'LandingCorrected':
+      return `${t('landing.correctedFrom', { from: formatDate(d.previousLandedOn), to: formatDate(d.landedOn) })} · ${d.reason ?? ''}`;
+    case 'NeedFollowedUp':
+      return [
+        project.needs.find((n) => n.needId === d.needId)?.description,
+        code('satisfaction', d.satisfaction),
+        d.comment,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    case 'NeedReopened':
+      return project.needs.find((n) => n.needId === d.needId)?.description ?? '';
+    case 'LandingRevoked':
+      return `${formatDate(d.previousLandedOn)} · ${d.reason ?? ''}`;
     default:
       return '';
   }

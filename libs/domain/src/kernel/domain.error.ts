@@ -16,6 +16,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Further members of the problem body (e.g. the open items a landing would leave behind). */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -26,4 +28,5 @@ export const invalid = (code: string, message: string, field?: string) =>
   new DomainError('invalid', code, message, field);
 export const notFound = (code: string, message: string) => new DomainError('not-found', code, message);
 export const forbidden = (code: string, message: string) => new DomainError('forbidden', code, message);
-export const conflict = (code: string, message: string) => new DomainError('conflict', code, message);
+export const conflict = (code: string, message: string, details?: Readonly<Record<string, unknown>>) =>
+  new DomainError('conflict', code, message, undefined, details);

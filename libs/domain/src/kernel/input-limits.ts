@@ -23,6 +23,10 @@ export const INPUT_LIMITS = {
     needResolution: 4000,
     landingEvidence: 4000,
     withdrawalReason: 4000,
+    correctionReason: 4000,
+    followUpComment: 4000,
+    /** Evidence files one progress report, resolution, follow-up or landing names. */
+    evidenceFiles: 20,
   },
   enterprise: {
     name: 200,

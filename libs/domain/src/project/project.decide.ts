@@ -9,6 +9,8 @@ import { withoutUndefined } from '../kernel/validation';
 import { mayActOn } from './project.access';
 import {
   AssignLandingPlan,
+  CorrectLanding,
+  FollowUpNeed,
   LandProject,
   PresentProject,
   ProjectCommand,
@@ -20,8 +22,10 @@ import {
   WithdrawProject,
 } from './project.commands';
 import { projectErrors } from './project.errors';
-import { ProjectEvent, Reporter } from './project.events';
+import { OpenItem, ProjectEvent, Reporter } from './project.events';
 import {
+  followUpOf,
+  landingCorrectionOf,
   landingOf,
   landingPlanOf,
   progressOf,
@@ -59,6 +63,10 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
       return land(command, state);
     case 'WithdrawProject':
       return withdraw(command, state);
+    case 'CorrectLanding':
+      return correctLanding(command, state);
+    case 'FollowUpNeed':
+      return followUpNeed(command, state);
   }
 }
 
@@ -116,6 +124,8 @@ function present({ data, metadata }: PresentProject, project: Project): ProjectE
   }
   assertNotBeforePrevious(occurredAt, project.lastOccurredAt);
   const { id, title, heldOn } = data.conference;
+  // A presentation dated before its conference would count a project as presented (and landable) too early.
+  if (businessDate(occurredAt) < heldOn) throw projectErrors.presentationBeforeConference(heldOn);
   return [{ type: 'ProjectPresented', data: { conferenceId: id, conferenceTitle: title, heldOn, occurredAt } }];
 }
 
@@ -149,7 +159,7 @@ function assignLandingPlan({ data, metadata }: AssignLandingPlan, project: Proje
 
 function reportProgress({ data, metadata }: ReportProgress, project: Project): ProjectEvent[] {
   const occurredAt = resolveOccurredAt(data.occurredAt, metadata.now);
-  const { progressId, note, milestoneId, done, reporter } = progressOf(data);
+  const { progressId, note, milestoneId, done, reporter, evidenceFileIds } = progressOf(data);
 
   if (project.status !== 'assigned' || project.plan === null) {
     throw isClosed(project.status) ? projectErrors.closed(project.status) : projectErrors.notAssigned();
@@ -163,7 +173,7 @@ function reportProgress({ data, metadata }: ReportProgress, project: Project): P
 
   const reported: ProjectEvent = {
     type: 'ProgressReported',
-    data: withoutUndefined({ progressId, milestoneId, note, done, reporter, occurredAt }),
+    data: withoutUndefined({ progressId, milestoneId, note, done, reporter, evidenceFileIds, occurredAt }),
   };
   if (!done || milestone === undefined) return [reported];
   return [
@@ -189,13 +199,33 @@ function assertMayReport(reporter: Reporter, project: Project, milestone: Projec
 function resolveNeed({ data, metadata }: ResolveNeed, project: Project): ProjectEvent[] {
   if (!mayActOn(data.resolvedBy, project)) throw projectErrors.notYourProject();
   const occurredAt = resolveOccurredAt(data.occurredAt, metadata.now);
-  const { needId, resolution } = resolutionOf(data);
+  const { needId, resolution, evidenceFileIds } = resolutionOf(data);
   if (isClosed(project.status)) throw projectErrors.closed(project.status);
   const need = project.needs.find((n) => n.needId === needId);
   if (!need) throw projectErrors.needNotFound(needId);
   if (need.resolved) throw projectErrors.needAlreadyResolved(needId);
   assertNotBeforePrevious(occurredAt, project.lastOccurredAt);
-  return [{ type: 'NeedResolved', data: { needId, resolution, occurredAt } }];
+  return [{ type: 'NeedResolved', data: withoutUndefined({ needId, resolution, evidenceFileIds, occurredAt }) }];
+}
+
+/**
+ * 回访: the enterprise says how a resolved need was met. Unsatisfied sends it back (退回重办): it
+ * is open again, for the departments to resolve anew. Like resolving, only on an open project.
+ */
+function followUpNeed({ data, metadata }: FollowUpNeed, project: Project): ProjectEvent[] {
+  const occurredAt = resolveOccurredAt(data.occurredAt, metadata.now);
+  const { followUpId, needId, satisfaction, comment, evidenceFileIds } = followUpOf(data);
+  if (isClosed(project.status)) throw projectErrors.closed(project.status);
+  const need = project.needs.find((n) => n.needId === needId);
+  if (!need) throw projectErrors.needNotFound(needId);
+  if (!need.resolved) throw projectErrors.needNotResolved(needId);
+  assertNotBeforePrevious(occurredAt, project.lastOccurredAt);
+  const followedUp: ProjectEvent = {
+    type: 'NeedFollowedUp',
+    data: withoutUndefined({ followUpId, needId, satisfaction, comment, evidenceFileIds, occurredAt }),
+  };
+  if (satisfaction !== 'unsatisfied') return [followedUp];
+  return [followedUp, { type: 'NeedReopened', data: { needId, followUpId, occurredAt } }];
 }
 
 /**
@@ -204,7 +234,7 @@ function resolveNeed({ data, metadata }: ResolveNeed, project: Project): Project
  * since nothing may be dated in the future.
  */
 function land({ data, metadata }: LandProject, project: Project): ProjectEvent[] {
-  const { landedOn, actualInvestmentYuan, evidence } = landingOf(data);
+  const { landedOn, actualInvestmentYuan, evidence, confirmOpenItems, evidenceFileIds } = landingOf(data);
   const today = businessDate(metadata.now);
   if (landedOn > today) throw projectErrors.landedOnInFuture(today);
 
@@ -221,12 +251,67 @@ function land({ data, metadata }: LandProject, project: Project): ProjectEvent[]
     default:
       throw projectErrors.closed(project.status);
   }
+  const open = openItemsOf(project);
+  if (open.length > 0 && !confirmOpenItems) throw projectErrors.landingHasOpenItems(open);
   const previousDate = businessDate(project.lastOccurredAt);
   if (landedOn < previousDate) throw projectErrors.landedOnBeforePreviousEvent(previousDate);
   const occurredAt = earlierOf(metadata.now, endOfBusinessDay(landedOn));
   // Only a caller clock running behind the stream's last event can trip this.
   assertNotBeforePrevious(occurredAt, project.lastOccurredAt);
-  return [{ type: 'ProjectLanded', data: withoutUndefined({ landedOn, actualInvestmentYuan, evidence, occurredAt }) }];
+  const confirmedOpenItems = open.length > 0 ? open : undefined;
+  return [
+    {
+      type: 'ProjectLanded',
+      data: withoutUndefined({
+        landedOn,
+        actualInvestmentYuan,
+        evidence,
+        confirmedOpenItems,
+        evidenceFileIds,
+        occurredAt,
+      }),
+    },
+  ];
+}
+
+/** The milestones of the plan in force not yet done, then the needs not yet resolved. */
+export function openItemsOf(project: Project): OpenItem[] {
+  return [
+    ...(project.plan?.milestones ?? [])
+      .filter((m) => !m.done)
+      .map((m): OpenItem => ({ kind: 'milestone', id: m.milestoneId, title: m.title })),
+    ...project.needs
+      .filter((n) => !n.resolved)
+      .map((n): OpenItem => ({ kind: 'need', id: n.needId, title: n.description })),
+  ];
+}
+
+/**
+ * The correction is dated now (when it was made); the corrected landing keeps the rules of a
+ * landing: not after today, not before the event that preceded the landing.
+ */
+function correctLanding({ data, metadata }: CorrectLanding, project: Project): ProjectEvent[] {
+  const occurredAt = resolveOccurredAt(undefined, metadata.now);
+  const { reason, landedOn } = landingCorrectionOf(data);
+  if (project.status !== 'landed' || project.landedOn === null) throw projectErrors.notLanded();
+  const previousLandedOn = project.landedOn;
+  const correctedBy = { userId: data.correctedBy.userId, username: data.correctedBy.username };
+  assertNotBeforePrevious(occurredAt, project.lastOccurredAt);
+  if (landedOn === undefined) {
+    return [{ type: 'LandingRevoked', data: { reason, previousLandedOn, correctedBy, occurredAt } }];
+  }
+  const today = businessDate(metadata.now);
+  if (landedOn > today) throw projectErrors.landedOnInFuture(today);
+  const notBefore = businessDate(project.landedAfter ?? project.lastOccurredAt);
+  if (landedOn < notBefore) throw projectErrors.landedOnBeforePreviousEvent(notBefore);
+  if (landedOn === previousLandedOn) throw projectErrors.landingUnchanged(landedOn);
+  const landedAt = earlierOf(metadata.now, endOfBusinessDay(landedOn));
+  return [
+    {
+      type: 'LandingCorrected',
+      data: { reason, landedOn, landedAt, previousLandedOn, correctedBy, occurredAt },
+    },
+  ];
 }
 
 function withdraw({ data, metadata }: WithdrawProject, project: Project): ProjectEvent[] {

@@ -1,6 +1,6 @@
 import { specFor } from '../kernel/decider.spec-helper';
 import { INPUT_LIMITS } from '../kernel/input-limits';
-import { ProjectCommand } from './project.commands';
+import { CorrectLanding, FollowUpNeed, ProjectCommand } from './project.commands';
 import { ProjectEvent } from './project.events';
 import { projectDecider } from './project.decider';
 import { ProjectStatus } from './project.state';
@@ -37,6 +37,18 @@ import {
 const spec = specFor(projectDecider);
 const CLOSED: ProjectStatus[] = ['rejected', 'landed', 'withdrawn'];
 
+const correctLanding = (data: Partial<CorrectLanding['data']> = {}, now = NOW): CorrectLanding => ({
+  type: 'CorrectLanding',
+  data: { reason: '原登记日期有误', correctedBy: { userId: 'user-staff', username: 'staff.liu' }, ...data },
+  metadata: { now },
+});
+
+const followUpNeed = (data: Partial<FollowUpNeed['data']> = {}, now = NOW): FollowUpNeed => ({
+  type: 'FollowUpNeed',
+  data: { followUpId: 'follow-up-1', needId: 'need-land', satisfaction: 'satisfied', ...data },
+  metadata: { now },
+});
+
 describe('project decider', () => {
   describe('any command but SubmitProject', () => {
     it.each<[string, ProjectCommand]>([
@@ -48,6 +60,8 @@ describe('project decider', () => {
       ['ResolveNeed', resolveNeed()],
       ['LandProject', landProject()],
       ['WithdrawProject', withdrawProject()],
+      ['CorrectLanding', correctLanding({ revoke: true })],
+      ['FollowUpNeed', followUpNeed()],
     ])('%s on an empty stream: PROJECT_NOT_FOUND', (_, command) => {
       spec.given([]).when(command).thenThrows('not-found', 'PROJECT_NOT_FOUND');
     });
@@ -58,7 +72,11 @@ describe('project decider', () => {
     const cases: [string, ProjectStatus, (occurredAt: string) => ProjectCommand][] = [
       ['ReviewProject', 'submitted', (occurredAt) => reviewProject({ occurredAt })],
       ['ReviseSubmission', 'submitted', (occurredAt) => reviseSubmission({ occurredAt })],
-      ['PresentProject', 'approved', (occurredAt) => presentProject({ occurredAt })],
+      [
+        'PresentProject',
+        'approved',
+        (occurredAt) => presentProject({ occurredAt, conference: { ...CONFERENCE, heldOn: '2024-03-01' } }),
+      ],
       ['AssignLandingPlan', 'presented', (occurredAt) => assignLandingPlan({ occurredAt })],
       ['ReportProgress', 'assigned', (occurredAt) => reportProgress({ occurredAt })],
       ['ResolveNeed', 'assigned', (occurredAt) => resolveNeed({ occurredAt })],
@@ -379,6 +397,27 @@ describe('project decider', () => {
         .given(historyIn.approved())
         .when(presentProject({ conference: null }))
         .thenThrows('invalid', 'CONFERENCE_NOT_FOUND', 'conferenceId');
+    });
+
+    it('dated before the conference was held: PRESENTATION_BEFORE_CONFERENCE', () => {
+      spec
+        .given(historyIn.approved())
+        .when(presentProject({ occurredAt: '2024-04-14T15:59:59.999Z' }))
+        .thenThrows('conflict', 'PRESENTATION_BEFORE_CONFERENCE');
+    });
+
+    it('dated on the day the conference is held (CST) is recorded', () => {
+      spec
+        .given(historyIn.approved())
+        .when(presentProject({ occurredAt: '2024-04-14T16:00:00.000Z' }))
+        .then([projectPresented({ occurredAt: '2024-04-14T16:00:00.000Z' })]);
+    });
+
+    it('at a conference dated after today: PRESENTATION_BEFORE_CONFERENCE', () => {
+      spec
+        .given(historyIn.approved())
+        .when(presentProject({ conference: { ...CONFERENCE, heldOn: '2025-01-10' } }))
+        .thenThrows('conflict', 'PRESENTATION_BEFORE_CONFERENCE');
     });
 
     it('before approval: PROJECT_NOT_IN_LIBRARY', () => {
@@ -762,9 +801,73 @@ describe('project decider', () => {
   });
 
   describe('LandProject', () => {
+    /** Every milestone done and every need resolved at the time of the history's last event. */
+    const withNothingOpen = (history: ProjectEvent[]): ProjectEvent[] => {
+      const occurredAt = history.at(-1)!.data.occurredAt;
+      return [
+        ...history,
+        milestoneCompleted({ milestoneId: 'm-contract', occurredAt }),
+        milestoneCompleted({ milestoneId: 'm-land', progressId: 'progress-2', occurredAt }),
+        needResolved({ needId: 'need-land', occurredAt }),
+        needResolved({ needId: 'need-money', occurredAt }),
+      ];
+    };
+    const OPEN_ITEMS = [
+      { kind: 'milestone', id: 'm-land', title: '完成用地供应' },
+      { kind: 'need', id: 'need-money', title: '需要 2 亿元贷款' },
+    ];
+    const partlyDone = () => [
+      ...historyIn.assigned(),
+      milestoneCompleted({ milestoneId: 'm-contract' }),
+      needResolved({ needId: 'need-land' }),
+    ];
+
+    it('with open milestones or unresolved needs: LANDING_HAS_OPEN_ITEMS listing them, milestones first', () => {
+      const error = spec
+        .given(partlyDone())
+        .when(landProject({ landedOn: '2024-05-20' }))
+        .thenThrows('conflict', 'LANDING_HAS_OPEN_ITEMS');
+      expect(error.details).toEqual({ openItems: OPEN_ITEMS });
+    });
+
+    it('confirmOpenItems: false is no confirmation', () => {
+      spec
+        .given(partlyDone())
+        .when(landProject({ confirmOpenItems: false }))
+        .thenThrows('conflict', 'LANDING_HAS_OPEN_ITEMS');
+    });
+
+    it('with the open items confirmed lands, recording the items confirmed', () => {
+      spec
+        .given(partlyDone())
+        .when(
+          landProject({
+            landedOn: '2024-05-20',
+            actualInvestmentYuan: 320_000_000,
+            evidence: '投资协议及开工许可证',
+            confirmOpenItems: true,
+          }),
+        )
+        .then([projectLanded({ confirmedOpenItems: OPEN_ITEMS as never })]);
+    });
+
+    it('confirming when nothing is open records no items', () => {
+      spec
+        .given(withNothingOpen(historyIn.assigned()))
+        .when(landProject({ confirmOpenItems: true }))
+        .then([projectLanded({ actualInvestmentYuan: undefined, evidence: undefined })]);
+    });
+
+    it('with a confirmOpenItems that is not a flag: INVALID_FLAG on confirmOpenItems', () => {
+      spec
+        .given(withNothingOpen(historyIn.assigned()))
+        .when(landProject({ confirmOpenItems: 'yes' as never }))
+        .thenThrows('invalid', 'INVALID_FLAG', 'confirmOpenItems');
+    });
+
     it('on a past date is recorded at the end of that business day (CST)', () => {
       spec
-        .given(historyIn.assigned())
+        .given(withNothingOpen(historyIn.assigned()))
         .when(
           landProject({
             landedOn: '2024-05-20',
@@ -777,7 +880,7 @@ describe('project decider', () => {
 
     it('today is recorded at now, since nothing may be dated in the future', () => {
       spec
-        .given(historyIn.assigned())
+        .given(withNothingOpen(historyIn.assigned()))
         .when(landProject({ landedOn: '2024-06-01' }))
         .then([
           projectLanded({
@@ -792,7 +895,7 @@ describe('project decider', () => {
     it('counts today by China Standard Time: at 00:30 CST on 2 June it is already 2 June', () => {
       const now = '2024-06-01T16:30:00.000Z';
       spec
-        .given(historyIn.assigned())
+        .given(withNothingOpen(historyIn.assigned()))
         .when(landProject({ landedOn: '2024-06-02' }, now))
         .then([
           projectLanded({
@@ -806,14 +909,14 @@ describe('project decider', () => {
 
     it('after today (CST): LANDED_ON_IN_FUTURE on landedOn', () => {
       spec
-        .given(historyIn.assigned())
+        .given(withNothingOpen(historyIn.assigned()))
         .when(landProject({ landedOn: '2024-06-02' }, '2024-06-01T15:59:59.999Z'))
         .thenThrows('invalid', 'LANDED_ON_IN_FUTURE', 'landedOn');
     });
 
     it('on the business date of the previous event is allowed', () => {
       spec
-        .given(historyIn.assigned())
+        .given(withNothingOpen(historyIn.assigned()))
         .when(landProject({ landedOn: '2024-04-20' }))
         .then([
           projectLanded({
@@ -827,7 +930,7 @@ describe('project decider', () => {
 
     it('before the business date of the previous event: LANDED_ON_BEFORE_PREVIOUS_EVENT', () => {
       spec
-        .given(historyIn.assigned())
+        .given(withNothingOpen(historyIn.assigned()))
         .when(landProject({ landedOn: '2024-04-19' }))
         .thenThrows('conflict', 'LANDED_ON_BEFORE_PREVIOUS_EVENT');
     });
@@ -835,14 +938,14 @@ describe('project decider', () => {
     it('compares with the previous event by CST date: 01:00 CST on 21 April is 20 April in UTC, yet 21 April counts', () => {
       const lateAssignment = landingPlanAssigned({ occurredAt: '2024-04-20T17:00:00.000Z' });
       spec
-        .given([...historyIn.presented(), lateAssignment])
+        .given(withNothingOpen([...historyIn.presented(), lateAssignment]))
         .when(landProject({ landedOn: '2024-04-20' }))
         .thenThrows('conflict', 'LANDED_ON_BEFORE_PREVIOUS_EVENT');
     });
 
     it('when the caller clock runs behind the last event: OCCURRED_AT_BEFORE_PREVIOUS_EVENT', () => {
       spec
-        .given(historyIn.assigned())
+        .given(withNothingOpen(historyIn.assigned()))
         .when(landProject({ landedOn: '2024-04-20' }, '2024-04-20T01:00:00.000Z'))
         .thenThrows('conflict', 'OCCURRED_AT_BEFORE_PREVIOUS_EVENT');
     });
@@ -913,5 +1016,228 @@ describe('project decider', () => {
     // Guards the fixtures themselves: the specs above compare against them.
     expect(projectSubmitted().data).toMatchObject({ enterpriseId: ENTERPRISE.id, enterpriseName: ENTERPRISE.name });
     expect(projectPresented().data).toMatchObject({ conferenceId: CONFERENCE.id, heldOn: CONFERENCE.heldOn });
+  });
+  describe('CorrectLanding', () => {
+    const correctedBy = { userId: 'user-staff', username: 'staff.liu' };
+
+    it('to another date records LandingCorrected dated now, the landing at the end of the new date (CST)', () => {
+      spec
+        .given(historyIn.landed())
+        .when(correctLanding({ landedOn: '2024-05-10' }))
+        .then([
+          {
+            type: 'LandingCorrected',
+            data: {
+              reason: '原登记日期有误',
+              landedOn: '2024-05-10',
+              landedAt: '2024-05-10T15:59:59.999Z',
+              previousLandedOn: '2024-05-20',
+              correctedBy,
+              occurredAt: NOW,
+            },
+          },
+        ]);
+    });
+
+    it('revoke: true records LandingRevoked; the project is back in its plan and may land again', () => {
+      spec
+        .given(historyIn.landed())
+        .when(correctLanding({ revoke: true }))
+        .then([
+          {
+            type: 'LandingRevoked',
+            data: { reason: '原登记日期有误', previousLandedOn: '2024-05-20', correctedBy, occurredAt: NOW },
+          },
+        ]);
+      const revoked: ProjectEvent = {
+        type: 'LandingRevoked',
+        data: { reason: 'x', previousLandedOn: '2024-05-20', correctedBy, occurredAt: NOW },
+      };
+      const state = [...historyIn.landed(), revoked].reduce(projectDecider.evolve, null)!;
+      expect(state).toMatchObject({ status: 'assigned', landedOn: null, actualInvestmentYuan: null });
+      spec
+        .given([...historyIn.landed(), revoked])
+        .when(landProject({ landedOn: '2024-06-01', confirmOpenItems: true }))
+        .then([
+          projectLanded({
+            landedOn: '2024-06-01',
+            actualInvestmentYuan: undefined,
+            evidence: undefined,
+            confirmedOpenItems: [
+              { kind: 'milestone', id: 'm-contract', title: '签订投资协议' },
+              { kind: 'milestone', id: 'm-land', title: '完成用地供应' },
+              { kind: 'need', id: 'need-land', title: '需要 50 亩工业用地' },
+              { kind: 'need', id: 'need-money', title: '需要 2 亿元贷款' },
+            ],
+            occurredAt: NOW,
+          }),
+        ]);
+    });
+
+    it('a second correction is checked against the event before the landing, not the first correction', () => {
+      const corrected: ProjectEvent = {
+        type: 'LandingCorrected',
+        data: {
+          reason: 'x',
+          landedOn: '2024-05-10',
+          landedAt: '2024-05-10T15:59:59.999Z',
+          previousLandedOn: '2024-05-20',
+          correctedBy,
+          occurredAt: '2024-05-30T02:00:00.000Z',
+        },
+      };
+      const events = projectDecider.decide(
+        correctLanding({ landedOn: '2024-04-20' }),
+        [...historyIn.landed(), corrected].reduce(projectDecider.evolve, null),
+      );
+      expect(events[0].data).toMatchObject({ landedOn: '2024-04-20', previousLandedOn: '2024-05-10' });
+    });
+
+    it.each<ProjectStatus>(['submitted', 'approved', 'presented', 'assigned', 'rejected', 'withdrawn'])(
+      'on a project %s (never landed): PROJECT_NOT_LANDED',
+      (status) => {
+        spec
+          .given(historyIn[status]())
+          .when(correctLanding({ landedOn: '2024-05-10' }))
+          .thenThrows('conflict', 'PROJECT_NOT_LANDED');
+      },
+    );
+
+    it.each<[string, Partial<CorrectLanding['data']>]>([
+      ['neither landedOn nor revoke', {}],
+      ['both landedOn and revoke', { landedOn: '2024-05-10', revoke: true }],
+      ['revoke: false', { revoke: false }],
+      ['revoke: false with a landedOn', { landedOn: '2024-05-10', revoke: false }],
+    ])('with %s: CORRECTION_NEEDS_ONE_CHANGE', (_, data) => {
+      spec
+        .given(historyIn.landed())
+        .when(correctLanding(data))
+        .thenThrows('invalid', 'CORRECTION_NEEDS_ONE_CHANGE', 'landedOn');
+    });
+
+    it('without a reason: TEXT_REQUIRED on reason', () => {
+      spec
+        .given(historyIn.landed())
+        .when(correctLanding({ reason: ' ', revoke: true }))
+        .thenThrows('invalid', 'TEXT_REQUIRED', 'reason');
+    });
+
+    it('to a date after today: LANDED_ON_IN_FUTURE; before the event preceding the landing: LANDED_ON_BEFORE_PREVIOUS_EVENT', () => {
+      spec
+        .given(historyIn.landed())
+        .when(correctLanding({ landedOn: '2024-06-02' }))
+        .thenThrows('invalid', 'LANDED_ON_IN_FUTURE', 'landedOn');
+      spec
+        .given(historyIn.landed())
+        .when(correctLanding({ landedOn: '2024-04-19' }))
+        .thenThrows('conflict', 'LANDED_ON_BEFORE_PREVIOUS_EVENT');
+    });
+
+    it('to the date already recorded: LANDING_UNCHANGED', () => {
+      spec
+        .given(historyIn.landed())
+        .when(correctLanding({ landedOn: '2024-05-20' }))
+        .thenThrows('conflict', 'LANDING_UNCHANGED');
+    });
+  });
+  describe('evidence files', () => {
+    it('progress, a resolution and the landing record the evidence files they name', () => {
+      const ids = ['file-1', 'file-2'];
+      const [progress] = projectDecider.decide(
+        reportProgress({ evidenceFileIds: ids }),
+        historyIn.assigned().reduce(projectDecider.evolve, null),
+      );
+      expect(progress.data).toMatchObject({ evidenceFileIds: ids });
+      const [resolved] = projectDecider.decide(
+        resolveNeed({ evidenceFileIds: ids }),
+        historyIn.assigned().reduce(projectDecider.evolve, null),
+      );
+      expect(resolved.data).toMatchObject({ evidenceFileIds: ids });
+      const [landed] = projectDecider.decide(
+        landProject({ confirmOpenItems: true, evidenceFileIds: ids }),
+        historyIn.assigned().reduce(projectDecider.evolve, null),
+      );
+      expect(landed.data).toMatchObject({ evidenceFileIds: ids });
+    });
+
+    it('an empty list records none; a file named twice: DUPLICATE_ID', () => {
+      const [progress] = projectDecider.decide(
+        reportProgress({ evidenceFileIds: [] }),
+        historyIn.assigned().reduce(projectDecider.evolve, null),
+      );
+      expect(progress.data).not.toHaveProperty('evidenceFileIds');
+      spec
+        .given(historyIn.assigned())
+        .when(reportProgress({ evidenceFileIds: ['file-1', 'file-1'] }))
+        .thenThrows('invalid', 'DUPLICATE_ID', 'evidenceFileIds[1]');
+    });
+  });
+  describe('FollowUpNeed', () => {
+    const resolved = () => [...historyIn.assigned(), needResolved()];
+
+    it.each(['satisfied', 'basically'] as const)(
+      '%s: records the follow-up; the need stays resolved',
+      (satisfaction) => {
+        spec
+          .given(resolved())
+          .when(followUpNeed({ satisfaction, comment: ' 企业认可 ', evidenceFileIds: ['file-1'] }))
+          .then([
+            {
+              type: 'NeedFollowedUp',
+              data: {
+                followUpId: 'follow-up-1',
+                needId: 'need-land',
+                satisfaction,
+                comment: '企业认可',
+                evidenceFileIds: ['file-1'],
+                occurredAt: NOW,
+              },
+            },
+          ]);
+      },
+    );
+
+    it('unsatisfied reopens the need (退回重办): unresolved again, resolvable again, open for landing', () => {
+      const events = projectDecider.decide(
+        followUpNeed({ satisfaction: 'unsatisfied' }),
+        resolved().reduce(projectDecider.evolve, null),
+      );
+      expect(events).toEqual([
+        {
+          type: 'NeedFollowedUp',
+          data: { followUpId: 'follow-up-1', needId: 'need-land', satisfaction: 'unsatisfied', occurredAt: NOW },
+        },
+        { type: 'NeedReopened', data: { needId: 'need-land', followUpId: 'follow-up-1', occurredAt: NOW } },
+      ]);
+      const state = [...resolved(), ...events].reduce(projectDecider.evolve, null)!;
+      expect(state.needs[0]).toMatchObject({ resolved: false, resolution: null, resolvedAt: null });
+      spec
+        .given([...resolved(), ...events])
+        .when(landProject({ landedOn: '2024-06-01' }))
+        .thenThrows('conflict', 'LANDING_HAS_OPEN_ITEMS');
+      spec
+        .given([...resolved(), ...events])
+        .when(resolveNeed({ occurredAt: NOW }))
+        .then([needResolved({ occurredAt: NOW })]);
+    });
+
+    it('of a need not resolved: NEED_NOT_RESOLVED; of an unknown need: NEED_NOT_FOUND', () => {
+      spec.given(historyIn.assigned()).when(followUpNeed()).thenThrows('conflict', 'NEED_NOT_RESOLVED');
+      spec
+        .given(resolved())
+        .when(followUpNeed({ needId: 'need-x' }))
+        .thenThrows('invalid', 'NEED_NOT_FOUND', 'needId');
+    });
+
+    it('with an unknown satisfaction: INVALID_CHOICE; on a closed project: PROJECT_CLOSED', () => {
+      spec
+        .given(resolved())
+        .when(followUpNeed({ satisfaction: 'happy' as never }))
+        .thenThrows('invalid', 'INVALID_CHOICE', 'satisfaction');
+      spec
+        .given([...resolved(), projectWithdrawn({ occurredAt: T.progress })])
+        .when(followUpNeed())
+        .thenThrows('conflict', 'PROJECT_CLOSED');
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { conflict, DomainError, forbidden, invalid, notFound } from '../kernel/domain.error';
 import { INPUT_LIMITS } from '../kernel/input-limits';
+import type { OpenItem } from './project.events';
 
 /**
  * The rules a project command can break. A closed project (rejected, landed, withdrawn) answers
@@ -34,6 +35,12 @@ export const ProjectErrorCode = {
   PROJECT_ALREADY_LANDED: 'PROJECT_ALREADY_LANDED',
   LANDED_ON_IN_FUTURE: 'LANDED_ON_IN_FUTURE',
   LANDED_ON_BEFORE_PREVIOUS_EVENT: 'LANDED_ON_BEFORE_PREVIOUS_EVENT',
+  PRESENTATION_BEFORE_CONFERENCE: 'PRESENTATION_BEFORE_CONFERENCE',
+  LANDING_HAS_OPEN_ITEMS: 'LANDING_HAS_OPEN_ITEMS',
+  PROJECT_NOT_LANDED: 'PROJECT_NOT_LANDED',
+  CORRECTION_NEEDS_ONE_CHANGE: 'CORRECTION_NEEDS_ONE_CHANGE',
+  LANDING_UNCHANGED: 'LANDING_UNCHANGED',
+  NEED_NOT_RESOLVED: 'NEED_NOT_RESOLVED',
 } as const;
 export type ProjectErrorCode = (typeof ProjectErrorCode)[keyof typeof ProjectErrorCode];
 
@@ -133,4 +140,27 @@ export const projectErrors = {
       C.LANDED_ON_BEFORE_PREVIOUS_EVENT,
       `The landing date lies before the project's previous recorded event (${previousDate}); events must be recorded in the order they happened.`,
     ),
+  presentationBeforeConference: (heldOn: string): DomainError =>
+    conflict(
+      C.PRESENTATION_BEFORE_CONFERENCE,
+      `The presentation is dated before the conference was held (${heldOn}); a project can only be presented at a conference that has taken place.`,
+    ),
+  landingHasOpenItems: (openItems: OpenItem[]): DomainError =>
+    conflict(
+      C.LANDING_HAS_OPEN_ITEMS,
+      `This project still has ${openItems.length} open item(s) (milestones not done, needs not resolved); complete them, or confirm them with "confirmOpenItems": true.`,
+      { openItems },
+    ),
+  notLanded: (): DomainError =>
+    conflict(C.PROJECT_NOT_LANDED, 'This project has not landed, so there is no landing to correct.'),
+  correctionNeedsOneChange: (): DomainError =>
+    invalid(
+      C.CORRECTION_NEEDS_ONE_CHANGE,
+      'Send exactly one of "landedOn" (the right landing date) or "revoke": true (it has not landed).',
+      'landedOn',
+    ),
+  landingUnchanged: (landedOn: string): DomainError =>
+    conflict(C.LANDING_UNCHANGED, `The project is already recorded as landed on ${landedOn}.`),
+  needNotResolved: (needId: string): DomainError =>
+    conflict(C.NEED_NOT_RESOLVED, `The need "${needId}" is not resolved, so there is nothing to follow up yet.`),
 };

@@ -1,6 +1,10 @@
 import { DomainEvent } from '../kernel/decider';
 import { UserRole } from '../kernel/user-role';
 
+/** The enterprise's answer when the task force follows a resolved need up (回访): 满意, 基本满意, 不满意. */
+export const SATISFACTION_LEVELS = ['satisfied', 'basically', 'unsatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];
+
 /** What an enterprise needs to land the project (用地、人才、融资、订单、政策、其他). */
 export const NEED_KINDS = ['land', 'talent', 'financing', 'orders', 'policy', 'other'] as const;
 export type NeedKind = (typeof NEED_KINDS)[number];
@@ -112,7 +116,16 @@ export type LandingPlanRevised = DomainEvent<
 
 export type ProgressReported = DomainEvent<
   'ProgressReported',
-  { progressId: string; milestoneId?: string; note: string; done: boolean; reporter: Reporter; occurredAt: string }
+  {
+    progressId: string;
+    milestoneId?: string;
+    note: string;
+    done: boolean;
+    reporter: Reporter;
+    /** Evidence files (佐证材料, `POST /api/files`), when the report names any. */
+    evidenceFileIds?: string[];
+    occurredAt: string;
+  }
 >;
 
 export type MilestoneCompleted = DomainEvent<
@@ -120,15 +133,76 @@ export type MilestoneCompleted = DomainEvent<
   { milestoneId: string; progressId: string; occurredAt: string }
 >;
 
-export type NeedResolved = DomainEvent<'NeedResolved', { needId: string; resolution: string; occurredAt: string }>;
+export type NeedResolved = DomainEvent<
+  'NeedResolved',
+  { needId: string; resolution: string; evidenceFileIds?: string[]; occurredAt: string }
+>;
 
-/** `occurredAt` is derived from `landedOn`: the end of that business day, or now if earlier. */
+/** A milestone not done or a need not resolved: what a landing would leave open. */
+export interface OpenItem {
+  kind: 'milestone' | 'need';
+  /** The milestoneId or needId. */
+  id: string;
+  /** The milestone's title or the need's description. */
+  title: string;
+}
+
+/**
+ * `occurredAt` is derived from `landedOn`: the end of that business day, or now if earlier.
+ * `confirmedOpenItems`: the items still open that the task force confirmed when landing.
+ */
 export type ProjectLanded = DomainEvent<
   'ProjectLanded',
-  { landedOn: string; actualInvestmentYuan?: number; evidence?: string; occurredAt: string }
+  {
+    landedOn: string;
+    actualInvestmentYuan?: number;
+    evidence?: string;
+    confirmedOpenItems?: OpenItem[];
+    evidenceFileIds?: string[];
+    occurredAt: string;
+  }
 >;
 
 export type ProjectWithdrawn = DomainEvent<'ProjectWithdrawn', { reason: string; occurredAt: string }>;
+
+/**
+ * The landing date was wrong: from now on the project counts as landed on `landedOn`, at
+ * `landedAt` (business time of the landing, derived as ProjectLanded's `occurredAt` is).
+ * `occurredAt` is when the correction was made.
+ */
+export type LandingCorrected = DomainEvent<
+  'LandingCorrected',
+  {
+    reason: string;
+    landedOn: string;
+    landedAt: string;
+    previousLandedOn: string;
+    correctedBy: { userId: string; username: string };
+    occurredAt: string;
+  }
+>;
+
+/** The project had not landed after all: it is back in its landing plan (status assigned). */
+export type LandingRevoked = DomainEvent<
+  'LandingRevoked',
+  { reason: string; previousLandedOn: string; correctedBy: { userId: string; username: string }; occurredAt: string }
+>;
+
+/** 回访: the enterprise was asked about a resolved need. */
+export type NeedFollowedUp = DomainEvent<
+  'NeedFollowedUp',
+  {
+    followUpId: string;
+    needId: string;
+    satisfaction: Satisfaction;
+    comment?: string;
+    evidenceFileIds?: string[];
+    occurredAt: string;
+  }
+>;
+
+/** 退回重办: the need is unresolved again (after an unsatisfied follow-up), until resolved anew. */
+export type NeedReopened = DomainEvent<'NeedReopened', { needId: string; followUpId: string; occurredAt: string }>;
 
 export type ProjectEvent =
   | ProjectSubmitted
@@ -141,4 +215,8 @@ export type ProjectEvent =
   | MilestoneCompleted
   | NeedResolved
   | ProjectLanded
-  | ProjectWithdrawn;
+  | ProjectWithdrawn
+  | LandingCorrected
+  | LandingRevoked
+  | NeedFollowedUp
+  | NeedReopened;

@@ -67,6 +67,7 @@ describe('project state (evolve)', () => {
       presentedAt: null,
       plan: null,
       landedOn: null,
+      landedAfter: null,
       actualInvestmentYuan: null,
       withdrawnReason: null,
       lastOccurredAt: T.submitted,

@@ -22,6 +22,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       presentedAt: null,
       plan: null,
       landedOn: null,
+      landedAfter: null,
       actualInvestmentYuan: null,
       withdrawnReason: null,
       ...(data.cooperationId !== undefined && { cooperationId: data.cooperationId }),
@@ -89,10 +90,21 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         ...project,
         status: 'landed',
         landedOn: event.data.landedOn,
+        landedAfter: state.lastOccurredAt,
         actualInvestmentYuan: event.data.actualInvestmentYuan ?? null,
       };
     case 'ProjectWithdrawn':
       return { ...project, status: 'withdrawn', withdrawnReason: event.data.reason };
+    case 'NeedFollowedUp':
+      return project;
+    case 'NeedReopened': {
+      const needs = project.needs.map((n) => (n.needId === event.data.needId ? reopenedNeed(n) : n));
+      return { ...project, needs };
+    }
+    case 'LandingCorrected':
+      return { ...project, landedOn: event.data.landedOn };
+    case 'LandingRevoked':
+      return { ...project, status: 'assigned', landedOn: null, landedAfter: null, actualInvestmentYuan: null };
   }
 }
 
@@ -105,6 +117,11 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
 /** A need as submitted: open. */
 export function openNeed({ needId, kind, description }: Need): ProjectNeed {
   return { needId, kind, description, resolved: false, resolution: null, resolvedAt: null };
+}
+
+/** A need sent back after an unsatisfied follow-up: open again, its resolution cleared. */
+export function reopenedNeed(need: ProjectNeed): ProjectNeed {
+  return { ...need, resolved: false, resolution: null, resolvedAt: null };
 }
 
 /** A need the revision keeps (by needId) keeps its resolution; the others are new and open. */

@@ -15,6 +15,8 @@ import {
 } from '../kernel/validation';
 import {
   AssignLandingPlan,
+  CorrectLanding,
+  FollowUpNeed,
   LandProject,
   ReportProgress,
   ResolveNeed,
@@ -32,6 +34,7 @@ import {
   Reporter,
   ReviewScores,
   REVIEW_VERDICTS,
+  SATISFACTION_LEVELS,
 } from './project.events';
 
 /**
@@ -127,13 +130,31 @@ export function progressOf(data: ReportProgress['data']) {
   const milestoneId = optionalText(data.milestoneId, 'milestoneId');
   const done = optionalFlag(data.done, 'done') ?? false;
   if (done && milestoneId === undefined) throw projectErrors.milestoneRequiredForDone();
-  return { progressId, note, milestoneId, done, reporter: reporterOf(data.reporter) };
+  return {
+    progressId,
+    note,
+    milestoneId,
+    done,
+    reporter: reporterOf(data.reporter),
+    evidenceFileIds: evidenceFileIdsOf(data.evidenceFileIds),
+  };
+}
+
+/** The evidence files a command names (uploaded first, `POST /api/files`); none: undefined. */
+export function evidenceFileIdsOf(value: unknown): string[] | undefined {
+  const ids = optionalList(value, 'evidenceFileIds', L.evidenceFiles)?.map((id, i) =>
+    requiredText(id, `evidenceFileIds[${i}]`),
+  );
+  if (ids === undefined || ids.length === 0) return undefined;
+  assertDistinctIds(ids, (i) => `evidenceFileIds[${i}]`);
+  return ids;
 }
 
 export function resolutionOf(data: ResolveNeed['data']) {
   return {
     needId: requiredText(data.needId, 'needId'),
     resolution: requiredText(data.resolution, 'resolution', L.needResolution),
+    evidenceFileIds: evidenceFileIdsOf(data.evidenceFileIds),
   };
 }
 
@@ -142,6 +163,27 @@ export function landingOf(data: LandProject['data']) {
     landedOn: calendarDate(data.landedOn, 'landedOn'),
     actualInvestmentYuan: optionalAmountInYuan(data.actualInvestmentYuan, 'actualInvestmentYuan'),
     evidence: optionalText(data.evidence, 'evidence', L.landingEvidence),
+    confirmOpenItems: optionalFlag(data.confirmOpenItems, 'confirmOpenItems') ?? false,
+    evidenceFileIds: evidenceFileIdsOf(data.evidenceFileIds),
+  };
+}
+
+export function landingCorrectionOf(data: CorrectLanding['data']) {
+  const reason = requiredText(data.reason, 'reason', L.correctionReason);
+  const revoke = optionalFlag(data.revoke, 'revoke');
+  const landedOn = data.landedOn === undefined ? undefined : calendarDate(data.landedOn, 'landedOn');
+  if (revoke === false || (landedOn === undefined) !== (revoke === true))
+    throw projectErrors.correctionNeedsOneChange();
+  return { reason, landedOn };
+}
+
+export function followUpOf(data: FollowUpNeed['data']) {
+  return {
+    followUpId: requiredText(data.followUpId, 'followUpId'),
+    needId: requiredText(data.needId, 'needId'),
+    satisfaction: oneOf(data.satisfaction, SATISFACTION_LEVELS, 'satisfaction'),
+    comment: optionalText(data.comment, 'comment', L.followUpComment),
+    evidenceFileIds: evidenceFileIdsOf(data.evidenceFileIds),
   };
 }
 

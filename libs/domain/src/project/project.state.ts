@@ -53,6 +53,8 @@ export interface Project {
   presentedAt: string | null;
   plan: ProjectPlan | null;
   landedOn: string | null;
+  /** Business time of the last event before the landing: a corrected landedOn may not precede it. */
+  landedAfter: string | null;
   actualInvestmentYuan: number | null;
   withdrawnReason: string | null;
   /** Set only on a project made from a matchmaking cooperation. */

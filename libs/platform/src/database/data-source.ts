@@ -14,6 +14,7 @@ import { CreateServerSecrets1764300000100 } from './migrations/1764300000100-cre
 import { CreateDisplayTokens1764800000000 } from './migrations/1764800000000-create-display-tokens.migration';
 import { CreateScorecardSettings1764730000100 } from './migrations/1764730000100-create-scorecard-settings.migration';
 import { CreatePublishedReports1764730000200 } from './migrations/1764730000200-create-published-reports.migration';
+import { CreateEvidenceFiles1764900000100 } from './migrations/1764900000100-create-evidence-files.migration';
 
 /** Every table the service owns: the event log, the read models, and the service's own tables. */
 export const migrations = [
@@ -29,6 +30,7 @@ export const migrations = [
   CreateDisplayTokens1764800000000,
   CreateScorecardSettings1764730000100,
   CreatePublishedReports1764730000200,
+  CreateEvidenceFiles1764900000100,
 ];
 export const entities = [...readModelEntities, DepartmentEntity, UserEntity];
 

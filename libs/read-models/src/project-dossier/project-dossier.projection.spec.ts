@@ -1,4 +1,12 @@
-import { lifeAt, lifeUpTo, projectLife, PROJECT_ID, recorded, PROJECT_STREAM } from '../testing/projection-events';
+import {
+  landingCorrections,
+  lifeAt,
+  lifeUpTo,
+  projectLife,
+  PROJECT_ID,
+  recorded,
+  PROJECT_STREAM,
+} from '../testing/projection-events';
 import { projectionSpecFor } from '../testing/projection.spec-helper';
 import { projectDossier } from './project-dossier.projection';
 
@@ -129,6 +137,45 @@ describe('project dossier projection', () => {
               resolvedAt: null,
             },
           ],
+        },
+      ]);
+  });
+
+  it('follows a landing correction; a revocation removes the landing', () => {
+    const all = recorded(PROJECT_STREAM, [...projectLife, ...landingCorrections], 101);
+    const life = all.slice(0, projectLife.length);
+    const [corrected, revoked] = all.slice(projectLife.length);
+    spec
+      .given(life)
+      .when(corrected)
+      .thenMatches([{ landing: { landedOn: '2024-06-20', actualInvestmentYuan: 350_000_000, evidence: '合同' } }]);
+    spec
+      .given([...life, corrected])
+      .when(revoked)
+      .thenMatches([{ landing: null }]);
+  });
+
+  it('reopens a need sent back after an unsatisfied follow-up (退回重办)', () => {
+    const life = lifeUpTo(projectLife.length);
+    const resolvedNeed = life.find((e) => e.type === 'NeedResolved')!.data as { needId: string };
+    const [reopened] = recorded(
+      PROJECT_STREAM,
+      [
+        {
+          type: 'NeedReopened',
+          data: { needId: resolvedNeed.needId, followUpId: 'f-1', occurredAt: '2024-07-01T02:00:00.000Z' },
+        },
+      ],
+      300,
+    );
+    spec
+      .given(life)
+      .when(reopened)
+      .thenMatches([
+        {
+          needs: expect.arrayContaining([
+            expect.objectContaining({ needId: resolvedNeed.needId, resolved: false, resolution: null }),
+          ]),
         },
       ]);
   });

@@ -1,4 +1,4 @@
-import { openNeed, parseStreamId, planFrom, revisedNeeds } from '@luodi/domain';
+import { openNeed, parseStreamId, planFrom, reopenedNeed, revisedNeeds } from '@luodi/domain';
 import { CreateReadModels1764100000000 } from '../migrations/1764100000000-create-read-models.migration';
 import { ProjectionEvent } from '../projection-event';
 import { ownStream, RowProjection } from '../projector/projection';
@@ -34,6 +34,8 @@ export function evolveProjectDossier(row: ProjectDossierRow | null, event: Proje
         ),
       };
     }
+    case 'NeedReopened':
+      return { ...row, needs: row.needs.map((n) => (n.needId === event.data.needId ? reopenedNeed(n) : n)) };
     case 'LandingPlanAssigned':
       return { ...row, plan: planFrom(event.data, 1, event.data.occurredAt, null) };
     case 'LandingPlanRevised':
@@ -57,6 +59,10 @@ export function evolveProjectDossier(row: ProjectDossierRow | null, event: Proje
       };
     case 'ProjectWithdrawn':
       return { ...row, withdrawal: { reason: event.data.reason, occurredAt: event.data.occurredAt } };
+    case 'LandingCorrected':
+      return row.landing ? { ...row, landing: { ...row.landing, landedOn: event.data.landedOn } } : row;
+    case 'LandingRevoked':
+      return { ...row, landing: null };
     default:
       return row;
   }

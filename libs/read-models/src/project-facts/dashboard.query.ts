@@ -72,12 +72,24 @@ function cohortQuery(asOf: string, filters: DashboardFilters): { sql: string; pa
   const { knownAt } = filters;
   const known = (recordedAt: string) => (knownAt === undefined ? '' : ` AND ${recordedAt} <= $6`);
   const at = (fact: string) => `f.${fact}_at <= $1${known(`f.${fact}_recorded_at`)}`;
+  // A corrected landing keeps its versions (landing_on, NULL when revoked): the one known at $6 counts.
+  const landedOn =
+    knownAt === undefined
+      ? 'f.landed_on'
+      : `CASE WHEN cardinality(f.landing_on) = 0 THEN CASE WHEN f.landed_recorded_at <= $6 THEN f.landed_on END
+              ELSE (SELECT v.landed_on FROM unnest(f.landing_on, f.landing_recorded_at) AS v(landed_on, recorded_at)
+                     WHERE v.recorded_at <= $6 ORDER BY v.recorded_at DESC LIMIT 1) END`;
+  const landed =
+    knownAt === undefined
+      ? at('landed')
+      : `CASE WHEN cardinality(f.landing_on) = 0 THEN ${at('landed')}
+              ELSE coalesce((${landedOn}) <= ($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date, false) END`;
   return {
     sql: `
       WITH as_of AS (
         SELECT f.*,
                CASE WHEN ${at('withdrawn')} THEN 'withdrawn'
-                    WHEN ${at('landed')} THEN 'landed'
+                    WHEN ${landed} THEN 'landed'
                     WHEN ${at('rejected')} THEN 'rejected'
                     WHEN ${at('assigned')} THEN 'assigned'
                     WHEN ${at('presented')} THEN 'presented'
@@ -85,6 +97,7 @@ function cohortQuery(asOf: string, filters: DashboardFilters): { sql: string; pa
                     ELSE 'submitted' END AS status,
                coalesce(${at('entered_library')}, false) AS in_library,
                CASE WHEN ${at('presented')} THEN f.conference_id END AS conference,
+               ${landedOn} AS known_landed_on,
                -- Most projects had one lead department at most: read it without a subquery per row.
                CASE WHEN cardinality(f.lead_departments) <= 1 THEN CASE WHEN f.lead_since[1] <= $1${known('f.lead_recorded_at[1]')} THEN f.lead_departments[1] END
                     ELSE (SELECT l.department FROM unnest(f.lead_departments, f.lead_since, f.lead_recorded_at) AS l(department, since, recorded_at)
@@ -245,7 +258,7 @@ export async function librarySubjects(
     await dataSource.query(
       `${sql}
      SELECT (entered_library_at AT TIME ZONE 'Asia/Shanghai')::date::text AS entered_on,
-            CASE WHEN status = 'landed' THEN landed_on::text END AS landed_on,
+            CASE WHEN status = 'landed' THEN known_landed_on::text END AS landed_on,
             CASE WHEN status = 'withdrawn' THEN (withdrawn_at AT TIME ZONE 'Asia/Shanghai')::date::text END AS withdrawn_on
        FROM cohort WHERE in_library ORDER BY entered_library_at, project_id`,
       params,

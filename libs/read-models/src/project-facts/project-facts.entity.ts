@@ -8,7 +8,8 @@ import { bigintColumn, dateColumn, instantArrayColumn, instantColumn, textColumn
  *
  * Each fact also holds its record time (`…RecordedAt`: when the event that set it was stored),
  * so `knownAt` can leave out what was not yet known then. Each fact is set once (a revised plan
- * adds a lead period), so one record time per fact answers "known at" exactly.
+ * adds a lead period, a landing correction a landing version), so one record time per fact
+ * answers "known at" exactly.
  */
 @Entity({ name: 'project_facts' })
 export class ProjectFactsRow {
@@ -87,6 +88,16 @@ export class ProjectFactsRow {
   /** Record time of the landing (and so of landedOn and actualInvestmentYuan). */
   @Column(instantColumn('landed_recorded_at'))
   landedRecordedAt: string | null;
+
+  /**
+   * Every version of a corrected landing, in record order (parallel arrays): the date, null when
+   * revoked, and when it was recorded. Empty until the first correction.
+   */
+  @Column({ name: 'landing_on', type: 'date', array: true })
+  landingOn: (string | null)[];
+
+  @Column(instantArrayColumn('landing_recorded_at'))
+  landingRecordedAt: string[];
 
   @Column(instantColumn('withdrawn_at'))
   withdrawnAt: string | null;

@@ -45,6 +45,8 @@ describe('project facts projection', () => {
           landedOn: '2024-06-30',
           landedAt: '2024-06-30T15:59:59.999Z',
           landedRecordedAt: '2024-06-30T15:59:59.999Z',
+          landingOn: [],
+          landingRecordedAt: [],
           withdrawnAt: null,
           withdrawnRecordedAt: null,
         },
@@ -151,6 +153,82 @@ describe('project facts projection', () => {
       .given(lifeUpTo(5))
       .when(landed)
       .thenMatches([{ landedOn: '2024-07-01', actualInvestmentYuan: null }]);
+  });
+
+  it('keeps every version of a corrected landing with its record time; a revocation is a null date', () => {
+    const life = lifeUpTo(projectLife.length);
+    const correctedBy = { userId: 'user-staff', username: 'staff.liu' };
+    const [corrected, revoked, landedAgain] = recorded(
+      PROJECT_STREAM,
+      [
+        {
+          type: 'LandingCorrected',
+          data: {
+            reason: '日期有误',
+            landedOn: '2024-06-20',
+            landedAt: '2024-06-20T15:59:59.999Z',
+            previousLandedOn: '2024-06-30',
+            correctedBy,
+            occurredAt: '2024-07-10T02:00:00.000Z',
+          },
+        },
+        {
+          type: 'LandingRevoked',
+          data: {
+            reason: '尚未投产',
+            previousLandedOn: '2024-06-20',
+            correctedBy,
+            occurredAt: '2024-07-20T02:00:00.000Z',
+          },
+        },
+        {
+          type: 'ProjectLanded',
+          data: { landedOn: '2024-08-01', occurredAt: '2024-08-01T15:59:59.999Z' },
+        },
+      ],
+      200,
+    );
+    spec
+      .given(life)
+      .when(corrected)
+      .thenMatches([
+        {
+          landedOn: '2024-06-20',
+          landedAt: '2024-06-20T15:59:59.999Z',
+          landedRecordedAt: '2024-07-10T02:00:00.000Z',
+          landingOn: ['2024-06-30', '2024-06-20'],
+          landingRecordedAt: ['2024-06-30T15:59:59.999Z', '2024-07-10T02:00:00.000Z'],
+        },
+      ]);
+    spec
+      .given([...life, corrected])
+      .when(revoked)
+      .thenMatches([
+        {
+          landedOn: null,
+          landedAt: null,
+          actualInvestmentYuan: 350_000_000,
+          landingOn: ['2024-06-30', '2024-06-20', null],
+          landingRecordedAt: ['2024-06-30T15:59:59.999Z', '2024-07-10T02:00:00.000Z', '2024-07-20T02:00:00.000Z'],
+        },
+      ]);
+    spec
+      .given([...life, corrected, revoked])
+      .when(landedAgain)
+      .thenMatches([
+        {
+          landedOn: '2024-08-01',
+          landedAt: '2024-08-01T15:59:59.999Z',
+          actualInvestmentYuan: null,
+          landingOn: ['2024-06-30', '2024-06-20', null, '2024-08-01'],
+          landingRecordedAt: [
+            '2024-06-30T15:59:59.999Z',
+            '2024-07-10T02:00:00.000Z',
+            '2024-07-20T02:00:00.000Z',
+            '2024-08-01T15:59:59.999Z',
+          ],
+        },
+      ]);
   });
 
   it('leaves the row unchanged for events that change no fact', () => {

@@ -1,6 +1,7 @@
 import { parseStreamId } from '@luodi/domain';
 import { CreateReadModels1764100000000 } from '../migrations/1764100000000-create-read-models.migration';
 import { AddProjectFactsRecordedAt1764716000000 } from '../migrations/1764716000000-add-project-facts-recorded-at.migration';
+import { AddProjectFactsLandingVersions1764900000000 } from '../migrations/1764900000000-add-project-facts-landing-versions.migration';
 import { ProjectionEvent } from '../projection-event';
 import { ownStream, RowProjection } from '../projector/projection';
 import { ProjectFactsRow } from './project-facts.entity';
@@ -33,6 +34,8 @@ export function evolveProjectFacts(row: ProjectFactsRow | null, event: Projectio
       landedOn: null,
       landedAt: null,
       landedRecordedAt: null,
+      landingOn: [],
+      landingRecordedAt: [],
       withdrawnAt: null,
       withdrawnRecordedAt: null,
     };
@@ -85,6 +88,25 @@ export function evolveProjectFacts(row: ProjectFactsRow | null, event: Projectio
         landedAt: event.data.occurredAt,
         landedRecordedAt: recordedAt,
         actualInvestmentYuan: event.data.actualInvestmentYuan ?? null,
+        // Landing again after a revocation is one more version of a corrected landing.
+        ...(row.landingOn.length > 0 && landingVersion(row, event.data.landedOn, recordedAt)),
+      };
+    case 'LandingCorrected':
+      return {
+        ...row,
+        landedOn: event.data.landedOn,
+        landedAt: event.data.landedAt,
+        landedRecordedAt: recordedAt,
+        ...landingVersion(row, event.data.landedOn, recordedAt),
+      };
+    case 'LandingRevoked':
+      // The actual investment stays: it counts only while the project is landed.
+      return {
+        ...row,
+        landedOn: null,
+        landedAt: null,
+        landedRecordedAt: recordedAt,
+        ...landingVersion(row, null, recordedAt),
       };
     case 'ProjectWithdrawn':
       return { ...row, withdrawnAt: event.data.occurredAt, withdrawnRecordedAt: recordedAt };
@@ -93,12 +115,29 @@ export function evolveProjectFacts(row: ProjectFactsRow | null, event: Projectio
   }
 }
 
+/** The landing versions with one more; the first correction first records the landing it corrects. */
+function landingVersion(
+  row: ProjectFactsRow,
+  landedOn: string | null,
+  recordedAt: string,
+): Pick<ProjectFactsRow, 'landingOn' | 'landingRecordedAt'> {
+  const first = row.landingOn.length === 0 && row.landedRecordedAt !== null;
+  return {
+    landingOn: [...(first ? [row.landedOn] : row.landingOn), landedOn],
+    landingRecordedAt: [...(first ? [row.landedRecordedAt!] : row.landingRecordedAt), recordedAt],
+  };
+}
+
 export const projectFacts: RowProjection<ProjectFactsRow> = {
   kind: 'rows',
   name: 'project-facts',
   entity: ProjectFactsRow,
   key: 'projectId',
-  migrations: [CreateReadModels1764100000000, AddProjectFactsRecordedAt1764716000000],
+  migrations: [
+    CreateReadModels1764100000000,
+    AddProjectFactsRecordedAt1764716000000,
+    AddProjectFactsLandingVersions1764900000000,
+  ],
   target: ownStream('project'),
   evolve: evolveProjectFacts,
 };

@@ -1,6 +1,7 @@
 import { enterpriseStream, projectStream } from '@luodi/domain';
 import {
   ENTERPRISE_STREAM,
+  landingCorrections,
   lifeAt,
   lifeUpTo,
   PROJECT_ID,
@@ -94,6 +95,20 @@ describe('project list projection', () => {
           updatedAt: '2024-06-30T15:59:59.999Z',
         },
       ]);
+  });
+
+  it('follows a landing correction, and a revocation back to assigned', () => {
+    const all = recorded(PROJECT_STREAM, [...projectLife, ...landingCorrections], 101);
+    const life = all.slice(0, projectLife.length);
+    const [corrected, revoked] = all.slice(projectLife.length);
+    spec
+      .given(life)
+      .when(corrected)
+      .thenMatches([{ status: 'landed', landedOn: '2024-06-20' }]);
+    spec
+      .given([...life, corrected])
+      .when(revoked)
+      .thenMatches([{ status: 'assigned', landedOn: null }]);
   });
 
   it('keeps a project submitted on a revise verdict but counts the event in its version', () => {

@@ -86,6 +86,10 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
       return { ...next, status: 'landed', landedOn: event.data.landedOn };
     case 'ProjectWithdrawn':
       return { ...next, status: 'withdrawn', withdrawnAt: event.data.occurredAt };
+    case 'LandingCorrected':
+      return { ...next, landedOn: event.data.landedOn };
+    case 'LandingRevoked':
+      return { ...next, status: 'assigned', landedOn: null };
     default:
       return next;
   }

@@ -1,4 +1,13 @@
-import { lifeAt, projectLife, PROJECT_ID, recordedLate } from '../testing/projection-events';
+import {
+  landingCorrections,
+  lifeAt,
+  lifeUpTo,
+  projectLife,
+  PROJECT_ID,
+  PROJECT_STREAM,
+  recorded,
+  recordedLate,
+} from '../testing/projection-events';
 import { projectionSpecFor } from '../testing/projection.spec-helper';
 import { projectWorkFacts } from './project-work-facts.projection';
 
@@ -95,5 +104,27 @@ describe('project work facts projection', () => {
     const progress = projectLife.findIndex((e) => e.type === 'ProgressReported') + 1;
     const [history, reported] = lifeAt(progress);
     spec.given(history).when(reported).thenUnchanged();
+  });
+
+  it('counts a need sent back by an unsatisfied 回访 as open again, and a revoked landing as an open project', () => {
+    const life = lifeUpTo(projectLife.length);
+    const [reopened, revoked] = recorded(
+      PROJECT_STREAM,
+      [
+        { type: 'NeedReopened', data: { needId: 'n-land', followUpId: 'f-1', occurredAt: '2024-07-15T02:00:00.000Z' } },
+        landingCorrections[1],
+      ],
+      life.length + 1,
+    );
+    spec
+      .given(life)
+      .when(reopened)
+      .thenMatches([
+        { needs: [{ needId: 'n-land', resolvedAt: null, resolvedRecordedAt: null }, { needId: 'n-talent' }] },
+      ]);
+    spec
+      .given([...life, reopened])
+      .when(revoked)
+      .thenMatches([{ closedAt: null, closedRecordedAt: null }]);
   });
 });

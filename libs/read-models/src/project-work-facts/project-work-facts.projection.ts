@@ -58,9 +58,21 @@ export function evolveProjectWorkFacts(
         ),
       };
     }
+    // An unsatisfied 回访 sends the need back (退回重办): it counts as open again until resolved anew.
+    // (The first resolution is not kept: a scorecard known before the reopening counts it open too.)
+    case 'NeedReopened': {
+      const { needId } = event.data;
+      return {
+        ...row,
+        needs: row.needs.map((n) => (n.needId === needId ? { ...n, resolvedAt: null, resolvedRecordedAt: null } : n)),
+      };
+    }
     case 'ProjectLanded':
     case 'ProjectWithdrawn':
       return row.closedAt === null ? { ...row, closedAt: event.data.occurredAt, closedRecordedAt: recordedAt } : row;
+    // A revoked landing reopens the project; its milestones can fall overdue again.
+    case 'LandingRevoked':
+      return { ...row, closedAt: null, closedRecordedAt: null };
     default:
       return row;
   }

@@ -147,6 +147,30 @@ export const projectLife: ProjectEvent[] = [
   },
 ];
 
+/** After the landing of projectLife: its date corrected, then the landing revoked. */
+export const landingCorrections: ProjectEvent[] = [
+  {
+    type: 'LandingCorrected',
+    data: {
+      reason: '日期有误',
+      landedOn: '2024-06-20',
+      landedAt: '2024-06-20T15:59:59.999Z',
+      previousLandedOn: '2024-06-30',
+      correctedBy: { userId: 'user-staff', username: 'staff.liu' },
+      occurredAt: '2024-07-10T02:00:00.000Z',
+    },
+  },
+  {
+    type: 'LandingRevoked',
+    data: {
+      reason: '尚未投产',
+      previousLandedOn: '2024-06-20',
+      correctedBy: { userId: 'user-staff', username: 'staff.liu' },
+      occurredAt: '2024-07-20T02:00:00.000Z',
+    },
+  },
+];
+
 export const PROJECT_STREAM = projectStream(PROJECT_ID);
 export const ENTERPRISE_STREAM = enterpriseStream(ENTERPRISE_ID);
 export const CONFERENCE_STREAM = conferenceStream(CONFERENCE_ID);
