@@ -89,7 +89,9 @@ describeWithChromium('scorecards, reports and the backtest in the browser', () =
       });
     ok(await done(a.id, a.ids['签订投资协议'], '2026-10-08'));
     ok(await done(b.id, b.ids['项目签约'], '2026-10-15'));
-    const landed = ok(await post(api, `/api/projects/${b.id}/landing`, taskforce, { landedOn: '2026-10-25' }));
+    const landed = ok(
+      await post(api, `/api/projects/${b.id}/landing`, taskforce, { landedOn: '2026-10-25', confirmOpenItems: true }),
+    );
     await get(api, `/api/dashboard/summary?minPosition=${landed.body.position}`, world.leader);
     browser = await launchBrowser();
   });

@@ -40,7 +40,7 @@ describeWithChromium('the wall screen (挂图作战)', () => {
     const conferences = await Promise.all(
       ['海洋经济', '智能制造', '数字经济'].map(async (theme, i) => {
         const title = `第${i + 5}期民营经济创意会`;
-        const heldOn = cstDate(-480 + i * 100);
+        const heldOn = cstDate(-700 + i * 100);
         return { id: (await create('/api/conferences', { title, theme, heldOn })).id, title, heldOn };
       }),
     );

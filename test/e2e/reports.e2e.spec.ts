@@ -117,7 +117,12 @@ describe('reports (通报)', () => {
     const b = await project('commerce', [{ title: 'b1', dueOn: '2026-10-15', departmentCode: 'commerce' }]);
     ok(await done(a.id, a.ids.a1, '2026-10-08'));
     ok(await done(b.id, b.ids.b1, '2026-10-15'));
-    ok(await post(api, `/api/projects/${b.id}/landing`, world.taskforce, { landedOn: '2026-10-25' }));
+    ok(
+      await post(api, `/api/projects/${b.id}/landing`, world.taskforce, {
+        landedOn: '2026-10-25',
+        confirmOpenItems: true,
+      }),
+    );
     await read('/api/dashboard/summary'); // the projector has everything before publishing
   }, 120_000);
   afterAll(async () => {
@@ -161,7 +166,12 @@ describe('reports (通报)', () => {
   it('stays the same after a changed weight and a landing reported later with an October date', async () => {
     const weights = { onTime: 100, needs: 0, landing: 0, acknowledgement: 0, satisfaction: 0 };
     expect((await send(api, 'PUT', '/api/settings/scorecard-weights', world.admin, { weights })).status).toBe(200);
-    ok(await post(api, `/api/projects/${projectA}/landing`, world.taskforce, { landedOn: '2026-10-28' }));
+    ok(
+      await post(api, `/api/projects/${projectA}/landing`, world.taskforce, {
+        landedOn: '2026-10-28',
+        confirmOpenItems: true,
+      }),
+    );
 
     const now = await live();
     expect(now.summary.landed).toBe(2); // what we know today about 31 October

@@ -127,7 +127,12 @@ describe('department scorecards', () => {
     ok(await done(b.id, b.milestoneIds.b1, '2026-11-05'));
     ok(await resolve(b.id, b.needIds.land, '2026-11-20'));
     ok(await done(b.id, b.milestoneIds.b2, '2026-11-24'));
-    ok(await post(api, `/api/projects/${b.id}/landing`, world.taskforce, { landedOn: '2026-11-28' }));
+    ok(
+      await post(api, `/api/projects/${b.id}/landing`, world.taskforce, {
+        landedOn: '2026-11-28',
+        confirmOpenItems: true,
+      }),
+    );
   }, 120_000);
   afterAll(async () => {
     await api?.stop();
