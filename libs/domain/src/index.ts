@@ -17,7 +17,18 @@ export type {
   ProjectReview,
   ProjectState,
   ProjectStatus,
+  SupervisionNotice,
 } from './project/project.state';
+export * from './project/supervision.errors';
+export {
+  ladderNoticesOf,
+  needDueOn,
+  NOTICE_TEXT_MAX,
+  openSupervisedItems,
+  schedulerNoticeId,
+  SupervisedItem,
+} from './project/project.supervision';
+export * from './supervision/warning-ladder';
 export * from './project/project.access';
 export { openNeed, planFrom, revisedNeeds } from './project/project.evolve';
 export * from './project/project.decider';

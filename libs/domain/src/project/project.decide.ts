@@ -31,7 +31,9 @@ import {
   submissionOf,
   withdrawalOf,
 } from './project.input';
+import { evolveProject } from './project.evolve';
 import { isClosed, Project, ProjectMilestone, ProjectState } from './project.state';
+import { acknowledgeNotice, answerNotice, issueNotice, superviseProject } from './project.supervision';
 
 /**
  * Every command is checked in the same order: the stream (404/409), who acts where that is
@@ -59,6 +61,14 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
       return land(command, state);
     case 'WithdrawProject':
       return withdraw(command, state);
+    case 'IssueSupervisionNotice':
+      return issueNotice(command, state);
+    case 'AcknowledgeSupervisionNotice':
+      return acknowledgeNotice(command, state);
+    case 'AnswerSupervisionNotice':
+      return answerNotice(command, state);
+    case 'SuperviseProject':
+      return superviseProject(command, state, (project, event) => evolveProject(project, event) as Project);
   }
 }
 

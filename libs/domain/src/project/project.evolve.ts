@@ -1,5 +1,6 @@
 import { LandingPlan, Need, ProjectEvent } from './project.events';
 import { Project, ProjectNeed, ProjectPlan, ProjectReview, ProjectState } from './project.state';
+import { evolveSupervision } from './project.supervision';
 
 export function evolveProject(state: ProjectState, event: ProjectEvent): ProjectState {
   if (event.type === 'ProjectSubmitted') {
@@ -62,7 +63,12 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         presentedAt: event.data.occurredAt,
       };
     case 'LandingPlanAssigned':
-      return { ...project, status: 'assigned', plan: planFrom(event.data, 1, event.data.occurredAt, null) };
+      return {
+        ...project,
+        status: 'assigned',
+        plan: planFrom(event.data, 1, event.data.occurredAt, null),
+        firstPlannedAt: event.data.occurredAt,
+      };
     case 'LandingPlanRevised':
       return { ...project, plan: planFrom(event.data, event.data.revision, event.data.occurredAt, project.plan) };
     case 'ProgressReported':
@@ -93,6 +99,11 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       };
     case 'ProjectWithdrawn':
       return { ...project, status: 'withdrawn', withdrawnReason: event.data.reason };
+    case 'SupervisionNoticeIssued':
+    case 'SupervisionNoticeAcknowledged':
+    case 'SupervisionNoticeAnswered':
+    case 'SupervisionNoticeEscalated':
+      return evolveSupervision(project, event);
   }
 }
 
