@@ -26,7 +26,7 @@ export {
   NOTICE_TEXT_MAX,
   openSupervisedItems,
   schedulerNoticeId,
-  SupervisedItem,
+  type SupervisedItem,
 } from './project/project.supervision';
 export * from './supervision/warning-ladder';
 export * from './project/project.access';
