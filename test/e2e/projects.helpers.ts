@@ -13,7 +13,7 @@ export interface Reply {
 
 export async function send(
   api: RunningApi,
-  method: 'GET' | 'POST' | 'PATCH',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
   path: string,
   user?: TestUser,
   body?: unknown,

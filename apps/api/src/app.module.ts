@@ -16,6 +16,7 @@ import { ForecastModule } from './forecast/forecast.module';
 import { MatchmakingModule } from './matchmaking/matchmaking.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReadSideModule } from './projection/read-side.module';
+import { SupervisionModule } from './supervision/supervision.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule {
         EnterprisesModule,
         ConferencesModule,
         ProjectsModule,
+        SupervisionModule,
         MatchmakingModule,
         AuthModule,
         UsersModule,

@@ -50,3 +50,4 @@ export * from './matchmaking/matchmaking.errors';
 export * from './matchmaking/matchmaking-event.decider';
 export * from './matchmaking/demand.decider';
 export * from './matchmaking/cooperation.decider';
+export * from './supervision/supervision-settings.decider';

@@ -53,6 +53,9 @@ export * from './department-assignments/department-assignments.query';
 export * from './enterprise-list/enterprise-list.query';
 export * from './conference-list/conference-list.query';
 export * from './project-facts/dashboard.query';
+export { SupervisionNoticeRow } from './supervision-notices/supervision-notice.entity';
+export { evolveSupervisionNotice, supervisionNotices } from './supervision-notices/supervision-notice.projection';
+export * from './supervision-notices/supervision-notices.query';
 
 export * from './projector/checkpoints';
 export * from './projector/read-model-writer';

@@ -11,6 +11,7 @@ import { projectDossier } from './project-dossier/project-dossier.projection';
 import { projectFacts } from './project-facts/project-facts.projection';
 import { projectList } from './project-list/project-list.projection';
 import { ReadModel } from './projector/projection';
+import { supervisionNotices } from './supervision-notices/supervision-notice.projection';
 
 /**
  * Every read model, once: the projector and the rebuild write these (in this order; a derived
@@ -28,6 +29,7 @@ export const readModels: readonly ReadModel[] = [
   demandBoard,
   cooperationFacts,
   enterpriseTiers,
+  supervisionNotices,
 ];
 
 /** TypeORM entities of the read models: the one description of each row (see row-table.ts). */
