@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { TestUser } from '../support/auth-helpers';
-import { createWorld, dateDaysAgo, get, projectAt, World } from '../e2e/projects.helpers';
+import { createWorld, dateDaysAgo, get, post, projectAt, World } from '../e2e/projects.helpers';
 import { createTestPool } from '../support/test-database';
 import { RunningApi, startApi } from '../support/start-api';
 
 /**
- * Every command endpoint (each POST and PATCH of the OpenAPI document) is sent malformed and hostile
+ * Every command endpoint (each POST, PATCH and PUT of the OpenAPI document) is sent malformed and hostile
  * bodies: wrong types, too long text, text PostgreSQL cannot store (NUL, unpaired surrogates),
  * numbers out of range, nested junk,
  * prototype-polluting keys, missing and unknown fields, bodies that are not objects, text that is
@@ -36,6 +36,9 @@ const ROUTES = [
   'POST /api/projects/{id}/withdrawal',
   'PATCH /api/projects/{id}/submission',
   'PATCH /api/enterprises/{id}',
+  'PUT /api/settings/supervision',
+  'POST /api/projects/{id}/supervision-notices',
+  'POST /api/supervision-notices/{noticeId}/response',
   'POST /api/auth/login',
   'POST /api/auth/password',
   'POST /api/users',
@@ -60,6 +63,7 @@ const WITHOUT_BODY: Record<string, string> = {
   'POST /api/users/{id}/disable': 'no body; probed below with an unknown id',
   'POST /api/users/{id}/enable': 'no body; probed below with an unknown id',
   'POST /api/admin/rebuild': 'no body; it replaces the read models, nothing a body could change',
+  'POST /api/supervision-notices/{noticeId}/acknowledgement': 'no body; signing for a notice carries nothing else',
 };
 
 /**
@@ -93,15 +97,47 @@ beforeAll(async () => {
   const approved = await projectAt(world, 'approved');
   const presented = await projectAt(world, 'presented');
   // One assigned project per command on it, so that each valid body can be accepted at the end.
-  const [forProgress, forResolution, forLanding, forWithdrawal] = await Promise.all(
-    [1, 2, 3, 4].map(() => projectAt(world, 'assigned')),
+  const [forProgress, forResolution, forLanding, forWithdrawal, forNotices] = await Promise.all(
+    [1, 2, 3, 4, 5].map(() => projectAt(world, 'assigned')),
   );
   const state = async (id: string) => (await get(api, `/api/projects/${id}`, world.taskforce)).body;
   const milestoneId: string = (await state(forProgress.id)).plan.milestones[0].milestoneId;
   const needId: string = (await state(forResolution.id)).needs[0].needId;
 
+  const noticeMilestoneId: string = (await state(forNotices.id)).plan.milestones[0].milestoneId;
+  const notice = await post(api, `/api/projects/${forNotices.id}/supervision-notices`, world.taskforce, {
+    milestoneId: noticeMilestoneId,
+    level: 'reminder',
+    message: '请加快推进',
+  });
+  // The answer route finds the notice in the read model.
+  await get(api, `/api/supervision-notices?minPosition=${notice.body.position}`, world.taskforce);
+
   const instant = new Date(Date.now() - 3_600_000).toISOString();
   cases = {
+    'PUT /api/settings/supervision': {
+      path: '/api/settings/supervision',
+      valid: { dueSoonDays: 5, escalateAfterDays: 10, responseDays: 3 },
+      required: ['dueSoonDays', 'escalateAfterDays', 'responseDays'],
+      formatted: ['dueSoonDays', 'escalateAfterDays', 'responseDays'],
+    },
+    'POST /api/projects/{id}/supervision-notices': {
+      path: `/api/projects/${forNotices.id}/supervision-notices`,
+      valid: {
+        milestoneId: noticeMilestoneId,
+        level: 'supervision',
+        message: '请于本周内反馈',
+        respondBy: dateDaysAgo(-7),
+      },
+      required: ['level', 'message'],
+      formatted: ['milestoneId', 'level', 'respondBy'],
+    },
+    'POST /api/supervision-notices/{noticeId}/response': {
+      path: `/api/supervision-notices/${notice.body.id}/response`,
+      valid: { note: '已办结' },
+      required: ['note'],
+      formatted: [],
+    },
     'POST /api/departments': {
       path: '/api/departments',
       valid: { code: 'fuzz-dept', name: '模糊测试局' },
@@ -260,6 +296,7 @@ beforeAll(async () => {
   commandRoutes = Object.entries(openApi.paths).flatMap(([path, operations]) => [
     ...(operations.post ? [`POST ${path}`] : []),
     ...(operations.patch ? [`PATCH ${path}`] : []),
+    ...(operations.put ? [`PUT ${path}`] : []),
   ]);
 }, 60_000);
 
@@ -269,7 +306,7 @@ afterAll(async () => {
 });
 
 interface OpenApi {
-  paths: Record<string, { post?: unknown; patch?: unknown }>;
+  paths: Record<string, { post?: unknown; patch?: unknown; put?: unknown }>;
 }
 
 /** What the store and the service's tables hold: a refused request must leave all of it as it was. */
@@ -444,8 +481,9 @@ function probes(body: Case): fc.Arbitrary<Probe> {
           JSON.stringify(setAt(b, field.keys, bad)),
     ),
   );
+  // A body of numbers only (the supervision settings) has no text to spoil: any field takes the text.
   const textFields = fields.filter((f) => typeof f.value === 'string');
-  const unstorableText = fc.tuple(fc.constantFrom(...textFields), unstorable).map(
+  const unstorableText = fc.tuple(fc.constantFrom(...(textFields.length > 0 ? textFields : fields)), unstorable).map(
     ([field, text]): Mutation =>
       (b) =>
         JSON.stringify(setAt(b, field.keys, text)),
@@ -590,7 +628,7 @@ async function expectRefusedWithoutWrite(
 }
 
 describe('hostile bodies on every command endpoint', () => {
-  it('covers every POST and PATCH route of the OpenAPI document', () => {
+  it('covers every POST, PATCH and PUT route of the OpenAPI document', () => {
     expect([...commandRoutes].sort()).toEqual(
       [...ROUTES, ...Object.keys(WITHOUT_BODY), ...Object.keys(NOT_FUZZED)].sort(),
     );
