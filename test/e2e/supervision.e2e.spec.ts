@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   createWorld,
   dateDaysAgo,
+  daysAgo,
   EventsTable,
   expectRefused,
   fieldsOf,
@@ -206,5 +207,69 @@ describe('supervision notices', () => {
     expect(await events.types(`project-${project.id}`)).toEqual(
       expect.arrayContaining(['SupervisionNoticeIssued', 'SupervisionNoticeAcknowledged', 'SupervisionNoticeAnswered']),
     );
+  });
+});
+
+describe('the warning ladder where items are shown', () => {
+  let projectId: string;
+
+  beforeAll(async () => {
+    projectId = (await projectAt(world, 'presented')).id;
+    accepted(
+      await post(api, `/api/projects/${projectId}/assignments`, world.taskforce, {
+        leadDepartment: 'commerce',
+        milestones: [
+          { title: '远期目标', dueOn: dateDaysAgo(-30), departmentCode: 'commerce', owner: '甲' },
+          { title: '即将到期', dueOn: dateDaysAgo(-3), departmentCode: 'commerce', owner: '乙' },
+          { title: '逾期两天', dueOn: dateDaysAgo(2), departmentCode: 'commerce', owner: '丙' },
+          { title: '逾期二十天', dueOn: dateDaysAgo(20), departmentCode: 'commerce', owner: '丁' },
+        ],
+        occurredAt: daysAgo(25),
+      }),
+    );
+  });
+
+  const ladderOf = (rows: Array<{ title: string; warning: { colour: string; daysOverdue: number } | null }>) =>
+    Object.fromEntries(rows.map((r) => [r.title, r.warning && `${r.warning.colour} ${r.warning.daysOverdue}`]));
+
+  it('in the department inbox, today and on a past day', async () => {
+    const today = (await fresh('/api/departments/commerce/assignments', world.commerce)).body.items;
+    expect(ladderOf(today)).toEqual({
+      远期目标: 'green 0',
+      即将到期: 'yellow 0',
+      逾期两天: 'red 2',
+      逾期二十天: 'escalated 20',
+    });
+    const eightDaysAgo = (await fresh(`/api/departments/commerce/assignments?asOf=${dateDaysAgo(8)}`, world.commerce))
+      .body.items;
+    expect(ladderOf(eightDaysAgo)).toEqual({
+      远期目标: 'green 0',
+      即将到期: 'green 0',
+      逾期两天: 'yellow 0',
+      逾期二十天: 'red 12',
+    });
+  });
+
+  it('on the project (milestones and needs), and counted on the dashboard', async () => {
+    const { body } = await fresh(`/api/projects/${projectId}/supervision`, world.leader);
+    // The needs were due 5 days after the plan (25 days ago): 20 days overdue.
+    expect(
+      body.items.map(
+        (i: { title: string; colour: string; daysOverdue: number }) => `${i.title} ${i.colour} ${i.daysOverdue}`,
+      ),
+    ).toEqual([
+      '远期目标 green 0',
+      '即将到期 yellow 0',
+      '逾期两天 red 2',
+      '逾期二十天 escalated 20',
+      '需要 50 亩工业用地 escalated 20',
+      '需要 2 亿元贷款 escalated 20',
+    ]);
+    expect((await get(api, `/api/projects/${projectId}/supervision`, world.resources)).status).toBe(403);
+    const dashboard = (await fresh('/api/dashboard/supervision?department=commerce', world.leader)).body;
+    expect(dashboard.counts).toEqual({ green: 1, yellow: 1, red: 1, escalated: 1 });
+    expect(dashboard.escalated).toEqual([expect.objectContaining({ projectId, title: '逾期二十天', daysOverdue: 20 })]);
+    const mine = (await fresh('/api/dashboard/supervision?department=industry', world.commerce)).body;
+    expect(mine.counts).toEqual(dashboard.counts);
   });
 });

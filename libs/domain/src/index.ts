@@ -21,7 +21,9 @@ export type {
 } from './project/project.state';
 export * from './project/supervision.errors';
 export {
+  type ItemWarning,
   ladderNoticesOf,
+  ladderOfProject,
   needDueOn,
   NOTICE_TEXT_MAX,
   openSupervisedItems,

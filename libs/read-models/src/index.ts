@@ -62,3 +62,4 @@ export * from './projector/read-model-writer';
 export * from './projector/projector';
 export * from './projector/rebuild';
 export * from './projector/projection-status';
+export * from './supervision-notices/milestone-ladder.query';

@@ -103,6 +103,10 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   'POST /api/supervision-notices/:noticeId/response': ['admin', 'taskforce', 'department'],
   // department: only their own department's notices (the filter is forced).
   'GET /api/supervision-notices': ['admin', 'taskforce', 'leader', 'department'],
+  // department: only projects their department is part of, else 403 NOT_YOUR_PROJECT.
+  'GET /api/projects/:id/supervision': ALL_ROLES,
+  // department: always their own department's milestones (the filter is forced).
+  'GET /api/dashboard/supervision': ['admin', 'taskforce', 'leader', 'department'],
   'POST /api/admin/rebuild': ['admin'],
   'GET /api/admin/rebuild': ['admin'],
   'GET /api/audit-log': ['admin'],

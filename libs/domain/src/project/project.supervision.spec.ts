@@ -3,7 +3,7 @@ import { DEFAULT_SUPERVISION_SETTINGS } from '../supervision/warning-ladder';
 import { ProjectCommand } from './project.commands';
 import { projectDecider } from './project.decider';
 import { ProjectEvent } from './project.events';
-import { schedulerNoticeId } from './project.supervision';
+import { ladderOfProject, schedulerNoticeId } from './project.supervision';
 import { departmentUser, historyIn, needResolved, NOW, PROJECT_ID, T } from './project.test-fixtures';
 
 const spec = specFor(projectDecider);
@@ -228,5 +228,36 @@ describe('SuperviseProject (the scheduler)', () => {
 
   it('does nothing on a closed project', () => {
     spec.given(historyIn.landed()).when(supervise()).then([]);
+  });
+});
+
+describe('ladderOfProject', () => {
+  const settings = DEFAULT_SUPERVISION_SETTINGS;
+  const colours = (events: ProjectEvent[], day: string) =>
+    ladderOfProject(spec.given(events).state()!, day, settings).map((i) => [
+      i.milestoneId ?? i.needId,
+      i.colour,
+      i.daysOverdue,
+    ]);
+
+  it('reads each open item on a day, as it was that day', () => {
+    // Needs are due 5 days after the plan of 2024-04-20; m-contract on 2024-05-31, m-land on 2024-07-31.
+    expect(colours(historyIn.assigned(), '2024-04-21')).toEqual([
+      ['m-contract', 'green', 0],
+      ['m-land', 'green', 0],
+      ['need-land', 'yellow', 0],
+      ['need-money', 'yellow', 0],
+    ]);
+    const history = [
+      ...historyIn.assigned(),
+      needResolved({ needId: 'need-land', occurredAt: '2024-05-01T02:00:00.000Z' }),
+    ];
+    expect(colours(history, '2024-05-24')).toEqual([
+      ['m-contract', 'yellow', 0],
+      ['m-land', 'green', 0],
+      ['need-money', 'escalated', 29],
+    ]);
+    // On 2024-04-30 the land need was not resolved yet: red, 5 days overdue.
+    expect(colours(history, '2024-04-30')).toContainEqual(['need-land', 'red', 5]);
   });
 });

@@ -6,9 +6,11 @@ import {
   daysBetween,
   LADDER_STEPS,
   LadderNotice,
+  LadderReading,
   LadderStep,
   ladderStepDays,
   SupervisionSettings,
+  warningLadder,
 } from '../supervision/warning-ladder';
 import { ActingUser } from './project.access';
 import {
@@ -70,6 +72,26 @@ export function openSupervisedItems(project: Project, settings: SupervisionSetti
             since: businessDate(project.firstPlannedAt!),
           }));
   return [...milestones, ...needs];
+}
+
+export interface ItemWarning extends SupervisedItem, LadderReading {}
+
+/**
+ * The ladder of every item of the plan in force that was open on `day` (done or resolved later
+ * counts as open then), for a project still being worked.
+ */
+export function ladderOfProject(project: Project, day: string, settings: SupervisionSettings): ItemWarning[] {
+  if (project.status !== 'assigned' || project.plan === null) return [];
+  const openOn = (closedAt: string | null) => closedAt === null || businessDate(closedAt) > day;
+  const reopened: Project = {
+    ...project,
+    plan: { ...project.plan, milestones: project.plan.milestones.map((m) => ({ ...m, done: !openOn(m.doneAt) })) },
+    needs: project.needs.map((n) => ({ ...n, resolved: !openOn(n.resolvedAt) })),
+  };
+  const notices = project.notices ?? [];
+  return openSupervisedItems(reopened, settings)
+    .filter((item) => item.since <= day)
+    .map((item) => ({ ...item, ...warningLadder(item.dueOn, day, settings, ladderNoticesOf(notices, item)) }));
 }
 
 /** The notices on one item, as the ladder reads them. */
