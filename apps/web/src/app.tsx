@@ -5,6 +5,7 @@ import { ConferencesPage } from './components/conferences-page';
 import { DossierPage, EnterprisesPage } from './components/enterprises-page';
 import { ImportPage } from './components/import-page';
 import { InboxPage } from './components/inbox-page';
+import { SupervisionPage } from './components/supervision';
 import { LoginPage } from './components/login-page';
 import {
   CooperationPage,
@@ -37,6 +38,7 @@ const NAV: NavItem[] = [
   { path: '/projects', label: 'nav.projects', roles: ['taskforce', 'admin', 'reviewer', 'leader'] },
   { path: '/projects/new', label: 'nav.newProject', roles: ['taskforce', 'admin'] },
   { path: '/inbox', label: 'nav.inbox', roles: ['department', 'taskforce', 'admin'] },
+  { path: '/supervision', label: 'nav.supervision', roles: ['leader', 'taskforce', 'admin'] },
   { path: '/enterprises', label: 'nav.enterprises', roles: ['leader', 'taskforce', 'admin', 'reviewer', 'department'] },
   { path: '/conferences', label: 'nav.conferences', roles: ['leader', 'taskforce', 'admin'] },
   { path: '/import', label: 'nav.import', roles: ['taskforce', 'admin'] },
@@ -179,6 +181,7 @@ function Page({ route, session }: { route: Route; session: Session }) {
   if (first === 'projects' && second) return <ProjectPage id={second} user={session.user} />;
   if (first === 'projects') return <ProjectsPage route={route} />;
   if (first === 'inbox') return <InboxPage route={route} user={session.user} />;
+  if (first === 'supervision' && role !== 'department' && role !== 'reviewer') return <SupervisionPage route={route} />;
   if (first === 'enterprises' && second) return <DossierPage id={second} user={session.user} />;
   if (first === 'enterprises') return <EnterprisesPage route={route} user={session.user} />;
   if (first === 'import' && (role === 'taskforce' || role === 'admin')) return <ImportPage />;

@@ -7,6 +7,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 import type { Lang } from './format';
 import { matchmakingMessagesEn, matchmakingMessagesZh } from './messages-matchmaking';
 import { problemMessagesEn, problemMessagesZh } from './messages-problems';
+import { supervisionMessagesEn, supervisionMessagesZh } from './messages-supervision';
 
 export type { Lang } from './format';
 
@@ -389,6 +390,7 @@ const zhCN = {
   'import.column': '列',
   'import.problem': '问题',
   ...matchmakingMessagesZh,
+  ...supervisionMessagesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -775,6 +777,7 @@ const en: Record<MessageKey, string> = {
   'import.column': 'Column',
   'import.problem': 'Problem',
   ...matchmakingMessagesEn,
+  ...supervisionMessagesEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
