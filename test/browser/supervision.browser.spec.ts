@@ -109,10 +109,13 @@ describeWithChromium('supervision in the browser', () => {
     expect(industry.body.items).toEqual([expect.objectContaining({ message: '请加快协议谈判', level: 'reminder' })]);
   });
 
-  it('the leader sees the escalated items', async () => {
+  it('the leader sees the ladder counted on the dashboard, and the escalated items', async () => {
     const ui = await logIn(await openUi(browser, api.baseUrl), world.leader.username, world.leader.password);
     const { page } = ui;
-    await page.goto(`${api.baseUrl}/#/supervision`);
+    const ladder = page.getByRole('region', { name: '督办预警' });
+    await ladder.getByText('升级督办 1').waitFor();
+    await ladder.getByText('正常 1').waitFor();
+    await ladder.getByRole('link', { name: '督办预警' }).click();
     const escalated = page.getByRole('region', { name: '升级督办事项' });
     await escalated.getByText('完成用地供应').waitFor();
     await escalated.getByText(/升级督办 1/).waitFor();

@@ -16,6 +16,7 @@ import { useLoad } from '../use-load';
 import { Chart, curveOption, fanNumbers, fanOption, rateBarsOption, TrendPoint, trendOption } from './charts';
 import { ExportButton, PrintButton, usePrintStamp } from './file-actions';
 import { ProblemBanner } from './form';
+import { LadderCounts } from './supervision';
 
 const FILTERS = ['industryChain', 'district', 'conferenceId', 'department'] as const;
 const GROUPS: { groupBy: GroupBy; title: MessageKey; none: MessageKey }[] = [
@@ -94,6 +95,7 @@ export function DashboardPage({ route }: { route: Route }) {
       <ProblemBanner problem={summary.problem ?? forecast.problem} />
       <Kpis summary={summary.data} forecast={forecast.data} />
       <ForecastPanel forecast={forecast.data} observed={observed} />
+      <LadderCounts asOf={asOf} department={filters.department} />
       <section className="panel">
         <h2>{t('dash.trend')}</h2>
         <ProblemBanner problem={trend.problem} />

@@ -173,6 +173,27 @@ function EscalatedPanel({ department }: { department?: string }) {
   );
 }
 
+/** On the dashboard: the open milestones per ladder colour on `asOf`, linking to the 督办 page. */
+export function LadderCounts({ asOf, department }: { asOf: string; department?: string }) {
+  const { t, code } = useI18n();
+  const board = useLoad(() => api.supervisionDashboard({ asOf, department }), [asOf, department]);
+  if (!board.data) return null;
+  return (
+    <section className="panel" aria-label={t('supervision.projectTitle')}>
+      <h2>
+        <a href={href('/supervision')}>{t('supervision.projectTitle')}</a>
+      </h2>
+      <p>
+        {(['green', 'yellow', 'red', 'escalated'] as const).map((colour) => (
+          <span key={colour} className={`badge warning-${colour}`}>
+            {code('warning', colour)} {formatCount(board.data!.counts[colour])}
+          </span>
+        ))}
+      </p>
+    </section>
+  );
+}
+
 /** 督办: every notice across departments (filter by department and status), overdue first, and the escalated items. */
 export function SupervisionPage({ route }: { route: Route }) {
   const { t, code } = useI18n();
