@@ -99,11 +99,14 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       };
     case 'ProjectWithdrawn':
       return { ...project, status: 'withdrawn', withdrawnReason: event.data.reason };
+    // Notices are about the project's items, not its course: they leave lastOccurredAt as it was,
+    // so a report dated before an automatic (backdated) notice can still be recorded. No
+    // projection replays notices by business time; the ladder reads each notice's own dates.
     case 'SupervisionNoticeIssued':
     case 'SupervisionNoticeAcknowledged':
     case 'SupervisionNoticeAnswered':
     case 'SupervisionNoticeEscalated':
-      return evolveSupervision(project, event);
+      return evolveSupervision({ ...project, lastOccurredAt: state.lastOccurredAt }, event);
   }
 }
 

@@ -4,7 +4,16 @@ import { ProjectCommand } from './project.commands';
 import { projectDecider } from './project.decider';
 import { ProjectEvent } from './project.events';
 import { ladderOfProject, schedulerNoticeId } from './project.supervision';
-import { departmentUser, historyIn, needResolved, NOW, PROJECT_ID, T } from './project.test-fixtures';
+import {
+  departmentUser,
+  historyIn,
+  needResolved,
+  NOW,
+  progressReported,
+  PROJECT_ID,
+  reportProgress,
+  T,
+} from './project.test-fixtures';
 
 const spec = specFor(projectDecider);
 const TASKFORCE_USER = { role: 'taskforce' as const };
@@ -210,7 +219,7 @@ describe('SuperviseProject (the scheduler)', () => {
       .then([]);
   });
 
-  it('dates nothing before the stream’s last event, and skips a step the item was already past', () => {
+  it('dates nothing before the item’s plan, and skips a step the item was already past', () => {
     // Planned on 2024-06-05 with the contract already overdue: red (not yellow) that very moment.
     const plannedLate = '2024-06-05T02:00:00.000Z';
     const history = [
@@ -224,6 +233,15 @@ describe('SuperviseProject (the scheduler)', () => {
     ];
     const events = projectDecider.decide(supervise('2024-06-05T04:00:00.000Z'), spec.given(history).state());
     expect(events.map((e) => [(e.data as { step?: string }).step, e.data.occurredAt])).toEqual([['red', plannedLate]]);
+  });
+
+  it('dates a notice when it fell due even after a later-dated report, and lets an earlier-dated report follow it', () => {
+    const reportedLater = progressReported({ progressId: 'p-late', occurredAt: '2024-05-28T02:00:00.000Z' });
+    const events = projectDecider.decide(supervise(), spec.given([...history(), reportedLater]).state());
+    expect(events[0].data.occurredAt).toBe(startOf('2024-05-24'));
+    // The department records a report dated 2024-05-30, before the red notice of 2024-06-01.
+    const report = reportProgress({ progressId: 'p-back', note: '推进中', occurredAt: '2024-05-30T02:00:00.000Z' });
+    expect(projectDecider.decide(report, spec.given([...history(), reportedLater, ...events]).state())).toHaveLength(1);
   });
 
   it('does nothing on a closed project', () => {

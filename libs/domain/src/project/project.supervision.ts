@@ -34,7 +34,8 @@ export interface SupervisedItem {
   title: string;
   departmentCode: string;
   dueOn: string;
-  /** Business date from which the item was watched (its plan). */
+  /** When the item began to be watched (its plan), and that business date. */
+  sinceAt: string;
   since: string;
 }
 
@@ -46,7 +47,8 @@ export function needDueOn(project: Project, settings: Pick<SupervisionSettings, 
 
 export function openSupervisedItems(project: Project, settings: SupervisionSettings): SupervisedItem[] {
   if (project.status !== 'assigned' || project.plan === null) return [];
-  const since = businessDate(project.plan.assignedAt);
+  const sinceAt = project.plan.assignedAt;
+  const since = businessDate(sinceAt);
   const milestones = project.plan.milestones
     .filter((m) => !m.done)
     .map((m) => ({
@@ -55,6 +57,7 @@ export function openSupervisedItems(project: Project, settings: SupervisionSetti
       title: m.title,
       departmentCode: m.departmentCode,
       dueOn: m.dueOn,
+      sinceAt,
       since,
     }));
   const needDue = needDueOn(project, settings);
@@ -69,6 +72,7 @@ export function openSupervisedItems(project: Project, settings: SupervisionSetti
             title: n.description,
             departmentCode: project.plan!.leadDepartment,
             dueOn: needDue,
+            sinceAt: project.firstPlannedAt!,
             since: businessDate(project.firstPlannedAt!),
           }));
   return [...milestones, ...needs];
@@ -203,10 +207,14 @@ const STEP_WORDING: Record<LadderStep, (title: string, dueOn: string, days: numb
 };
 
 interface DueAction {
-  /** Business date it fell due. */
-  on: string;
+  /** When it fell due: the start of that day (CST), or when the item began to be watched, if later. */
+  at: string;
   event: (occurredAt: string) => SupervisionEvent;
 }
+
+const laterOf = (a: string, b: string): string => (Date.parse(a) >= Date.parse(b) ? a : b);
+const dueAt = (on: string, notBefore: string): string =>
+  laterOf(new Date(Date.parse(`${on}T00:00:00+08:00`)).toISOString(), notBefore);
 
 /** Everything the scheduler owes the project by `today`, given the notices already on it. */
 function dueActions(project: Project, today: string, settings: SupervisionSettings): DueAction[] {
@@ -224,7 +232,7 @@ function dueActions(project: Project, today: string, settings: SupervisionSettin
       const higher = LADDER_STEPS.slice(i + 1).some((s) => stepDays[s] <= on);
       if (higher) return;
       actions.push({
-        on,
+        at: dueAt(on, item.sinceAt),
         event: (occurredAt) => ({
           type: 'SupervisionNoticeIssued',
           data: withoutUndefined({
@@ -248,7 +256,7 @@ function dueActions(project: Project, today: string, settings: SupervisionSettin
     const on = addDays(notice.respondBy, 1);
     if (on > today) continue;
     actions.push({
-      on,
+      at: dueAt(on, notice.issuedAt),
       event: (occurredAt) => ({ type: 'SupervisionNoticeEscalated', data: { noticeId: notice.noticeId, occurredAt } }),
     });
   }
@@ -257,9 +265,10 @@ function dueActions(project: Project, today: string, settings: SupervisionSettin
 
 /**
  * Replays the days the scheduler may have missed: the earliest owed action first, folded in before
- * the next is looked for (a notice issued late may itself be overdue by today). Each is dated the
- * start of the day it fell due (CST), or the stream's last event if that is later, as a stream
- * stays in business-time order. What is already on the stream is never issued again.
+ * the next is looked for (a notice issued late may itself be overdue by today). Each is dated when
+ * it fell due (see DueAction), even before the stream's last event: supervision events leave the
+ * project's business-time order alone (see evolveProject). What is already on the stream is never
+ * issued again.
  */
 export function superviseProject(
   { data, metadata }: SuperviseProject,
@@ -270,10 +279,9 @@ export function superviseProject(
   const events: ProjectEvent[] = [];
   let state = project;
   for (;;) {
-    const [next] = dueActions(state, today, data.settings).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+    const [next] = dueActions(state, today, data.settings).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     if (next === undefined) return events;
-    const startOfDay = new Date(Date.parse(`${next.on}T00:00:00+08:00`)).toISOString();
-    const event = next.event(startOfDay > state.lastOccurredAt ? startOfDay : state.lastOccurredAt);
+    const event = next.event(next.at);
     events.push(event);
     state = evolve(state, event);
   }
