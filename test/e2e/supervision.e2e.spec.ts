@@ -273,3 +273,24 @@ describe('the warning ladder where items are shown', () => {
     expect(mine.counts).toEqual(dashboard.counts);
   });
 });
+
+describe('rebuilding the read models', () => {
+  it('gives the same notices and ladders again', async () => {
+    const reads = async () =>
+      Promise.all([
+        fresh('/api/supervision-notices?pageSize=100', world.taskforce),
+        fresh('/api/dashboard/supervision', world.leader),
+        fresh('/api/departments/commerce/assignments', world.commerce),
+      ]).then((replies) => replies.map((r) => r.body));
+    const before = await reads();
+    expect(before[0].total).toBeGreaterThan(0);
+    expect((await post(api, '/api/admin/rebuild', world.admin, {})).status).toBe(202);
+    let progress;
+    do {
+      await new Promise((r) => setTimeout(r, 100));
+      progress = (await get(api, '/api/admin/rebuild', world.admin)).body;
+    } while (progress.status === 'running');
+    expect(progress.status).toBe('succeeded');
+    expect(await reads()).toEqual(before);
+  });
+});
