@@ -5,6 +5,11 @@
 
 export const supervisionMessagesZh = {
   'nav.supervision': '督办',
+  'event.SupervisionNoticeIssued': '发出督办单',
+  'event.SupervisionNoticeAcknowledged': '督办单签收',
+  'event.SupervisionNoticeAnswered': '督办单反馈',
+  'event.SupervisionNoticeEscalated': '督办升级',
+  'role.system': '系统',
 
   'warning.green': '正常',
   'warning.yellow': '临期',
@@ -53,6 +58,11 @@ export const supervisionMessagesZh = {
 
 export const supervisionMessagesEn: Record<keyof typeof supervisionMessagesZh, string> = {
   'nav.supervision': 'Supervision',
+  'event.SupervisionNoticeIssued': 'Notice issued',
+  'event.SupervisionNoticeAcknowledged': 'Notice signed for',
+  'event.SupervisionNoticeAnswered': 'Notice answered',
+  'event.SupervisionNoticeEscalated': 'Notice escalated',
+  'role.system': 'System',
 
   'warning.green': 'On track',
   'warning.yellow': 'Due soon',

@@ -54,6 +54,9 @@ export class SupervisionSchedulerService implements OnApplicationBootstrap, OnMo
   private schedule(delayMs: number): void {
     this.timer = setTimeout(() => {
       this.running = this.runOnce()
+        .then(({ projects, events }) => {
+          if (events > 0) this.logger.log(`${events} notices and escalations issued over ${projects} projects`);
+        })
         .catch((error) => this.logger.warn(`supervision run failed: ${(error as Error).message}`))
         .finally(() => {
           if (!this.stopped) this.schedule(this.config.supervisionScheduler.intervalSeconds * 1000);
