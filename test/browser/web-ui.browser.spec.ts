@@ -177,7 +177,8 @@ describeWithChromium('web UI in the browser', () => {
     await milestone.getByLabel('责任人').fill('张伟');
     await page.getByRole('button', { name: '提交' }).click();
     await statusIs(page, '推进中');
-    await page.locator('table', { hasText: MILESTONE }).waitFor();
+    // The plan's milestone table (the supervision panel below lists the milestone too).
+    await page.locator('table', { hasText: MILESTONE }).first().waitFor();
     await screenshot(page, 'project-assigned');
     expect(errors).toEqual([]);
     await close();

@@ -38,6 +38,9 @@ const ROUTES = [
   'POST /api/projects/{id}/needs/{needId}/follow-up',
   'PATCH /api/projects/{id}/submission',
   'PATCH /api/enterprises/{id}',
+  'PUT /api/settings/supervision',
+  'POST /api/projects/{id}/supervision-notices',
+  'POST /api/supervision-notices/{noticeId}/response',
   'POST /api/auth/login',
   'POST /api/auth/password',
   'POST /api/users',
@@ -67,6 +70,7 @@ const WITHOUT_BODY: Record<string, string> = {
   'POST /api/admin/rebuild': 'no body; it replaces the read models, nothing a body could change',
   'POST /api/display-tokens/{id}/revoke':
     'no body; an unknown id and a second revoke are tested in test/e2e/display-tokens.e2e.spec.ts',
+  'POST /api/supervision-notices/{noticeId}/acknowledgement': 'no body; signing for a notice carries nothing else',
 };
 
 /**
@@ -101,8 +105,8 @@ beforeAll(async () => {
   const approved = await projectAt(world, 'approved');
   const presented = await projectAt(world, 'presented');
   // One assigned project per command on it, so that each valid body can be accepted at the end.
-  const [forProgress, forResolution, forLanding, forWithdrawal] = await Promise.all(
-    [1, 2, 3, 4].map(() => projectAt(world, 'assigned')),
+  const [forProgress, forResolution, forLanding, forWithdrawal, forNotices] = await Promise.all(
+    [1, 2, 3, 4, 5].map(() => projectAt(world, 'assigned')),
   );
   const forCorrection = await projectAt(world, 'assigned');
   const landing = await post(api, `/api/projects/${forCorrection.id}/landing`, world.taskforce, {
@@ -126,8 +130,40 @@ beforeAll(async () => {
   );
   if (resolved.status !== 200) throw new Error(`resolving the need to follow up failed: ${resolved.status}`);
 
+  const noticeMilestoneId: string = (await state(forNotices.id)).plan.milestones[0].milestoneId;
+  const notice = await post(api, `/api/projects/${forNotices.id}/supervision-notices`, world.taskforce, {
+    milestoneId: noticeMilestoneId,
+    level: 'reminder',
+    message: '请加快推进',
+  });
+  // The answer route finds the notice in the read model.
+  await get(api, `/api/supervision-notices?minPosition=${notice.body.position}`, world.taskforce);
+
   const instant = new Date(Date.now() - 3_600_000).toISOString();
   cases = {
+    'PUT /api/settings/supervision': {
+      path: '/api/settings/supervision',
+      valid: { dueSoonDays: 5, escalateAfterDays: 10, responseDays: 3 },
+      required: ['dueSoonDays', 'escalateAfterDays', 'responseDays'],
+      formatted: ['dueSoonDays', 'escalateAfterDays', 'responseDays'],
+    },
+    'POST /api/projects/{id}/supervision-notices': {
+      path: `/api/projects/${forNotices.id}/supervision-notices`,
+      valid: {
+        milestoneId: noticeMilestoneId,
+        level: 'supervision',
+        message: '请于本周内反馈',
+        respondBy: dateDaysAgo(-7),
+      },
+      required: ['level', 'message'],
+      formatted: ['milestoneId', 'level', 'respondBy'],
+    },
+    'POST /api/supervision-notices/{noticeId}/response': {
+      path: `/api/supervision-notices/${notice.body.id}/response`,
+      valid: { note: '已办结' },
+      required: ['note'],
+      formatted: [],
+    },
     'POST /api/departments': {
       path: '/api/departments',
       valid: { code: 'fuzz-dept', name: '模糊测试局' },
@@ -510,6 +546,7 @@ function probes(body: Case): fc.Arbitrary<Probe> {
           JSON.stringify(setAt(b, field.keys, bad)),
     ),
   );
+  // A body of numbers only (the supervision settings) has no text to spoil: any field takes the text.
   const textFields = fields.filter((f) => typeof f.value === 'string');
   // A body may have no text field at all (the scorecard weights): then none can hold bad text.
   const unstorableText = (fields: Field[]) =>

@@ -18,6 +18,7 @@ import { MatchmakingModule } from './matchmaking/matchmaking.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReadSideModule } from './projection/read-side.module';
 import { ReportsModule } from './reports/reports.module';
+import { SupervisionModule } from './supervision/supervision.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -38,6 +39,7 @@ export class AppModule {
         EnterprisesModule,
         ConferencesModule,
         ProjectsModule,
+        SupervisionModule,
         MatchmakingModule,
         DisplayModule,
         AuthModule,

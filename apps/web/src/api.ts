@@ -17,19 +17,21 @@ import type {
   CooperationStage,
   DemandCategory,
   EnterpriseTier,
+  LadderReading,
   MatchmakingKind,
+  SupervisionSettings,
   NeedKind,
   OpenItem,
   ProjectNeed,
   ProjectMilestone,
   ProjectStatus,
   ReviewVerdict,
+  WarningColour,
 } from '@luodi/domain';
 import type { BacktestPoint, DepartmentScorecard, LandingForecast, ScorecardWeights } from '@luodi/forecast';
 import type {
   ConferenceListItem,
   DashboardSummary,
-  DepartmentAssignment,
   DossierProject,
   EnterpriseListItem,
   LandingRateGroup,
@@ -41,6 +43,8 @@ import type {
   MatchmakingEventItem,
   MatchmakingGroup,
   TierLadderCounts,
+  SupervisionDashboard,
+  SupervisionNoticeItem,
 } from '@luodi/read-models';
 import type { ChangeTierDto } from '../../api/src/enterprises/change-tier.dto';
 import type { EnterpriseDossierView } from '../../api/src/enterprises/queries/enterprise-queries.handler';
@@ -70,6 +74,11 @@ import type { DisplayTokenView } from '../../api/src/display/display-tokens.serv
 import type { CreateDepartmentDto } from '../../api/src/departments/create-department.dto';
 import type { DepartmentView } from '../../api/src/departments/create-department.handler';
 import type { DepartmentAssignmentsQueryDto } from '../../api/src/departments/queries/department-assignments.dto';
+import type { InboxRow } from '../../api/src/departments/queries/department-assignments.handler';
+import type { AnswerNoticeDto, IssueNoticeDto } from '../../api/src/supervision/issue-notice.dto';
+import type { ListNoticesQueryDto } from '../../api/src/supervision/queries/list-notices.dto';
+import type { ProjectSupervision } from '../../api/src/supervision/queries/supervision-views.controller';
+import type { SupervisionDashboardQueryDto } from '../../api/src/supervision/queries/supervision-views.dto';
 import type { RegisterEnterpriseDto } from '../../api/src/enterprises/register-enterprise.dto';
 import type { ListEnterprisesQueryDto } from '../../api/src/enterprises/queries/list-enterprises.dto';
 import type { UpdateEnterpriseDto } from '../../api/src/enterprises/update-enterprise.dto';
@@ -123,7 +132,9 @@ export type Milestone = ProjectMilestone;
 /** `GET /api/projects/:id`: the project's current state, as its stream folds. */
 export type ProjectDetail = ProjectView;
 export type HistoryEvent = ProjectHistoryEntry;
-export type Assignment = DepartmentAssignment;
+export type Assignment = InboxRow;
+export type { ProjectSupervision, SupervisionDashboard, SupervisionNoticeItem, WarningColour };
+export type Warning = LadderReading;
 export type Dossier = EnterpriseDossierView;
 export type { DossierProject };
 export type Summary = DashboardSummary;
@@ -478,6 +489,17 @@ export const api = {
 
   assignments: (code: string, query: QueryOf<DepartmentAssignmentsQueryDto>) =>
     get<Page<Assignment>>(`/api/departments/${encodeURIComponent(code)}/assignments`, query),
+  notices: (query: QueryOf<ListNoticesQueryDto>) => get<Page<SupervisionNoticeItem>>('/api/supervision-notices', query),
+  issueNotice: (projectId: string, body: Draft<IssueNoticeDto>) =>
+    post(project(projectId, '/supervision-notices'), body),
+  acknowledgeNotice: (noticeId: string) =>
+    post(`/api/supervision-notices/${encodeURIComponent(noticeId)}/acknowledgement`, undefined),
+  answerNotice: (noticeId: string, body: AnswerNoticeDto) =>
+    post(`/api/supervision-notices/${encodeURIComponent(noticeId)}/response`, body),
+  supervisionSettings: () => get<SupervisionSettings>('/api/settings/supervision'),
+  projectSupervision: (id: string) => get<ProjectSupervision>(project(id, '/supervision')),
+  supervisionDashboard: (query: QueryOf<SupervisionDashboardQueryDto>) =>
+    get<SupervisionDashboard>('/api/dashboard/supervision', query),
 
   summary: (filters: DashboardFilters) => get<Summary>('/api/dashboard/summary', filters),
   trend: (filters: DashboardFilters & Pick<TrendQueryDto, 'quarters' | 'known'>) =>

@@ -5,6 +5,7 @@ import { ConferencesPage } from './components/conferences-page';
 import { DossierPage, EnterprisesPage } from './components/enterprises-page';
 import { ImportPage } from './components/import-page';
 import { InboxPage } from './components/inbox-page';
+import { SupervisionPage } from './components/supervision';
 import { LoginPage } from './components/login-page';
 import {
   CooperationPage,
@@ -41,6 +42,7 @@ const NAV: NavItem[] = [
   { path: '/projects', label: 'nav.projects', roles: ['taskforce', 'admin', 'reviewer', 'leader'] },
   { path: '/projects/new', label: 'nav.newProject', roles: ['taskforce', 'admin'] },
   { path: '/inbox', label: 'nav.inbox', roles: ['department', 'taskforce', 'admin'] },
+  { path: '/supervision', label: 'nav.supervision', roles: ['leader', 'taskforce', 'admin'] },
   { path: '/enterprises', label: 'nav.enterprises', roles: ['leader', 'taskforce', 'admin', 'reviewer', 'department'] },
   { path: '/conferences', label: 'nav.conferences', roles: ['leader', 'taskforce', 'admin'] },
   { path: '/scorecards', label: 'nav.scorecards', roles: ['leader', 'taskforce', 'admin', 'department'] },
@@ -196,6 +198,7 @@ function Page({ route, session }: { route: Route; session: Session }) {
   if (first === 'projects') return <ProjectsPage route={route} />;
   if (first === 'reviews') return <ProjectsPage route={route} reviewQueue />;
   if (first === 'inbox') return <InboxPage route={route} user={session.user} />;
+  if (first === 'supervision' && role !== 'department' && role !== 'reviewer') return <SupervisionPage route={route} />;
   if (first === 'enterprises' && second) return <DossierPage id={second} user={session.user} />;
   if (first === 'enterprises') return <EnterprisesPage route={route} user={session.user} />;
   if (first === 'import' && (role === 'taskforce' || role === 'admin')) return <ImportPage />;

@@ -8,6 +8,7 @@ import type { Lang } from './format';
 import { matchmakingMessagesEn, matchmakingMessagesZh } from './messages-matchmaking';
 import { problemMessagesEn, problemMessagesZh } from './messages-problems';
 import { scorecardMessagesEn, scorecardMessagesZh } from './messages-scorecards';
+import { supervisionMessagesEn, supervisionMessagesZh } from './messages-supervision';
 
 export type { Lang } from './format';
 
@@ -453,6 +454,7 @@ const zhCN = {
   'import.problem': '问题',
   ...matchmakingMessagesZh,
   ...scorecardMessagesZh,
+  ...supervisionMessagesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -904,6 +906,7 @@ const en: Record<MessageKey, string> = {
   'import.problem': 'Problem',
   ...matchmakingMessagesEn,
   ...scorecardMessagesEn,
+  ...supervisionMessagesEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

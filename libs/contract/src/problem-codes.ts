@@ -4,6 +4,7 @@ import type {
   EnterpriseErrorCode,
   MatchmakingErrorCode,
   ProjectErrorCode,
+  SupervisionErrorCode,
   ValidationErrorCode,
 } from '@luodi/domain';
 
@@ -32,7 +33,8 @@ type DomainProblemCode =
   | CodesOf<typeof ConferenceErrorCode>
   | CodesOf<typeof MatchmakingErrorCode>
   | CodesOf<typeof ValidationErrorCode>
-  | CodesOf<typeof BusinessTimeErrorCode>;
+  | CodesOf<typeof BusinessTimeErrorCode>
+  | CodesOf<typeof SupervisionErrorCode>;
 
 const type = (title: string, ...statuses: [number, ...number[]]): ProblemType => ({ statuses, title });
 
@@ -109,6 +111,16 @@ const DOMAIN_PROBLEMS = {
   TIER_SINCE_IN_FUTURE: type('Tier date in the future', 400),
   TIER_SINCE_BEFORE_PREVIOUS: type('Tier date before the previous change', 409),
   TIER_UNCHANGED: type('Tier unchanged', 409),
+  NOTICE_ITEM_REQUIRED: type('Notice item required', 400),
+  NOTICE_ITEM_CLOSED: type('Notice item closed', 409),
+  NOTICE_NEEDS_LANDING_PLAN: type('Project has no landing plan', 409),
+  RESPOND_BY_IN_PAST: type('Response date in the past', 400),
+  LEADER_ISSUES_SUPERVISION_ONLY: type('Leaders issue supervision notices only', 403),
+  NOTICE_NOT_FOUND: type('Notice not found', 404),
+  NOT_YOUR_NOTICE: type('Not your notice', 403),
+  NOTICE_ALREADY_ACKNOWLEDGED: type('Notice already signed for', 409),
+  NOTICE_ALREADY_ANSWERED: type('Notice already answered', 409),
+  INVALID_SUPERVISION_SETTING: type('Invalid supervision setting', 400),
 } as const satisfies Record<DomainProblemCode, ProblemType>;
 
 /**

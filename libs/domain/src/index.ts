@@ -17,7 +17,20 @@ export type {
   ProjectReview,
   ProjectState,
   ProjectStatus,
+  SupervisionNotice,
 } from './project/project.state';
+export * from './project/supervision.errors';
+export {
+  type ItemWarning,
+  ladderNoticesOf,
+  ladderOfProject,
+  needDueOn,
+  NOTICE_TEXT_MAX,
+  openSupervisedItems,
+  schedulerNoticeId,
+  type SupervisedItem,
+} from './project/project.supervision';
+export * from './supervision/warning-ladder';
 export * from './project/project.access';
 export { openNeed, planFrom, reopenedNeed, revisedNeeds } from './project/project.evolve';
 export * from './project/project.decider';
@@ -39,3 +52,4 @@ export * from './matchmaking/matchmaking.errors';
 export * from './matchmaking/matchmaking-event.decider';
 export * from './matchmaking/demand.decider';
 export * from './matchmaking/cooperation.decider';
+export * from './supervision/supervision-settings.decider';

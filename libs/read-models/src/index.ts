@@ -63,9 +63,13 @@ export * from './enterprise-list/enterprise-list.query';
 export * from './conference-list/conference-list.query';
 export * from './project-facts/dashboard.query';
 export * from './project-work-facts/project-work-facts.query';
+export { SupervisionNoticeRow } from './supervision-notices/supervision-notice.entity';
+export { evolveSupervisionNotice, supervisionNotices } from './supervision-notices/supervision-notice.projection';
+export * from './supervision-notices/supervision-notices.query';
 
 export * from './projector/checkpoints';
 export * from './projector/read-model-writer';
 export * from './projector/projector';
 export * from './projector/rebuild';
 export * from './projector/projection-status';
+export * from './supervision-notices/milestone-ladder.query';

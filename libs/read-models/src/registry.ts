@@ -12,6 +12,7 @@ import { projectFacts } from './project-facts/project-facts.projection';
 import { projectList } from './project-list/project-list.projection';
 import { projectWorkFacts } from './project-work-facts/project-work-facts.projection';
 import { ReadModel } from './projector/projection';
+import { supervisionNotices } from './supervision-notices/supervision-notice.projection';
 
 /**
  * Every read model, once: the projector and the rebuild write these (in this order; a derived
@@ -30,6 +31,7 @@ export const readModels: readonly ReadModel[] = [
   cooperationFacts,
   enterpriseTiers,
   projectWorkFacts,
+  supervisionNotices,
 ];
 
 /** TypeORM entities of the read models: the one description of each row (see row-table.ts). */

@@ -12,7 +12,8 @@ import { Role, ROLES } from './actor';
  *
  * The access guard refuses any route missing here (403 NO_ACCESS_RULE, and an error in the
  * log), and the authorization matrix test fails for it, so a new endpoint cannot slip out
- * unguarded. Leaders read everything and write nothing: only GET routes list 'leader'.
+ * unguarded. Leaders read everything and write nothing but 批示 (a 督办单): only GET routes
+ * and POST supervision-notices list 'leader'.
  * Finer rules that depend on the data — a department user works only on projects their
  * department is part of — are applied where the data is (handlers, queries) and are named in a
  * comment on the route's line.
@@ -131,6 +132,19 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   'POST /api/cooperations/:id/project': ['admin', 'taskforce'],
   'GET /api/dashboard/matchmaking': ['admin', 'taskforce', 'leader'],
   'GET /api/dashboard/tiers': ['admin', 'taskforce', 'leader'],
+  'GET /api/settings/supervision': ALL_ROLES,
+  'PUT /api/settings/supervision': ['admin'],
+  // leader: only level "supervision" (批示; the decider checks).
+  'POST /api/projects/:id/supervision-notices': ['admin', 'taskforce', 'leader'],
+  // department: only their own department's notices, else 403 NOT_YOUR_NOTICE (the decider checks).
+  'POST /api/supervision-notices/:noticeId/acknowledgement': ['admin', 'taskforce', 'department'],
+  'POST /api/supervision-notices/:noticeId/response': ['admin', 'taskforce', 'department'],
+  // department: only their own department's notices (the filter is forced).
+  'GET /api/supervision-notices': ['admin', 'taskforce', 'leader', 'department'],
+  // department: only projects their department is part of, else 403 NOT_YOUR_PROJECT.
+  'GET /api/projects/:id/supervision': ALL_ROLES,
+  // department: always their own department's milestones (the filter is forced).
+  'GET /api/dashboard/supervision': ['admin', 'taskforce', 'leader', 'department'],
   'POST /api/admin/rebuild': ['admin'],
   'GET /api/admin/rebuild': ['admin'],
   'GET /api/audit-log': ['admin'],

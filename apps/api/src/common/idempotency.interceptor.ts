@@ -10,7 +10,7 @@ import { CREDENTIAL_ROUTE } from './credential-route.decorator';
 import { ABANDONED_AFTER_SECONDS, IdempotencyKeysService } from './idempotency-keys.service';
 import { ApiError, IdempotencyKeyReusedError, InvalidInputError, isDatabaseUnavailable } from './problem';
 
-/** GET and HEAD are safe to repeat anyway; no route uses PUT or DELETE. */
+/** GET and HEAD are safe to repeat anyway, and so is PUT (it replaces); no route uses DELETE. */
 const COMMAND_METHODS = new Set(['POST', 'PATCH']);
 const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
 /** How long a retry waits for the first request with its key to finish before answering 409. */

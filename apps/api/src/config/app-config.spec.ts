@@ -78,6 +78,19 @@ describe('loadConfig HTTP server limits', () => {
       /LUODI_HTTP_HEADERS_TIMEOUT_MS must not exceed LUODI_HTTP_REQUEST_TIMEOUT_MS/,
     );
   });
+
+  it('runs the supervision scheduler every 5 minutes unless told otherwise, and refuses a bad setting', () => {
+    expect(loadConfig({}).supervisionScheduler).toEqual({ enabled: true, intervalSeconds: 300 });
+    expect(
+      loadConfig({ LUODI_SUPERVISION_SCHEDULER: 'off', LUODI_SUPERVISION_INTERVAL_SECONDS: '60' }).supervisionScheduler,
+    ).toEqual({ enabled: false, intervalSeconds: 60 });
+    expect(() => loadConfig({ LUODI_SUPERVISION_SCHEDULER: 'yes' })).toThrow(
+      /LUODI_SUPERVISION_SCHEDULER must be one of on, off/,
+    );
+    expect(() => loadConfig({ LUODI_SUPERVISION_INTERVAL_SECONDS: '0' })).toThrow(
+      /LUODI_SUPERVISION_INTERVAL_SECONDS must be an integer from 1/,
+    );
+  });
 });
 
 describe('loadConfig KURRENTDB_URL', () => {

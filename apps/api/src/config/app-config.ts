@@ -35,6 +35,8 @@ export interface AppConfig {
   logJson: boolean;
   /** Limits of the HTTP server (http-server-limits.ts), so slow or idle clients cannot hold it. */
   http: HttpServerLimits;
+  /** The supervision scheduler (督办): whether this process runs it, and how often. */
+  supervisionScheduler: { enabled: boolean; intervalSeconds: number };
 }
 
 export interface HttpServerLimits {
@@ -97,6 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       requestTimeoutMs: int('LUODI_HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
       keepAliveTimeoutMs: int('LUODI_HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
       maxConnections: int('LUODI_HTTP_MAX_CONNECTIONS', 1_000, 1, 1_000_000),
+    },
+    // Every instance may run it: the notices it issues are decided on each project's stream.
+    supervisionScheduler: {
+      enabled: oneOf('LUODI_SUPERVISION_SCHEDULER', ['on', 'off'], 'on') === 'on',
+      intervalSeconds: int('LUODI_SUPERVISION_INTERVAL_SECONDS', 300, 1, 86_400),
     },
   };
   // Replicas of the embedded PostgreSQL do not exist; only a server of one's own has them.

@@ -6,6 +6,7 @@ import { createApp, createLogger } from '../app.factory';
 import { loadConfig } from '../config/app-config';
 import { EmbeddedDatabaseError, openDatabase } from '../database/embedded-database';
 import { shutDownOnSignals } from '../shutdown';
+import { SupervisionSchedulerService } from '../supervision/supervision-scheduler.service';
 import { DEMO_DATA_DIR, demoEnvironment } from './demo-config';
 import { DEMO_PASSWORD, DemoPlan, DemoPlanSummary, generateDemoPlan, summarizeDemoPlan } from './demo-data.generator';
 import { generateMatchmakingPlan } from './demo-matchmaking.generator';
@@ -74,6 +75,8 @@ async function main(): Promise<void> {
       return stop('seeding failed', 1);
     }
     writeFileSync(recordFile, JSON.stringify(record, null, 2));
+    // The scheduler's first pass ran on the empty database: issue the story's notices now, not in 5 minutes.
+    if (config.supervisionScheduler.enabled) await app.get(SupervisionSchedulerService).runOnce();
   } else if (existsSync(recordFile)) {
     record = JSON.parse(readFileSync(recordFile, 'utf8')) as SeedRecord;
   } else {

@@ -18,6 +18,7 @@ import {
 } from './charts';
 import { ExportButton, PrintButton, usePrintStamp } from './file-actions';
 import { ProblemBanner } from './form';
+import { LadderCounts } from './supervision';
 
 const FILTERS = ['industryChain', 'district', 'conferenceId', 'department'] as const;
 const GROUPS: { groupBy: GroupBy; title: MessageKey; none: MessageKey }[] = [
@@ -93,6 +94,7 @@ export function DashboardPage({ route }: { route: Route }) {
       <Kpis summary={summary.data} forecast={forecast.data} />
       <ForecastPanel forecast={forecast.data} observed={observed} />
       <BacktestPanel known={known} />
+      <LadderCounts asOf={asOf} department={filters.department} />
       <section className="panel">
         <h2>{t('dash.trend')}</h2>
         <ProblemBanner problem={trend.problem} />

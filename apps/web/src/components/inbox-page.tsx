@@ -10,12 +10,14 @@ import { Field, Notice } from './form';
 import { ListPage, PAGE_SIZE, pageParam } from './list-page';
 import { MilestoneBadge, milestoneState } from './milestone-table';
 import { ProgressForm } from './project-actions';
+import { DepartmentNotices, WarningBadge } from './supervision';
 
 const SHOW = { all: {}, open: { done: false }, overdue: { overdue: true } } as const;
 type Show = keyof typeof SHOW;
 
 /**
- * A department's milestones, overdue in red and due soon in yellow, each with a progress report.
+ * A department's milestones, overdue in red and due soon in yellow, each with a progress report
+ * and its warning ladder (预警), and the department's supervision notices to sign for and answer.
  * Department users see their own department; the task force may look at any.
  */
 export function InboxPage({ route, user }: { route: Route; user: User }) {
@@ -60,6 +62,7 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
         { label: t('milestone.dueOn') },
         { label: t('milestone.owner') },
         { label: t('milestone.state') },
+        { label: t('warning.column') },
         { label: <span className="visually-hidden">{t('project.actions')}</span> },
       ]}
       list={list.data}
@@ -81,6 +84,9 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
               <MilestoneBadge milestone={item} />
             </td>
             <td>
+              <WarningBadge warning={item.warning} />
+            </td>
+            <td>
               {item.done ? null : (
                 <button
                   type="button"
@@ -98,7 +104,7 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
           </tr>
           {reporting === item.milestoneId ? (
             <tr className="form-row">
-              <td colSpan={6}>
+              <td colSpan={7}>
                 <ProgressForm
                   projectId={item.projectId}
                   milestoneId={item.milestoneId}
@@ -136,7 +142,7 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
           </select>
         </Field>
       </div>
-      {!code ? <p className="muted">{t('inbox.chooseDepartment')}</p> : null}
+      {!code ? <p className="muted">{t('inbox.chooseDepartment')}</p> : <DepartmentNotices code={code} user={user} />}
       {saved ? <Notice>{t('common.saved')}</Notice> : null}
     </ListPage>
   );

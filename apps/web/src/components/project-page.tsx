@@ -12,6 +12,7 @@ import { MilestoneTable } from './milestone-table';
 import { NeedsList } from './needs-list';
 import { canResolveNeeds, ProjectActions, ResolveNeed } from './project-actions';
 import { StatusBadge } from './status-badge';
+import { ProjectSupervisionPanel } from './supervision';
 
 const TIMELINE_PAGE = 20;
 
@@ -157,6 +158,8 @@ export function ProjectPage({ id, user }: { id: string; user: User }) {
               />
             </section>
           ) : null}
+
+          {p.status === 'assigned' ? <ProjectSupervisionPanel key={p.version} projectId={p.id} user={user} /> : null}
 
           {p.landedOn ? (
             <section className="panel">

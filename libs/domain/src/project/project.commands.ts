@@ -1,7 +1,9 @@
 import { DomainCommand } from '../kernel/decider';
 import { ActingUser } from './project.access';
+import { SupervisionSettings } from '../supervision/warning-ladder';
 import {
   Need,
+  NoticeLevel,
   PlannedMilestone,
   Reporter,
   Reviewer,
@@ -158,4 +160,42 @@ export type ProjectCommand =
   | LandProject
   | WithdrawProject
   | CorrectLanding
-  | FollowUpNeed;
+  | FollowUpNeed
+  | SupervisionCommand;
+
+/** Exactly one of milestoneId and needId names the item; respondBy defaults to today + responseDays. */
+export type IssueSupervisionNotice = DomainCommand<
+  'IssueSupervisionNotice',
+  {
+    noticeId: string;
+    milestoneId?: string;
+    needId?: string;
+    level: NoticeLevel;
+    message: string;
+    respondBy?: string;
+    /** The logged-in user: a leader issues only 督办单 (level supervision, 批示). */
+    issuedBy: ActingUser;
+    /** From the supervision settings in force. */
+    responseDays: number;
+  }
+>;
+
+/** Department users sign and answer only their own department's notices. */
+export type AcknowledgeSupervisionNotice = DomainCommand<
+  'AcknowledgeSupervisionNotice',
+  { noticeId: string; by: ActingUser }
+>;
+
+export type AnswerSupervisionNotice = DomainCommand<
+  'AnswerSupervisionNotice',
+  { noticeId: string; note: string; by: ActingUser }
+>;
+
+/**
+ * The scheduler's one command per project and run: issue every ladder notice and escalation that
+ * is due by today (metadata.now) and not yet on the stream, each dated when it fell due.
+ */
+export type SuperviseProject = DomainCommand<'SuperviseProject', { settings: SupervisionSettings }>;
+
+export type SupervisionCommand =
+  IssueSupervisionNotice | AcknowledgeSupervisionNotice | AnswerSupervisionNotice | SuperviseProject;

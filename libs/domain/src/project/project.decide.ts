@@ -35,7 +35,9 @@ import {
   submissionOf,
   withdrawalOf,
 } from './project.input';
+import { evolveProject } from './project.evolve';
 import { isClosed, Project, ProjectMilestone, ProjectState } from './project.state';
+import { acknowledgeNotice, answerNotice, issueNotice, superviseProject } from './project.supervision';
 
 /**
  * Every command is checked in the same order: the stream (404/409), who acts where that is
@@ -67,6 +69,14 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
       return correctLanding(command, state);
     case 'FollowUpNeed':
       return followUpNeed(command, state);
+    case 'IssueSupervisionNotice':
+      return issueNotice(command, state);
+    case 'AcknowledgeSupervisionNotice':
+      return acknowledgeNotice(command, state);
+    case 'AnswerSupervisionNotice':
+      return answerNotice(command, state);
+    case 'SuperviseProject':
+      return superviseProject(command, state, (project, event) => evolveProject(project, event) as Project);
   }
 }
 

@@ -219,4 +219,51 @@ export type ProjectEvent =
   | LandingCorrected
   | LandingRevoked
   | NeedFollowedUp
-  | NeedReopened;
+  | NeedReopened
+  | SupervisionEvent;
+
+/** 催办单 (reminder) or 督办单 (supervision); see the supervision section of docs/api.md. */
+export const NOTICE_LEVELS = ['reminder', 'supervision'] as const;
+export type NoticeLevel = (typeof NOTICE_LEVELS)[number];
+
+/**
+ * A notice to the department responsible for one milestone or need. `source: 'scheduler'` ones
+ * carry the ladder `step` the item entered, at most one per item and step.
+ */
+export type SupervisionNoticeIssued = DomainEvent<
+  'SupervisionNoticeIssued',
+  {
+    noticeId: string;
+    milestoneId?: string;
+    needId?: string;
+    departmentCode: string;
+    level: NoticeLevel;
+    message: string;
+    /** Business date by which the department is to answer. */
+    respondBy: string;
+    source: 'manual' | 'scheduler';
+    step?: 'yellow' | 'red' | 'escalated';
+    occurredAt: string;
+  }
+>;
+
+/** 签收: the department has received the notice. */
+export type SupervisionNoticeAcknowledged = DomainEvent<
+  'SupervisionNoticeAcknowledged',
+  { noticeId: string; occurredAt: string }
+>;
+
+/** 反馈: the department's answer; `late` when given after respondBy. */
+export type SupervisionNoticeAnswered = DomainEvent<
+  'SupervisionNoticeAnswered',
+  { noticeId: string; note: string; late: boolean; occurredAt: string }
+>;
+
+/** The notice went unanswered past respondBy, or was answered late: once per notice. */
+export type SupervisionNoticeEscalated = DomainEvent<
+  'SupervisionNoticeEscalated',
+  { noticeId: string; occurredAt: string }
+>;
+
+export type SupervisionEvent =
+  SupervisionNoticeIssued | SupervisionNoticeAcknowledged | SupervisionNoticeAnswered | SupervisionNoticeEscalated;

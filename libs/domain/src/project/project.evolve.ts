@@ -1,5 +1,6 @@
 import { LandingPlan, Need, ProjectEvent } from './project.events';
 import { Project, ProjectNeed, ProjectPlan, ProjectReview, ProjectState } from './project.state';
+import { evolveSupervision } from './project.supervision';
 
 export function evolveProject(state: ProjectState, event: ProjectEvent): ProjectState {
   if (event.type === 'ProjectSubmitted') {
@@ -63,7 +64,12 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         presentedAt: event.data.occurredAt,
       };
     case 'LandingPlanAssigned':
-      return { ...project, status: 'assigned', plan: planFrom(event.data, 1, event.data.occurredAt, null) };
+      return {
+        ...project,
+        status: 'assigned',
+        plan: planFrom(event.data, 1, event.data.occurredAt, null),
+        firstPlannedAt: event.data.occurredAt,
+      };
     case 'LandingPlanRevised':
       return { ...project, plan: planFrom(event.data, event.data.revision, event.data.occurredAt, project.plan) };
     case 'ProgressReported':
@@ -105,6 +111,14 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       return { ...project, landedOn: event.data.landedOn };
     case 'LandingRevoked':
       return { ...project, status: 'assigned', landedOn: null, landedAfter: null, actualInvestmentYuan: null };
+    // Notices are about the project's items, not its course: they leave lastOccurredAt as it was,
+    // so a report dated before an automatic (backdated) notice can still be recorded. No
+    // projection replays notices by business time; the ladder reads each notice's own dates.
+    case 'SupervisionNoticeIssued':
+    case 'SupervisionNoticeAcknowledged':
+    case 'SupervisionNoticeAnswered':
+    case 'SupervisionNoticeEscalated':
+      return evolveSupervision({ ...project, lastOccurredAt: state.lastOccurredAt }, event);
   }
 }
 

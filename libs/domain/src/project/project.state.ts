@@ -1,4 +1,4 @@
-import { Need, PlannedMilestone, Reviewer, ReviewScores, ReviewVerdict } from './project.events';
+import { Need, NoticeLevel, PlannedMilestone, Reviewer, ReviewScores, ReviewVerdict } from './project.events';
 
 /** The project as its events leave it: what the decisions need, plus what `GET /api/projects/:id` shows. */
 
@@ -61,6 +61,28 @@ export interface Project {
   cooperationId?: string;
   /** Business time of the latest event: no later event may claim an earlier time. */
   lastOccurredAt: string;
+  /** Business time of the first landing plan: a need's response deadline counts from it. */
+  firstPlannedAt?: string;
+  /** Supervision notices (催办单, 督办单) on the project's items, in the order issued. */
+  notices?: SupervisionNotice[];
+}
+
+export interface SupervisionNotice {
+  noticeId: string;
+  milestoneId: string | null;
+  needId: string | null;
+  departmentCode: string;
+  level: NoticeLevel;
+  message: string;
+  respondBy: string;
+  source: 'manual' | 'scheduler';
+  step: 'yellow' | 'red' | 'escalated' | null;
+  issuedAt: string;
+  acknowledgedAt: string | null;
+  answeredAt: string | null;
+  note: string | null;
+  late: boolean;
+  escalatedAt: string | null;
 }
 
 /** null: nothing has been submitted on this stream. */

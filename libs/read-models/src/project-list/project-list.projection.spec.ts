@@ -12,6 +12,7 @@ import {
   PROJECT_STREAM,
   CONFERENCE_STREAM,
 } from '../testing/projection-events';
+import { ProjectionEvent } from '../projection-event';
 import { projectionSpecFor } from '../testing/projection.spec-helper';
 import { projectList } from './project-list.projection';
 
@@ -213,6 +214,35 @@ describe('project list projection', () => {
       .when(future)
       .thenMatches([
         { id: PROJECT_ID, status: 'submitted', version: 3, position: 999, updatedAt: '2024-03-07T00:00:00.000Z' },
+      ]);
+  });
+
+  it('a supervision notice moves the version on, not the business time of the latest event', () => {
+    const life = lifeUpTo(5);
+    const last = life[life.length - 1];
+    const notice = {
+      type: 'SupervisionNoticeIssued',
+      data: {
+        noticeId: 'n1',
+        milestoneId: 'm1',
+        departmentCode: 'industry',
+        level: 'reminder',
+        message: '请加快推进',
+        respondBy: '2024-01-10',
+        source: 'scheduler',
+        step: 'yellow',
+        occurredAt: '2024-01-05T00:00:00.000Z',
+      },
+      streamId: PROJECT_STREAM,
+      streamPosition: last.streamPosition + 1,
+      globalPosition: last.globalPosition + 1,
+      recordedAt: '2024-06-01T00:00:00.000Z',
+    } as unknown as ProjectionEvent;
+    spec
+      .given(life)
+      .when(notice)
+      .thenMatches([
+        { version: last.streamPosition + 1, position: last.globalPosition + 1, updatedAt: last.data.occurredAt },
       ]);
   });
 });

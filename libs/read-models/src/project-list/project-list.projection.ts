@@ -90,6 +90,13 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
       return { ...next, landedOn: event.data.landedOn };
     case 'LandingRevoked':
       return { ...next, status: 'assigned', landedOn: null };
+    // Notices stand outside the project's business-time order (an automatic one may be dated back):
+    // the row keeps the time of the project's own latest event.
+    case 'SupervisionNoticeIssued':
+    case 'SupervisionNoticeAcknowledged':
+    case 'SupervisionNoticeAnswered':
+    case 'SupervisionNoticeEscalated':
+      return { ...next, updatedAt: row.updatedAt };
     default:
       return next;
   }

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
+import { BusinessDate } from '../../common/dto-fields';
 import { PageQuery } from '../../projection/page-query.dto';
 
 const booleanParam = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -16,4 +17,9 @@ export class DepartmentAssignmentsQueryDto extends PageQuery {
   @Transform(booleanParam)
   @IsBoolean()
   overdue?: boolean;
+
+  /** The day of each row's warning ladder (`warning`); default today. */
+  @IsOptional()
+  @BusinessDate()
+  asOf?: string;
 }
