@@ -12,7 +12,7 @@ import {
   World,
 } from './projects.helpers';
 
-/** 回访: the task force asks the enterprise about a resolved need; unsatisfied sends it back (退回重办). */
+/** 回访: the task force asks the enterprise about a resolved need; unsatisfied sends it back (退回重办) with a 督办单. */
 let api: RunningApi;
 let world: World;
 let events: EventsTable;
@@ -61,7 +61,20 @@ describe('POST /api/projects/:id/needs/:needId/follow-up', () => {
     const types = (await get(api, `/api/projects/${id}/history`, world.taskforce)).body.events.map(
       (e: { type: string }) => e.type,
     );
-    expect(types.slice(-3)).toEqual(['NeedFollowedUp', 'NeedFollowedUp', 'NeedReopened']);
+    expect(types.slice(-4)).toEqual(['NeedFollowedUp', 'NeedFollowedUp', 'NeedReopened', 'SupervisionNoticeIssued']);
+    // 退回重办 under supervision: a 督办单 to the lead department, in its notice list.
+    const notices = (
+      await get(api, `/api/supervision-notices?minPosition=${unsatisfied.body.position}`, world.industry)
+    ).body.items;
+    expect(notices).toEqual([
+      expect.objectContaining({
+        projectId: id,
+        needId: need.needId,
+        departmentCode: 'industry',
+        level: 'supervision',
+        message: '企业回访不满意，退回重办：地块配套未落实',
+      }),
+    ]);
 
     const dossier = (
       await get(

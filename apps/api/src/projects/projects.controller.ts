@@ -21,6 +21,7 @@ import { ReviseSubmissionDto } from './revise-submission.dto';
 import { ReviewProjectDto } from './review-project.dto';
 import { SubmitProjectDto } from './submit-project.dto';
 import { WithdrawProjectDto } from './withdraw-project.dto';
+import { SupervisionSettingsStore } from '../supervision/supervision-settings';
 
 /**
  * The project lifecycle. Submitting creates a project (201); every other command appends to an
@@ -34,6 +35,7 @@ export class ProjectsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly supervisionSettings: SupervisionSettingsStore,
   ) {}
 
   @Post()
@@ -162,12 +164,13 @@ export class ProjectsController {
 
   @Post(':id/needs/:needId/follow-up')
   @HttpCode(200)
-  followUpNeed(
+  async followUpNeed(
     @Param('id') id: string,
     @Param('needId') needId: string,
     @Body() body: FollowUpNeedDto,
     @CommandCtx() ctx: CommandContext,
   ): Promise<CommandAccepted> {
+    const { responseDays } = await this.supervisionSettings.current();
     return this.commands.execute(
       new OnProject(
         id,
@@ -175,6 +178,8 @@ export class ProjectsController {
           type: 'FollowUpNeed',
           data: {
             followUpId: randomUUID(),
+            noticeId: randomUUID(),
+            responseDays,
             needId,
             satisfaction: body.satisfaction,
             comment: body.comment,

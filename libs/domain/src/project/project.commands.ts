@@ -141,6 +141,10 @@ export type FollowUpNeed = DomainCommand<
   'FollowUpNeed',
   {
     followUpId: string;
+    /** The 督办单 an unsatisfied follow-up issues to the lead department (退回重办). */
+    noticeId: string;
+    /** From the supervision settings in force: that notice's respondBy is today + responseDays. */
+    responseDays: number;
     needId: string;
     satisfaction: Satisfaction;
     comment?: string;

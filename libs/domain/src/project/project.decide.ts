@@ -6,6 +6,7 @@ import {
   resolveOccurredAt,
 } from '../kernel/business-time';
 import { withoutUndefined } from '../kernel/validation';
+import { addDays } from '../supervision/warning-ladder';
 import { mayActOn } from './project.access';
 import {
   AssignLandingPlan,
@@ -235,7 +236,24 @@ function followUpNeed({ data, metadata }: FollowUpNeed, project: Project): Proje
     data: withoutUndefined({ followUpId, needId, satisfaction, comment, evidenceFileIds, occurredAt }),
   };
   if (satisfaction !== 'unsatisfied') return [followedUp];
-  return [followedUp, { type: 'NeedReopened', data: { needId, followUpId, occurredAt } }];
+  const reopened: ProjectEvent = { type: 'NeedReopened', data: { needId, followUpId, occurredAt } };
+  if (project.plan === null) return [followedUp, reopened];
+  // 退回重办 under supervision: a 督办单 to the department answering for the need (the lead, as
+  // for every need's notice), to be answered within the settings' responseDays.
+  const notice: ProjectEvent = {
+    type: 'SupervisionNoticeIssued',
+    data: {
+      noticeId: data.noticeId,
+      needId,
+      departmentCode: project.plan.leadDepartment,
+      level: 'supervision',
+      message: comment ? `企业回访不满意，退回重办：${comment}` : '企业回访不满意，退回重办',
+      respondBy: addDays(businessDate(metadata.now), data.responseDays),
+      source: 'manual',
+      occurredAt,
+    },
+  };
+  return [followedUp, reopened, notice];
 }
 
 /**

@@ -45,7 +45,14 @@ const correctLanding = (data: Partial<CorrectLanding['data']> = {}, now = NOW): 
 
 const followUpNeed = (data: Partial<FollowUpNeed['data']> = {}, now = NOW): FollowUpNeed => ({
   type: 'FollowUpNeed',
-  data: { followUpId: 'follow-up-1', needId: 'need-land', satisfaction: 'satisfied', ...data },
+  data: {
+    followUpId: 'follow-up-1',
+    noticeId: 'notice-1',
+    responseDays: 5,
+    needId: 'need-land',
+    satisfaction: 'satisfied',
+    ...data,
+  },
   metadata: { now },
 });
 
@@ -1197,7 +1204,7 @@ describe('project decider', () => {
       },
     );
 
-    it('unsatisfied reopens the need (退回重办): unresolved again, resolvable again, open for landing', () => {
+    it('unsatisfied reopens the need (退回重办) and issues a 督办单 to the lead department: unresolved again, resolvable again, open for landing', () => {
       const events = projectDecider.decide(
         followUpNeed({ satisfaction: 'unsatisfied' }),
         resolved().reduce(projectDecider.evolve, null),
@@ -1208,7 +1215,26 @@ describe('project decider', () => {
           data: { followUpId: 'follow-up-1', needId: 'need-land', satisfaction: 'unsatisfied', occurredAt: NOW },
         },
         { type: 'NeedReopened', data: { needId: 'need-land', followUpId: 'follow-up-1', occurredAt: NOW } },
+        {
+          type: 'SupervisionNoticeIssued',
+          data: {
+            noticeId: 'notice-1',
+            needId: 'need-land',
+            departmentCode: 'industry',
+            level: 'supervision',
+            message: '企业回访不满意，退回重办',
+            respondBy: '2024-06-06',
+            source: 'manual',
+            occurredAt: NOW,
+          },
+        },
       ]);
+      expect(
+        projectDecider.decide(
+          followUpNeed({ satisfaction: 'unsatisfied', comment: '用地仍未落实' }),
+          resolved().reduce(projectDecider.evolve, null),
+        )[2].data,
+      ).toMatchObject({ message: '企业回访不满意，退回重办：用地仍未落实' });
       const state = [...resolved(), ...events].reduce(projectDecider.evolve, null)!;
       expect(state.needs[0]).toMatchObject({ resolved: false, resolution: null, resolvedAt: null });
       spec
