@@ -126,8 +126,8 @@ describe('authorization matrix', () => {
     });
   });
 
-  it('lets leaders read everything and write nothing (but their own password)', () => {
-    const ownAccount = ['POST /api/auth/password'];
+  it('lets leaders read everything and write nothing (but their own password and read marks)', () => {
+    const ownAccount = ['POST /api/auth/password', 'POST /api/notifications/:id/read'];
     const leaderWrites = Object.entries(ACCESS_POLICY).filter(
       ([route, rule]) =>
         !route.startsWith('GET ') && !ownAccount.includes(route) && rule !== PUBLIC && rolesOf(rule).includes('leader'),

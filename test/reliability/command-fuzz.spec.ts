@@ -60,6 +60,8 @@ const WITHOUT_BODY: Record<string, string> = {
   'POST /api/users/{id}/disable': 'no body; probed below with an unknown id',
   'POST /api/users/{id}/enable': 'no body; probed below with an unknown id',
   'POST /api/admin/rebuild': 'no body; it replaces the read models, nothing a body could change',
+  'POST /api/notifications/{id}/read':
+    "no body; marks the caller's own notification read (bad and others' ids: test/e2e/notifications.e2e.spec.ts)",
 };
 
 /**

@@ -14,6 +14,7 @@ import { EnterprisesModule } from './enterprises/enterprises.module';
 import { ExportsModule } from './exports/exports.module';
 import { ForecastModule } from './forecast/forecast.module';
 import { MatchmakingModule } from './matchmaking/matchmaking.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReadSideModule } from './projection/read-side.module';
 import { UsersModule } from './users/users.module';
@@ -41,6 +42,7 @@ export class AppModule {
         UsersModule,
         ReadSideModule,
         ForecastModule,
+        NotificationsModule,
       ],
     };
   }

@@ -128,6 +128,8 @@ const API_PROBLEMS = {
   NOT_YOUR_COOPERATION: type('Not your cooperation', 403),
   NOT_FOUND: type('Not found', 404),
   USER_NOT_FOUND: type('User not found', 404),
+  NOTIFICATION_NOT_FOUND: type('Notification not found', 404),
+  WEBHOOK_NOT_FOUND: type('Webhook not found', 404),
   METHOD_NOT_ALLOWED: type('Method not allowed', 405),
   USERNAME_TAKEN: type('Username taken', 409),
   CANNOT_DISABLE_SELF: type('Cannot disable own account', 409),

@@ -39,3 +39,5 @@ export * from './matchmaking/matchmaking.errors';
 export * from './matchmaking/matchmaking-event.decider';
 export * from './matchmaking/demand.decider';
 export * from './matchmaking/cooperation.decider';
+
+export * from './notification/notification.rules';

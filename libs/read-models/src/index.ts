@@ -12,7 +12,7 @@ import {
 } from './matchmaking/matchmaking.entity';
 
 export { readModelEntities, readModels } from './registry';
-export type { DerivedProjection, ReadModel, RowProjection, Target } from './projector/projection';
+export type { DerivedProjection, FeedProjection, ReadModel, RowProjection, Target } from './projector/projection';
 export { readModelMigrations, readModelTableMigrations } from './migrations';
 
 export * from './paging';
@@ -53,6 +53,9 @@ export * from './department-assignments/department-assignments.query';
 export * from './enterprise-list/enterprise-list.query';
 export * from './conference-list/conference-list.query';
 export * from './project-facts/dashboard.query';
+export { NotificationNoticeRow, NotificationRow } from './notifications/notification.entity';
+export { notificationNotices, notifications } from './notifications/notification.projection';
+export * from './notifications/notifications.query';
 
 export * from './projector/checkpoints';
 export * from './projector/read-model-writer';

@@ -12,7 +12,8 @@ import { Role, ROLES } from './actor';
  *
  * The access guard refuses any route missing here (403 NO_ACCESS_RULE, and an error in the
  * log), and the authorization matrix test fails for it, so a new endpoint cannot slip out
- * unguarded. Leaders read everything and write nothing: only GET routes list 'leader'.
+ * unguarded. Leaders read everything and write nothing: only GET routes list 'leader' (and
+ * the caller's own account: the password, the notifications read).
  * Finer rules that depend on the data — a department user works only on projects their
  * department is part of — are applied where the data is (handlers, queries) and are named in a
  * comment on the route's line.
@@ -78,6 +79,9 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   'GET /api/dashboard/summary': ['admin', 'taskforce', 'leader', 'department'],
   'GET /api/dashboard/landing-rate': ['admin', 'taskforce', 'leader', 'department'],
   'GET /api/forecast/landing': ['admin', 'taskforce', 'leader'],
+  // Everyone's own notifications only (the query names the caller's department and role).
+  'GET /api/notifications': ALL_ROLES,
+  'POST /api/notifications/:id/read': ALL_ROLES,
   'POST /api/enterprises/:id/tier': ['admin', 'taskforce'],
   'POST /api/matchmaking-events': ['admin', 'taskforce'],
   'GET /api/matchmaking-events': ALL_ROLES,

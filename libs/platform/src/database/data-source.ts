@@ -11,6 +11,7 @@ import { CreateAuditLog1764100000000 } from './migrations/1764100000000-create-a
 import { CreateEnterpriseCreditCodes1764300000000 } from './migrations/1764300000000-create-enterprise-credit-codes.migration';
 import { SecureIdempotencyKeys1764300000001 } from './migrations/1764300000001-secure-idempotency-keys.migration';
 import { CreateServerSecrets1764300000100 } from './migrations/1764300000100-create-server-secrets.migration';
+import { CreateNotificationReads1764803300100 } from './migrations/1764803300100-create-notification-reads.migration';
 
 /** Every table the service owns: the event log, the read models, and the service's own tables. */
 export const migrations = [
@@ -23,6 +24,7 @@ export const migrations = [
   CreateEnterpriseCreditCodes1764300000000,
   SecureIdempotencyKeys1764300000001,
   CreateServerSecrets1764300000100,
+  CreateNotificationReads1764803300100,
 ];
 export const entities = [...readModelEntities, DepartmentEntity, UserEntity];
 
