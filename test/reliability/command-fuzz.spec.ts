@@ -41,6 +41,7 @@ const ROUTES = [
   'POST /api/users',
   'POST /api/users/{id}/password',
   'POST /api/users/{id}/role',
+  'POST /api/webhooks',
 ];
 
 interface Case {
@@ -239,9 +240,28 @@ beforeAll(async () => {
     },
     'POST /api/users': {
       path: '/api/users',
-      valid: { username: 'fuzz-user', password: 'fuzz-password-1', role: 'department', departmentCode: 'industry' },
+      valid: {
+        username: 'fuzz-user',
+        password: 'fuzz-password-1',
+        role: 'department',
+        departmentCode: 'industry',
+        email: 'fuzz@example.org',
+      },
       required: ['username', 'password', 'role'],
-      formatted: ['username', 'role', 'departmentCode'],
+      formatted: ['username', 'role', 'departmentCode', 'email'],
+    },
+    'POST /api/webhooks': {
+      path: '/api/webhooks',
+      valid: {
+        name: '模糊测试机器人',
+        kind: 'generic',
+        url: 'http://127.0.0.1:9/fuzz',
+        secret: 'fuzz-secret',
+        departmentCode: 'industry',
+        events: ['assignment', 'escalated'],
+      },
+      required: ['name', 'kind', 'url', 'events'],
+      formatted: ['kind', 'url', 'departmentCode'],
     },
     'POST /api/users/{id}/password': {
       path: `/api/users/${world.leader.id}/password`,
@@ -279,6 +299,7 @@ async function snapshot(): Promise<Record<string, number>> {
   const { rows } = await pool.query(`
     SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM users)::int AS users,
            (SELECT count(*) FROM departments)::int AS departments, (SELECT count(*) FROM idempotency_keys)::int AS idempotency_keys,
+           (SELECT count(*) FROM webhooks)::int AS webhooks,
            (SELECT coalesce(max(updated_at), 'epoch') FROM users)::text AS users_updated`);
   return rows[0];
 }

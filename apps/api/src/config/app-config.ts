@@ -1,6 +1,12 @@
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
-import { DATABASE_URL_PROTOCOLS, environmentReader, readEventStoreConfig } from '@luodi/platform';
+import {
+  DATABASE_URL_PROTOCOLS,
+  DeliveryConfig,
+  environmentReader,
+  readDeliveryConfig,
+  readEventStoreConfig,
+} from '@luodi/platform';
 import { trustedProxyProblem } from '../auth/client-address';
 import { passwordWeakness } from '../users/password-policy';
 
@@ -35,6 +41,8 @@ export interface AppConfig {
   logJson: boolean;
   /** Limits of the HTTP server (http-server-limits.ts), so slow or idle clients cannot hold it. */
   http: HttpServerLimits;
+  /** How notifications are delivered (webhooks, e-mail). */
+  delivery: DeliveryConfig;
 }
 
 export interface HttpServerLimits {
@@ -98,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       keepAliveTimeoutMs: int('LUODI_HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
       maxConnections: int('LUODI_HTTP_MAX_CONNECTIONS', 1_000, 1, 1_000_000),
     },
+    delivery: readDeliveryConfig(env, read),
   };
   // Replicas of the embedded PostgreSQL do not exist; only a server of one's own has them.
   if (config.readDatabaseUrl && !config.databaseUrl)

@@ -14,6 +14,7 @@ export interface UserView {
   username: string;
   role: Role;
   departmentCode?: string;
+  email: string | null;
   disabled: boolean;
   createdAt: string;
   createdBy: string | null;
@@ -34,6 +35,8 @@ export interface NewUser {
   password: string;
   role: Role;
   departmentCode?: string;
+  /** Where notifications are e-mailed. */
+  email?: string;
 }
 
 type UserChange = 'created' | 'role-changed' | 'disabled' | 'enabled' | 'password-reset' | 'password-changed';
@@ -70,6 +73,8 @@ export class UsersService {
       updatedAt: now,
       updatedBy: context.actor?.userId ?? null,
       passwordChangedAt: now,
+      email: input.email ?? null,
+      emailSince: input.email ? now : null,
     };
     try {
       await this.dataSource.transaction(async (db) => {
@@ -301,6 +306,7 @@ function toView(user: UserEntity): UserView {
     username: user.username,
     role: user.role,
     ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}),
+    email: user.email,
     disabled: user.disabled,
     createdAt: user.createdAt.toISOString(),
     createdBy: user.createdBy,

@@ -12,6 +12,7 @@ import { CreateEnterpriseCreditCodes1764300000000 } from './migrations/176430000
 import { SecureIdempotencyKeys1764300000001 } from './migrations/1764300000001-secure-idempotency-keys.migration';
 import { CreateServerSecrets1764300000100 } from './migrations/1764300000100-create-server-secrets.migration';
 import { CreateNotificationReads1764803300100 } from './migrations/1764803300100-create-notification-reads.migration';
+import { CreateNotificationOutbox1764803300200 } from './migrations/1764803300200-create-notification-outbox.migration';
 
 /** Every table the service owns: the event log, the read models, and the service's own tables. */
 export const migrations = [
@@ -25,6 +26,7 @@ export const migrations = [
   SecureIdempotencyKeys1764300000001,
   CreateServerSecrets1764300000100,
   CreateNotificationReads1764803300100,
+  CreateNotificationOutbox1764803300200,
 ];
 export const entities = [...readModelEntities, DepartmentEntity, UserEntity];
 
