@@ -1,8 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { INestApplication } from '@nestjs/common';
 import { SMTPServer } from 'smtp-server';
-import { RunningApi, startApi } from '../support/start-api';
+import { createApp } from '../../apps/api/src/app.factory';
+import { loadConfig } from '../../apps/api/src/config/app-config';
+import { RunningApi, startApi, TEST_ADMIN_PASSWORD } from '../support/start-api';
 import { createWorld, get, post, projectAt, World } from './projects.helpers';
 
 /**
@@ -27,6 +30,7 @@ const mails: Array<{ to: string[]; raw: string }> = [];
 let api: RunningApi;
 let world: World;
 const hooks: Record<string, string> = {};
+let delivery: Record<string, string>;
 
 beforeAll(async () => {
   receiver = createServer((request, response) => {
@@ -65,13 +69,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const smtpPort = (smtp.server.address() as AddressInfo).port;
 
-  api = await startApi({
+  delivery = {
     LUODI_DELIVERY_MAX_ATTEMPTS: '5',
     LUODI_DELIVERY_BASE_DELAY_MS: '50',
     LUODI_DELIVERY_TIMEOUT_MS: '400',
     LUODI_DELIVERY_POLL_MS: '50',
     LUODI_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-  });
+  };
+  api = await startApi(delivery);
   world = await createWorld(api);
 }, 60_000);
 afterAll(async () => {
@@ -238,5 +243,35 @@ describe('delivering a notification', () => {
     expect(mail.raw).toContain('Subject:');
     expect(mails).toHaveLength(1);
     expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
+});
+
+describe('with two API instances on one database', () => {
+  let second: INestApplication | undefined;
+  afterAll(async () => {
+    await second?.close();
+  });
+
+  it('enqueues and delivers each notification once, whichever instance claims it', async () => {
+    second = await createApp(
+      loadConfig({ NODE_ENV: 'test', LUODI_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, LOG_LEVEL: 'error', ...delivery }),
+      api.databaseUrl,
+    );
+    await second.listen(0, '127.0.0.1');
+    const reply = await register({ kind: 'generic', url: `${receiverUrl}/twice`, secret: SECRET });
+    hooks.twice = reply.body.id;
+    const projects = 8;
+    for (let i = 0; i < projects; i++) await projectAt(world, 'assigned');
+    const page = await until('all delivered', async () => {
+      const deliveries = await deliveriesOf('twice');
+      return deliveries.total === projects &&
+        deliveries.items.every((d: { status: string }) => d.status === 'delivered')
+        ? deliveries
+        : undefined;
+    });
+    const requests = received.filter((r) => r.path === '/twice');
+    expect(requests).toHaveLength(projects);
+    expect(new Set(requests.map((r) => r.body.notification.id)).size).toBe(projects);
+    expect(page.items.every((d: { attempts: number }) => d.attempts === 1)).toBe(true);
   }, 60_000);
 });

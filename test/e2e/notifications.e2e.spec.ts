@@ -173,3 +173,25 @@ describe('notifications of supervision notices', () => {
     expect(await kindsOf(world.leader, id)).toEqual([]);
   });
 });
+
+describe('a rebuild of the read models', () => {
+  it('gives the same notifications, with the same ids, and keeps what each user has read', async () => {
+    const id = await assigned();
+    const before = (await read('/api/notifications?pageSize=100', world.industry)).body.items;
+    const mine = before.find((n: { projectId: string }) => n.projectId === id);
+    const marked = await post(api, `/api/notifications/${mine.id}/read`, world.industry, {});
+    expect(marked.status).toBe(200);
+    const unread = (await read('/api/auth/me', world.industry)).body.unreadNotifications;
+
+    expect((await post(api, '/api/admin/rebuild', world.admin, {})).status).toBe(202);
+    for (let status = 'running'; status === 'running'; await new Promise((resolve) => setTimeout(resolve, 100)))
+      status = (await get(api, '/api/admin/rebuild', world.admin)).body.status;
+    expect((await get(api, '/api/admin/rebuild', world.admin)).body.status).toBe('succeeded');
+
+    const after = (await read('/api/notifications?pageSize=100', world.industry)).body.items;
+    expect(after).toEqual(
+      before.map((n: { id: number }) => (n.id === mine.id ? { ...n, readAt: marked.body.readAt } : n)),
+    );
+    expect((await read('/api/auth/me', world.industry)).body.unreadNotifications).toBe(unread);
+  });
+});
