@@ -39,6 +39,7 @@ import type {
   DemandBoardItem,
   MatchmakingEventItem,
   MatchmakingGroup,
+  NotificationItem,
   TierLadderCounts,
 } from '@luodi/read-models';
 import type { ChangeTierDto } from '../../api/src/enterprises/change-tier.dto';
@@ -83,6 +84,9 @@ import type { ReviseSubmissionDto } from '../../api/src/projects/revise-submissi
 import type { ReviewProjectDto } from '../../api/src/projects/review-project.dto';
 import type { SubmitProjectDto } from '../../api/src/projects/submit-project.dto';
 import type { WithdrawProjectDto } from '../../api/src/projects/withdraw-project.dto';
+import type { NotificationsQueryDto } from '../../api/src/notifications/notifications-query.dto';
+import type { RegisterWebhookDto } from '../../api/src/notifications/register-webhook.dto';
+import type { DeliveryView, WebhookView } from '../../api/src/notifications/webhooks.service';
 import type { CreateUserDto } from '../../api/src/users/create-user.dto';
 import type { UserView } from '../../api/src/users/users.service';
 
@@ -121,6 +125,11 @@ export type CooperationRow = CooperationItem;
 export type CooperationDetail = CooperationState & { version: number };
 export type MatchmakingFigures = MatchmakingDashboard;
 export type TierLadder = TierLadderCounts;
+export type { NotificationItem };
+export type Webhook = WebhookView;
+export type Delivery = DeliveryView;
+export type WebhookKind = RegisterWebhookDto['kind'];
+export type NotificationKind = NotificationItem['kind'];
 
 // Option lists of the forms and filters; typed by the server's unions, so a value it drops fails the type-check.
 export const ROLES: Role[] = ['taskforce', 'reviewer', 'department', 'leader', 'admin'];
@@ -158,6 +167,17 @@ export const COOPERATION_STAGES: CooperationStage[] = [
   'signed',
   'delivering',
   'dropped',
+];
+export const WEBHOOK_KINDS: WebhookKind[] = ['wecom', 'dingtalk', 'feishu', 'generic'];
+export const NOTIFICATION_KINDS: NotificationKind[] = [
+  'assignment',
+  'reminder',
+  'supervision',
+  'due-soon',
+  'overdue',
+  'escalated',
+  'notice-acknowledged',
+  'notice-answered',
 ];
 export const AUDIT_ACTIONS: AuditAction[] = [
   'auth.login.succeeded',
@@ -459,4 +479,12 @@ export const api = {
   matchmakingDashboard: (query: { groupBy: MatchmakingGroup; asOf?: string; knownAt?: string }) =>
     get<MatchmakingFigures>('/api/dashboard/matchmaking', query),
   tierLadder: (query: { asOf?: string }) => get<TierLadder>('/api/dashboard/tiers', query),
+
+  me: () => get<User & { unreadNotifications: number }>('/api/auth/me'),
+  notifications: (query: QueryOf<NotificationsQueryDto>) => get<Page<NotificationItem>>('/api/notifications', query),
+  readNotification: (id: number) => post<{ id: number; readAt: string }>(`/api/notifications/${id}/read`, undefined),
+  webhooks: () => get<Webhook[]>('/api/webhooks'),
+  registerWebhook: (body: RegisterWebhookDto) => post<Webhook>('/api/webhooks', body),
+  deliveries: (id: string, query: { page?: number; pageSize?: number }) =>
+    get<Page<Delivery>>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`, query),
 };

@@ -6,6 +6,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type { Lang } from './format';
 import { matchmakingMessagesEn, matchmakingMessagesZh } from './messages-matchmaking';
+import { notificationMessagesEn, notificationMessagesZh } from './messages-notifications';
 import { problemMessagesEn, problemMessagesZh } from './messages-problems';
 
 export type { Lang } from './format';
@@ -389,6 +390,7 @@ const zhCN = {
   'import.column': '列',
   'import.problem': '问题',
   ...matchmakingMessagesZh,
+  ...notificationMessagesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -775,6 +777,7 @@ const en: Record<MessageKey, string> = {
   'import.column': 'Column',
   'import.problem': 'Problem',
   ...matchmakingMessagesEn,
+  ...notificationMessagesEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
