@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { INestApplication } from '@nestjs/common';
+import { Pool } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { createApp } from '../../apps/api/src/app.factory';
 import { loadConfig } from '../../apps/api/src/config/app-config';
@@ -273,5 +274,58 @@ describe('with two API instances on one database', () => {
     expect(requests).toHaveLength(projects);
     expect(new Set(requests.map((r) => r.body.notification.id)).size).toBe(projects);
     expect(page.items.every((d: { attempts: number }) => d.attempts === 1)).toBe(true);
+  }, 60_000);
+});
+
+describe("a user's e-mail address", () => {
+  it('is set on an existing user, gets what is recorded from then on, and is removed with null', async () => {
+    const address = 'lead@industry.example';
+    expect(
+      (await post(api, `/api/users/${world.industry.id}/email`, world.admin, { email: 'not-an-address' })).body,
+    ).toMatchObject({ code: 'INVALID_INPUT', errors: [expect.objectContaining({ field: 'email' })] });
+    expect(
+      (await post(api, '/api/users/00000000-0000-4000-8000-000000000000/email', world.admin, { email: address }))
+        .status,
+    ).toBe(404);
+    expect((await post(api, `/api/users/${world.industry.id}/email`, world.taskforce, { email: address })).status).toBe(
+      403,
+    );
+    const marker = await register({ kind: 'generic', url: `${receiverUrl}/marker`, secret: SECRET });
+    const set = await post(api, `/api/users/${world.industry.id}/email`, world.admin, { email: address });
+    expect(set).toMatchObject({ status: 200, body: { email: address } });
+    // Setting an address ends no session.
+    expect((await get(api, '/api/auth/me', world.industry)).status).toBe(200);
+    expect(mails.filter((m) => m.to.includes(address))).toEqual([]);
+
+    await projectAt(world, 'assigned');
+    await until('the e-mail to the new address', async () =>
+      mails.some((m) => m.to.includes(address)) ? true : undefined,
+    );
+    expect(mails.filter((m) => m.to.includes(address))).toHaveLength(1);
+
+    expect(await post(api, `/api/users/${world.industry.id}/email`, world.admin, { email: null })).toMatchObject({
+      status: 200,
+      body: { email: null },
+    });
+    const { id } = await projectAt(world, 'assigned');
+    // The outbox rows of one event are written in one transaction: once the robot's is there, so
+    // would the e-mail's be.
+    const pool = new Pool({ connectionString: api.databaseUrl, max: 1 });
+    try {
+      const rowsFor = async (where: string, value: string) =>
+        (
+          await pool.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM notification_outbox WHERE ${where} = $1 AND notification->>'projectId' = $2`,
+            [value, id],
+          )
+        ).rows[0].n;
+      await until('the outbox has the last assignment', async () =>
+        (await rowsFor('webhook_id::text', marker.body.id)) === 1 ? true : undefined,
+      );
+      expect(await rowsFor('email', address)).toBe(0);
+    } finally {
+      await pool.end();
+    }
+    expect(mails.filter((m) => m.to.includes(address))).toHaveLength(1);
   }, 60_000);
 });

@@ -188,6 +188,7 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   'user.enabled',
   'user.password-reset',
   'user.password-changed',
+  'user.email-changed',
   'admin.rebuild-started',
 ];
 

@@ -6,6 +6,8 @@
 export const notificationMessagesZh = {
   'nav.notifications': '通知',
   'nav.webhooks': '推送渠道',
+  'users.email': '通知邮箱',
+  'users.emailHint': '选填；配置了邮件服务器时，通知也发到这个邮箱',
 
   'bell.label': '通知',
   'bell.unread': '{count} 条未读通知',
@@ -66,6 +68,8 @@ export const notificationMessagesZh = {
 export const notificationMessagesEn: Record<keyof typeof notificationMessagesZh, string> = {
   'nav.notifications': 'Notifications',
   'nav.webhooks': 'Channels',
+  'users.email': 'Notification e-mail',
+  'users.emailHint': 'Optional; with a mail server configured, notifications are e-mailed here too',
 
   'bell.label': 'Notifications',
   'bell.unread': '{count} unread notifications',

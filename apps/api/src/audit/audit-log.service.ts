@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'user.enabled',
   'user.password-reset',
   'user.password-changed',
+  'user.email-changed',
   'admin.rebuild-started',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -82,6 +82,7 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   // Everyone's own notifications only (the query names the caller's department and role).
   'GET /api/notifications': ALL_ROLES,
   'POST /api/notifications/:id/read': ALL_ROLES,
+  'POST /api/users/:id/email': ['admin'],
   'POST /api/webhooks': ['admin'],
   'GET /api/webhooks': ['admin'],
   'GET /api/webhooks/:id/deliveries': ['admin'],
