@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DepartmentEntity } from '@luodi/platform';
 import { offsetOf, Page, PageRequest } from '@luodi/read-models';
 import { randomUUID } from 'node:crypto';
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { ApiError, InvalidInputError } from '../common/problem';
@@ -170,9 +170,15 @@ export function urlProblem(raw: string, own: OwnAddress): { field: string; messa
   return null;
 }
 
+// Loopback and "any" addresses, IPv4-mapped IPv6 forms (::ffff:7f00:1) included.
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('0.0.0.0', 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+LOOPBACK.addAddress('::', 'ipv6');
+
 function isLoopback(host: string): boolean {
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  const v4 = host.startsWith('::ffff:') ? host.slice(7) : host;
-  if (isIP(v4) === 4) return v4.startsWith('127.') || v4 === '0.0.0.0';
-  return isIP(host) === 6 && (host === '::1' || host === '::');
+  const family = isIP(host);
+  return family !== 0 && LOOPBACK.check(host, family === 4 ? 'ipv4' : 'ipv6');
 }
