@@ -149,6 +149,7 @@ describe('delivering a notification', () => {
       flaky: { kind: 'generic', url: `${receiverUrl}/flaky`, secret: SECRET },
       hang: { kind: 'generic', url: `${receiverUrl}/hang`, secret: SECRET },
       other: { kind: 'generic', url: `${receiverUrl}/other`, secret: SECRET, departmentCode: 'commerce' },
+      supporting: { kind: 'generic', url: `${receiverUrl}/supporting`, secret: SECRET, departmentCode: 'resources' },
       escalations: { kind: 'generic', url: `${receiverUrl}/escalations`, secret: SECRET, events: ['escalated'] },
     })) {
       const reply = await register(body);
@@ -172,7 +173,7 @@ describe('delivering a notification', () => {
       const page = await deliveriesOf(hook);
       return page.items[0]?.status === 'delivered' ? page.items[0] : undefined;
     };
-    for (const hook of ['wecom', 'dingtalk', 'feishu', 'generic'])
+    for (const hook of ['wecom', 'dingtalk', 'feishu', 'generic', 'supporting'])
       await until(`${hook} delivered`, () => delivered(hook));
     // Delivered while the hanging receiver holds its request open.
     expect(received.filter((r) => r.path === '/hang').length).toBeGreaterThanOrEqual(1);
@@ -213,7 +214,8 @@ describe('delivering a notification', () => {
       event: 'assignment',
       notification: { kind: 'assignment', projectId, departmentCode: 'industry', title: '新的落地任务' },
     });
-    // A department's webhook gets only its department's, a kind's only its kind.
+    // A department's webhook gets what tells its department (a supporting one too), a kind's only its kind.
+    expect(only('/supporting').body.notification).toMatchObject({ kind: 'assignment', departmentCode: 'industry' });
     expect(received.filter((r) => r.path === '/other' || r.path === '/escalations')).toEqual([]);
 
     // 3 failures, then delivered: once, with 4 attempts logged.

@@ -10,6 +10,7 @@ const notification: OutgoingNotification = {
   projectId: 'p-1',
   projectTitle: '智能港口装备',
   departmentCode: 'industry',
+  departmentName: '市工业和信息化局',
   noticeId: 'n-1',
   createdAt: '2026-01-05T02:00:00.000Z',
 };
@@ -29,7 +30,7 @@ describe('channelRequest', () => {
     expect(request.headers['X-Luodi-Delivery']).toBe('7');
     expect(JSON.parse(request.body)).toEqual({
       msgtype: 'markdown',
-      markdown: { content: '**【落地】已升级督办**\n> 项目：智能港口装备\n> 部门：industry\n> 请于三日内反馈' },
+      markdown: { content: '**【落地】已升级督办**\n> 项目：智能港口装备\n> 部门：市工业和信息化局\n> 请于三日内反馈' },
     });
   });
 
@@ -61,7 +62,7 @@ describe('channelRequest', () => {
       timestamp,
       sign: hmac(`${timestamp}\n${SECRET}`, ''),
       msg_type: 'text',
-      content: { text: '【落地】已升级督办\n项目：智能港口装备\n部门：industry\n请于三日内反馈' },
+      content: { text: '【落地】已升级督办\n项目：智能港口装备\n部门：市工业和信息化局\n请于三日内反馈' },
     });
   });
 

@@ -16,6 +16,7 @@ export interface OutgoingNotification {
   projectId: string;
   projectTitle: string | null;
   departmentCode: string | null;
+  departmentName: string | null;
   noticeId: string | null;
   createdAt: string;
 }
@@ -30,7 +31,7 @@ export interface ChannelRequest {
 export function messageLines(notification: OutgoingNotification): string[] {
   return [
     `项目：${notification.projectTitle ?? notification.projectId}`,
-    ...(notification.departmentCode ? [`部门：${notification.departmentCode}`] : []),
+    ...(notification.departmentCode ? [`部门：${notification.departmentName ?? notification.departmentCode}`] : []),
     ...(notification.body ? [notification.body] : []),
   ];
 }

@@ -52,9 +52,18 @@ export function outboxConsumer(store: EventStore, email: boolean) {
           (row: { id: string; title: string }) => [row.id, row.title],
         ),
       );
+      const departments = new Map<string, string>(
+        (await manager.query(`SELECT code, name FROM departments`)).map((row: { code: string; name: string }) => [
+          row.code,
+          row.name,
+        ]),
+      );
       const deliveries: Delivery[] = [];
       for (const event of notifying) {
-        const found = notificationFor(event, { notice: (id) => notices.get(id) ?? null });
+        const found = notificationFor(event, {
+          notice: (id) => notices.get(id) ?? null,
+          departmentName: (code) => departments.get(code) ?? code,
+        });
         if (!found) continue;
         const projectId = parseStreamId(event.streamId)!.id;
         const recordedAt = new Date(event.recordedAt);
@@ -66,6 +75,7 @@ export function outboxConsumer(store: EventStore, email: boolean) {
           projectId,
           projectTitle: titles.get(projectId) ?? null,
           departmentCode: found.departmentCode,
+          departmentName: found.departmentCode ? (departments.get(found.departmentCode) ?? null) : null,
           noticeId: found.noticeId,
           createdAt: event.recordedAt,
         };
@@ -73,7 +83,9 @@ export function outboxConsumer(store: EventStore, email: boolean) {
         for (const webhook of webhooks)
           if (
             webhook.events.includes(found.kind) &&
-            (webhook.department_code === null || webhook.department_code === found.departmentCode) &&
+            (webhook.department_code === null ||
+              found.departments.includes(webhook.department_code) ||
+              webhook.department_code === found.departmentCode) &&
             webhook.created_at <= recordedAt
           )
             deliveries.push({

@@ -29,6 +29,14 @@ describe('notificationFor', () => {
     });
   });
 
+  it('names the departments of a plan by name where the caller has them', () => {
+    const event = { type: 'LandingPlanAssigned', data: { leadDepartment: 'industry', supportingDepartments: ['x'] } };
+    const names: Record<string, string> = { industry: '市工业和信息化局' };
+    expect(notificationFor(event, { ...lookups, departmentName: (code) => names[code] ?? code })?.body).toBe(
+      '牵头：市工业和信息化局；配合：x',
+    );
+  });
+
   it('tells the department of a manual notice by its level, and of a scheduler notice by its step', () => {
     expect(notificationFor(issued({ source: 'manual' }), lookups)).toMatchObject({
       kind: 'supervision',

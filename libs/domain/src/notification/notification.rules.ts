@@ -46,6 +46,11 @@ export interface IssuedNotice {
 export interface NotificationLookups {
   /** The notice issued with this id (null: unknown, e.g. issued before this was deployed and not rebuilt). */
   notice(noticeId: string): IssuedNotice | null;
+  /**
+   * A department's name for the text, where the caller has one; else the code. Department names
+   * are reference data that may change, so the read model, which a rebuild must reproduce, keeps codes.
+   */
+  departmentName?(code: string): string;
 }
 
 /** An event as stored: only its type and data are read. */
@@ -88,10 +93,11 @@ export function notificationFor(event: StoredEvent, lookups: NotificationLookups
     case 'LandingPlanAssigned': {
       const lead = text(data.leadDepartment);
       const supporting = texts(data.supportingDepartments).filter((code) => code !== lead);
+      const name = (code: string) => lookups.departmentName?.(code) ?? code;
       return {
         kind: 'assignment',
         title: TITLES.assignment,
-        body: `牵头：${lead}${supporting.length ? `；配合：${supporting.join('、')}` : ''}`,
+        body: `牵头：${name(lead)}${supporting.length ? `；配合：${supporting.map(name).join('、')}` : ''}`,
         departmentCode: lead,
         noticeId: null,
         departments: [lead, ...supporting],
