@@ -331,3 +331,47 @@ describe("a user's e-mail address", () => {
     expect(mails.filter((m) => m.to.includes(address))).toHaveLength(1);
   }, 60_000);
 });
+
+describe('the outbox after its consumer replays the log', () => {
+  it('enqueues nothing twice: the (channel, event) key keeps the deliveries made', async () => {
+    const reply = await register({ kind: 'generic', url: `${receiverUrl}/replayed`, secret: SECRET });
+    const pool = new Pool({ connectionString: api.databaseUrl, max: 1 });
+    try {
+      const { id: first } = await projectAt(world, 'assigned');
+      await until('the first delivery', async () =>
+        received.some((r) => r.path === '/replayed' && r.body.notification.projectId === first) ? true : undefined,
+      );
+      const outboxRows = async () =>
+        (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM notification_outbox')).rows[0].n;
+      const before = await outboxRows();
+      // As if the checkpoint were lost: the consumer reads the whole log again.
+      await pool.query(
+        `UPDATE projection_checkpoints SET checkpoint = NULL, position = 0 WHERE name = 'notification-outbox'`,
+      );
+      const { id: second } = await projectAt(world, 'assigned');
+      await until('the second delivery', async () =>
+        received.some((r) => r.path === '/replayed' && r.body.notification.projectId === second) ? true : undefined,
+      );
+      await until('the consumer back at the head', async () => {
+        const { rows } = await pool.query<{ behind: boolean }>(
+          `SELECT c.position < (SELECT max(global_position) FROM events) AS behind
+             FROM projection_checkpoints c WHERE c.name = 'notification-outbox'`,
+        );
+        return rows[0].behind ? undefined : true;
+      });
+      // Only the second assignment's rows were added (one per channel it goes to), none of the replay.
+      const added = (await outboxRows()) - before;
+      const forSecond = (
+        await pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM notification_outbox WHERE notification->>'projectId' = $1`,
+          [second],
+        )
+      ).rows[0].n;
+      expect(added).toBe(forSecond);
+      expect(received.filter((r) => r.path === '/replayed')).toHaveLength(2);
+      expect((await get(api, `/api/webhooks/${reply.body.id}/deliveries`, world.admin)).body.total).toBe(2);
+    } finally {
+      await pool.end();
+    }
+  }, 60_000);
+});
