@@ -60,6 +60,7 @@ describeWithChromium('notifications in the browser', () => {
     const menu = page.getByRole('dialog', { name: '通知' });
     await menu.getByText('新的落地任务').first().waitFor();
     expect(await menu.getByRole('listitem').count()).toBe(2);
+    expect(await menu.getByRole('listitem').first().innerText()).toContain('牵头：industry；配合：resources');
     await screenshot(page, 'notification-bell');
     await menu
       .getByRole('button', { name: /^标为已读：/ })

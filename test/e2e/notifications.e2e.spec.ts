@@ -75,6 +75,7 @@ describe('notifications of an assignment', () => {
       projectId: id,
       projectTitle: '智能港口装备',
       departmentCode: 'industry',
+      departments: ['industry', 'resources'],
       readAt: null,
     });
     expect(await kindsOf(world.resources, id)).toEqual(['assignment']);

@@ -25,6 +25,8 @@ export const notificationMessagesZh = {
   'notifications.at': '时间',
   'notifications.markRead': '标为已读',
   'notifications.read': '已读',
+  'notifications.plan': '牵头：{lead}',
+  'notifications.planWith': '牵头：{lead}；配合：{supporting}',
 
   'nkind.assignment': '落地任务',
   'nkind.reminder': '催办',
@@ -87,6 +89,8 @@ export const notificationMessagesEn: Record<keyof typeof notificationMessagesZh,
   'notifications.at': 'When',
   'notifications.markRead': 'Mark read',
   'notifications.read': 'Read',
+  'notifications.plan': 'Lead: {lead}',
+  'notifications.planWith': 'Lead: {lead}; supporting: {supporting}',
 
   'nkind.assignment': 'Assignment',
   'nkind.reminder': 'Reminder',

@@ -131,7 +131,17 @@ export function NotificationBell() {
 }
 
 function NotificationText({ item, onOpen }: { item: NotificationItem; onOpen?: () => void }) {
-  const { code } = useI18n();
+  const { t, code } = useI18n();
+  const departments = useDepartments();
+  // A plan's departments by name, in the reader's language; the stored text has their codes.
+  const [lead, ...supporting] = item.departments.map((d) => departmentName(departments, d));
+  const body =
+    item.kind === 'assignment'
+      ? t(supporting.length ? 'notifications.planWith' : 'notifications.plan', {
+          lead,
+          supporting: supporting.join('、'),
+        })
+      : item.body;
   return (
     <div className="notification-text">
       <strong>{item.title}</strong> <span className="badge">{code('nkind', item.kind)}</span>
@@ -139,7 +149,7 @@ function NotificationText({ item, onOpen }: { item: NotificationItem; onOpen?: (
         <a href={href(`/projects/${item.projectId}`)} onClick={onOpen}>
           {item.projectTitle ?? item.projectId}
         </a>
-        {item.body ? ` · ${item.body}` : ''}
+        {body ? ` · ${body}` : ''}
       </div>
       <div className="muted">{formatDateTime(item.createdAt)}</div>
     </div>

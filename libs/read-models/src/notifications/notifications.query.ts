@@ -20,6 +20,8 @@ export interface NotificationItem {
   /** Null while the project list has not caught up with the project. */
   projectTitle: string | null;
   departmentCode: string | null;
+  /** The departments told (an assignment: the lead first, then the supporting ones). */
+  departments: string[];
   noticeId: string | null;
   createdAt: string;
   readAt: string | null;
@@ -39,7 +41,7 @@ export async function listNotifications(
   const where = `${TOLD} AND ($4::boolean IS NULL OR (r.read_at IS NULL) = $4::boolean)`;
   const rows: Array<Record<string, unknown>> = await dataSource.query(
     `SELECT n.position, n.kind, n.title, n.body, n.project_id, p.title AS project_title, n.department_code,
-            n.notice_id, n.created_at, r.read_at
+            n.departments, n.notice_id, n.created_at, r.read_at
        FROM notifications n
        LEFT JOIN notification_reads r ON r.user_id = $1 AND r.position = n.position
        LEFT JOIN project_list p ON p.id = n.project_id
@@ -92,6 +94,7 @@ function toItem(row: Record<string, unknown>): NotificationItem {
     projectId: row.project_id as string,
     projectTitle: (row.project_title as string | null) ?? null,
     departmentCode: (row.department_code as string | null) ?? null,
+    departments: row.departments as string[],
     noticeId: (row.notice_id as string | null) ?? null,
     createdAt: toIso(row.created_at as Date),
     readAt: row.read_at ? toIso(row.read_at as Date) : null,
