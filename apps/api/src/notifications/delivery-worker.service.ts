@@ -80,9 +80,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     this.wake();
-    await this.enqueuer.stop();
-    await this.loop;
-    await Promise.allSettled(this.inFlight.values());
+    // Side by side: a shutdown races the embedded PostgreSQL's own exit hook.
+    await Promise.all([this.enqueuer.stop(), this.loop, Promise.allSettled(this.inFlight.values())]);
     this.mail?.close();
   }
 
