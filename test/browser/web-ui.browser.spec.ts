@@ -418,6 +418,8 @@ describeWithChromium('web UI in the browser', () => {
       '/admin/users',
       '/admin/departments',
       '/admin/audit-log',
+      '/admin/webhooks',
+      '/notifications',
     ];
     // The UI's own words; names and titles from the data may be Chinese in any language.
     const CHROME =

@@ -43,7 +43,13 @@ describe('login', () => {
   it('gives a department user its department, in the login answer and in /me', async () => {
     const clerk = await createUserAndLogin(api, 'department', 'industry');
     const me = await call('GET', '/api/auth/me', clerk.token);
-    expect(me.body).toEqual({ id: clerk.id, username: clerk.username, role: 'department', departmentCode: 'industry' });
+    expect(me.body).toEqual({
+      id: clerk.id,
+      username: clerk.username,
+      role: 'department',
+      departmentCode: 'industry',
+      unreadNotifications: 0,
+    });
   });
 
   it('answers a wrong password and an unknown user with the same 401', async () => {

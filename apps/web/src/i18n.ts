@@ -6,6 +6,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type { Lang } from './format';
 import { matchmakingMessagesEn, matchmakingMessagesZh } from './messages-matchmaking';
+import { notificationMessagesEn, notificationMessagesZh } from './messages-notifications';
 import { problemMessagesEn, problemMessagesZh } from './messages-problems';
 import { scorecardMessagesEn, scorecardMessagesZh } from './messages-scorecards';
 import { supervisionMessagesEn, supervisionMessagesZh } from './messages-supervision';
@@ -411,6 +412,7 @@ const zhCN = {
   'audit.action.auth.login.failed': '登录失败',
   'audit.action.user.created': '新建用户',
   'audit.action.user.role-changed': '变更角色',
+  'audit.action.user.email-changed': '变更通知邮箱',
   'audit.action.user.disabled': '停用用户',
   'audit.action.user.enabled': '启用用户',
   'audit.action.user.password-reset': '重置密码',
@@ -455,6 +457,7 @@ const zhCN = {
   ...matchmakingMessagesZh,
   ...scorecardMessagesZh,
   ...supervisionMessagesZh,
+  ...notificationMessagesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -863,6 +866,7 @@ const en: Record<MessageKey, string> = {
   'audit.action.auth.login.failed': 'Failed login',
   'audit.action.user.created': 'User created',
   'audit.action.user.role-changed': 'Role changed',
+  'audit.action.user.email-changed': 'Notification e-mail changed',
   'audit.action.user.disabled': 'User disabled',
   'audit.action.user.enabled': 'User enabled',
   'audit.action.user.password-reset': 'Password reset',
@@ -907,6 +911,7 @@ const en: Record<MessageKey, string> = {
   ...matchmakingMessagesEn,
   ...scorecardMessagesEn,
   ...supervisionMessagesEn,
+  ...notificationMessagesEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

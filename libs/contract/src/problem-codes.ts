@@ -153,6 +153,8 @@ const API_PROBLEMS = {
   NOT_FOUND: type('Not found', 404),
   USER_NOT_FOUND: type('User not found', 404),
   DISPLAY_TOKEN_NOT_FOUND: type('Display token not found', 404),
+  NOTIFICATION_NOT_FOUND: type('Notification not found', 404),
+  WEBHOOK_NOT_FOUND: type('Webhook not found', 404),
   METHOD_NOT_ALLOWED: type('Method not allowed', 405),
   USERNAME_TAKEN: type('Username taken', 409),
   DISPLAY_TOKEN_REVOKED: type('Display token already revoked', 409),

@@ -53,3 +53,5 @@ export * from './matchmaking/matchmaking-event.decider';
 export * from './matchmaking/demand.decider';
 export * from './matchmaking/cooperation.decider';
 export * from './supervision/supervision-settings.decider';
+
+export * from './notification/notification.rules';

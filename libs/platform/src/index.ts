@@ -8,5 +8,11 @@ export { createDataSource, entities, migrate, migrations } from './database/data
 export { DepartmentEntity } from './database/entities/department.entity';
 export { UserEntity } from './database/entities/user.entity';
 export { countBatch, setProjectionStatusSource } from './metrics/projection.metrics';
-export { ConfigError, DATABASE_URL_PROTOCOLS, environmentReader, readEventStoreConfig } from './config/environment';
-export type { EnvironmentReader, EventStoreConfig } from './config/environment';
+export {
+  ConfigError,
+  DATABASE_URL_PROTOCOLS,
+  environmentReader,
+  readDeliveryConfig,
+  readEventStoreConfig,
+} from './config/environment';
+export type { DeliveryConfig, EnvironmentReader, EventStoreConfig } from './config/environment';

@@ -13,7 +13,7 @@ import {
 } from './matchmaking/matchmaking.entity';
 
 export { readModelEntities, readModels } from './registry';
-export type { DerivedProjection, ReadModel, RowProjection, Target } from './projector/projection';
+export type { DerivedProjection, FeedProjection, ReadModel, RowProjection, Target } from './projector/projection';
 export { readModelMigrations, readModelTableMigrations } from './migrations';
 
 export * from './paging';
@@ -66,6 +66,9 @@ export * from './project-work-facts/project-work-facts.query';
 export { SupervisionNoticeRow } from './supervision-notices/supervision-notice.entity';
 export { evolveSupervisionNotice, supervisionNotices } from './supervision-notices/supervision-notice.projection';
 export * from './supervision-notices/supervision-notices.query';
+export { NotificationNoticeRow, NotificationRow } from './notifications/notification.entity';
+export { notificationNotices, notifications } from './notifications/notification.projection';
+export * from './notifications/notifications.query';
 
 export * from './projector/checkpoints';
 export * from './projector/read-model-writer';

@@ -7,6 +7,7 @@ import {
   enterpriseTiers,
   matchmakingEvents,
 } from './matchmaking/matchmaking.projection';
+import { notificationNotices, notifications } from './notifications/notification.projection';
 import { projectDossier } from './project-dossier/project-dossier.projection';
 import { projectFacts } from './project-facts/project-facts.projection';
 import { projectList } from './project-list/project-list.projection';
@@ -32,6 +33,8 @@ export const readModels: readonly ReadModel[] = [
   enterpriseTiers,
   projectWorkFacts,
   supervisionNotices,
+  notificationNotices,
+  notifications,
 ];
 
 /** TypeORM entities of the read models: the one description of each row (see row-table.ts). */

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'user.enabled',
   'user.password-reset',
   'user.password-changed',
+  'user.email-changed',
   'admin.rebuild-started',
   'display-token.created',
   'display-token.revoked',

@@ -12,8 +12,9 @@ import { Role, ROLES } from './actor';
  *
  * The access guard refuses any route missing here (403 NO_ACCESS_RULE, and an error in the
  * log), and the authorization matrix test fails for it, so a new endpoint cannot slip out
- * unguarded. Leaders read everything and write nothing but 批示 (a 督办单): only GET routes
- * and POST supervision-notices list 'leader'.
+ * unguarded. Leaders read everything and write nothing but 批示 (a 督办单) and their own account
+ * (the password, the notifications read): only GET routes, POST supervision-notices and those
+ * list 'leader'.
  * Finer rules that depend on the data — a department user works only on projects their
  * department is part of — are applied where the data is (handlers, queries) and are named in a
  * comment on the route's line.
@@ -117,6 +118,13 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   'GET /api/reports': ['admin', 'taskforce', 'leader', 'department'],
   'GET /api/reports/:id': ['admin', 'taskforce', 'leader', 'department'],
   'GET /api/reports/:id/export.xlsx': ['admin', 'taskforce', 'leader', 'department'],
+  // Everyone's own notifications only (the query names the caller's department and role).
+  'GET /api/notifications': ALL_ROLES,
+  'POST /api/notifications/:id/read': ALL_ROLES,
+  'POST /api/users/:id/email': ['admin'],
+  'POST /api/webhooks': ['admin'],
+  'GET /api/webhooks': ['admin'],
+  'GET /api/webhooks/:id/deliveries': ['admin'],
   'POST /api/enterprises/:id/tier': ['admin', 'taskforce'],
   'POST /api/matchmaking-events': ['admin', 'taskforce'],
   'GET /api/matchmaking-events': ALL_ROLES,

@@ -1,8 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { countUnreadNotifications } from '@luodi/read-models';
 import { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
 import { CommandContext, CommandCtx } from '../common/command-context';
 import { CredentialRoute } from '../common/credential-route.decorator';
+import { readerOf } from '../notifications/notifications.controller';
 import { ApiError } from '../common/problem';
 import { Actor, CurrentActor } from './actor';
 import { AuthService, Session, SessionUser, sessionUser } from './auth.service';
@@ -14,7 +17,10 @@ import { PasswordHashingBusyError } from './password-hasher';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   /**
    * Exchanges a username and password for a bearer token. 401 INVALID_CREDENTIALS for any wrong
@@ -40,11 +46,14 @@ export class AuthController {
     );
   }
 
-  /** The logged-in user. */
+  /** The logged-in user, with the number of the user's unread notifications. */
   @ApiBearerAuth()
   @Get('me')
-  me(@CurrentActor() actor: Actor): SessionUser {
-    return sessionUser(actor);
+  async me(@CurrentActor() actor: Actor): Promise<SessionUser & { unreadNotifications: number }> {
+    return {
+      ...sessionUser(actor),
+      unreadNotifications: await countUnreadNotifications(this.dataSource, readerOf(actor)),
+    };
   }
 
   /** Changes one's own password and returns a new token: every older token of the user stops working. */

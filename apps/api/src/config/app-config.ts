@@ -1,6 +1,12 @@
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
-import { DATABASE_URL_PROTOCOLS, environmentReader, readEventStoreConfig } from '@luodi/platform';
+import {
+  DATABASE_URL_PROTOCOLS,
+  DeliveryConfig,
+  environmentReader,
+  readDeliveryConfig,
+  readEventStoreConfig,
+} from '@luodi/platform';
 import { trustedProxyProblem } from '../auth/client-address';
 import { passwordWeakness } from '../users/password-policy';
 
@@ -37,6 +43,8 @@ export interface AppConfig {
   http: HttpServerLimits;
   /** The supervision scheduler (督办): whether this process runs it, and how often. */
   supervisionScheduler: { enabled: boolean; intervalSeconds: number };
+  /** How notifications are delivered (webhooks, e-mail). */
+  delivery: DeliveryConfig;
 }
 
 export interface HttpServerLimits {
@@ -105,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       enabled: oneOf('LUODI_SUPERVISION_SCHEDULER', ['on', 'off'], 'on') === 'on',
       intervalSeconds: int('LUODI_SUPERVISION_INTERVAL_SECONDS', 300, 1, 86_400),
     },
+    delivery: readDeliveryConfig(env, read),
   };
   // Replicas of the embedded PostgreSQL do not exist; only a server of one's own has them.
   if (config.readDatabaseUrl && !config.databaseUrl)

@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Role, ROLES } from '../auth/actor';
 import { NewPassword } from './password-policy';
 
@@ -20,4 +20,10 @@ export class CreateUserDto {
   @IsOptional()
   @Matches(/^[a-z0-9-]{2,40}$/, { message: 'departmentCode must be 2 to 40 lower-case letters, digits or hyphens' })
   departmentCode?: string;
+
+  /** Where notifications are e-mailed (with LUODI_SMTP_URL set); absent: not by e-mail. */
+  @IsOptional()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  email?: string;
 }

@@ -5,6 +5,7 @@ import { CredentialRoute } from '../common/credential-route.decorator';
 import { ChangeRoleDto } from './change-role.dto';
 import { CreateUserDto } from './create-user.dto';
 import { ResetPasswordDto } from './reset-password.dto';
+import { SetEmailDto } from './set-email.dto';
 import { UsersService, UserView } from './users.service';
 
 /** User administration (admin only, see ACCESS_POLICY). Every change is attributed and logged. */
@@ -51,6 +52,17 @@ export class UsersController {
     @CommandCtx() ctx: CommandContext,
   ): Promise<UserView> {
     return this.users.setPassword(id, body.password, 'password-reset', ctx);
+  }
+
+  /** Sets (or removes, with null) the address the user's notifications are e-mailed to; the user's sessions go on. */
+  @Post(':id/email')
+  @HttpCode(200)
+  setEmail(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SetEmailDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<UserView> {
+    return this.users.setEmail(id, body.email, ctx);
   }
 
   /** Gives the user another role (departmentCode exactly for `department`); the user's tokens stop working. 409 CANNOT_CHANGE_OWN_ROLE. */

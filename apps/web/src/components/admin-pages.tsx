@@ -136,7 +136,7 @@ function CreateUser({ onCreated }: { onCreated: (account: Account) => void }) {
   const { t, code } = useI18n();
   const departments = useDepartments();
   const { pending, problem, errorAt, run } = useCommand();
-  const empty = { username: '', password: '', role: 'taskforce' as Role, departmentCode: '' };
+  const empty = { username: '', password: '', role: 'taskforce' as Role, departmentCode: '', email: '' };
   const [form, setForm] = useState(empty);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -146,6 +146,7 @@ function CreateUser({ onCreated }: { onCreated: (account: Account) => void }) {
         password: form.password,
         role: form.role,
         departmentCode: form.role === 'department' ? form.departmentCode : undefined,
+        email: form.email.trim() || undefined,
       }),
     );
     if (created) {
@@ -156,7 +157,10 @@ function CreateUser({ onCreated }: { onCreated: (account: Account) => void }) {
   return (
     <form className="panel form" onSubmit={submit} noValidate aria-label={t('users.create')}>
       <h2>{t('users.create')}</h2>
-      <ProblemBanner problem={problem} shown={(f) => ['username', 'password', 'role', 'departmentCode'].includes(f)} />
+      <ProblemBanner
+        problem={problem}
+        shown={(f) => ['username', 'password', 'role', 'departmentCode', 'email'].includes(f)}
+      />
       <div className="row-4">
         <Field label={t('users.username')} error={errorAt('username')}>
           <input
@@ -194,6 +198,14 @@ function CreateUser({ onCreated }: { onCreated: (account: Account) => void }) {
             </select>
           </Field>
         ) : null}
+        <Field label={t('users.email')} error={errorAt('email')} hint={t('users.emailHint')}>
+          <input
+            type="email"
+            autoComplete="off"
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+          />
+        </Field>
       </div>
       <button type="submit" className="primary" disabled={pending}>
         {t('common.create')}

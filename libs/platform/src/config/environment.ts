@@ -76,3 +76,32 @@ export function readEventStoreConfig(env: NodeJS.ProcessEnv, read: EnvironmentRe
   if (eventStore === 'kurrentdb' && !kurrentDbUrl) read.problem('KURRENTDB_URL is required when EVENT_STORE=kurrentdb');
   return { eventStore, kurrentDbUrl };
 }
+
+/** How notifications leave: the delivery worker's retries and limits, and the e-mail server. */
+export interface DeliveryConfig {
+  /** Attempts per delivery before it is given up (`failed`). */
+  maxAttempts: number;
+  /** The wait before the 2nd attempt; doubled before each further one. */
+  baseDelayMs: number;
+  /** Longest wait for one request (webhook or SMTP). */
+  timeoutMs: number;
+  /** Deliveries under way at once in one process (one per channel at most). */
+  concurrency: number;
+  /** Longest sleep between looks at the outbox when nothing wakes the worker. */
+  pollMs: number;
+  /** smtp:// or smtps:// server for e-mail; absent: no e-mail. */
+  smtpUrl?: string;
+  smtpFrom: string;
+}
+
+export function readDeliveryConfig(env: NodeJS.ProcessEnv, read: EnvironmentReader): DeliveryConfig {
+  return {
+    maxAttempts: read.int('LUODI_DELIVERY_MAX_ATTEMPTS', 8, 1, 100),
+    baseDelayMs: read.int('LUODI_DELIVERY_BASE_DELAY_MS', 2_000, 1, 3_600_000),
+    timeoutMs: read.int('LUODI_DELIVERY_TIMEOUT_MS', 10_000, 50, 300_000),
+    concurrency: read.int('LUODI_DELIVERY_CONCURRENCY', 8, 1, 256),
+    pollMs: read.int('LUODI_DELIVERY_POLL_MS', 1_000, 10, 60_000),
+    smtpUrl: read.url('LUODI_SMTP_URL', ['smtp:', 'smtps:']),
+    smtpFrom: env.LUODI_SMTP_FROM || 'Luodi <luodi@localhost>',
+  };
+}

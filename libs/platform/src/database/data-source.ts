@@ -15,6 +15,8 @@ import { CreateDisplayTokens1764800000000 } from './migrations/1764800000000-cre
 import { CreateScorecardSettings1764730000100 } from './migrations/1764730000100-create-scorecard-settings.migration';
 import { CreatePublishedReports1764730000200 } from './migrations/1764730000200-create-published-reports.migration';
 import { CreateEvidenceFiles1764900000100 } from './migrations/1764900000100-create-evidence-files.migration';
+import { CreateNotificationReads1764803300100 } from './migrations/1764803300100-create-notification-reads.migration';
+import { CreateNotificationOutbox1764803300200 } from './migrations/1764803300200-create-notification-outbox.migration';
 
 /** Every table the service owns: the event log, the read models, and the service's own tables. */
 export const migrations = [
@@ -31,6 +33,8 @@ export const migrations = [
   CreateScorecardSettings1764730000100,
   CreatePublishedReports1764730000200,
   CreateEvidenceFiles1764900000100,
+  CreateNotificationReads1764803300100,
+  CreateNotificationOutbox1764803300200,
 ];
 export const entities = [...readModelEntities, DepartmentEntity, UserEntity];
 

@@ -51,7 +51,26 @@ export interface DerivedProjection<
   derive(...rows: RowsOf<Sources>): Row[];
 }
 
-export type ReadModel = RowProjection<any> | DerivedProjection<any>;
+/**
+ * A read model whose rows are only ever added, each by one event (a feed: the notifications).
+ * The rows may depend on other read models' rows as they stand at that event (e.g. the notice an
+ * answer is to), which `rowOf` gives; those read models come before the feed in the registry and
+ * their `target` must name the rows asked for, so the writer holds them.
+ */
+export interface FeedProjection<Row extends object> {
+  readonly kind: 'feed';
+  readonly name: string;
+  readonly entity: new () => Row;
+  readonly migrations: readonly Migration[];
+  /** Pure: the rows the event adds (none: []). A row whose primary key is stored already is kept as it is. */
+  rowsFor(
+    event: ProjectionEvent,
+    stream: ParsedStreamId | null,
+    rowOf: <Source extends object>(projection: RowProjection<Source>, key: string) => Source | null,
+  ): Row[];
+}
+
+export type ReadModel = RowProjection<any> | DerivedProjection<any> | FeedProjection<any>;
 
 /** `target` of a read model with one row per aggregate: the row of the event's own stream, if of this kind. */
 export function ownStream(

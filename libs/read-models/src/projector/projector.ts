@@ -1,6 +1,6 @@
-import { CheckpointedSubscription, EventStore } from '@luodi/event-store';
+import { CheckpointedSubscription, EventStore, RecordedEvent } from '@luodi/event-store';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   advanceCheckpoint,
   CheckpointMovedError,
@@ -25,6 +25,11 @@ export interface ProjectorOptions {
   batchSize?: number;
   pollIntervalMs?: number;
   logger?: ProjectorLogger;
+  /**
+   * Another consumer of the log on the same machinery (its own checkpoint and lock, by this
+   * name): e.g. the notification outbox. Default: the read models.
+   */
+  consumer?: { name: string; handle(manager: EntityManager, events: readonly RecordedEvent[]): Promise<RowsWritten> };
 }
 
 /** `running`: holds the lock and projects; `standby`: waits for the lock; `stopped`. */
@@ -46,14 +51,16 @@ export interface BatchProjected {
  * rows in one transaction, so a crash at any point loses nothing and applies nothing twice.
  */
 export class Projector {
-  readonly name = READ_MODELS_PROJECTION;
+  readonly name: string;
   private current: ProjectorState = 'stopped';
   private stopSignal = new AbortController();
   private running?: Promise<void>;
   private decided?: () => void;
   private readonly listeners = new Set<(batch: BatchProjected) => void>();
 
-  constructor(private readonly options: ProjectorOptions) {}
+  constructor(private readonly options: ProjectorOptions) {
+    this.name = options.consumer?.name ?? READ_MODELS_PROJECTION;
+  }
 
   get state(): ProjectorState {
     return this.current;
@@ -143,7 +150,9 @@ export class Projector {
         const last = events[events.length - 1];
         const rows = await dataSource.transaction(async (manager) => {
           await advanceCheckpoint(manager, this.name, expected, last.checkpoint, last.globalPosition);
-          return projectBatch(manager, events, schema);
+          return this.options.consumer
+            ? this.options.consumer.handle(manager, events)
+            : projectBatch(manager, events, schema);
         });
         expected = last.checkpoint;
         const batch = { events: events.length, checkpoint: last.checkpoint, position: last.globalPosition, rows };

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@luodi/event-store';
 import { EntityManager } from 'typeorm';
 import { asProjectionEvents, ProjectionEvent } from '../projection-event';
 import { readModels } from '../registry';
-import { DerivedProjection, RowProjection, Target } from './projection';
+import { DerivedProjection, FeedProjection, RowProjection, Target } from './projection';
 import { RowTable } from './row-table';
 
 /** The rows of one row projection this writer holds, and which of them changed since they were written. */
@@ -118,6 +118,19 @@ export class DerivedRows<Row extends object> {
   }
 }
 
+/** The rows a feed projection adds, held until they are written. */
+export class FeedRows<Row extends object> {
+  readonly rows: Row[] = [];
+
+  constructor(readonly projection: FeedProjection<Row>) {}
+
+  async flush(manager: EntityManager, schema: string): Promise<number> {
+    const rows = this.rows.splice(0);
+    await new RowTable(manager, this.projection.entity, schema).insertNew(rows);
+    return rows.length;
+  }
+}
+
 /** Rows written per read model (by name) in one flush. */
 export type RowsWritten = Record<string, number>;
 
@@ -131,6 +144,7 @@ export type RowsWritten = Record<string, number>;
 export class ReadModelWriter {
   private readonly held = new Map<RowProjection<object>, HeldRows<object>>();
   private readonly derived: DerivedRows<object>[] = [];
+  private readonly feeds: FeedRows<object>[] = [];
 
   /**
    * @param schema where the tables are: the live schema, or a rebuild's shadow schema.
@@ -142,6 +156,7 @@ export class ReadModelWriter {
   ) {
     for (const model of readModels) {
       if (model.kind === 'rows') this.held.set(model, new HeldRows(model));
+      else if (model.kind === 'feed') this.feeds.push(new FeedRows(model));
       else
         this.derived.push(
           new DerivedRows(
@@ -154,7 +169,11 @@ export class ReadModelWriter {
 
   /** The most rows held for one table: how much memory a long-lived writer uses. */
   get heldRows(): number {
-    return Math.max(0, ...[...this.held.values()].map((held) => held.rows.size));
+    return Math.max(
+      0,
+      ...[...this.held.values()].map((held) => held.rows.size),
+      ...this.feeds.map((feed) => feed.rows.length),
+    );
   }
 
   async apply(manager: EntityManager, recorded: readonly RecordedEvent[]): Promise<void> {
@@ -166,8 +185,13 @@ export class ReadModelWriter {
         const target = held.projection.target(event, stream);
         if (target) for (const key of held.keysOf(target)) held.evolve(key, event);
       }
+      for (const feed of this.feeds) feed.rows.push(...feed.projection.rowsFor(event, stream, this.rowOf));
     }
   }
+
+  /** A held row of a row projection, as it stands after the events applied so far. */
+  private readonly rowOf = <Source extends object>(projection: RowProjection<Source>, key: string): Source | null =>
+    (this.held.get(projection as unknown as RowProjection<object>)?.rows.get(key) as Source | undefined) ?? null;
 
   /** Writes every changed row; returns how many per read model. */
   async flush(manager: EntityManager): Promise<RowsWritten> {
@@ -176,6 +200,7 @@ export class ReadModelWriter {
     for (const held of this.held.values()) written[held.projection.name] = await held.flush(manager, this.schema);
     for (const [i, derived] of this.derived.entries())
       written[derived.projection.name] = await derived.flush(manager, this.schema, changed[i]);
+    for (const feed of this.feeds) written[feed.projection.name] = await feed.flush(manager, this.schema);
     return written;
   }
 

@@ -47,6 +47,11 @@ export class RowTable<Row extends object> {
     await this.write(rows, '');
   }
 
+  /** Inserts the rows whose primary key is not stored yet. */
+  async insertNew(rows: readonly Row[]): Promise<void> {
+    await this.write(rows, 'ON CONFLICT DO NOTHING');
+  }
+
   async delete(property: keyof Row & string, values: readonly string[]): Promise<void> {
     if (values.length === 0) return;
     await this.manager.query(`DELETE FROM ${this.table} WHERE ${quote(this.column(property))} = ANY($1::text[])`, [

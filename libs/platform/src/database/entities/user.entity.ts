@@ -41,4 +41,12 @@ export class UserEntity {
 
   @Column({ name: 'password_changed_at', type: 'timestamptz' })
   passwordChangedAt: Date;
+
+  /** Where notifications are e-mailed (LUODI_SMTP_URL); null: not by e-mail. */
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  /** When `email` was set: it gets the notifications recorded from then on. */
+  @Column({ name: 'email_since', type: 'timestamptz', nullable: true })
+  emailSince: Date | null;
 }
