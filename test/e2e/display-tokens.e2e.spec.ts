@@ -67,7 +67,14 @@ describe('display tokens', () => {
       role: 'leader',
       display: true,
     });
-    for (const path of ['/api/projects', '/api/enterprises', '/api/users', '/api/display-tokens', '/api/audit-log']) {
+    for (const path of [
+      '/api/projects',
+      '/api/enterprises',
+      '/api/users',
+      '/api/display-tokens',
+      '/api/audit-log',
+      '/api/notifications',
+    ]) {
       const reply = await asWall(token, 'GET', path);
       expect([path, reply.status, reply.body.code]).toEqual([path, 403, 'DISPLAY_TOKEN_SCOPE']);
     }

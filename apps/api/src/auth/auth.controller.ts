@@ -52,7 +52,8 @@ export class AuthController {
   async me(@CurrentActor() actor: Actor): Promise<SessionUser & { unreadNotifications: number }> {
     return {
       ...sessionUser(actor),
-      unreadNotifications: await countUnreadNotifications(this.dataSource, readerOf(actor)),
+      // A wall screen's display token is no user: it has no notifications.
+      unreadNotifications: actor.display ? 0 : await countUnreadNotifications(this.dataSource, readerOf(actor)),
     };
   }
 
