@@ -26,11 +26,10 @@ export const scorecardMessagesZh = {
   'score.needsResolved': '解决诉求',
   'score.needsOpen': '未解决诉求',
   'score.medianDaysToResolve': '解决天数中位数',
-  'score.notices': '督办件 / 签收时长',
+  'score.notices': '已签收 / 督办件 · 签收用时中位数',
+  'score.hours': '{h} 小时',
   'score.satisfaction': '企业满意度',
   'score.led': '牵头项目落地',
-  'score.noDataYet': '（尚无数据）',
-  'score.noDataYetTitle': '督办与回访功能上线后统计；在此之前不计入得分。',
   'score.note':
     '按时率 = 按时完成 ÷（按时完成 + 逾期完成 + 逾期未完成），括号内为 Wilson 95% 区间；* 表示样本不足 30 个，区间较宽。综合得分为各项有数据指标的加权平均（0–100），没有数据的指标不计入。点击数字查看明细。',
   'score.interval': '95% 区间 {range}，共 {n} 个节点',
@@ -144,12 +143,10 @@ export const scorecardMessagesEn: Record<ScorecardMessageKey, string> = {
   'score.needsResolved': 'Needs resolved',
   'score.needsOpen': 'Needs open',
   'score.medianDaysToResolve': 'Median days to resolve',
-  'score.notices': 'Notices / hours to acknowledge',
+  'score.notices': 'Signed / notices · median hours to sign',
+  'score.hours': '{h} h',
   'score.satisfaction': 'Enterprise satisfaction',
   'score.led': 'Led projects landed',
-  'score.noDataYet': ' (no data yet)',
-  'score.noDataYetTitle':
-    'Counted once supervision notices and follow-up visits exist; until then not part of the score.',
   'score.note':
     'On-time rate = on time ÷ (on time + late + overdue), Wilson 95% interval in brackets; * marks fewer than 30 milestones (a wide interval). The score is the weighted mean (0–100) of the components with data; those without are left out. Click a number to see the items.',
   'score.interval': '95% interval {range}, {n} milestones',

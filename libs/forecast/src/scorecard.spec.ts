@@ -67,6 +67,8 @@ const P1: WorkFacts = {
     need('n2', '2025-11-20T02:00:00.000Z', null),
   ],
   leads: [{ department: 'industry', since: '2025-12-01T02:00:00.000Z', recordedAt: '2025-12-01T02:00:00.000Z' }],
+  notices: [],
+  followUps: [],
   closedAt: null,
   closedRecordedAt: null,
 };
@@ -82,6 +84,8 @@ const P2: WorkFacts = {
     need('n4', '2025-12-01T02:00:00.000Z', '2025-12-20T02:00:00.000Z'),
   ],
   leads: [{ department: 'commerce', since: '2025-12-10T02:00:00.000Z', recordedAt: '2025-12-10T02:00:00.000Z' }],
+  notices: [],
+  followUps: [],
   closedAt: null,
   closedRecordedAt: null,
 };
@@ -91,6 +95,8 @@ const P3: WorkFacts = {
   milestones: [milestone('m9', '2026-01-10', 'industry', null)],
   needs: [],
   leads: [{ department: 'industry', since: '2025-12-01T02:00:00.000Z', recordedAt: '2025-12-01T02:00:00.000Z' }],
+  notices: [],
+  followUps: [],
   closedAt: '2026-01-15T02:00:00.000Z',
   closedRecordedAt: '2026-01-15T02:00:00.000Z',
 };
@@ -161,8 +167,9 @@ describe('departmentScorecards on a hand-computed cohort', () => {
     expect(industry.score).toBeCloseTo(41.6667, 4);
     expect(industry.rank).toBe(2);
     expect(industry.warnings.map((w) => w.code)).toEqual(['SMALL_SAMPLE']);
-    expect(industry.notices).toEqual({ received: null, medianHoursToAcknowledge: null });
+    expect(industry.notices).toEqual({ received: 0, acknowledged: 0, medianHoursToAcknowledge: null });
     expect(industry.satisfaction).toBeNull();
+    expect(industry.components).toMatchObject({ acknowledgement: null, satisfaction: null });
 
     expect(commerce.department).toBe('commerce');
     expect(commerce.milestones).toMatchObject({ due: 3, completedOnTime: 1, completedLate: 2, overdue: 0, open: 0 });
@@ -231,5 +238,72 @@ describe('departmentScorecards on a hand-computed cohort', () => {
         .get('industry')!
         .milestones.map((m) => m.milestoneId),
     ).toEqual(['m3', 'm4']);
+  });
+});
+
+describe('supervision notices and 回访 in the scorecard', () => {
+  /**
+   * P4 (lead industry): notices to industry issued 10 Jan 10:00 CST, signed 16:00 (6 hours), and
+   * 12 Jan, signed 14 Jan 10:00 (48 hours) but recorded only on 2 Feb; one issued 12 Jan never
+   * signed; one issued in December (outside). 回访 in January: satisfied, basically, unsatisfied
+   * → (1 + ½ + 0) / 3 = 0.5; one in February (outside).
+   */
+  const notice = (id: string, issuedAt: string, acknowledgedAt: string | null, ackRecordedAt = acknowledgedAt) => ({
+    noticeId: id,
+    departmentCode: 'industry',
+    issuedAt,
+    issuedRecordedAt: issuedAt,
+    acknowledgedAt,
+    acknowledgedRecordedAt: ackRecordedAt,
+  });
+  const followUp = (satisfaction: 'satisfied' | 'basically' | 'unsatisfied', at: string) => ({
+    needId: 'n9',
+    satisfaction,
+    at,
+    recordedAt: at,
+  });
+  const P4: WorkFacts = {
+    projectId: 'p4',
+    title: 'P4',
+    milestones: [],
+    needs: [],
+    leads: [{ department: 'industry', since: '2025-12-01T02:00:00.000Z', recordedAt: '2025-12-01T02:00:00.000Z' }],
+    notices: [
+      notice('a', '2026-01-10T02:00:00.000Z', '2026-01-10T08:00:00.000Z'),
+      notice('b', '2026-01-12T02:00:00.000Z', '2026-01-14T02:00:00.000Z', '2026-02-02T02:00:00.000Z'),
+      notice('c', '2026-01-12T03:00:00.000Z', null),
+      notice('d', '2025-12-20T02:00:00.000Z', '2025-12-21T02:00:00.000Z'),
+    ],
+    followUps: [
+      followUp('satisfied', '2026-01-05T02:00:00.000Z'),
+      followUp('basically', '2026-01-15T02:00:00.000Z'),
+      followUp('unsatisfied', '2026-01-25T02:00:00.000Z'),
+      followUp('satisfied', '2026-02-03T02:00:00.000Z'),
+    ],
+    closedAt: null,
+    closedRecordedAt: null,
+  };
+  const weights = { onTime: 40, needs: 20, landing: 20, acknowledgement: 10, satisfaction: 10 };
+
+  it('counts the notices received and signed, the median hours to sign, and the satisfaction, by hand', () => {
+    const industry = departmentScorecards({ ...input, projects: [...input.projects, P4], weights }).find(
+      (c) => c.department === 'industry',
+    )!;
+    expect(industry.notices).toEqual({ received: 3, acknowledged: 2, medianHoursToAcknowledge: 27 }); // (6 + 48) / 2
+    expect(industry.satisfaction).toBe(0.5);
+    expect(industry.followUps).toBe(3);
+    expect(industry.components).toMatchObject({ acknowledgement: 2 / 3, satisfaction: 0.5 });
+    // 100 × (40·⅓ + 20·½ + 20·½ + 10·⅔ + 10·½) / 100 = 45
+    expect(industry.score).toBeCloseTo(45, 4);
+  });
+
+  it('as known on 31 January: the signature recorded on 2 February is not counted', () => {
+    const industry = departmentScorecards({
+      ...input,
+      projects: [...input.projects, P4],
+      weights,
+      knownAt: '2026-01-31T15:59:59.999Z',
+    }).find((c) => c.department === 'industry')!;
+    expect(industry.notices).toEqual({ received: 3, acknowledged: 1, medianHoursToAcknowledge: 6 });
   });
 });

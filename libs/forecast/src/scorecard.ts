@@ -40,6 +40,15 @@ export interface WorkFacts {
     resolvedRecordedAt: string | null;
   }[];
   leads: { department: string; since: string; recordedAt: string }[];
+  notices: {
+    noticeId: string;
+    departmentCode: string;
+    issuedAt: string;
+    issuedRecordedAt: string;
+    acknowledgedAt: string | null;
+    acknowledgedRecordedAt: string | null;
+  }[];
+  followUps: { needId: string; satisfaction: Satisfaction; at: string; recordedAt: string }[];
   closedAt: string | null;
   closedRecordedAt: string | null;
 }
@@ -49,9 +58,9 @@ export interface ScorecardWeights {
   onTime: number;
   needs: number;
   landing: number;
-  /** Supervision notices acknowledged (issue 14): no data yet, so its component is null. */
+  /** Supervision notices received in the period and signed for (签收) by evaluatedOn. */
   acknowledgement: number;
-  /** Enterprise satisfaction at follow-up (issue 17): no data yet, so its component is null. */
+  /** Enterprise satisfaction at the period's follow-ups (回访). */
   satisfaction: number;
 }
 
@@ -65,6 +74,10 @@ export const DEFAULT_SCORECARD_WEIGHTS: ScorecardWeights = {
   acknowledgement: 0,
   satisfaction: 0,
 };
+
+export type Satisfaction = 'satisfied' | 'basically' | 'unsatisfied';
+/** A follow-up's worth in the satisfaction figure: 满意 1, 基本满意 ½, 不满意 0. */
+export const SATISFACTION_VALUE: Record<Satisfaction, number> = { satisfied: 1, basically: 0.5, unsatisfied: 0 };
 
 export type MilestoneOutcome = 'onTime' | 'late' | 'overdue' | 'open';
 
@@ -111,10 +124,14 @@ export interface DepartmentScorecard {
     medianDaysLate: number | null;
   };
   needs: { resolved: number; open: number; medianDaysToResolve: number | null };
-  /** null until supervision notices (issue 14) exist. */
-  notices: { received: number | null; medianHoursToAcknowledge: number | null };
-  /** null until enterprise follow-up (issue 17) exists. */
+  /**
+   * Notices issued to the department in the period (known by knownAt), how many it signed for by
+   * evaluatedOn, and the median hours from issue to signature over those.
+   */
+  notices: { received: number; acknowledged: number; medianHoursToAcknowledge: number | null };
+  /** The mean worth (SATISFACTION_VALUE) of the period's follow-ups of needs the department led; null without one. */
   satisfaction: number | null;
+  followUps: number;
   projects: { led: number; landed: number };
   /** Each in [0, 1]; null where the department has nothing to judge it by. */
   components: Record<ScorecardComponent, number | null>;
@@ -143,7 +160,19 @@ export interface DepartmentWork {
   milestones: ScorecardMilestoneItem[];
   resolvedNeeds: ScorecardNeedItem[];
   openNeeds: ScorecardNeedItem[];
+  /** Hours from issue to signature; null: not signed for by evaluatedOn. */
+  notices: { noticeId: string; projectId: string; hoursToAcknowledge: number | null }[];
+  satisfactions: Satisfaction[];
 }
+
+/** A department with nothing in the period. */
+export const emptyWork = (): DepartmentWork => ({
+  milestones: [],
+  resolvedNeeds: [],
+  openNeeds: [],
+  notices: [],
+  satisfactions: [],
+});
 
 /** The median of a list (mean of the middle two for an even count); null for an empty list. */
 export function median(values: readonly number[]): number | null {
@@ -197,7 +226,7 @@ export function departmentWork(
   const work = new Map<string, DepartmentWork>();
   const of = (department: string) => {
     let w = work.get(department);
-    if (!w) work.set(department, (w = { milestones: [], resolvedNeeds: [], openNeeds: [] }));
+    if (!w) work.set(department, (w = emptyWork()));
     return w;
   };
 
@@ -264,6 +293,23 @@ export function departmentWork(
         of(lead.department).openNeeds.push({ ...item, resolvedOn: null, daysToResolve: null });
       }
     }
+
+    const inPeriod = (at: string) => businessDate(at) >= input.from && businessDate(at) <= input.to;
+    for (const n of project.notices) {
+      if (!known(n.issuedAt, n.issuedRecordedAt) || !inPeriod(n.issuedAt)) continue;
+      const signed = known(n.acknowledgedAt, n.acknowledgedRecordedAt);
+      of(n.departmentCode).notices.push({
+        noticeId: n.noticeId,
+        projectId: project.projectId,
+        hoursToAcknowledge: signed ? (Date.parse(n.acknowledgedAt!) - Date.parse(n.issuedAt)) / 3_600_000 : null,
+      });
+    }
+    // A follow-up judges the need's department: the lead in force when it was made.
+    for (const f of project.followUps) {
+      if (!known(f.at, f.recordedAt) || !inPeriod(f.at)) continue;
+      const lead = leadAt(f.at);
+      if (lead) of(lead.department).satisfactions.push(f.satisfaction);
+    }
   }
   return work;
 }
@@ -274,19 +320,24 @@ export function departmentScorecards(input: ScorecardInput): DepartmentScorecard
   const names = new Map(input.departments.map((d) => [d.code, d.name]));
   const codes = [...new Set([...names.keys(), ...work.keys(), ...input.landing.keys()])];
   const cards = codes.map((code): Omit<DepartmentScorecard, 'rank'> => {
-    const w = work.get(code) ?? { milestones: [], resolvedNeeds: [], openNeeds: [] };
+    const w = work.get(code) ?? emptyWork();
     const count = (outcome: MilestoneOutcome) => w.milestones.filter((m) => m.outcome === outcome).length;
     const [completedOnTime, completedLate, overdue, open] = (['onTime', 'late', 'overdue', 'open'] as const).map(count);
     const judged = completedOnTime + completedLate + overdue;
     const interval = judged === 0 ? null : wilsonInterval(completedOnTime, judged);
     const landing = input.landing.get(code) ?? { led: 0, landed: 0 };
     const needsTotal = w.resolvedNeeds.length + w.openNeeds.length;
+    const signed = w.notices.filter((n) => n.hoursToAcknowledge !== null);
+    const satisfaction =
+      w.satisfactions.length === 0
+        ? null
+        : w.satisfactions.reduce((sum, s) => sum + SATISFACTION_VALUE[s], 0) / w.satisfactions.length;
     const components: Record<ScorecardComponent, number | null> = {
       onTime: interval?.value ?? null,
       needs: needsTotal === 0 ? null : w.resolvedNeeds.length / needsTotal,
       landing: landing.led === 0 ? null : landing.landed / landing.led,
-      acknowledgement: null,
-      satisfaction: null,
+      acknowledgement: w.notices.length === 0 ? null : signed.length / w.notices.length,
+      satisfaction,
     };
     const warnings: ForecastWarning[] =
       judged > 0 && judged < SMALL_SAMPLE_SIZE
@@ -314,8 +365,13 @@ export function departmentScorecards(input: ScorecardInput): DepartmentScorecard
         open: w.openNeeds.length,
         medianDaysToResolve: median(w.resolvedNeeds.map((n) => n.daysToResolve!)),
       },
-      notices: { received: null, medianHoursToAcknowledge: null },
-      satisfaction: null,
+      notices: {
+        received: w.notices.length,
+        acknowledged: signed.length,
+        medianHoursToAcknowledge: median(signed.map((n) => n.hoursToAcknowledge!)),
+      },
+      satisfaction,
+      followUps: w.satisfactions.length,
       projects: landing,
       components,
       score: compositeScore(components, input.weights),

@@ -6,6 +6,7 @@ import {
   departmentScorecards,
   DepartmentWork,
   departmentWork,
+  emptyWork,
   ScorecardWeights,
 } from '@luodi/forecast';
 import { allProjectWorkFacts, landingRates } from '@luodi/read-models';
@@ -116,6 +117,6 @@ export class DepartmentScorecardItemsHandler implements IQueryHandler<Department
     const period = scorecardPeriod(query);
     const projects = await allProjectWorkFacts(this.dataSource);
     const work = departmentWork({ ...period, knownAt: period.knownAt ?? undefined, projects }).get(department);
-    return { ...period, department, milestones: [], resolvedNeeds: [], openNeeds: [], ...work };
+    return { ...period, department, ...(work ?? emptyWork()) };
   }
 }

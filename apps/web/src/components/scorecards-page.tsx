@@ -8,8 +8,6 @@ import { useLoad } from '../use-load';
 import { Field, Notice, ProblemBanner, useCommand } from './form';
 
 export const WEIGHT_KEYS = ['onTime', 'needs', 'landing', 'acknowledgement', 'satisfaction'] as const;
-/** Components with no data yet (supervision notices, enterprise follow-up): their weight counts for nothing. */
-const NOT_YET = new Set<string>(['acknowledgement', 'satisfaction']);
 
 /** The last full calendar month before today (CST): the period a scorecard opens on. */
 export function lastMonth(today = todayInChina()): { from: string; to: string } {
@@ -45,8 +43,7 @@ export function WeightsLine({ weights }: { weights: Weights }) {
       {WEIGHT_KEYS.map((key) => (
         <span key={key}>
           {' '}
-          {t(`score.component.${key}` as MessageKey)} {weights[key]}%{NOT_YET.has(key) ? t('score.noDataYet') : ''}
-          {key !== 'satisfaction' ? ' ·' : ''}
+          {t(`score.component.${key}` as MessageKey)} {weights[key]}%{key !== 'satisfaction' ? ' ·' : ''}
         </span>
       ))}
     </p>
@@ -151,11 +148,14 @@ export function ScorecardsPage({ route, user }: { route: Route; user: User }) {
                 <td className="num">{drill(d.department, 'resolved', d.needs.resolved)}</td>
                 <td className="num">{drill(d.department, 'openNeeds', d.needs.open)}</td>
                 <td className="num">{formatDays(d.needs.medianDaysToResolve)}</td>
-                <td className="num" title={t('score.noDataYetTitle')}>
-                  —
+                <td className="num">
+                  {formatCount(d.notices.acknowledged)} / {formatCount(d.notices.received)}
+                  {d.notices.medianHoursToAcknowledge === null
+                    ? ''
+                    : ` · ${t('score.hours', { h: d.notices.medianHoursToAcknowledge.toFixed(1) })}`}
                 </td>
-                <td className="num" title={t('score.noDataYetTitle')}>
-                  —
+                <td className="num">
+                  {d.satisfaction === null ? '—' : `${formatPercent(d.satisfaction)} (${formatCount(d.followUps)})`}
                 </td>
                 <td className="num">
                   {formatCount(d.projects.landed)} / {formatCount(d.projects.led)}

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * project_work_facts: milestones, needs and lead departments of each project with both time
+ * project_work_facts: milestones, needs, lead departments, supervision notices and 回访 of each project with both time
  * axes, for the department scorecards. Filled by a rebuild after deploying. No index beyond the
  * key: a scorecard reads the whole table once.
  */
@@ -14,6 +14,8 @@ export class CreateProjectWorkFacts1764730000000 implements MigrationInterface {
         milestones         jsonb NOT NULL,
         needs              jsonb NOT NULL,
         leads              jsonb NOT NULL,
+        notices            jsonb NOT NULL,
+        follow_ups         jsonb NOT NULL,
         closed_at          timestamptz,
         closed_recorded_at timestamptz
       )`);

@@ -35,6 +35,24 @@ export interface NeedFact {
   resolvedRecordedAt: string | null;
 }
 
+/** A supervision notice to a department, and when that department signed for it (签收). */
+export interface NoticeFact {
+  noticeId: string;
+  departmentCode: string;
+  issuedAt: string;
+  issuedRecordedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedRecordedAt: string | null;
+}
+
+/** An enterprise follow-up (回访) of a resolved need. */
+export interface FollowUpFact {
+  needId: string;
+  satisfaction: 'satisfied' | 'basically' | 'unsatisfied';
+  at: string;
+  recordedAt: string;
+}
+
 export interface LeadSpell {
   department: string;
   since: string;
@@ -65,6 +83,12 @@ export class ProjectWorkFactsRow {
 
   @Column({ name: 'leads', type: 'jsonb' })
   leads: LeadSpell[];
+
+  @Column({ name: 'notices', type: 'jsonb' })
+  notices: NoticeFact[];
+
+  @Column({ name: 'follow_ups', type: 'jsonb' })
+  followUps: FollowUpFact[];
 
   /** Landing or withdrawal: open items of a closed project are no longer anyone's due. */
   @Column(instantColumn('closed_at'))

@@ -94,6 +94,8 @@ describe('project work facts projection', () => {
             { department: 'industry', since: plan1, recordedAt: plan1 },
             { department: 'commerce', since: plan2, recordedAt: plan2 },
           ],
+          notices: [],
+          followUps: [],
           closedAt: '2024-06-30T15:59:59.999Z',
           closedRecordedAt: '2024-07-02T01:00:00.000Z',
         },
@@ -126,5 +128,66 @@ describe('project work facts projection', () => {
       .given([...life, reopened])
       .when(revoked)
       .thenMatches([{ closedAt: null, closedRecordedAt: null }]);
+  });
+
+  it('keeps each supervision notice with its signature, and each 回访, on both time axes', () => {
+    const life = lifeUpTo(projectLife.length);
+    const [issued, signed, followedUp] = recorded(
+      PROJECT_STREAM,
+      [
+        {
+          type: 'SupervisionNoticeIssued',
+          data: {
+            noticeId: 'notice-1',
+            milestoneId: 'm-land',
+            departmentCode: 'natural-resources',
+            level: 'reminder',
+            message: '请加快用地预审',
+            respondBy: '2024-07-10',
+            source: 'manual',
+            occurredAt: '2024-07-03T02:00:00.000Z',
+          },
+        },
+        {
+          type: 'SupervisionNoticeAcknowledged',
+          data: { noticeId: 'notice-1', occurredAt: '2024-07-03T08:00:00.000Z' },
+        },
+        {
+          type: 'NeedFollowedUp',
+          data: {
+            followUpId: 'f-1',
+            needId: 'n-land',
+            satisfaction: 'basically',
+            occurredAt: '2024-07-04T02:00:00.000Z',
+          },
+        },
+      ],
+      life.length + 1,
+    );
+    spec
+      .given([...life, issued, recordedLate(signed, '2024-07-05T00:00:00.000Z')])
+      .when(followedUp)
+      .thenMatches([
+        {
+          notices: [
+            {
+              noticeId: 'notice-1',
+              departmentCode: 'natural-resources',
+              issuedAt: '2024-07-03T02:00:00.000Z',
+              issuedRecordedAt: issued.recordedAt,
+              acknowledgedAt: '2024-07-03T08:00:00.000Z',
+              acknowledgedRecordedAt: '2024-07-05T00:00:00.000Z',
+            },
+          ],
+          followUps: [
+            {
+              needId: 'n-land',
+              satisfaction: 'basically',
+              at: '2024-07-04T02:00:00.000Z',
+              recordedAt: followedUp.recordedAt,
+            },
+          ],
+        },
+      ]);
   });
 });

@@ -17,6 +17,8 @@ export function evolveProjectWorkFacts(
       milestones: [],
       needs: raised([], data.needs, data.occurredAt, event.recordedAt),
       leads: [],
+      notices: [],
+      followUps: [],
       closedAt: null,
       closedRecordedAt: null,
     };
@@ -66,6 +68,24 @@ export function evolveProjectWorkFacts(
         ...row,
         needs: row.needs.map((n) => (n.needId === needId ? { ...n, resolvedAt: null, resolvedRecordedAt: null } : n)),
       };
+    }
+    case 'SupervisionNoticeIssued': {
+      const { noticeId, departmentCode, occurredAt } = event.data;
+      const notice = { noticeId, departmentCode, issuedAt: occurredAt, issuedRecordedAt: recordedAt };
+      return { ...row, notices: [...row.notices, { ...notice, acknowledgedAt: null, acknowledgedRecordedAt: null }] };
+    }
+    case 'SupervisionNoticeAcknowledged': {
+      const { noticeId, occurredAt } = event.data;
+      return {
+        ...row,
+        notices: row.notices.map((n) =>
+          n.noticeId === noticeId ? { ...n, acknowledgedAt: occurredAt, acknowledgedRecordedAt: recordedAt } : n,
+        ),
+      };
+    }
+    case 'NeedFollowedUp': {
+      const { needId, satisfaction, occurredAt } = event.data;
+      return { ...row, followUps: [...row.followUps, { needId, satisfaction, at: occurredAt, recordedAt }] };
     }
     case 'ProjectLanded':
     case 'ProjectWithdrawn':
