@@ -167,7 +167,7 @@ describeWithChromium('scorecards, reports and the backtest in the browser', () =
     await page.goto(`${api.baseUrl}/#/scorecards?from=2026-10-01&to=2026-10-31`);
     await page.getByRole('heading', { level: 1, name: '部门考核排名' }).waitFor();
     await session.settled();
-    expect(await page.getByTestId('weights').innerText()).toContain('督办签收 0%（尚无数据）');
+    expect(await page.getByTestId('weights').innerText()).toContain('督办签收 0% · 企业满意度 0%');
     const rows = page.getByRole('table', { name: '部门排名' }).locator('tbody tr');
     expect(await rows.count()).toBe(3);
     const resources = rows.filter({ hasText: 'resources' });

@@ -161,9 +161,10 @@ describe('department scorecards', () => {
     expect(industry.projects).toEqual({ led: 1, landed: 0 });
     expect(industry.score).toBeCloseTo(48.3333, 3);
     expect(industry.warnings.map((w: { code: string }) => w.code)).toEqual(['SMALL_SAMPLE']);
-    // Not built yet (issues 14 and 17): present, and null.
-    expect(industry.notices).toEqual({ received: null, medianHoursToAcknowledge: null });
+    // No notice and no 回访 in this cohort (counted by hand in libs/forecast/src/scorecard.spec.ts).
+    expect(industry.notices).toEqual({ received: 0, acknowledged: 0, medianHoursToAcknowledge: null });
     expect(industry.satisfaction).toBeNull();
+    expect(industry.followUps).toBe(0);
 
     expect(commerce.milestones).toMatchObject({ due: 1, completedOnTime: 1, overdue: 0 });
     expect(commerce.needs).toEqual({ resolved: 1, open: 0, medianDaysToResolve: 50 });
