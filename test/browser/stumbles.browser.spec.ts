@@ -9,7 +9,7 @@ import { Browser, Page } from 'playwright-core';
 import { TestUser } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
 import { createWorld, plan, post, projectAt, World } from '../e2e/projects.helpers';
-import { buildWebUi, describeWithChromium, launchBrowser, logIn, openUi } from './harness';
+import { buildWebUi, describeWithChromium, launchBrowser, logIn, openUi, screenshot } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -140,6 +140,29 @@ describeWithChromium('stumbles in use', () => {
     await page.getByRole('alert').waitFor();
     await page.getByRole('link', { name: '回到首页' }).waitFor();
     expect(errors.filter((text) => !/status of 403/.test(text))).toEqual([]);
+    await close();
+  });
+
+  it('department on a phone (390×844): the inbox fits the screen, and the report form’s button is on it', async () => {
+    // Runs after the department test above: industry has the assigned project and its milestone.
+    const session = await openUi(browser, api.baseUrl, { viewport: { width: 390, height: 844 } });
+    const { page, errors, close } = await logIn(session, world.industry.username, world.industry.password);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    const report = page.getByRole('button', { name: /^报告进展：签订投资协议/ }).first();
+    await report.waitFor();
+    const widths = (await page.evaluate(
+      `[document.documentElement.scrollWidth, Math.max(...[...document.querySelectorAll('.table-wrap')].map((w) => w.scrollWidth - w.clientWidth)), 0, [...document.querySelectorAll('.table-wrap')].map((w) => w.parentElement.className + ':' + w.scrollWidth + '/' + w.clientWidth).join(' ')]`,
+    )) as [number, number, number, string];
+    expect(widths[0]).toBeLessThanOrEqual(390);
+    expect([widths[1], widths[3]]).toEqual([0, widths[3]]); // no sideways scrolling inside a list either
+    await report.click();
+    const submit = page.locator('.form-row').getByRole('button', { name: '提交' });
+    await submit.scrollIntoViewIfNeeded();
+    const box = (await submit.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await screenshot(page, 'inbox-phone-390x844');
+    expect(errors).toEqual([]);
     await close();
   });
 

@@ -71,19 +71,19 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
       row={(item) => (
         <>
           <tr className={`row-${milestoneState(item)}`}>
-            <td>
+            <td data-label={t('inbox.project')}>
               <a href={href(`/projects/${item.projectId}`)}>{item.projectTitle}</a>
               <div className="small">
                 <a href={href(`/enterprises/${item.enterpriseId}`)}>{item.enterpriseName}</a>
               </div>
             </td>
-            <td>{item.title}</td>
-            <td>{formatDate(item.dueOn)}</td>
-            <td>{item.owner}</td>
-            <td>
+            <td data-label={t('milestone.title')}>{item.title}</td>
+            <td data-label={t('milestone.dueOn')}>{formatDate(item.dueOn)}</td>
+            <td data-label={t('milestone.owner')}>{item.owner}</td>
+            <td data-label={t('milestone.state')}>
               <MilestoneBadge milestone={item} />
             </td>
-            <td>
+            <td data-label={t('warning.column')}>
               <WarningBadge warning={item.warning} />
             </td>
             <td>
@@ -120,6 +120,7 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
         </>
       )}
       onPage={(next) => go({ page: next })}
+      stackOnPhone
     >
       <div className="filters">
         {own ? null : (

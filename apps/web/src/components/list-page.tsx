@@ -54,6 +54,8 @@ interface ListPageProps<T> {
   /** The item's `<tr>` (or rows). */
   row: (item: T) => ReactNode;
   onPage: (page: number) => void;
+  /** On a phone, each row as a card of labelled fields (its cells carry `data-label`), not a wide table. */
+  stackOnPhone?: boolean;
 }
 
 /**
@@ -73,6 +75,7 @@ export function ListPage<T>({
   rowKey,
   row,
   onPage,
+  stackOnPhone = false,
 }: ListPageProps<T>) {
   const { t } = useI18n();
   return (
@@ -86,7 +89,7 @@ export function ListPage<T>({
       <ProblemBanner problem={problem} />
       {list || loading ? (
         <div className="table-wrap">
-          <table className="table">
+          <table className={stackOnPhone ? 'table stack' : 'table'}>
             <thead>
               <tr>
                 {columns.map((column, i) => (
