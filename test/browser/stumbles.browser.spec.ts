@@ -209,6 +209,31 @@ describeWithChromium('stumbles in use', () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  it('leader: a KPI and a bar open the projects behind them, adding up to the figure', async () => {
+    const { page, errors, close } = await logIn(await openUi(browser, api.baseUrl), leader.username, leader.password);
+    await page.getByRole('heading', { level: 1, name: '落地看板' }).waitFor();
+    const kpi = page.getByRole('region', { name: '入库项目', exact: true }).locator('.kpi-value a');
+    await kpi.waitFor();
+    const inLibrary = Number(await kpi.innerText());
+    expect(inLibrary).toBeGreaterThan(0);
+    await kpi.click();
+    await page.getByRole('heading', { level: 1, name: '看板明细：入库项目' }).waitFor();
+    await page.locator('tbody tr').first().waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(inLibrary);
+
+    await page.getByRole('link', { name: '← 返回落地看板' }).click();
+    const panel = page.locator('section.panel', { has: page.getByRole('heading', { name: '分牵头部门落地率' }) });
+    await panel.getByText('查看各组项目').click();
+    const bar = panel.locator('.drill-links li').first();
+    const [, inGroup] = ((await bar.locator('.muted').innerText()).match(/\/\s*(\d+)/) ?? []) as string[];
+    await bar.getByRole('link').click();
+    await page.getByText(/分牵头部门落地率：/).waitFor();
+    await page.locator('tbody tr').first().waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(Number(inGroup));
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
 
 async function expectValue(locator: ReturnType<Page['getByLabel']>, value: string): Promise<void> {

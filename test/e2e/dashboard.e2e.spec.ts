@@ -3,7 +3,7 @@ import { appendHistory, generateHistory, HistoryEvent } from '../../libs/read-mo
 import { endOfBusinessDay } from '@luodi/domain';
 import { Pool } from 'pg';
 import { RunningApi, startApi } from '../support/start-api';
-import { approvingReview, createWorld, get, post, Reply, validSubmission, World } from './projects.helpers';
+import { approvingReview, createWorld, fieldsOf, get, post, Reply, validSubmission, World } from './projects.helpers';
 
 /**
  * Dashboards as of any date: the definitions checked on a small history made through the API
@@ -159,6 +159,63 @@ describe('dashboard definitions, as of any date', () => {
       { key: 'marine', label: 'marine', inLibrary: 1, landed: 0, landingRate: 0 },
     ]);
     expect(await rates('groupBy=district&asOf=2026-03-04')).toEqual([]);
+  });
+
+  it('drills down from a KPI or a bar to the projects behind it, the same cohort as the figure', async () => {
+    const list = async (query: string) =>
+      (await get(api, `/api/dashboard/projects?asOf=2026-06-30&${query}&minPosition=${position}`, world.leader)).body;
+    const library = await list('outcome=library');
+    expect(library.total).toBe((await summary('asOf=2026-06-30')).inLibrary);
+    // In library order: P1, P2, P3, P6.
+    expect(library.items.map((p: { status: string }) => p.status)).toEqual([
+      'landed',
+      'landed',
+      'withdrawn',
+      'approved',
+    ]);
+    expect(library.items[0]).toMatchObject({
+      title: '智能港口装备',
+      department: 'industry',
+      conferenceId,
+      landedOn: '2026-04-10',
+    });
+    const landed = await list('outcome=landed');
+    expect(landed.items.map((p: { landedOn: string }) => p.landedOn)).toEqual(['2026-04-10', '2026-06-01']);
+    expect((await list('outcome=withdrawn')).total).toBe(1);
+    expect((await list('outcome=open')).items.map((p: { status: string }) => p.status)).toEqual(['approved']);
+    // The bars: a conference, the "—" group (no key), and a lead department as of that day.
+    expect((await list(`outcome=landed&groupBy=conference&key=${conferenceId}`)).total).toBe(2);
+    expect((await list('groupBy=conference')).items.map((p: { status: string }) => p.status)).toEqual([
+      'withdrawn',
+      'approved',
+    ]);
+    expect((await list('groupBy=department&key=industry')).total).toBe(1); // P2 went to resources on 05-01
+    expect((await list('groupBy=industryChain&key=marine')).total).toBe(1);
+    // Paged, with the total kept.
+    expect(await list('pageSize=1&page=2')).toMatchObject({
+      total: 4,
+      page: 2,
+      pageSize: 1,
+      items: [{ status: 'landed' }],
+    });
+    // Department users: their own department only.
+    const own = (
+      await get(
+        api,
+        `/api/dashboard/projects?asOf=2026-06-30&department=resources&minPosition=${position}`,
+        world.industry,
+      )
+    ).body;
+    expect(own.items.map((p: { department: string | null }) => p.department)).toEqual(['industry']);
+    for (const [query, field] of [
+      ['key=x', 'groupBy'],
+      ['outcome=everything', 'outcome'],
+      ['groupBy=colour', 'groupBy'],
+      ['pageSize=500', 'pageSize'],
+    ]) {
+      const reply = await get(api, `/api/dashboard/projects?${query}`, world.leader);
+      expect([query, reply.status, [...new Set(fieldsOf(reply))]]).toEqual([query, 400, [field]]);
+    }
   });
 
   it('pins department users to their department, refuses reviewers, and checks the query', async () => {

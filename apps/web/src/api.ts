@@ -46,6 +46,7 @@ import type {
   TierLadderCounts,
   SupervisionDashboard,
   SupervisionNoticeItem,
+  DashboardProject,
 } from '@luodi/read-models';
 import type { ChangeTierDto } from '../../api/src/enterprises/change-tier.dto';
 import type { EnterpriseDossierView } from '../../api/src/enterprises/queries/enterprise-queries.handler';
@@ -68,7 +69,11 @@ import type { Role } from '../../api/src/auth/actor';
 import type { Session, SessionUser } from '../../api/src/auth/auth.service';
 import type { CommandAccepted } from '../../api/src/common/event-sourced';
 import type { ScheduleConferenceDto } from '../../api/src/conferences/schedule-conference.dto';
-import type { DashboardQueryDto, TrendQueryDto } from '../../api/src/dashboard/dashboard-query.dto';
+import type {
+  DashboardProjectsQueryDto,
+  DashboardQueryDto,
+  TrendQueryDto,
+} from '../../api/src/dashboard/dashboard-query.dto';
 import type { TrendPoint } from '../../api/src/dashboard/dashboard.handlers';
 import type { CreateDisplayTokenDto } from '../../api/src/display/create-display-token.dto';
 import type { DisplayTokenView } from '../../api/src/display/display-tokens.service';
@@ -116,7 +121,7 @@ import type {
 import type { ScorecardQueryDto } from '../../api/src/scorecards/scorecard-query.dto';
 import type { ScorecardWeightsView } from '../../api/src/scorecards/scorecard-weights.service';
 
-export type { DisplayTokenView, NeedKind, Page, ProjectStatus, Role, Session };
+export type { DashboardProject, DisplayTokenView, NeedKind, Page, ProjectStatus, Role, Session };
 export type Verdict = ReviewVerdict;
 export type Tier = EnterpriseTier;
 export type GroupBy = LandingRateGroup;
@@ -523,6 +528,8 @@ export const api = {
     get<SupervisionDashboard>('/api/dashboard/supervision', query),
 
   summary: (filters: DashboardFilters) => get<Summary>('/api/dashboard/summary', filters),
+  dashboardProjects: (query: QueryOf<DashboardProjectsQueryDto>) =>
+    get<Page<DashboardProject>>('/api/dashboard/projects', query),
   trend: (filters: DashboardFilters & Pick<TrendQueryDto, 'quarters' | 'known'>) =>
     get<{ points: TrendPoint[] }>('/api/dashboard/trend', filters),
   landingRate: (groupBy: GroupBy, filters: DashboardFilters) =>

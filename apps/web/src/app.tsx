@@ -6,6 +6,7 @@ import { DossierPage, EnterprisesPage } from './components/enterprises-page';
 import { ImportPage } from './components/import-page';
 import { InboxPage } from './components/inbox-page';
 import { SupervisionPage } from './components/supervision';
+import { DashboardProjectsPage } from './components/dashboard-projects-page';
 import { LoginPage } from './components/login-page';
 import {
   CooperationPage,
@@ -189,6 +190,7 @@ function Page({ route, session }: { route: Route; session: Session }) {
   const { t } = useI18n();
   const [first, second] = route.segments;
   const role = session.user.role;
+  if (first === 'dashboard' && second === 'projects') return <DashboardProjectsPage route={route} />;
   if (first === 'dashboard') {
     return (
       <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>

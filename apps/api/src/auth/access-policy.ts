@@ -103,6 +103,7 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   'GET /api/dashboard/summary': ['admin', 'taskforce', 'leader', 'department'],
   'GET /api/dashboard/landing-rate': ['admin', 'taskforce', 'leader', 'department'],
   'GET /api/dashboard/trend': ['admin', 'taskforce', 'leader', 'department'],
+  'GET /api/dashboard/projects': ['admin', 'taskforce', 'leader', 'department'],
   'GET /api/forecast/landing': ['admin', 'taskforce', 'leader'],
   'GET /api/forecast/backtest': ['admin', 'taskforce', 'leader'],
   // Departments are ranked openly (the 通报 is sent to them); the items behind a department's figures are its own.

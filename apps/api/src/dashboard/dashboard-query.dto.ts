@@ -1,6 +1,12 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { LANDING_RATE_GROUPS, LandingRateGroup } from '@luodi/read-models';
+import {
+  DASHBOARD_OUTCOMES,
+  DashboardOutcome,
+  LANDING_RATE_GROUPS,
+  LandingRateGroup,
+  MAX_PAGE_SIZE,
+} from '@luodi/read-models';
 import { INPUT_LIMITS } from '@luodi/domain';
 import { BusinessDate, OptionalInstant, OptionalText } from '../common/dto-fields';
 import { ConsistentReadQuery } from '../common/consistent-read.dto';
@@ -54,4 +60,35 @@ export class TrendQueryDto extends DashboardQueryDto {
   @IsOptional()
   @IsIn(['now', 'then'])
   known?: 'now' | 'then';
+}
+
+/** The projects behind a dashboard figure: the cohort query, which of its projects, and a page. */
+export class DashboardProjectsQueryDto extends DashboardQueryDto {
+  /** library (入库), landed, withdrawn or open (in the library, neither landed nor withdrawn); default library. */
+  @IsOptional()
+  @IsIn(DASHBOARD_OUTCOMES)
+  outcome?: DashboardOutcome;
+
+  /** One bar of `GET /api/dashboard/landing-rate?groupBy=`: the one with `key`, or without one (the "—" bar) when no key is given. */
+  @IsOptional()
+  @IsIn(LANDING_RATE_GROUPS)
+  groupBy?: LandingRateGroup;
+
+  /** The bar's key (a conference id, chain, department code or district); only with groupBy. */
+  @OptionalText(100)
+  key?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  page?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
 }

@@ -1,10 +1,21 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { DashboardSummary, LandingRateRow } from '@luodi/read-models';
+import { DashboardProject, DashboardSummary, LandingRateRow, Page } from '@luodi/read-models';
 import { Actor, CurrentActor } from '../auth/actor';
-import { DashboardQueryDto, LandingRateQueryDto, TrendQueryDto } from './dashboard-query.dto';
-import { DashboardSummaryQuery, DashboardTrendQuery, LandingRatesQuery, TrendPoint } from './dashboard.handlers';
+import {
+  DashboardProjectsQueryDto,
+  DashboardQueryDto,
+  LandingRateQueryDto,
+  TrendQueryDto,
+} from './dashboard-query.dto';
+import {
+  DashboardProjectsQuery,
+  DashboardSummaryQuery,
+  DashboardTrendQuery,
+  LandingRatesQuery,
+  TrendPoint,
+} from './dashboard.handlers';
 
 /**
  * Dashboards as they stood at the end of any day (`asOf`, CST). The library is every project
@@ -31,5 +42,11 @@ export class DashboardController {
   @Get('trend')
   trend(@Query() query: TrendQueryDto, @CurrentActor() actor: Actor): Promise<{ points: TrendPoint[] }> {
     return this.queries.execute(new DashboardTrendQuery(query, actor));
+  }
+
+  /** `{items: [{projectId, title, enterpriseName, status, industryChain, district, department, conferenceId, landedOn, investmentYuan}], total, page, pageSize}`: the projects behind a figure. */
+  @Get('projects')
+  projects(@Query() query: DashboardProjectsQueryDto, @CurrentActor() actor: Actor): Promise<Page<DashboardProject>> {
+    return this.queries.execute(new DashboardProjectsQuery(query, actor));
   }
 }

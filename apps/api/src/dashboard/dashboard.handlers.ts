@@ -1,12 +1,26 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { businessDate, endOfBusinessDay, quarterEnds } from '@luodi/domain';
-import { DashboardFilters, DashboardSummary, dashboardSummary, landingRates, LandingRateRow } from '@luodi/read-models';
+import {
+  DashboardFilters,
+  DashboardProject,
+  dashboardProjects,
+  DashboardSummary,
+  dashboardSummary,
+  landingRates,
+  LandingRateRow,
+  Page,
+} from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/problem';
 import { READ_DATA_SOURCE } from '../database/read-database';
 import { Actor } from '../auth/actor';
-import { DashboardQueryDto, LandingRateQueryDto, TrendQueryDto } from './dashboard-query.dto';
+import {
+  DashboardProjectsQueryDto,
+  DashboardQueryDto,
+  LandingRateQueryDto,
+  TrendQueryDto,
+} from './dashboard-query.dto';
 
 /** The business date asked for, or today; and the filters, a department user's pinned to their department. */
 function cohortOf(query: DashboardQueryDto, actor: Actor): { asOf: string; filters: DashboardFilters } {
@@ -110,5 +124,34 @@ export class DashboardTrendHandler implements IQueryHandler<DashboardTrendQuery>
       ),
     );
     return { points: points.map((point, i) => ({ ...point, summary: summaries[i] })) };
+  }
+}
+
+export class DashboardProjectsQuery extends Query<Page<DashboardProject>> {
+  constructor(
+    readonly query: DashboardProjectsQueryDto,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** The drill-down: the projects behind a KPI or a bar, from the cohort the figure was counted on. */
+@QueryHandler(DashboardProjectsQuery)
+export class DashboardProjectsHandler implements IQueryHandler<DashboardProjectsQuery> {
+  constructor(@Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  execute({ query, actor }: DashboardProjectsQuery): Promise<Page<DashboardProject>> {
+    if (query.key !== undefined && query.groupBy === undefined) {
+      const message = 'key names one bar of a grouping: give groupBy with it.';
+      throw new ApiError('INVALID_INPUT', message, [{ field: 'groupBy', message }]);
+    }
+    const { asOf, filters } = cohortOf(query, actor);
+    return dashboardProjects(this.dataSource, asOf, filters, {
+      outcome: query.outcome ?? 'library',
+      group: query.groupBy === undefined ? undefined : { by: query.groupBy, key: query.key ?? null },
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? 20,
+    });
   }
 }

@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DashboardController } from './dashboard.controller';
-import { DashboardSummaryHandler, DashboardTrendHandler, LandingRatesHandler } from './dashboard.handlers';
+import {
+  DashboardProjectsHandler,
+  DashboardSummaryHandler,
+  DashboardTrendHandler,
+  LandingRatesHandler,
+} from './dashboard.handlers';
 
 @Module({
   controllers: [DashboardController],
-  providers: [DashboardSummaryHandler, DashboardTrendHandler, LandingRatesHandler],
+  providers: [DashboardSummaryHandler, DashboardTrendHandler, LandingRatesHandler, DashboardProjectsHandler],
 })
 export class DashboardModule {}

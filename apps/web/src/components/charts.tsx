@@ -42,16 +42,30 @@ const TEAL = '#2a9d8f';
 // Grids below use ECharts 6's outer bounds: 'same' keeps the axis labels inside the given margins.
 const base = { textStyle: { fontFamily: FONT, color: '#334155' }, animation: false };
 
-export function Chart({ option, height, label }: { option: ChartOption; height: number; label: string }) {
+export function Chart({
+  option,
+  height,
+  label,
+  onClick,
+}: {
+  option: ChartOption;
+  height: number;
+  label: string;
+  /** A click on a bar or point: its index in the data. */
+  onClick?: (dataIndex: number) => void;
+}) {
   const { lang } = useI18n();
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
+  const clicked = useRef(onClick);
+  clicked.current = onClick;
 
   // ECharts fixes its locale (month names on time axes) at init, so a language switch re-creates it.
   useEffect(() => {
     const node = element.current!;
     const instance = init(node, undefined, { renderer: 'canvas', locale: lang === 'en' ? 'EN' : 'ZH' });
     chart.current = instance;
+    instance.on('click', (params) => clicked.current?.(params.dataIndex));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(node);
     return () => {

@@ -1,9 +1,9 @@
 import { FormEvent, useMemo } from 'react';
-import { api, DashboardFilters, Forecast, GroupBy, Summary } from '../api';
+import { api, DashboardFilters, Forecast, GroupBy, RateRow, Summary } from '../api';
 import { formatAmount, formatCount, formatPercent, formatPercentRange, quarterLabel, todayInChina } from '../format';
 import { MessageKey, useI18n } from '../i18n';
 import { DISTRICTS, INDUSTRY_CHAINS, useConferences, useDepartments } from '../reference';
-import { navigate, Route } from '../router';
+import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { useUrlDraft } from '../use-url-draft';
 import {
@@ -28,6 +28,8 @@ const GROUPS: { groupBy: GroupBy; title: MessageKey; none: MessageKey }[] = [
   { groupBy: 'district', title: 'dash.byDistrict', none: 'dash.noDistrict' },
 ];
 const TREND_QUARTERS = 8;
+
+type Drill = (which: { outcome?: string; groupBy?: GroupBy; key?: string }) => string;
 const HORIZON_DAYS = 365;
 
 /**
@@ -77,6 +79,8 @@ export function DashboardPage({ route }: { route: Route }) {
   );
   const params = { ...filters, knownAt: undefined, known: known === 'then' ? known : undefined };
   const setFilter = (name: string, value: string) => navigate('/dashboard', { ...params, [name]: value || undefined });
+  // The projects behind a figure: the same cohort (asOf, known, filters), one outcome or bar of it.
+  const drill: Drill = (which) => href('/dashboard/projects', { ...params, ...which });
   usePrintStamp(t('print.dashboard'), asOf);
 
   return (
@@ -91,7 +95,7 @@ export function DashboardPage({ route }: { route: Route }) {
       </div>
       <FilterBar filters={filters} known={known} onChange={setFilter} />
       <ProblemBanner problem={summary.problem ?? forecast.problem} />
-      <Kpis summary={summary.data} forecast={forecast.data} />
+      <Kpis summary={summary.data} forecast={forecast.data} drill={drill} />
       <ForecastPanel forecast={forecast.data} observed={observed} />
       <BacktestPanel known={known} />
       <LadderCounts asOf={asOf} department={filters.department} />
@@ -109,6 +113,7 @@ export function DashboardPage({ route }: { route: Route }) {
             none={t(group.none)}
             filters={filters}
             filtersKey={key}
+            drill={drill}
           />
         ))}
       </div>
@@ -229,19 +234,21 @@ function FilterBar({
   );
 }
 
-function Kpis({ summary, forecast }: { summary?: Summary; forecast?: Forecast }) {
+function Kpis({ summary, forecast, drill }: { summary?: Summary; forecast?: Forecast; drill: Drill }) {
   const { t, lang } = useI18n();
   const rate = forecast?.landingRate;
-  const cards: { label: string; value: string; note: string }[] = [
+  const cards: { label: string; value: string; note: string; href?: string }[] = [
     {
       label: t('kpi.inLibrary'),
       value: formatCount(summary?.inLibrary),
       note: t('kpi.projects', { n: formatCount(summary?.projects) }),
+      href: drill({ outcome: 'library' }),
     },
     {
       label: t('kpi.landed'),
       value: formatCount(summary?.landed),
       note: t('kpi.withdrawn', { n: formatCount(summary?.withdrawn) }),
+      href: drill({ outcome: 'landed' }),
     },
     {
       label: t('kpi.landingRate'),
@@ -260,7 +267,15 @@ function Kpis({ summary, forecast }: { summary?: Summary; forecast?: Forecast })
       {cards.map((card) => (
         <section className="kpi" key={card.label} aria-label={card.label}>
           <h2>{card.label}</h2>
-          <p className="kpi-value">{card.value}</p>
+          <p className="kpi-value">
+            {card.href && summary ? (
+              <a href={card.href} title={t('drill.open')}>
+                {card.value}
+              </a>
+            ) : (
+              card.value
+            )}
+          </p>
           <p className="kpi-note">{card.note}</p>
         </section>
       ))}
@@ -402,15 +417,18 @@ function RatePanel({
   none,
   filters,
   filtersKey,
+  drill,
 }: {
   groupBy: GroupBy;
   title: string;
   none: string;
   filters: DashboardFilters;
   filtersKey: string;
+  drill: Drill;
 }) {
   const i18n = useI18n();
   const rows = useLoad(() => api.landingRate(groupBy, filters), [groupBy, filtersKey]);
+  const barHref = (row: RateRow) => drill({ groupBy, key: row.key ?? undefined });
   const option = useMemo(() => (rows.data ? rateBarsOption(rows.data, none, i18n) : null), [rows.data, none, i18n]);
   return (
     <section className="panel">
@@ -421,7 +439,28 @@ function RatePanel({
       ) : rows.data.length === 0 ? (
         <p className="muted">{i18n.t('chart.noData')}</p>
       ) : (
-        <Chart option={option!} height={Math.max(160, rows.data.length * 30 + 24)} label={title} />
+        <>
+          <Chart
+            option={option!}
+            height={Math.max(160, rows.data.length * 30 + 24)}
+            label={title}
+            onClick={(i) => (window.location.hash = barHref(rows.data![i]))}
+          />
+          {/* The bars as links too: for the keyboard, screen readers and exact clicks. */}
+          <details className="drill-links">
+            <summary>{i18n.t('drill.byBar')}</summary>
+            <ul>
+              {rows.data.map((row) => (
+                <li key={row.key ?? ''}>
+                  <a href={barHref(row)}>{row.key === null ? none : row.theme || row.label}</a>{' '}
+                  <span className="muted">
+                    {formatCount(row.landed)} / {formatCount(row.inLibrary)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        </>
       )}
     </section>
   );

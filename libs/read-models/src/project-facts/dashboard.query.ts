@@ -1,5 +1,6 @@
 import { endOfBusinessDay, type ProjectStatus } from '@luodi/domain';
 import { DataSource } from 'typeorm';
+import { Page } from '../paging';
 
 /** The cohort filters of the dashboards and the forecast, each as of `asOf` (and as known at `knownAt`). */
 export interface DashboardFilters {
@@ -271,3 +272,110 @@ export async function librarySubjects(
 }
 
 const rate = (landed: number, inLibrary: number): number => (inLibrary === 0 ? 0 : landed / inLibrary);
+
+/** Which projects of the cohort a dashboard figure counts. */
+export const DASHBOARD_OUTCOMES = ['library', 'landed', 'withdrawn', 'open'] as const;
+export type DashboardOutcome = (typeof DASHBOARD_OUTCOMES)[number];
+
+export interface DashboardProjectsRequest {
+  outcome: DashboardOutcome;
+  /** One bar of `GET /api/dashboard/landing-rate`: its grouping and key (null: the group without one). */
+  group?: { by: LandingRateGroup; key: string | null };
+  page: number;
+  pageSize: number;
+}
+
+/** A project behind a dashboard figure, as it stood at asOf. */
+export interface DashboardProject {
+  projectId: string;
+  title: string;
+  enterpriseName: string;
+  status: ProjectStatus;
+  industryChain: string;
+  district: string | null;
+  /** Lead department at asOf. */
+  department: string | null;
+  /** Conference presented at, by asOf. */
+  conferenceId: string | null;
+  landedOn: string | null;
+  investmentYuan: number;
+}
+
+/**
+ * `GET /api/dashboard/projects`: the projects behind a KPI or a bar, from the very cohort the
+ * figure was counted from (same asOf, knownAt and filters), so the list always adds up to it.
+ */
+export async function dashboardProjects(
+  dataSource: DataSource,
+  asOf: string,
+  filters: DashboardFilters,
+  request: DashboardProjectsRequest,
+): Promise<Page<DashboardProject>> {
+  const { sql, params } = cohortQuery(asOf, filters);
+  const outcome: Record<DashboardOutcome, string> = {
+    library: 'c.in_library',
+    landed: `c.in_library AND c.status = 'landed'`,
+    withdrawn: `c.in_library AND c.status = 'withdrawn'`,
+    open: `c.in_library AND c.status NOT IN ('landed', 'withdrawn')`,
+  };
+  const values = [...params];
+  let where = outcome[request.outcome];
+  if (request.group) {
+    const column = `c.${GROUP_KEY[request.group.by]}`;
+    if (request.group.key === null) where += ` AND ${column} IS NULL`;
+    else {
+      values.push(request.group.key);
+      where += ` AND ${column} = $${values.length}`;
+    }
+  }
+  values.push(request.pageSize, (request.page - 1) * request.pageSize);
+  const rows: Array<{
+    project_id: string;
+    title: string | null;
+    enterprise_name: string | null;
+    status: ProjectStatus;
+    industry_chain: string;
+    district: string | null;
+    department: string | null;
+    conference: string | null;
+    known_landed_on: string | null;
+    investment_yuan: string;
+    total: number;
+  }> = await dataSource.query(
+    `${sql}
+     SELECT c.project_id, l.title, l.enterprise_name, c.status, c.industry_chain, c.district, c.department,
+            c.conference, CASE WHEN c.status = 'landed' THEN c.known_landed_on::text END AS known_landed_on,
+            c.investment_yuan, count(*) OVER ()::int AS total
+       FROM cohort c LEFT JOIN project_list l ON l.id = c.project_id
+      WHERE ${where}
+      ORDER BY c.entered_library_at, c.project_id
+      LIMIT $${values.length - 1} OFFSET $${values.length}`,
+    values,
+  );
+  return {
+    items: rows.map((r) => ({
+      projectId: r.project_id,
+      title: r.title ?? r.project_id,
+      enterpriseName: r.enterprise_name ?? '',
+      status: r.status,
+      industryChain: r.industry_chain,
+      district: r.district,
+      department: r.department,
+      conferenceId: r.conference,
+      landedOn: r.known_landed_on,
+      investmentYuan: Number(r.investment_yuan),
+    })),
+    total: rows[0]?.total ?? (request.page > 1 ? await countOf(dataSource, sql, values, where) : 0),
+    page: request.page,
+    pageSize: request.pageSize,
+  };
+}
+
+/** The total when the page asked for lies past the end (no row carries the window count). */
+async function countOf(dataSource: DataSource, sql: string, values: unknown[], where: string): Promise<number> {
+  const [{ total }] = await dataSource.query(
+    `${sql} SELECT count(*)::int AS total FROM cohort c WHERE ${where}`,
+    values.slice(0, -2),
+  );
+  return total;
+}
