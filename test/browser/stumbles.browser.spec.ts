@@ -8,7 +8,7 @@
 import { Browser, Page } from 'playwright-core';
 import { TestUser } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
-import { createWorld, plan, post, projectAt, World } from '../e2e/projects.helpers';
+import { createWorld, plan, post, projectAt, validSubmission, World } from '../e2e/projects.helpers';
 import { buildWebUi, describeWithChromium, launchBrowser, logIn, openUi, screenshot } from './harness';
 
 jest.setTimeout(120_000);
@@ -234,11 +234,48 @@ describeWithChromium('stumbles in use', () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  it('project list: sorts by a column header and filters by 区(市), in the URL', async () => {
+    // Two more projects, in 市南区 and with a larger investment, beside the world's (黄岛区).
+    for (const investmentYuan of [900_000_000, 50_000_000]) {
+      const reply = await post(
+        api,
+        '/api/projects',
+        world.taskforce,
+        validSubmission(world.enterpriseId, { district: '市南区', investmentYuan, title: `市南项目${investmentYuan}` }),
+      );
+      expect(reply.status).toBe(201);
+    }
+    const { page, errors, close } = await logIn(await openUi(browser, api.baseUrl), leader.username, leader.password);
+    await nav(page, '项目库');
+    const header = page.getByRole('button', { name: /^计划投资/ });
+    await header.click();
+    await page.waitForURL(/sort=-investmentYuan/);
+    await page.getByRole('button', { name: /^计划投资.*（降序）/ }).waitFor();
+    await page.locator('tbody tr').first().filter({ hasText: '市南项目900000000' }).waitFor();
+    await header.click();
+    await page.waitForURL(/sort=investmentYuan/);
+    await page.locator('tbody tr').first().filter({ hasText: '市南项目50000000' }).waitFor();
+
+    await page.getByRole('search').getByLabel('区（市）').selectOption('市南区');
+    await page.waitForURL(/district=/);
+    await expectRows(page, 2);
+    expect(await page.locator('tbody tr', { hasText: '黄岛区' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
 
 async function expectValue(locator: ReturnType<Page['getByLabel']>, value: string): Promise<void> {
   for (let tries = 0; (await locator.inputValue()) !== value; tries++) {
     if (tries > 100) expect(await locator.inputValue()).toBe(value);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+async function expectRows(page: Page, count: number): Promise<void> {
+  for (let tries = 0; (await page.locator('tbody tr').count()) !== count; tries++) {
+    if (tries > 100) expect(await page.locator('tbody tr').count()).toBe(count);
     await new Promise((done) => setTimeout(done, 50));
   }
 }

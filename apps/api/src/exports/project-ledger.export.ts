@@ -60,10 +60,10 @@ export class ProjectLedgerExport {
   async write(query: ListProjectsQueryDto, actor: Actor, res: Response): Promise<void> {
     // Department users see the projects their department is part of, as in GET /api/projects.
     const department = actor.role === 'department' ? actor.departmentCode : query.department;
-    const { status, industryChain, conferenceId, enterpriseId, q, sort } = query;
+    const { status, industryChain, conferenceId, enterpriseId, district, q, sort } = query;
     const { sql, params } = projectLedgerQuery(
       this.dataSource,
-      { status, industryChain, conferenceId, enterpriseId, q, department },
+      { status, industryChain, conferenceId, enterpriseId, district, q, department },
       sort,
     );
     const name = await departmentNames(this.dataSource);

@@ -1,7 +1,7 @@
 import { api, PROJECT_STATUSES, ProjectStatus } from '../api';
 import { formatAmount, formatCount, formatDate } from '../format';
 import { useI18n } from '../i18n';
-import { departmentName, INDUSTRY_CHAINS, useConferences, useDepartments } from '../reference';
+import { departmentName, DISTRICTS, INDUSTRY_CHAINS, useConferences, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { useUrlDraft } from '../use-url-draft';
@@ -9,7 +9,7 @@ import { ListPage, PAGE_SIZE, pageParam, SearchForm } from './list-page';
 import { ExportButton } from './file-actions';
 import { StatusBadge } from './status-badge';
 
-const FILTERS = ['status', 'industryChain', 'department', 'conferenceId', 'q'] as const;
+const FILTERS = ['status', 'industryChain', 'department', 'conferenceId', 'district', 'q', 'sort'] as const;
 
 /**
  * The project pipeline: filtered, searched and paged by the API; the state lives in the URL.
@@ -32,7 +32,7 @@ export function ProjectsPage({ route, reviewQueue = false }: { route: Route; rev
       api.projects({
         ...query,
         status: (query.status || undefined) as ProjectStatus | undefined,
-        ...(reviewQueue ? { sort: 'submittedAt' } : {}),
+        sort: query.sort || (reviewQueue ? 'submittedAt' : undefined),
         page,
         pageSize: PAGE_SIZE,
       }),
@@ -43,6 +43,21 @@ export function ProjectsPage({ route, reviewQueue = false }: { route: Route; rev
 
   // Any change of filter starts again at page 1.
   const update = (changes: Partial<typeof query>) => navigate(base, { ...query, ...changes, page: undefined });
+  const sortedBy = query.sort || (reviewQueue ? 'submittedAt' : '-updatedAt');
+  // A header that sorts by its column: first click descending for figures and dates, ascending for titles.
+  const sortable = (label: string, field: string, firstDescending = true) => {
+    const current = sortedBy.replace(/^-/, '') === field ? (sortedBy.startsWith('-') ? 'desc' : 'asc') : null;
+    const next = current === null ? (firstDescending ? `-${field}` : field) : current === 'desc' ? field : `-${field}`;
+    return (
+      <button type="button" className="link-button sort" onClick={() => update({ sort: next })}>
+        {label}
+        <span aria-hidden="true">{current === 'asc' ? ' ▲' : current === 'desc' ? ' ▼' : ''}</span>
+        <span className="visually-hidden">
+          {current ? t(current === 'asc' ? 'sort.ascending' : 'sort.descending') : t('sort.none')}
+        </span>
+      </button>
+    );
+  };
 
   return (
     <ListPage
@@ -51,14 +66,14 @@ export function ProjectsPage({ route, reviewQueue = false }: { route: Route; rev
       actions={<ExportButton path="/api/projects/export.xlsx" query={query} fileName={t('export.projectsFile')} />}
       problem={list.problem}
       columns={[
-        { label: t('col.title') },
+        { label: sortable(t('col.title'), 'title', false) },
         { label: t('col.enterprise') },
         { label: t('col.status') },
         { label: t('col.industryChain') },
         { label: t('col.district') },
-        { label: t('col.investment'), num: true },
+        { label: sortable(t('col.investment'), 'investmentYuan'), num: true },
         { label: t('col.leadDepartment') },
-        { label: t('col.updatedAt') },
+        { label: sortable(t('col.updatedAt'), 'updatedAt') },
       ]}
       list={list.data}
       loading={list.loading}
@@ -129,6 +144,17 @@ export function ProjectsPage({ route, reviewQueue = false }: { route: Route; rev
             {departments.map((department) => (
               <option key={department.code} value={department.code}>
                 {department.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('filter.district')}</span>
+          <select value={query.district} onChange={(e) => update({ district: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {DISTRICTS.map((name) => (
+              <option key={name} value={name}>
+                {name}
               </option>
             ))}
           </select>

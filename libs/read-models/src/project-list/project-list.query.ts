@@ -10,6 +10,7 @@ export interface ProjectListFilters {
   department?: string;
   conferenceId?: string;
   enterpriseId?: string;
+  district?: string;
   /** Words or any part of the title, enterprise name or summary. */
   q?: string;
 }
@@ -41,6 +42,7 @@ export function projectListQuery(
   if (filters.industryChain) qb.andWhere('p.industryChain = :industryChain', { industryChain: filters.industryChain });
   if (filters.conferenceId) qb.andWhere('p.conferenceId = :conferenceId', { conferenceId: filters.conferenceId });
   if (filters.enterpriseId) qb.andWhere('p.enterpriseId = :enterpriseId', { enterpriseId: filters.enterpriseId });
+  if (filters.district) qb.andWhere('p.district = :district', { district: filters.district });
   if (filters.department) {
     qb.andWhere('p.departments @> ARRAY[:department]::text[]', { department: filters.department });
   }

@@ -23,6 +23,10 @@ export class ListProjectsQueryDto extends PageQuery {
   @OptionalText(100)
   enterpriseId?: string;
 
+  /** 区(市) of the enterprise's project, e.g. 黄岛区. */
+  @OptionalText(100)
+  district?: string;
+
   /** Words, or any part of the title, enterprise name or summary (e.g. `海洋` finds 智慧海洋牧场). */
   @OptionalText(100)
   q?: string;

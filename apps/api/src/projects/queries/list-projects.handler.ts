@@ -24,10 +24,10 @@ export class ListProjectsHandler implements IQueryHandler<ListProjectsQuery> {
   execute({ query, actor }: ListProjectsQuery): Promise<Page<ProjectListRow>> {
     // Department users see the projects their department is part of, as GET /api/projects/:id allows.
     const department = departmentScopeOf(actor) ?? query.department;
-    const { status, industryChain, conferenceId, enterpriseId, q, sort } = query;
+    const { status, industryChain, conferenceId, enterpriseId, district, q, sort } = query;
     return listProjects(
       this.dataSource,
-      { status, industryChain, conferenceId, enterpriseId, q, department },
+      { status, industryChain, conferenceId, enterpriseId, district, q, department },
       pageOf(query),
       sort,
     );
