@@ -22,6 +22,7 @@ export type {
 export * from './project/supervision.errors';
 export {
   type ItemWarning,
+  evolveNotice,
   ladderNoticesOf,
   ladderOfProject,
   needDueOn,

@@ -290,14 +290,22 @@ export function superviseProject(
 /** The project after a supervision event. */
 export function evolveSupervision(project: Project, event: SupervisionEvent): Project {
   const notices = project.notices ?? [];
-  const update = (noticeId: string, change: Partial<SupervisionNotice>): Project => ({
-    ...project,
-    notices: notices.map((n) => (n.noticeId === noticeId ? { ...n, ...change } : n)),
-  });
+  if (event.type === 'SupervisionNoticeIssued')
+    return { ...project, notices: [...notices, evolveNotice(null, event)!] };
+  const { noticeId } = event.data;
+  return { ...project, notices: notices.map((n) => (n.noticeId === noticeId ? evolveNotice(n, event)! : n)) };
+}
+
+/**
+ * One notice after a supervision event about it (null: not issued yet). The one fold of a notice:
+ * the project's state and the supervision_notices read model both use it.
+ */
+export function evolveNotice(notice: SupervisionNotice | null, event: SupervisionEvent): SupervisionNotice | null {
   switch (event.type) {
     case 'SupervisionNoticeIssued': {
+      if (notice !== null) return notice;
       const { data } = event;
-      const notice: SupervisionNotice = {
+      return {
         noticeId: data.noticeId,
         milestoneId: data.milestoneId ?? null,
         needId: data.needId ?? null,
@@ -314,17 +322,12 @@ export function evolveSupervision(project: Project, event: SupervisionEvent): Pr
         late: false,
         escalatedAt: null,
       };
-      return { ...project, notices: [...notices, notice] };
     }
     case 'SupervisionNoticeAcknowledged':
-      return update(event.data.noticeId, { acknowledgedAt: event.data.occurredAt });
+      return notice && { ...notice, acknowledgedAt: event.data.occurredAt };
     case 'SupervisionNoticeAnswered':
-      return update(event.data.noticeId, {
-        answeredAt: event.data.occurredAt,
-        note: event.data.note,
-        late: event.data.late,
-      });
+      return notice && { ...notice, answeredAt: event.data.occurredAt, note: event.data.note, late: event.data.late };
     case 'SupervisionNoticeEscalated':
-      return update(event.data.noticeId, { escalatedAt: event.data.occurredAt });
+      return notice && { ...notice, escalatedAt: event.data.occurredAt };
   }
 }

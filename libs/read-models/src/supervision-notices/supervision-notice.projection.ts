@@ -1,42 +1,21 @@
-import { parseStreamId } from '@luodi/domain';
+import { evolveNotice, parseStreamId } from '@luodi/domain';
 import { CreateSupervisionNotices1764722000000 } from '../migrations/1764722000000-create-supervision-notices.migration';
 import { ProjectionEvent } from '../projection-event';
 import { RowProjection } from '../projector/projection';
 import { SupervisionNoticeRow } from './supervision-notice.entity';
 
+/** The notice's row: the domain's fold of a notice (evolveNotice), with the project it is on. */
 export function evolveSupervisionNotice(
   row: SupervisionNoticeRow | null,
   event: ProjectionEvent,
 ): SupervisionNoticeRow | null {
   switch (event.type) {
-    case 'SupervisionNoticeIssued': {
-      if (row !== null) return row;
-      const { data } = event;
-      return {
-        noticeId: data.noticeId,
-        projectId: parseStreamId(event.streamId)!.id,
-        milestoneId: data.milestoneId ?? null,
-        needId: data.needId ?? null,
-        departmentCode: data.departmentCode,
-        level: data.level,
-        message: data.message,
-        respondBy: data.respondBy,
-        source: data.source,
-        step: data.step ?? null,
-        issuedAt: data.occurredAt,
-        acknowledgedAt: null,
-        answeredAt: null,
-        note: null,
-        late: false,
-        escalatedAt: null,
-      };
-    }
+    case 'SupervisionNoticeIssued':
+      return row ?? { ...evolveNotice(null, event)!, projectId: parseStreamId(event.streamId)!.id };
     case 'SupervisionNoticeAcknowledged':
-      return row && { ...row, acknowledgedAt: event.data.occurredAt };
     case 'SupervisionNoticeAnswered':
-      return row && { ...row, answeredAt: event.data.occurredAt, note: event.data.note, late: event.data.late };
     case 'SupervisionNoticeEscalated':
-      return row && { ...row, escalatedAt: event.data.occurredAt };
+      return row && { ...row, ...evolveNotice(row, event)! };
     default:
       return row;
   }
