@@ -39,9 +39,11 @@ type Point = { xid: bigint; position: bigint };
 const before = (a: Point, b: Point) => a.xid < b.xid || (a.xid === b.xid && a.position < b.position);
 
 /**
- * Projection lag of every append committed after `afterPosition`. Each append is one transaction
- * that notifies once, at commit, with its stream id; notifications arrive in commit order, so a
- * stream's k-th notification belongs to its k-th transaction (its events grouped by transaction
+ * Projection lag of every append committed after `afterPosition`. Each append is one transaction;
+ * right after it commits, the appending process sends its stream id (batched with the others that
+ * committed meanwhile, in order: append-notifier.ts), so the commit time read here is late by
+ * about one round trip and the lag slightly understated. A stream's k-th stream id belongs to its
+ * k-th transaction (its events grouped by transaction
  * id, in stream order). The projector notifies at each batch's commit with the checkpoint
  * (transaction id, global position) it reached, so an append became readable at the first batch
  * notification whose checkpoint is at or past the append's last event. Both time lines come from

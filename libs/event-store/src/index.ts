@@ -6,6 +6,7 @@ export * from './upcaster';
 export * from './canonical-json';
 export * from './postgres/postgres-event-store';
 export * from './postgres/pg-channel-listener';
+export { STREAM_SEPARATOR } from './postgres/append-notifier';
 export * from './postgres/reconnecting-pool';
 export * from './postgres/migrations';
 export * from './memory/in-memory-event-store';

@@ -81,7 +81,8 @@ export class PgChannelListener {
     return current;
   }
 
-  private wakeAll(): void {
+  /** Wakes every waiter now, as a notification would. */
+  wakeAll(): void {
     [...this.waiters].forEach((wake) => wake());
   }
 }

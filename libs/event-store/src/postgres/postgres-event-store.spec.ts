@@ -67,3 +67,50 @@ describe('PostgreSQL event store specifics', () => {
     await store.close();
   });
 });
+
+describe('PostgreSQL wake-ups across processes', () => {
+  it("wakes a reader of another store (another process's pool) within milliseconds of an append", async () => {
+    const reader = new PostgresEventStore(pool());
+    const writer = new PostgresEventStore(pool());
+    // Opens the reader's LISTEN connection first, so the wake-up can only come through PostgreSQL.
+    await reader.waitForEvents(200);
+    const waiting = reader.waitForEvents(10_000);
+    const started = Date.now();
+    await writer.appendToStream(`test-wake-${Date.now()}`, [newEvent()]);
+    try {
+      await waiting;
+      expect(Date.now() - started).toBeLessThan(1_000);
+    } finally {
+      await Promise.all([reader.close(), writer.close()]);
+    }
+  });
+
+  it('sends the stream ids of appends in order, batched, each one once', async () => {
+    const listener = await pool().connect();
+    const writer = new PostgresEventStore(pool());
+    try {
+      const received: string[] = [];
+      listener.on('notification', ({ payload }) => received.push(...(payload ?? '').split(',')));
+      await listener.query('LISTEN luodi_events');
+      const ids = Array.from({ length: 40 }, (_, i) => `test-order-${Date.now()}-${i}`);
+      await Promise.all(ids.map((id) => writer.appendToStream(id, [newEvent()])));
+      await writer.appendToStream(ids[0], [newEvent()], { expectedVersion: 1 });
+      const ours = () => received.filter((id) => id.startsWith('test-order-'));
+      const deadline = Date.now() + 5_000;
+      while (ours().length < 41 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect([...ours()].sort()).toEqual([...ids, ids[0]].sort());
+      expect(ours()[40]).toBe(ids[0]);
+    } finally {
+      listener.release(true);
+      await writer.close();
+    }
+  });
+
+  it('appends without holding the notification queue lock (no NOTIFY in the append function)', async () => {
+    const { rows } = await pools[0].query<{ src: string }>(
+      `SELECT prosrc AS src FROM pg_proc WHERE proname = 'append_to_stream'`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].src).not.toMatch(/pg_notify/);
+  });
+});

@@ -9,6 +9,7 @@ import {
   RecordedEvent,
 } from '../event-store.port';
 import { Upcaster, upcasterChain } from '../upcaster';
+import { AppendNotifier } from './append-notifier';
 import { PgChannelListener } from './pg-channel-listener';
 import { isConnectionError } from './reconnecting-pool';
 
@@ -30,6 +31,7 @@ const READ_RETRY_MS = 15_000;
 export class PostgresEventStore implements EventStore {
   private readonly upcast: ReturnType<typeof upcasterChain>;
   private readonly listener: PgChannelListener;
+  private readonly notifier: AppendNotifier;
 
   constructor(
     private readonly pool: Pool,
@@ -37,6 +39,7 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.upcast = upcasterChain(options.upcasters ?? []);
     this.listener = new PgChannelListener(connectionOptions(pool), EVENTS_CHANNEL);
+    this.notifier = new AppendNotifier(connectionOptions(pool), EVENTS_CHANNEL);
   }
 
   async appendToStream(
@@ -66,6 +69,11 @@ export class PostgresEventStore implements EventStore {
     const { status, version, last_position: position, reused_id: reusedId } = rows[0];
     if (status === 'wrong-version') throw new WrongExpectedVersionError(streamId, expectedVersion, version);
     if (status === 'id-reused') throw new EventIdReusedError(streamId, reusedId);
+    if (status === 'appended') {
+      // This process's own readers (the inline projector) need not wait for the round trip.
+      this.listener.wakeAll();
+      this.notifier.notify(streamId);
+    }
     return { version, position: Number(position) };
   }
 
@@ -122,8 +130,8 @@ export class PostgresEventStore implements EventStore {
     return this.listener.next(timeoutMs, signal).promise;
   }
 
-  close(): Promise<void> {
-    return this.listener.close();
+  async close(): Promise<void> {
+    await Promise.all([this.listener.close(), this.notifier.close()]);
   }
 
   private toRecorded(row: EventRow): RecordedEvent {
