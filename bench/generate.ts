@@ -59,11 +59,20 @@ type Actor = { userId: string; username: string; role: UserRole; departmentCode?
  * time order with one multi-row INSERT each, while the next chunk is being generated.
  */
 export async function generateEvents(databaseUrl: string, options: GenerateOptions): Promise<Generated> {
-  const started = Date.now();
-  const pool = new Pool({ connectionString: databaseUrl, max: 1, options: '-c synchronous_commit=off' });
-  pool.on('error', () => undefined);
+  return eventGenerator(databaseUrl).grow(options);
+}
+
+export interface EventGenerator {
+  /** Adds chunks until at least `events` and `projects` are stored (in this and earlier calls). */
+  grow(options: GenerateOptions): Promise<Generated>;
+}
+
+/** {@link generateEvents} in steps: the bench measures at 10,000 projects, then grows the log. */
+export function eventGenerator(databaseUrl: string): EventGenerator {
   const now = new Date();
   const first = generateDemoPlan({ today: now, projects: CHUNK_PROJECTS, seed: FIRST_SEED });
+  // Every chunk is presented at the first chunk's conferences, so it is told around their days.
+  const conferencesHeldOn = first.conferences.map((c) => c.body.heldOn);
   const actors = new Map(
     first.users.map((u) => [
       u.username,
@@ -85,35 +94,44 @@ export async function generateEvents(databaseUrl: string, options: GenerateOptio
     byType: {},
     seconds: 0,
   };
+  let chunk = 0;
 
-  try {
-    await pool.query(
-      `INSERT INTO departments (code, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
-      [first.departments.map((d) => d.code), first.departments.map((d) => d.name)],
-    );
-    let pending: Promise<unknown> = Promise.resolve();
-    let lastLog = 0;
-    for (let chunk = 0; result.events < options.events || result.projects < options.projects; chunk++) {
-      const plan =
-        chunk === 0 ? first : generateDemoPlan({ today: now, projects: CHUNK_PROJECTS, seed: FIRST_SEED + chunk });
-      const rows = generator.chunk(plan, result);
-      await pending; // the previous chunk's INSERT ran while this one was generated
-      pending = insert(pool, rows);
-      result.events += rows.length;
-      for (const row of rows) result.byType[row.type] = (result.byType[row.type] ?? 0) + 1;
-      if (Date.now() - lastLog > 10_000) {
-        lastLog = Date.now();
-        options.log(
-          `  generated ${result.events.toLocaleString('en')} events, ${result.projects.toLocaleString('en')} projects`,
-        );
+  const grow = async (options: GenerateOptions): Promise<Generated> => {
+    const started = Date.now();
+    const pool = new Pool({ connectionString: databaseUrl, max: 1, options: '-c synchronous_commit=off' });
+    pool.on('error', () => undefined);
+    try {
+      await pool.query(
+        `INSERT INTO departments (code, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+        [first.departments.map((d) => d.code), first.departments.map((d) => d.name)],
+      );
+      let pending: Promise<unknown> = Promise.resolve();
+      let lastLog = 0;
+      for (; result.events < options.events || result.projects < options.projects; chunk++) {
+        const plan =
+          chunk === 0
+            ? first
+            : generateDemoPlan({ today: now, projects: CHUNK_PROJECTS, seed: FIRST_SEED + chunk, conferencesHeldOn });
+        const rows = generator.chunk(plan, result);
+        await pending; // the previous chunk's INSERT ran while this one was generated
+        pending = insert(pool, rows);
+        result.events += rows.length;
+        for (const row of rows) result.byType[row.type] = (result.byType[row.type] ?? 0) + 1;
+        if (Date.now() - lastLog > 10_000) {
+          lastLog = Date.now();
+          options.log(
+            `  generated ${result.events.toLocaleString('en')} events, ${result.projects.toLocaleString('en')} projects`,
+          );
+        }
       }
+      await pending;
+    } finally {
+      await pool.end();
     }
-    await pending;
-  } finally {
-    await pool.end();
-  }
-  result.seconds = round((Date.now() - started) / 1000, 1);
-  return result;
+    result.seconds = round(result.seconds + (Date.now() - started) / 1000, 1);
+    return structuredClone(result);
+  };
+  return { grow };
 }
 
 async function insert(pool: Pool, rows: Row[]): Promise<void> {

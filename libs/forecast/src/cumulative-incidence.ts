@@ -39,12 +39,37 @@ export interface SurvivalPoint {
  * unless there are events on day 0 itself. O(n log n): one sort, one sweep.
  */
 export function cumulativeIncidence(subjects: readonly Subject[]): IncidencePoint[] {
-  const table = eventTable(subjects);
+  return incidenceOfTable(eventTable(subjects), subjects.length);
+}
+
+/** Subjects of one follow-up time and outcome, counted (what SQL can group a cohort into). */
+export interface SubjectCount extends Subject {
+  count: number;
+}
+
+/** {@link cumulativeIncidence} of counted subjects: the same rows as for the subjects one by one. */
+export function cumulativeIncidenceOfCounts(counts: readonly SubjectCount[]): IncidencePoint[] {
+  const byDay = new Map<number, TimeCounts>();
+  let n = 0;
+  for (const { time, event, count } of counts) {
+    checkSubject({ time, event });
+    let row = byDay.get(time);
+    if (!row) byDay.set(time, (row = { day: time, landed: 0, withdrawn: 0, censored: 0 }));
+    row[event] += count;
+    n += count;
+  }
+  return incidenceOfTable(
+    [...byDay.values()].sort((a, b) => a.day - b.day),
+    n,
+  );
+}
+
+function incidenceOfTable(table: readonly TimeCounts[], n: number): IncidencePoint[] {
   const rows: IncidencePoint[] = [];
   if (table[0]?.day !== 0 || table[0].landed + table[0].withdrawn === 0) {
-    rows.push({ day: 0, landed: 0, withdrawn: 0, atRisk: subjects.length, survival: 1 });
+    rows.push({ day: 0, landed: 0, withdrawn: 0, atRisk: n, survival: 1 });
   }
-  let atRisk = subjects.length;
+  let atRisk = n;
   let landed = 0;
   let withdrawn = 0;
   let survival = 1;
@@ -117,16 +142,21 @@ const OUTCOME_CODE: Record<Outcome, number> = { landed: 0, withdrawn: 1, censore
 /** Keys time·3 + outcome must fit an Int32Array; that is still two million years of days. */
 const MAX_DAY = 700_000_000;
 
+/** The subject's outcome code; throws on a time or outcome out of range. */
+function checkSubject(subject: Subject): number {
+  if (!Number.isInteger(subject.time) || subject.time < 0 || subject.time > MAX_DAY) {
+    throw new RangeError(`time must be a whole number of days in [0, ${MAX_DAY}], got ${subject.time}`);
+  }
+  const code = OUTCOME_CODE[subject.event];
+  if (code === undefined) throw new RangeError(`unknown outcome ${String(subject.event)}`);
+  return code;
+}
+
 /** Counts per distinct time, ascending. Sorting int32 keys (~5 ms for 100k) beats sorting objects. */
 function eventTable(subjects: readonly Subject[]): TimeCounts[] {
   const keys = new Int32Array(subjects.length);
   subjects.forEach((subject, i) => {
-    if (!Number.isInteger(subject.time) || subject.time < 0 || subject.time > MAX_DAY) {
-      throw new RangeError(`time must be a whole number of days in [0, ${MAX_DAY}], got ${subject.time}`);
-    }
-    const code = OUTCOME_CODE[subject.event];
-    if (code === undefined) throw new RangeError(`unknown outcome ${String(subject.event)}`);
-    keys[i] = subject.time * 3 + code;
+    keys[i] = subject.time * 3 + checkSubject(subject);
   });
   keys.sort();
 

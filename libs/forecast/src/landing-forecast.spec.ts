@@ -1,4 +1,4 @@
-import { ForecastSubject, landingForecast } from './landing-forecast';
+import { ForecastSubject, landingForecast, landingForecastOfCounts } from './landing-forecast';
 
 /** The calendar date `days` days before `date` (YYYY-MM-DD, UTC). */
 function daysBefore(date: string, days: number): string {
@@ -184,5 +184,47 @@ describe('landingForecast', () => {
     expect(forecastWith(AS_OF, -1)).toThrow(/horizonDays/);
     expect(forecastWith(AS_OF, 1.5)).toThrow(/horizonDays/);
     expect(forecastWith(AS_OF, 30, [{ enteredOn: 'yesterday' }])).toThrow(/enteredOn/);
+  });
+});
+
+describe('landingForecastOfCounts', () => {
+  /** The cohort counted as libraryFollowUps does: by (time, outcome), open groups in entry order. */
+  function counted(subjects: ForecastSubject[]) {
+    const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+    const groups = new Map<string, { time: number; event: 'landed' | 'withdrawn' | 'censored'; count: number }>();
+    const byEntry = [...subjects].sort((a, b) => a.enteredOn.localeCompare(b.enteredOn));
+    for (const s of byEntry) {
+      const outcome = s.landedOn ?? s.withdrawnOn;
+      const event = s.landedOn ? 'landed' : s.withdrawnOn ? 'withdrawn' : 'censored';
+      const time = day(outcome ?? AS_OF) - day(s.enteredOn);
+      const key = `${event}:${time}`;
+      const group = groups.get(key) ?? groups.set(key, { time, event, count: 0 }).get(key)!;
+      group.count += 1;
+    }
+    return [...groups.values()];
+  }
+
+  it('gives the very answer of landingForecast over the projects one by one (open chances summed in entry order)', () => {
+    // A deterministic cohort large enough for the Cornish-Fisher projection, and a small one for the exact pmf.
+    for (const size of [40, 3000]) {
+      const subjects: ForecastSubject[] = [];
+      for (let i = 0; i < size; i++) {
+        const entered = (i * 37) % 700;
+        const r = (i * 7919) % 10;
+        if (r < 4) subjects.push(landedAfter(entered, (i * 13) % (entered + 1)));
+        else if (r < 5) subjects.push(withdrawnAfter(entered, (i * 17) % (entered + 1)));
+        else subjects.push(openFor(entered));
+      }
+      // One landing dated before entry: counted as 0 days and warned about in both.
+      subjects.push({ enteredOn: daysBefore(AS_OF, 10), landedOn: daysBefore(AS_OF, 12) });
+      const bySubjects = landingForecast({ asOf: AS_OF, horizonDays: 365, subjects });
+      expect(landingForecastOfCounts({ asOf: AS_OF, horizonDays: 365, counts: counted(subjects) })).toEqual(bySubjects);
+      expect(bySubjects.warnings.map((w) => w.code)).toContain('OUTCOME_BEFORE_ENTRY');
+    }
+  });
+
+  it('refuses a malformed asOf or horizon, as landingForecast does', () => {
+    expect(() => landingForecastOfCounts({ asOf: 'today', horizonDays: 30, counts: [] })).toThrow(/asOf/);
+    expect(() => landingForecastOfCounts({ asOf: AS_OF, horizonDays: -1, counts: [] })).toThrow(/horizonDays/);
   });
 });

@@ -1,4 +1,11 @@
-import { cumulativeIncidence, IncidencePoint, stepAt, Subject } from './cumulative-incidence';
+import {
+  cumulativeIncidence,
+  cumulativeIncidenceOfCounts,
+  IncidencePoint,
+  stepAt,
+  Subject,
+  SubjectCount,
+} from './cumulative-incidence';
 import { sumIntervals, SumMethod } from './poisson-binomial';
 import { wilsonInterval } from './wilson';
 
@@ -75,16 +82,86 @@ export function landingForecast(input: LandingForecastInput): LandingForecast {
   }
 
   const cohort = followUp(input.subjects, asOfDay);
-  const n = cohort.subjects.length;
-  const rows = cumulativeIncidence(cohort.subjects);
   const { landed, withdrawn } = countOutcomes(cohort.subjects);
-  const openTimes = cohort.subjects.filter((s) => s.event === 'censored').map((s) => s.time);
+  return forecastOf(input.asOf, horizon, {
+    n: cohort.subjects.length,
+    rows: cumulativeIncidence(cohort.subjects),
+    landed,
+    withdrawn,
+    openTimes: cohort.subjects.filter((s) => s.event === 'censored').map((s) => s.time),
+    longestFollowUp: cohort.subjects.reduce((max, s) => Math.max(max, s.time), 0),
+    outcomesBeforeEntry: cohort.outcomesBeforeEntry,
+  });
+}
+
+export interface CountedForecastInput {
+  asOf: string;
+  horizonDays: number;
+  /**
+   * The cohort counted by follow-up: days from library entry to the outcome (or to asOf when
+   * open) and the outcome, as `followUp` makes them but a time below 0 (an outcome dated before
+   * entry) is taken as 0 and warned about. Open groups come in the order their projects entered
+   * the library (longest follow-up first): the projection sums their chances in that order, so
+   * the answer is the very one of {@link landingForecast} over the projects one by one.
+   */
+  counts: readonly SubjectCount[];
+}
+
+/**
+ * {@link landingForecast} from a cohort already counted by follow-up time (O(days) groups from
+ * SQL instead of one subject per project).
+ */
+export function landingForecastOfCounts(input: CountedForecastInput): LandingForecast {
+  dayNumber(input.asOf, 'asOf');
+  const horizon = input.horizonDays;
+  if (!Number.isSafeInteger(horizon) || horizon < 0) {
+    throw new RangeError(`horizonDays must be a whole number >= 0, got ${horizon}`);
+  }
+  let n = 0;
+  let landed = 0;
+  let withdrawn = 0;
+  let outcomesBeforeEntry = 0;
+  let longestFollowUp = 0;
+  const openTimes: number[] = [];
+  const counts = input.counts.map((group) => {
+    const time = Math.max(0, group.time);
+    if (group.time < 0) outcomesBeforeEntry += group.count;
+    n += group.count;
+    if (group.event === 'landed') landed += group.count;
+    else if (group.event === 'withdrawn') withdrawn += group.count;
+    else for (let i = 0; i < group.count; i++) openTimes.push(time);
+    if (group.count > 0) longestFollowUp = Math.max(longestFollowUp, time);
+    return { ...group, time };
+  });
+  return forecastOf(input.asOf, horizon, {
+    n,
+    rows: cumulativeIncidenceOfCounts(counts),
+    landed,
+    withdrawn,
+    openTimes,
+    longestFollowUp,
+    outcomesBeforeEntry,
+  });
+}
+
+interface Cohort {
+  n: number;
+  rows: IncidencePoint[];
+  landed: number;
+  withdrawn: number;
+  /** Follow-up of each open project, in the cohort's order. */
+  openTimes: number[];
+  longestFollowUp: number;
+  outcomesBeforeEntry: number;
+}
+
+function forecastOf(asOf: string, horizon: number, cohort: Cohort): LandingForecast {
+  const { n, rows, landed, withdrawn, openTimes, longestFollowUp } = cohort;
   const projection = projectLandings(rows, openTimes, horizon, landed, n);
   const rate = wilsonInterval(landed, n);
-  const longestFollowUp = cohort.subjects.reduce((max, s) => Math.max(max, s.time), 0);
 
   return {
-    asOf: input.asOf,
+    asOf,
     n,
     inLibrary: n,
     landed,

@@ -141,6 +141,11 @@ export interface DemoPlanOptions {
   today: Date;
   /** How many projects; enterprises are about two thirds of that. */
   projects?: number;
+  /**
+   * The eight conferences' days (YYYY-MM-DD) instead of drawn ones: the bench tells many stories
+   * (one per seed) around one set of conferences, so each must be presented after those days.
+   */
+  conferencesHeldOn?: readonly string[];
 }
 
 export const DEFAULT_DEMO_SEED = 20240601;
@@ -163,9 +168,9 @@ export function generateDemoPlan(options: DemoPlanOptions): DemoPlan {
   const departments = [...MUNICIPAL_DEPARTMENTS, ...Object.values(DISTRICT_DEPARTMENTS)];
   const staff = new Map(departments.map((d) => [d.code, [personName(random), personName(random), personName(random)]]));
 
-  const conferenceDays = Array.from({ length: CONFERENCES }, (_, k) =>
-    workday(todayDay - 700 + 91 * k + random.int(-4, 4)),
-  );
+  const drawnDays = Array.from({ length: CONFERENCES }, (_, k) => workday(todayDay - 700 + 91 * k + random.int(-4, 4)));
+  // Drawn either way, so every later draw is the same with or without given days.
+  const conferenceDays = options.conferencesHeldOn?.map((d) => Date.parse(`${d}T00:00:00Z`) / DAY_MS) ?? drawnDays;
   const conferences: DemoConference[] = conferenceDays.map((day, k) => ({
     key: `c${k + 1}`,
     body: {

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { businessDate } from '@luodi/domain';
-import { LandingForecast, landingForecast } from '@luodi/forecast';
-import { librarySubjects } from '@luodi/read-models';
+import { LandingForecast, landingForecastOfCounts } from '@luodi/forecast';
+import { libraryFollowUps } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/problem';
 import { knownAtOf } from '../dashboard/dashboard.handlers';
@@ -32,13 +32,14 @@ export class LandingForecastHandler implements IQueryHandler<LandingForecastQuer
       throw new ApiError('AS_OF_IN_FUTURE', message, [{ field: 'asOf', message }]);
     }
     const { industryChain, district, conferenceId, department } = query;
-    const subjects = await librarySubjects(this.dataSource, asOf, {
+    // Counted in SQL (O(days) rows), not one row per library project.
+    const counts = await libraryFollowUps(this.dataSource, asOf, {
       industryChain,
       district,
       conferenceId,
       department,
       knownAt: knownAtOf(query),
     });
-    return landingForecast({ asOf, horizonDays: query.horizonDays ?? 365, subjects });
+    return landingForecastOfCounts({ asOf, horizonDays: query.horizonDays ?? 365, counts });
   }
 }

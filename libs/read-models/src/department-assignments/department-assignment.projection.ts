@@ -1,4 +1,5 @@
 import { CreateReadModels1764100000000 } from '../migrations/1764100000000-create-read-models.migration';
+import { AddReadQueryIndexes1765000000000 } from '../migrations/1765000000000-add-read-query-indexes.migration';
 import { ProjectDossierRow } from '../project-dossier/project-dossier.entity';
 import { projectDossier } from '../project-dossier/project-dossier.projection';
 import { ProjectListRow } from '../project-list/project-list.entity';
@@ -42,7 +43,7 @@ export const departmentAssignments: DerivedProjection<
   name: 'department-assignments',
   entity: DepartmentAssignmentRow,
   groupBy: 'projectId',
-  migrations: [CreateReadModels1764100000000],
+  migrations: [CreateReadModels1764100000000, AddReadQueryIndexes1765000000000],
   sources: [projectList, projectDossier],
   derive: departmentAssignmentsOf,
 };

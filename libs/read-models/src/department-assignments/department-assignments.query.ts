@@ -41,7 +41,9 @@ export async function listDepartmentAssignments(
   if (filters.done !== undefined) qb.andWhere('a.done = :done', { done: filters.done });
   if (filters.overdue !== undefined) qb.andWhere(filters.overdue ? overdue : `NOT ${overdue}`);
 
-  const total = await qb.getCount();
+  // count(*): one row per milestone, so the DISTINCT of getCount() only costs time.
+  const { total } = (await qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>())!;
+  // The order of department_assignments_inbox_idx: a page is a walk along it.
   const { entities, raw } = await qb
     .orderBy('a.done', 'ASC')
     .addOrderBy('a.dueOn', 'ASC')

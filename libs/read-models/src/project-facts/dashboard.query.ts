@@ -271,6 +271,48 @@ export async function librarySubjects(
   }));
 }
 
+/** Library projects of one follow-up and outcome, as the landing forecast counts them. */
+export interface LibraryFollowUp {
+  /** Days from library entry (CST date) to the outcome, or to asOf while open; below 0 if dated before entry. */
+  time: number;
+  event: 'landed' | 'withdrawn' | 'censored';
+  count: number;
+}
+
+/**
+ * {@link librarySubjects} counted in SQL by follow-up time and outcome: O(days) rows for the
+ * forecast instead of one per project. Open groups come longest follow-up first, which is the
+ * order of library entry (their follow-up is asOf − entry), the order librarySubjects returns.
+ */
+export async function libraryFollowUps(
+  dataSource: DataSource,
+  asOf: string,
+  filters: DashboardFilters,
+): Promise<LibraryFollowUp[]> {
+  const { sql, params } = cohortQuery(asOf, filters);
+  // As of the end of asOf (CST): $1 is that instant.
+  const asOfDate = `($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`;
+  // No ORDER BY in SQL: it would make PostgreSQL sort every project to group them, where hashing
+  // them and sorting the few groups here is far cheaper. A library project entered by the end of
+  // asOf, so its entry date is never after asOf (librarySubjects' rows all pass followUp's check).
+  const rows: LibraryFollowUp[] = await dataSource.query(
+    `${sql}, outcomes AS (
+       SELECT (entered_library_at AT TIME ZONE 'Asia/Shanghai')::date AS entered_on,
+              CASE WHEN status = 'landed' AND known_landed_on <= ${asOfDate} THEN known_landed_on END AS landed_on,
+              CASE WHEN status = 'withdrawn' THEN (withdrawn_at AT TIME ZONE 'Asia/Shanghai')::date END AS withdrawn_on
+         FROM cohort WHERE in_library
+     )
+     SELECT (coalesce(landed_on, CASE WHEN withdrawn_on <= ${asOfDate} THEN withdrawn_on END, ${asOfDate}) - entered_on)::int AS time,
+            CASE WHEN landed_on IS NOT NULL THEN 'landed' WHEN withdrawn_on <= ${asOfDate} THEN 'withdrawn' ELSE 'censored' END AS event,
+            count(*)::int AS count
+       FROM outcomes GROUP BY 1, 2`,
+    params,
+  );
+  const order = { landed: 0, withdrawn: 1, censored: 2 };
+  rows.sort((a, b) => order[a.event] - order[b.event] || b.time - a.time);
+  return rows;
+}
+
 const rate = (landed: number, inLibrary: number): number => (inLibrary === 0 ? 0 : landed / inLibrary);
 
 /** Which projects of the cohort a dashboard figure counts. */

@@ -1,6 +1,7 @@
 import { departmentsActingOn, parseStreamId } from '@luodi/domain';
 import { CreateReadModels1764100000000 } from '../migrations/1764100000000-create-read-models.migration';
 import { AddProjectListDepartments1764400000000 } from '../migrations/1764400000000-add-project-list-departments.migration';
+import { AddReadQueryIndexes1765000000000 } from '../migrations/1765000000000-add-read-query-indexes.migration';
 import { ProjectionEvent } from '../projection-event';
 import { ownStream, RowProjection } from '../projector/projection';
 import { ProjectListRow } from './project-list.entity';
@@ -110,7 +111,7 @@ export const projectList: RowProjection<ProjectListRow> = {
   name: 'project-list',
   entity: ProjectListRow,
   key: 'id',
-  migrations: [CreateReadModels1764100000000, AddProjectListDepartments1764400000000],
+  migrations: [CreateReadModels1764100000000, AddProjectListDepartments1764400000000, AddReadQueryIndexes1765000000000],
   target(event, stream) {
     if (event.type === 'EnterpriseUpdated' && event.data.name !== undefined && stream)
       return { where: 'enterpriseId', equals: stream.id };

@@ -24,6 +24,8 @@ const SORTABLE = {
   title: 'p.title',
 } as const;
 
+const NULLABLE = new Set<string>([SORTABLE.enteredLibraryAt, SORTABLE.landedOn]);
+
 /** A field of SORTABLE, `-` in front for descending. */
 export const PROJECT_SORTS = Object.keys(SORTABLE).flatMap((field) => [field, `-${field}`]);
 export type ProjectSort = string;
@@ -57,7 +59,10 @@ export function projectListQuery(
   }
   const descending = sort.startsWith('-');
   const field = SORTABLE[sort.replace(/^-/, '') as keyof typeof SORTABLE] ?? SORTABLE.updatedAt;
-  qb.orderBy(field, descending ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy('p.id', 'ASC');
+  // NULLS LAST only where a column can be NULL: on the others it changes nothing but keeps the
+  // planner from walking an index in its own order (DESC is NULLS FIRST there).
+  const nullable = NULLABLE.has(field);
+  qb.orderBy(field, descending ? 'DESC' : 'ASC', nullable ? 'NULLS LAST' : undefined).addOrderBy('p.id', 'ASC');
   return qb;
 }
 
@@ -69,6 +74,8 @@ export async function listProjects(
   sort: ProjectSort = '-updatedAt',
 ): Promise<Page<ProjectListRow>> {
   const qb = projectListQuery(dataSource, filters, sort);
-  const [items, total] = await qb.offset(offsetOf(page)).limit(page.pageSize).getManyAndCount();
+  // count(*), not getManyAndCount's COUNT(DISTINCT id): no join, so one row per project already.
+  const { total } = (await qb.clone().orderBy().select('count(*)::int', 'total').getRawOne<{ total: number }>())!;
+  const items = await qb.offset(offsetOf(page)).limit(page.pageSize).getMany();
   return { items, total, ...page };
 }
