@@ -2,6 +2,7 @@ import { businessDate, endOfBusinessDay } from '@luodi/domain';
 import type { ForecastWarning } from './landing-forecast';
 import { SMALL_SAMPLE_SIZE } from './landing-forecast';
 import { wilsonInterval } from './wilson';
+import type { ProjectWorkFactsRow } from '@luodi/read-models';
 
 /**
  * Department scorecards (`GET /api/scorecards/departments`): pure functions of the projects'
@@ -11,47 +12,11 @@ import { wilsonInterval } from './wilson';
  * `evaluatedOn` (the earlier of `to` and today) with only the facts recorded by `knownAt`.
  */
 
-export interface WorkMilestoneSpell {
-  since: string;
-  recordedAt: string;
-  title: string;
-  dueOn: string | null;
-  departmentCode: string | null;
-}
-
-export interface WorkFacts {
-  projectId: string;
-  title: string;
-  milestones: {
-    milestoneId: string;
-    spells: WorkMilestoneSpell[];
-    completedAt: string | null;
-    completedRecordedAt: string | null;
-  }[];
-  needs: {
-    needId: string;
-    kind: string;
-    description: string;
-    raisedAt: string;
-    raisedRecordedAt: string;
-    removedAt: string | null;
-    removedRecordedAt: string | null;
-    resolvedAt: string | null;
-    resolvedRecordedAt: string | null;
-  }[];
-  leads: { department: string; since: string; recordedAt: string }[];
-  notices: {
-    noticeId: string;
-    departmentCode: string;
-    issuedAt: string;
-    issuedRecordedAt: string;
-    acknowledgedAt: string | null;
-    acknowledgedRecordedAt: string | null;
-  }[];
-  followUps: { needId: string; satisfaction: Satisfaction; at: string; recordedAt: string }[];
-  closedAt: string | null;
-  closedRecordedAt: string | null;
-}
+/**
+ * A project's work facts: the project_work_facts row itself (declared once, with the read model),
+ * imported as a type only so this lib stays free of the database.
+ */
+export type WorkFacts = ProjectWorkFactsRow;
 
 /** The composite's weights in percent (whole numbers summing to 100), set by an admin. */
 export interface ScorecardWeights {
