@@ -52,8 +52,6 @@ export async function appendBench(databaseUrl: string, options: AppendOptions): 
   try {
     // Emmett creates its schema on first use; done here, before any clock starts.
     const schemaPool = new Pool({ connectionString: emmettUrl, max: 1 });
-    // The server's template may lack `public`, where Emmett puts its tables.
-    await schemaPool.query('CREATE SCHEMA IF NOT EXISTS public');
     const emmett = getPostgreSQLEventStore(emmettUrl, { connectionOptions: { pool: schemaPool } });
     await emmett.schema.migrate();
     await emmett.close();
@@ -101,7 +99,11 @@ async function runWriters(
   eventsPerAppend: number,
   seconds: number,
 ): Promise<AppendRun> {
-  const pool = new Pool({ connectionString: databaseUrl, max: concurrency, options: `-c search_path=${SCHEMA}` });
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: concurrency, // Emmett's tables are in its own database's default schema.
+    ...(writer === 'emmett' ? {} : { options: `-c search_path=${SCHEMA}` }),
+  });
   const store = new PostgresEventStore(pool);
   // Emmett on the same pool, so its connections too are open before the clock starts.
   const emmett: EmmettStore | undefined =
