@@ -3,6 +3,8 @@ import { Pool } from 'pg';
 import { QueryRunner } from 'typeorm';
 import { eventStoreMigrations, NewEvent, PostgresEventStore } from '@luodi/event-store';
 import { projectStream } from '@luodi/domain';
+import { getPostgreSQLEventStore, PostgresEventStore as EmmettStore } from '@event-driven-io/emmett-postgresql';
+import { withDatabase } from './database';
 import { distribution, Distribution, msSince, round } from './stats';
 
 /** The append figures run in a schema of their own, so their rows never meet the service's. */
@@ -11,7 +13,7 @@ const SCHEMA = 'bench_append';
 const APPENDS_PER_STREAM = 100;
 
 export interface AppendRun {
-  writer: 'store' | 'raw-insert';
+  writer: 'store' | 'raw-insert' | 'emmett';
   concurrency: number;
   eventsPerAppend: number;
   seconds: number;
@@ -33,28 +35,35 @@ export interface AppendOptions {
  * Appends through the EventStore port (PostgresEventStore.appendToStream with the version the
  * writer last saw, as handleCommand calls it) against a raw one-statement INSERT of the same rows
  * through pg, which is the most the table can take: same payloads, same concurrency, each writer
- * on streams of its own, for a fixed time each, starting from an empty table.
+ * on streams of its own, for a fixed time each, starting from an empty table. A peer beside them:
+ * Emmett-PostgreSQL's appendToStream with the expected stream version, in a database of its own
+ * (its tables live in `public`), created and dropped here.
  */
 export async function appendBench(databaseUrl: string, options: AppendOptions): Promise<AppendRun[]> {
   const admin = new Pool({ connectionString: databaseUrl, max: 1 });
-  await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`);
-  const client = await admin.connect();
-  try {
-    await client.query(`SET search_path TO ${SCHEMA}`);
-    // The store's real DDL (table, indexes, trigger), applied in the bench schema.
-    const runner = { query: (sql: string) => client.query(sql) } as unknown as QueryRunner;
-    for (const Migration of eventStoreMigrations) await new Migration().up(runner);
-  } finally {
-    client.release();
-  }
+  await createEventsSchema(admin, SCHEMA);
+
+  const emmettDatabase = `${new URL(databaseUrl).pathname.slice(1)}_emmett`;
+  const emmettUrl = withDatabase(databaseUrl, emmettDatabase);
+  await admin.query(`DROP DATABASE IF EXISTS ${emmettDatabase}`);
+  await admin.query(`CREATE DATABASE ${emmettDatabase}`);
 
   const runs: AppendRun[] = [];
   try {
+    // Emmett creates its schema on first use; done here, before any clock starts.
+    const schemaPool = new Pool({ connectionString: emmettUrl, max: 1 });
+    const emmett = getPostgreSQLEventStore(emmettUrl, { connectionOptions: { pool: schemaPool } });
+    await emmett.schema.migrate();
+    await emmett.close();
+    await schemaPool.end().catch(() => undefined);
+
     for (const eventsPerAppend of options.sizes) {
       for (const concurrency of options.concurrencies) {
-        for (const writer of ['raw-insert', 'store'] as const) {
-          await admin.query(`TRUNCATE ${SCHEMA}.events`);
-          const run = await runWriters(databaseUrl, writer, concurrency, eventsPerAppend, options.seconds);
+        for (const writer of ['raw-insert', 'store', 'emmett'] as const) {
+          if (writer === 'emmett') await truncateEmmett(emmettUrl);
+          else await admin.query(`TRUNCATE ${SCHEMA}.events`);
+          const url = writer === 'emmett' ? emmettUrl : databaseUrl;
+          const run = await runWriters(url, writer, concurrency, eventsPerAppend, options.seconds);
           options.log(
             `  ${writer.padEnd(10)} c=${String(concurrency).padStart(2)} ${eventsPerAppend} event(s)/append: ${round(run.eventsPerSecond, 0)} events/s, p50 ${round(run.latencyMs.p50, 2)} ms, p99 ${round(run.latencyMs.p99, 2)} ms`,
           );
@@ -64,9 +73,23 @@ export async function appendBench(databaseUrl: string, options: AppendOptions): 
     }
   } finally {
     await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS ${emmettDatabase} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
   }
   return runs;
+}
+
+/** A fresh schema holding the store's real DDL (events table, indexes, trigger). */
+export async function createEventsSchema(admin: Pool, schema: string): Promise<void> {
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+  const client = await admin.connect();
+  try {
+    await client.query(`SET search_path TO ${schema}`);
+    const runner = { query: (sql: string) => client.query(sql) } as unknown as QueryRunner;
+    for (const Migration of eventStoreMigrations) await new Migration().up(runner);
+  } finally {
+    client.release();
+  }
 }
 
 async function runWriters(
@@ -76,9 +99,16 @@ async function runWriters(
   eventsPerAppend: number,
   seconds: number,
 ): Promise<AppendRun> {
-  const pool = new Pool({ connectionString: databaseUrl, max: concurrency, options: `-c search_path=${SCHEMA}` });
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: concurrency, // Emmett's tables are in its own database's default schema.
+    ...(writer === 'emmett' ? {} : { options: `-c search_path=${SCHEMA}` }),
+  });
   const store = new PostgresEventStore(pool);
-  const run = `${writer === 'store' ? 's' : 'r'}${randomUUID().slice(0, 8)}`;
+  // Emmett on the same pool, so its connections too are open before the clock starts.
+  const emmett: EmmettStore | undefined =
+    writer === 'emmett' ? getPostgreSQLEventStore(databaseUrl, { connectionOptions: { pool } }) : undefined;
+  const run = `${writer[0]}${randomUUID().slice(0, 8)}`;
   try {
     // Connections are opened before the clock starts: the figure is about appends, not log-ins.
     const clients = await Promise.all(Array.from({ length: concurrency }, () => pool.connect()));
@@ -102,6 +132,13 @@ async function runWriters(
           const start = process.hrtime.bigint();
           if (writer === 'store') {
             version = (await store.appendToStream(streamId, events, { expectedVersion: version })).version;
+          } else if (emmett) {
+            const result = await emmett.appendToStream(
+              streamId,
+              events.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata })),
+              { expectedStreamVersion: BigInt(version) },
+            );
+            version = Number(result.nextExpectedStreamVersion);
           } else {
             await rawInsert(pool, streamId, version, events);
             version += events.length;
@@ -124,7 +161,18 @@ async function runWriters(
       latencyMs: distribution(latencies),
     };
   } finally {
+    await emmett?.close();
     await store.close();
+    await pool.end().catch(() => undefined);
+  }
+}
+
+/** Every Emmett run starts from empty tables, as ours does. */
+async function truncateEmmett(emmettUrl: string): Promise<void> {
+  const pool = new Pool({ connectionString: emmettUrl, max: 1 });
+  try {
+    await pool.query('TRUNCATE emt_messages, emt_streams');
+  } finally {
     await pool.end();
   }
 }

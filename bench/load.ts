@@ -232,15 +232,7 @@ export async function runLoad(
       return {
         ...req,
         headers: headers(world.taskforce),
-        body: JSON.stringify({
-          enterpriseId: pick(world.enterpriseIds),
-          title: '智能港口装备',
-          summary: '自动化岸桥与集卡调度系统',
-          industryChain: '高端装备',
-          district: '黄岛区',
-          investmentYuan: 200_000_000,
-          needs: [{ kind: 'land', description: '需要 50 亩工业用地' }],
-        }),
+        body: JSON.stringify(submission(pick(world.enterpriseIds))),
       };
     },
     onResponse: (status: number, body: string, ctx: Lifecycle) => {
@@ -270,6 +262,48 @@ export async function runLoad(
     timeout: 30,
     requests: [submit, ...steps] as unknown as autocannon.Request[],
   });
+  return { ...figuresOf(result, connections), byAction };
+}
+
+/** The body of a project submission, the API's first command of every lifecycle. */
+function submission(enterpriseId: string) {
+  return {
+    enterpriseId,
+    title: '智能港口装备',
+    summary: '自动化岸桥与集卡调度系统',
+    industryChain: '高端装备',
+    district: '黄岛区',
+    investmentYuan: 200_000_000,
+    needs: [{ kind: 'land', description: '需要 50 亩工业用地' }],
+  };
+}
+
+/**
+ * The same autocannon settings on the baseline server (baseline-server.ts): every request a
+ * project submission's body, each answered by a new stream with its first event.
+ */
+export async function runBaselineLoad(baseUrl: string, connections: number, seconds: number): Promise<LoadFigures> {
+  const result = await autocannon({
+    url: baseUrl,
+    connections,
+    duration: seconds,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        path: '/commands',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify(submission(randomUUID())) }),
+      },
+    ] as unknown as autocannon.Request[],
+  });
+  return {
+    ...figuresOf(result, connections),
+    byAction: { command: { sent: result.requests.total, failed: result.non2xx } },
+  };
+}
+
+function figuresOf(result: autocannon.Result, connections: number): Omit<LoadFigures, 'byAction'> {
   const elapsed = result.duration;
   return {
     connections,
@@ -287,6 +321,5 @@ export async function runLoad(
       max: result.latency.max,
       mean: result.latency.mean,
     },
-    byAction,
   };
 }
