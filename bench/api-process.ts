@@ -170,3 +170,41 @@ export class MemorySampler {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The HTTP baseline (baseline-server.ts) as its own process on a free port, on an `events` table
+ * in `schema` of the bench database; resolves once it answers.
+ */
+export async function startBaselineProcess(
+  databaseUrl: string,
+  schema: string,
+): Promise<{ baseUrl: string; pid: number; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(__dirname, 'baseline-server.js')], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      BASELINE_SCHEMA: schema,
+      PORT: String(port),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const up = await fetch(baseUrl).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (Date.now() > deadline) {
+      await stop(child, exited);
+      throw new Error('the HTTP baseline did not answer within 30 s');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { baseUrl, pid: child.pid!, stop: () => stop(child, exited) };
+}
