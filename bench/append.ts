@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { Pool, types } from 'pg';
 import { QueryRunner } from 'typeorm';
 import { eventStoreMigrations, NewEvent, PostgresEventStore } from '@luodi/event-store';
 import { projectStream } from '@luodi/domain';
@@ -56,6 +56,8 @@ export async function appendBench(databaseUrl: string, options: AppendOptions): 
     await emmett.schema.migrate();
     await emmett.close();
     await schemaPool.end().catch(() => undefined);
+    emmettParsers = parsers();
+    useParsers(OURS);
 
     for (const eventsPerAppend of options.sizes) {
       for (const concurrency of options.concurrencies) {
@@ -92,6 +94,19 @@ export async function createEventsSchema(admin: Pool, schema: string): Promise<v
   }
 }
 
+/**
+ * Emmett's client library (dumbo) swaps pg's process-wide parsers for bigint and JSON when it
+ * opens a pool; ours are put back after each of its runs, or the rest of the bench (the store,
+ * the rebuild) would read bigints and JSON as Emmett does.
+ */
+type Parsers = ReadonlyArray<readonly [number, (value: string) => unknown]>;
+const parsers = (): Parsers => [20, 114, 3802].map((oid) => [oid, types.getTypeParser(oid, 'text')] as const);
+const OURS = parsers();
+let emmettParsers: Parsers = OURS;
+function useParsers(set: Parsers): void {
+  for (const [oid, parser] of set) types.setTypeParser(oid, 'text', parser);
+}
+
 async function runWriters(
   databaseUrl: string,
   writer: AppendRun['writer'],
@@ -104,6 +119,7 @@ async function runWriters(
     max: concurrency, // Emmett's tables are in its own database's default schema.
     ...(writer === 'emmett' ? {} : { options: `-c search_path=${SCHEMA}` }),
   });
+  if (writer === 'emmett') useParsers(emmettParsers);
   const store = new PostgresEventStore(pool);
   // Emmett on the same pool, so its connections too are open before the clock starts.
   const emmett: EmmettStore | undefined =
@@ -164,6 +180,7 @@ async function runWriters(
     await emmett?.close();
     await store.close();
     await pool.end().catch(() => undefined);
+    useParsers(OURS);
   }
 }
 
