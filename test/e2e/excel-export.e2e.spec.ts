@@ -219,6 +219,13 @@ describe('Excel exports', () => {
       world.leader,
     );
     expect(dataRows(landed.workbook.getWorksheet(1)!).map((r) => r[2])).toEqual(['海洋牧场']);
+    // overdue=true: the assigned project with a milestone due 5 days ago; the landed one's plan is history.
+    const overdue = await downloadWorkbook(
+      api,
+      `/api/projects/export.xlsx?overdue=true&minPosition=${position}`,
+      world.leader,
+    );
+    expect(dataRows(overdue.workbook.getWorksheet(1)!).map((r) => r[2])).toEqual([INJECTIONS[0]]);
     // A department user gets their department's projects only, whatever they ask for.
     const own = (await get(api, `/api/projects?pageSize=100&minPosition=${position}`, world.resources)).body.items.map(
       (p: Json) => p.id,

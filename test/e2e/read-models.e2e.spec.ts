@@ -142,6 +142,17 @@ describe('the project list', () => {
     expect(await titles('100%_')).toEqual([]); // pattern characters are taken literally
   });
 
+  it('lists with overdue=true only projects with a milestone overdue today, as the inbox counts them; 400 for overdue=yes', async () => {
+    const overdue = await read('/api/projects?overdue=true');
+    expect(overdue.body.items.map((p: { id: string }) => p.id)).toEqual([ids.ocean]);
+    expect(overdue.body.total).toBe(1);
+    expect((await read('/api/projects?overdue=false')).body.total).toBeGreaterThan(1);
+    expect((await read(`/api/projects?overdue=true&q=${encodeURIComponent('港口')}`)).body.total).toBe(0);
+    const bad = await read('/api/projects?overdue=yes');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.errors)).toContain('overdue');
+  });
+
   it('serves the documented row and filters by status, chain, department and conference', async () => {
     const assigned = await read('/api/projects?status=assigned');
     expect(assigned.body).toEqual({

@@ -194,6 +194,7 @@ const zhCN = {
 
   'filter.industryChain': '产业链',
   'filter.district': '区（市）',
+  'filter.overdueOnly': '仅看逾期',
   'filter.conference': '创意会',
   'filter.department': '牵头部门',
   'filter.involvedDepartment': '承办部门（牵头或配合）',
@@ -660,6 +661,7 @@ const en: Record<MessageKey, string> = {
 
   'filter.industryChain': 'Industry chain',
   'filter.district': 'District',
+  'filter.overdueOnly': 'Overdue only',
   'filter.conference': 'Conference',
   'filter.department': 'Lead department',
   'filter.involvedDepartment': 'Department (lead or supporting)',

@@ -61,13 +61,14 @@ export class ProjectLedgerExport {
     // Department users see the projects their department is part of, as in GET /api/projects.
     const department = actor.role === 'department' ? actor.departmentCode : query.department;
     const { status, industryChain, conferenceId, enterpriseId, district, q, sort } = query;
+    const today = businessDate(new Date().toISOString());
+    const overdueOn = query.overdue ? today : undefined;
     const { sql, params } = projectLedgerQuery(
       this.dataSource,
-      { status, industryChain, conferenceId, enterpriseId, district, q, department },
+      { status, industryChain, conferenceId, enterpriseId, district, q, department, overdueOn },
       sort,
     );
     const name = await departmentNames(this.dataSource);
-    const today = businessDate(new Date().toISOString());
 
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();

@@ -9,7 +9,7 @@ import { ListPage, PAGE_SIZE, pageParam, SearchForm } from './list-page';
 import { ExportButton } from './file-actions';
 import { StatusBadge } from './status-badge';
 
-const FILTERS = ['status', 'industryChain', 'department', 'conferenceId', 'district', 'q', 'sort'] as const;
+const FILTERS = ['status', 'industryChain', 'department', 'conferenceId', 'district', 'overdue', 'q', 'sort'] as const;
 
 /**
  * The project pipeline: filtered, searched and paged by the API; the state lives in the URL.
@@ -32,6 +32,7 @@ export function ProjectsPage({ route, reviewQueue = false }: { route: Route; rev
       api.projects({
         ...query,
         status: (query.status || undefined) as ProjectStatus | undefined,
+        overdue: query.overdue === 'true' || undefined,
         sort: query.sort || (reviewQueue ? 'submittedAt' : undefined),
         page,
         pageSize: PAGE_SIZE,
@@ -158,6 +159,14 @@ export function ProjectsPage({ route, reviewQueue = false }: { route: Route; rev
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={query.overdue === 'true'}
+            onChange={(e) => update({ overdue: e.target.checked ? 'true' : '' })}
+          />
+          <span>{t('filter.overdueOnly')}</span>
         </label>
         <label>
           <span>{t('filter.conference')}</span>

@@ -4,6 +4,13 @@ import { DepartmentAssignmentRow } from './department-assignment.entity';
 
 export const DUE_SOON_DAYS = 14;
 
+/**
+ * The one rule of an overdue milestone (inbox, project list): a row of department_assignments
+ * (alias `alias`) not done and due before `:today`, of a project being worked.
+ */
+export const overdueMilestoneSql = (alias: string): string =>
+  `(${alias}.project_status = 'assigned' AND NOT ${alias}.done AND ${alias}.due_on < CAST(:today AS date))`;
+
 export interface DepartmentAssignment extends DepartmentAssignmentRow {
   /** Not done and due before today. */
   overdue: boolean;
@@ -28,7 +35,7 @@ export async function listDepartmentAssignments(
   page: PageRequest,
   today: string,
 ): Promise<Page<DepartmentAssignment>> {
-  const overdue = `(NOT a.done AND a.due_on < CAST(:today AS date))`;
+  const overdue = overdueMilestoneSql('a');
   const dueSoon = `(NOT a.done AND a.due_on >= CAST(:today AS date) AND a.due_on <= CAST(:today AS date) + ${DUE_SOON_DAYS})`;
   const qb = dataSource
     .getRepository(DepartmentAssignmentRow)

@@ -1,6 +1,7 @@
 import type { ProjectStatus } from '@luodi/domain';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { containing, offsetOf, Page, PageRequest } from '../paging';
+import { overdueMilestoneSql } from '../department-assignments/department-assignments.query';
 import { ProjectListRow } from './project-list.entity';
 
 export interface ProjectListFilters {
@@ -11,6 +12,8 @@ export interface ProjectListFilters {
   conferenceId?: string;
   enterpriseId?: string;
   district?: string;
+  /** Only projects with a milestone overdue on this business date (the inbox's rule). */
+  overdueOn?: string;
   /** Words or any part of the title, enterprise name or summary. */
   q?: string;
 }
@@ -47,6 +50,12 @@ export function projectListQuery(
   if (filters.district) qb.andWhere('p.district = :district', { district: filters.district });
   if (filters.department) {
     qb.andWhere('p.departments @> ARRAY[:department]::text[]', { department: filters.department });
+  }
+  if (filters.overdueOn) {
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM department_assignments a WHERE a.project_id = p.id AND ${overdueMilestoneSql('a')})`,
+      { today: filters.overdueOn },
+    );
   }
   const q = filters.q?.trim();
   if (q) {

@@ -1,4 +1,5 @@
-import { IsIn, IsOptional } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { PROJECT_SORTS, PROJECT_STATUSES } from '@luodi/read-models';
 import type { ProjectStatus } from '@luodi/domain';
 import { INPUT_LIMITS } from '@luodi/domain';
@@ -26,6 +27,12 @@ export class ListProjectsQueryDto extends PageQuery {
   /** 区(市) of the enterprise's project, e.g. 黄岛区. */
   @OptionalText(100)
   district?: string;
+
+  /** Only projects with at least one milestone overdue today (not done, due before today), as the inboxes count them. */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
 
   /** Words, or any part of the title, enterprise name or summary (e.g. `海洋` finds 智慧海洋牧场). */
   @OptionalText(100)

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { businessDate } from '@luodi/domain';
 import { listProjects, Page, ProjectListRow } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { READ_DATA_SOURCE } from '../../database/read-database';
@@ -25,9 +26,10 @@ export class ListProjectsHandler implements IQueryHandler<ListProjectsQuery> {
     // Department users see the projects their department is part of, as GET /api/projects/:id allows.
     const department = departmentScopeOf(actor) ?? query.department;
     const { status, industryChain, conferenceId, enterpriseId, district, q, sort } = query;
+    const overdueOn = query.overdue ? businessDate(new Date().toISOString()) : undefined;
     return listProjects(
       this.dataSource,
-      { status, industryChain, conferenceId, enterpriseId, district, q, department },
+      { status, industryChain, conferenceId, enterpriseId, district, q, department, overdueOn },
       pageOf(query),
       sort,
     );
