@@ -2,7 +2,7 @@ import { FormEvent, useMemo } from 'react';
 import { api, DashboardFilters, Forecast, GroupBy, RateRow, Summary } from '../api';
 import { formatAmount, formatCount, formatPercent, formatPercentRange, quarterLabel, todayInChina } from '../format';
 import { MessageKey, useI18n } from '../i18n';
-import { DISTRICTS, INDUSTRY_CHAINS, useConferences, useDepartments } from '../reference';
+import { DISTRICTS, localName, useConferences, useDepartments, useIndustryChains } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { useUrlDraft } from '../use-url-draft';
@@ -138,6 +138,7 @@ function FilterBar({
   onChange: (name: string, value: string) => void;
 }) {
   const { t } = useI18n();
+  const chains = useIndustryChains();
   const departments = useDepartments();
   const conferences = useConferences();
   const [chain, setChain] = useUrlDraft(filters.industryChain ?? '');
@@ -181,8 +182,8 @@ function FilterBar({
         />
       </label>
       <datalist id="industry-chains">
-        {INDUSTRY_CHAINS.map((name) => (
-          <option key={name} value={name} />
+        {chains.map((chain) => (
+          <option key={chain.name} value={chain.name} label={localName(chain.name, chain.nameEn)} />
         ))}
       </datalist>
       <label>
