@@ -54,6 +54,7 @@ export function DashboardPage({ route }: { route: Route }) {
     conferenceId: route.params.get('conferenceId') ?? undefined,
     department: route.params.get('department') ?? undefined,
   };
+  const filtered = [filters.industryChain, filters.district, filters.conferenceId, filters.department].some(Boolean);
   const key = JSON.stringify(filters);
   const summary = useLoad(() => api.summary(filters), [key]);
   const forecast = useLoad(() => api.forecast({ ...filters, horizonDays: HORIZON_DAYS }), [key]);
@@ -95,6 +96,12 @@ export function DashboardPage({ route }: { route: Route }) {
       </div>
       <FilterBar filters={filters} known={known} onChange={setFilter} />
       <ProblemBanner problem={summary.problem ?? forecast.problem} />
+      {filtered && summary.data?.projects === 0 && (
+        // Said outright: zeroed figures alone read like a fault or like no landings.
+        <p className="panel muted" role="status" data-testid="no-match">
+          {t('dash.noMatch')}
+        </p>
+      )}
       <Kpis summary={summary.data} forecast={forecast.data} drill={drill} />
       <ForecastPanel forecast={forecast.data} observed={observed} />
       <BacktestPanel known={known} />
