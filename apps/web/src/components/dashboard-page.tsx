@@ -2,7 +2,7 @@ import { FormEvent, useMemo } from 'react';
 import { api, DashboardFilters, Forecast, GroupBy, RateRow, Summary } from '../api';
 import { formatAmount, formatCount, formatPercent, formatPercentRange, quarterLabel, todayInChina } from '../format';
 import { MessageKey, useI18n } from '../i18n';
-import { DISTRICTS, localName, useConferences, useDepartments, useIndustryChains } from '../reference';
+import { districtName, DISTRICTS, localName, useConferences, useDepartments, useIndustryChains } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { useUrlDraft } from '../use-url-draft';
@@ -199,7 +199,7 @@ function FilterBar({
           <option value="">{t('common.all')}</option>
           {DISTRICTS.map((name) => (
             <option key={name} value={name}>
-              {name}
+              {districtName(name)}
             </option>
           ))}
         </select>

@@ -1,7 +1,15 @@
 import { api, PROJECT_STATUSES, ProjectStatus } from '../api';
 import { formatAmount, formatCount, formatDate } from '../format';
 import { useI18n } from '../i18n';
-import { departmentName, DISTRICTS, localName, useConferences, useDepartments, useIndustryChains } from '../reference';
+import {
+  departmentName,
+  districtName,
+  DISTRICTS,
+  localName,
+  useConferences,
+  useDepartments,
+  useIndustryChains,
+} from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { useUrlDraft } from '../use-url-draft';
@@ -155,7 +163,7 @@ export function ProjectsPage({ route, reviewQueue = false }: { route: Route; rev
             <option value="">{t('common.all')}</option>
             {DISTRICTS.map((name) => (
               <option key={name} value={name}>
-                {name}
+                {districtName(name)}
               </option>
             ))}
           </select>
