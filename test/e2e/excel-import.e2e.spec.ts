@@ -196,7 +196,7 @@ describe('Excel import of a historical 台账', () => {
     expect(again.body).toMatchObject({ alreadyImported: 3, imported: { events: 0 } });
   }, 120_000);
 
-  it('answers a ledger with 20 different bad rows problem by problem, at row and column, and writes nothing', async () => {
+  it('answers a ledger with 21 different bad rows problem by problem, at row and column, and writes nothing', async () => {
     const good = (ref: string, changes: Row = {}): Row => ({
       项目编号: ref,
       项目名称: '好项目',
@@ -254,8 +254,9 @@ describe('Excel import of a historical 台账', () => {
       [{ 申报企业: '另一个名字有限公司' }, '申报企业', 'ENTERPRISE_NAME_CONFLICT'],
       // Invisible characters only: the decider refuses it, and the problem is still at its column.
       [{ 产业链: '\u200b\u200b' }, '产业链', 'TEXT_REQUIRED'],
+      [{ 产业链: '不存在的链' }, '产业链', 'UNKNOWN_INDUSTRY_CHAIN'],
     ];
-    expect(new Set(bad.map(([, column, code]) => `${column}/${code}`)).size).toBe(20);
+    expect(new Set(bad.map(([, column, code]) => `${column}/${code}`)).size).toBe(21);
     const file = await ledger([
       good('BAD-000'),
       ...bad.map(([changes], i) => good(`BAD-${String(i + 1).padStart(3, '0')}`, changes)),
@@ -264,7 +265,7 @@ describe('Excel import of a historical 台账', () => {
     const before = await events.count();
     const dry = await upload(api, world.taskforce, file, { dryRun: true });
     expect(dry.status).toBe(200);
-    expect(dry.body).toMatchObject({ dryRun: true, rows: 21, valid: 1, invalid: 20 });
+    expect(dry.body).toMatchObject({ dryRun: true, rows: 22, valid: 1, invalid: 21 });
     bad.forEach(([, column, code], i) => {
       expect(dry.body.errors).toContainEqual({ row: i + 4, column, code, message: expect.any(String) });
     });
@@ -273,7 +274,7 @@ describe('Excel import of a historical 台账', () => {
     const commit = await upload(api, world.taskforce, file);
     expect(commit.status).toBe(400);
     expect(commit.contentType).toContain('application/problem+json');
-    expect(commit.body).toMatchObject({ code: 'IMPORT_HAS_ERRORS', rows: 21, invalid: 20 });
+    expect(commit.body).toMatchObject({ code: 'IMPORT_HAS_ERRORS', rows: 22, invalid: 21 });
     expect(commit.body.errors).toEqual(
       dry.body.errors.map((e: Json) => ({ field: `rows[${e.row}].${e.column}`, ...e })),
     );

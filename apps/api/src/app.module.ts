@@ -10,6 +10,7 @@ import { ImportsModule } from './imports/imports.module';
 import { IdempotencyModule } from './common/idempotency.module';
 import { ConferencesModule } from './conferences/conferences.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { IndustryChainsModule } from './industry-chains/industry-chains.module';
 import { DisplayModule } from './display/display.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { ExportsModule } from './exports/exports.module';
@@ -37,6 +38,7 @@ export class AppModule {
         ExportsModule,
         ImportsModule,
         DepartmentsModule,
+        IndustryChainsModule,
         EnterprisesModule,
         ConferencesModule,
         ProjectsModule,

@@ -79,6 +79,7 @@ import type { CreateDisplayTokenDto } from '../../api/src/display/create-display
 import type { DisplayTokenView } from '../../api/src/display/display-tokens.service';
 import type { CreateDepartmentDto } from '../../api/src/departments/create-department.dto';
 import type { DepartmentView } from '../../api/src/departments/create-department.handler';
+import type { IndustryChainView } from '../../api/src/industry-chains/industry-chain-commands.handler';
 import type { DepartmentAssignmentsQueryDto } from '../../api/src/departments/queries/department-assignments.dto';
 import type { InboxRow } from '../../api/src/departments/queries/department-assignments.handler';
 import type { AnswerNoticeDto, IssueNoticeDto } from '../../api/src/supervision/issue-notice.dto';
@@ -129,6 +130,7 @@ export type GroupBy = LandingRateGroup;
 export type User = SessionUser;
 export type CommandResult = CommandAccepted;
 export type Department = DepartmentView;
+export type IndustryChain = IndustryChainView;
 /** A user account as the admin sees it (never the password). */
 export type Account = UserView;
 export type { AuditRecord };
@@ -469,6 +471,7 @@ export const api = {
   login: (username: string, password: string) => post<Session>(LOGIN_PATH, { username, password }),
 
   departments: () => get<Department[]>('/api/departments'),
+  industryChains: () => get<IndustryChain[]>('/api/industry-chains'),
   createDepartment: (body: CreateDepartmentDto) => post<Department>('/api/departments', body),
   displayTokens: () => get<DisplayTokenView[]>('/api/display-tokens'),
   createDisplayToken: (body: CreateDisplayTokenDto) =>

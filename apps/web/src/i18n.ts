@@ -158,6 +158,7 @@ const zhCN = {
   'pager.info': '第 {page} / {pages} 页，共 {total} 条',
 
   'dash.title': '落地看板',
+  'dash.noMatch': '无匹配项目：没有项目符合所选筛选条件，以下数字均为 0。',
   'dash.asOf': '截至日期',
   'dash.asOfNote': '按 {date} 当日的情况统计',
   'dash.known': '统计口径',
@@ -625,6 +626,7 @@ const en: Record<MessageKey, string> = {
   'pager.info': 'Page {page} of {pages}, {total} in total',
 
   'dash.title': 'Landing dashboard',
+  'dash.noMatch': 'No matching projects: no project fits the chosen filters, so the figures below are all 0.',
   'dash.asOf': 'As of',
   'dash.asOfNote': 'As it stood on {date}',
   'dash.known': 'Counted as',

@@ -1,9 +1,10 @@
 /**
- * Reference data the forms and filters choose from. Departments and conferences come from the API
- * once per session; districts and industry chains are Qingdao's fixed lists, offered as choices so
- * that the same chain is always spelled the same way.
+ * Reference data the forms and filters choose from. Departments, industry chains and conferences
+ * come from the API once per session; districts are Qingdao's fixed list. In English mode a name
+ * shows in English where one is given, else in Chinese.
  */
-import { api, Conference, Department } from './api';
+import { api, Conference, Department, IndustryChain } from './api';
+import { getLang } from './i18n';
 import { useLoad } from './use-load';
 
 export const DISTRICTS = [
@@ -19,40 +20,38 @@ export const DISTRICTS = [
   '莱西市',
 ];
 
-export const INDUSTRY_CHAINS = [
-  '新一代信息技术',
-  '集成电路',
-  '新型显示',
-  '虚拟现实',
-  '人工智能',
-  '工业互联网',
-  '智能家电',
-  '新能源汽车',
-  '轨道交通装备',
-  '高端装备',
-  '船舶海工装备',
-  '现代海洋',
-  '生物医药',
-  '医疗器械',
-  '新材料',
-  '新能源',
-  '氢能',
-  '节能环保',
-  '食品饮料',
-  '纺织服装',
-  '精细化工',
-  '航空航天',
-  '现代金融',
-  '文化旅游',
-];
+/** The districts' built-in English names. */
+const DISTRICT_NAMES_EN: Record<string, string> = {
+  市南区: 'Shinan District',
+  市北区: 'Shibei District',
+  李沧区: 'Licang District',
+  崂山区: 'Laoshan District',
+  黄岛区: 'Huangdao District',
+  城阳区: 'Chengyang District',
+  即墨区: 'Jimo District',
+  胶州市: 'Jiaozhou City',
+  平度市: 'Pingdu City',
+  莱西市: 'Laixi City',
+};
+
+/** The name to show: the English one in English mode where there is one. */
+export function localName(name: string, nameEn?: string | null): string {
+  return getLang() === 'en' && nameEn ? nameEn : name;
+}
+
+export function districtName(name: string): string {
+  return localName(name, DISTRICT_NAMES_EN[name]);
+}
 
 let departments: Promise<Department[]> | null = null;
 let conferences: Promise<Conference[]> | null = null;
+let industryChains: Promise<IndustryChain[]> | null = null;
 
 /** Forgets the cached lists, e.g. when another user logs in. */
 export function clearReferenceData(): void {
   departments = null;
   conferences = null;
+  industryChains = null;
 }
 
 function cached<T>(
@@ -72,6 +71,10 @@ export function useDepartments(): Department[] {
   return useLoad(() => cached(departments, api.departments, (p) => (departments = p)), []).data ?? [];
 }
 
+export function useIndustryChains(): IndustryChain[] {
+  return useLoad(() => cached(industryChains, api.industryChains, (p) => (industryChains = p)), []).data ?? [];
+}
+
 export function useConferences(): Conference[] {
   return useLoad(() => cached(conferences, api.conferences, (p) => (conferences = p)), []).data ?? [];
 }
@@ -79,5 +82,6 @@ export function useConferences(): Conference[] {
 /** The name of a department code, or the code itself while the list is loading or unknown. */
 export function departmentName(list: Department[], code: string | null | undefined): string {
   if (!code) return '—';
-  return list.find((department) => department.code === code)?.name ?? code;
+  const department = list.find((d) => d.code === code);
+  return department ? localName(department.name, department.nameEn) : code;
 }

@@ -56,3 +56,5 @@ export * from './matchmaking/cooperation.decider';
 export * from './supervision/supervision-settings.decider';
 
 export * from './notification/notification.rules';
+
+export * from './reference/industry-chain.decider';

@@ -49,7 +49,11 @@ export const DISPLAY_ROUTES: ReadonlySet<string> = new Set([
 export const ACCESS_POLICY: Record<string, AccessRule> = {
   'GET /api/health': PUBLIC,
   'POST /api/departments': ['admin'],
+  'PATCH /api/departments/:code': ['admin'],
   'GET /api/departments': ALL_ROLES,
+  'POST /api/industry-chains': ['admin'],
+  'PATCH /api/industry-chains/:name': ['admin'],
+  'GET /api/industry-chains': ALL_ROLES,
   'POST /api/enterprises': ['admin', 'taskforce'],
   'PATCH /api/enterprises/:id': ['admin', 'taskforce'],
   'GET /api/enterprises/:id': ALL_ROLES,

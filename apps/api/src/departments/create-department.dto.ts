@@ -1,5 +1,5 @@
-import { Matches } from 'class-validator';
-import { RequiredText } from '../common/dto-fields';
+import { IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { OptionalText, RequiredText } from '../common/dto-fields';
 
 export class CreateDepartmentDto {
   /** Stable code used in plans and by department users, e.g. `industry`, `natural-resources`. */
@@ -9,4 +9,16 @@ export class CreateDepartmentDto {
   /** Display name, e.g. 市工业和信息化局. */
   @RequiredText(100)
   name: string;
+
+  /** English name shown in English mode, e.g. Qingdao Municipal Bureau of Industry and Information Technology. */
+  @OptionalText(200)
+  nameEn?: string;
+}
+
+export class NameDepartmentInEnglishDto {
+  /** The English name; null or blank clears it (the UI then shows the Chinese name). */
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(200)
+  nameEn: string | null;
 }

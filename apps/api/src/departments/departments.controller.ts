@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { ConsistentReadQuery } from '../common/consistent-read.dto';
-import { CreateDepartmentDto } from './create-department.dto';
-import { CreateDepartmentCommand, DepartmentView } from './create-department.handler';
+import { CreateDepartmentDto, NameDepartmentInEnglishDto } from './create-department.dto';
+import { CreateDepartmentCommand, DepartmentView, NameDepartmentInEnglishCommand } from './create-department.handler';
 import { ListDepartmentsQuery } from './list-departments.handler';
 
 @ApiTags('departments')
@@ -18,6 +18,12 @@ export class DepartmentsController {
   @Post()
   create(@Body() body: CreateDepartmentDto): Promise<DepartmentView> {
     return this.commands.execute(new CreateDepartmentCommand(body));
+  }
+
+  /** Gives, changes or clears (null) a department's English name (admin). 404 DEPARTMENT_NOT_FOUND. */
+  @Patch(':code')
+  nameInEnglish(@Param('code') code: string, @Body() body: NameDepartmentInEnglishDto): Promise<DepartmentView> {
+    return this.commands.execute(new NameDepartmentInEnglishCommand(code, body.nameEn));
   }
 
   /** Every department, by code. Read from its table directly, so `minPosition` never has to wait. */

@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { DepartmentEntity } from '@luodi/platform';
-import { DepartmentView } from './create-department.handler';
+import { departmentView, DepartmentView } from './create-department.handler';
 
 export class ListDepartmentsQuery extends Query<DepartmentView[]> {}
 
@@ -10,8 +10,9 @@ export class ListDepartmentsHandler implements IQueryHandler<ListDepartmentsQuer
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(): Promise<DepartmentView[]> {
-    return this.dataSource
+    const rows = await this.dataSource
       .getRepository(DepartmentEntity)
-      .find({ select: { code: true, name: true }, order: { code: 'ASC' } });
+      .find({ select: { code: true, name: true, nameEn: true }, order: { code: 'ASC' } });
+    return rows.map(departmentView);
   }
 }

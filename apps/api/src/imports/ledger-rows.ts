@@ -1,4 +1,4 @@
-import { isValidDate, isValidUnifiedSocialCreditCode } from '@luodi/domain';
+import { hasVisibleText, isValidDate, isValidUnifiedSocialCreditCode } from '@luodi/domain';
 import { CellValue, Worksheet } from 'exceljs';
 import { COLUMN_BY_KEY, LEDGER_COLUMNS, LedgerColumn, LedgerKey } from './ledger-columns';
 
@@ -49,6 +49,8 @@ export interface LedgerContext {
   today: string;
   /** Department codes by code and by name. */
   departmentCode: (codeOrName: string) => string | undefined;
+  /** Whether a chain of that Chinese name is in the catalogue (GET /api/industry-chains). */
+  isIndustryChain: (name: string) => boolean;
 }
 
 /** The first rows may hold a title; the header row is the one that names 项目编号. */
@@ -192,7 +194,13 @@ function parseRow(
       );
     return code;
   });
-  const industryChain = read('industryChain', text);
+  const industryChain = read('industryChain', (value, column) => {
+    const name = text(value, column);
+    // Invisible-only text is left to the decider, which reports it as missing.
+    if (name !== undefined && hasVisibleText(name) && !context.isIndustryChain(name))
+      return void fail(column, 'UNKNOWN_INDUSTRY_CHAIN', `No industry chain ${name} (use one of the 产业链 list).`);
+    return name;
+  });
   const district = read('district', text);
   const investmentYuan = read('investment', yuan);
   const summary = read('summary', text);

@@ -15,7 +15,7 @@ import {
   projectStream,
 } from '@luodi/domain';
 import { EventMetadata, EventStore, handleCommand } from '@luodi/event-store';
-import { DepartmentEntity } from '@luodi/platform';
+import { DepartmentEntity, IndustryChainEntity } from '@luodi/platform';
 import { Workbook } from 'exceljs';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -130,9 +130,14 @@ export class ProjectImportService {
     const departments = await this.dataSource.getRepository(DepartmentEntity).find();
     const codeOf = new Map(departments.flatMap((d) => [[d.code, d.code] as const, [d.name, d.code] as const]));
     const nameOf = new Map(departments.map((d) => [d.code, d.name]));
+    const chains = new Set((await this.dataSource.getRepository(IndustryChainEntity).find()).map((c) => c.name));
     let parsed;
     try {
-      parsed = parseLedger(sheet, { today: businessDate(now), departmentCode: (x) => codeOf.get(x) });
+      parsed = parseLedger(sheet, {
+        today: businessDate(now),
+        departmentCode: (x) => codeOf.get(x),
+        isIndustryChain: (x) => chains.has(x),
+      });
     } catch (error) {
       if (error instanceof MissingColumnsError) throw new ApiError('IMPORT_MISSING_COLUMNS', error.message);
       throw error;

@@ -6,6 +6,7 @@ import {
   conferenceStream,
   enterpriseDecider,
   enterpriseStream,
+  IndustryChainErrorCode,
   invalid,
   ProjectCommand,
   projectDecider,
@@ -16,7 +17,7 @@ import {
 } from '@luodi/domain';
 import { EventStore } from '@luodi/event-store';
 import { DataSource } from 'typeorm';
-import { DepartmentEntity } from '@luodi/platform';
+import { DepartmentEntity, IndustryChainEntity } from '@luodi/platform';
 import { AggregateCommand, BoundDecider, CommandAccepted, CommandOf, readAggregate } from '../common/event-sourced';
 import { EVENT_STORE } from '../database/database.module';
 import { EvidenceFiles } from '../files/evidence-files.service';
@@ -58,6 +59,7 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
     switch (request.type) {
       case 'SubmitProject': {
         const body = request.data;
+        await this.assertKnownChain(body.industryChain);
         // Enterprises are never deleted, so a fact read now still holds when the project is written.
         const { state: enterprise } = await readAggregate(
           this.store,
@@ -89,6 +91,7 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
       }
       case 'ReviseSubmission': {
         const body = request.data;
+        if (body.industryChain !== undefined) await this.assertKnownChain(body.industryChain);
         const needs = body.needs?.map((need) => ({
           needId: need.needId ?? randomUUID(),
           kind: need.kind,
@@ -186,5 +189,15 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
         );
       }
     }
+  }
+
+  /** A project is filed under a chain of the catalogue (GET /api/industry-chains); chains are never removed. */
+  private async assertKnownChain(name: string): Promise<void> {
+    if (!(await this.dataSource.getRepository(IndustryChainEntity).existsBy({ name })))
+      throw invalid(
+        IndustryChainErrorCode.UNKNOWN_INDUSTRY_CHAIN,
+        `There is no industry chain "${name}"; choose one of GET /api/industry-chains.`,
+        'industryChain',
+      );
   }
 }

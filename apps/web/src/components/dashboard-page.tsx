@@ -2,7 +2,7 @@ import { FormEvent, useMemo } from 'react';
 import { api, DashboardFilters, Forecast, GroupBy, RateRow, Summary } from '../api';
 import { formatAmount, formatCount, formatPercent, formatPercentRange, quarterLabel, todayInChina } from '../format';
 import { MessageKey, useI18n } from '../i18n';
-import { DISTRICTS, INDUSTRY_CHAINS, useConferences, useDepartments } from '../reference';
+import { districtName, DISTRICTS, localName, useConferences, useDepartments, useIndustryChains } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { useUrlDraft } from '../use-url-draft';
@@ -54,6 +54,7 @@ export function DashboardPage({ route }: { route: Route }) {
     conferenceId: route.params.get('conferenceId') ?? undefined,
     department: route.params.get('department') ?? undefined,
   };
+  const filtered = [filters.industryChain, filters.district, filters.conferenceId, filters.department].some(Boolean);
   const key = JSON.stringify(filters);
   const summary = useLoad(() => api.summary(filters), [key]);
   const forecast = useLoad(() => api.forecast({ ...filters, horizonDays: HORIZON_DAYS }), [key]);
@@ -95,6 +96,12 @@ export function DashboardPage({ route }: { route: Route }) {
       </div>
       <FilterBar filters={filters} known={known} onChange={setFilter} />
       <ProblemBanner problem={summary.problem ?? forecast.problem} />
+      {filtered && summary.data?.projects === 0 && (
+        // Said outright: zeroed figures alone read like a fault or like no landings.
+        <p className="panel muted" role="status" data-testid="no-match">
+          {t('dash.noMatch')}
+        </p>
+      )}
       <Kpis summary={summary.data} forecast={forecast.data} drill={drill} />
       <ForecastPanel forecast={forecast.data} observed={observed} />
       <BacktestPanel known={known} />
@@ -138,6 +145,7 @@ function FilterBar({
   onChange: (name: string, value: string) => void;
 }) {
   const { t } = useI18n();
+  const chains = useIndustryChains();
   const departments = useDepartments();
   const conferences = useConferences();
   const [chain, setChain] = useUrlDraft(filters.industryChain ?? '');
@@ -181,8 +189,8 @@ function FilterBar({
         />
       </label>
       <datalist id="industry-chains">
-        {INDUSTRY_CHAINS.map((name) => (
-          <option key={name} value={name} />
+        {chains.map((chain) => (
+          <option key={chain.name} value={chain.name} label={localName(chain.name, chain.nameEn)} />
         ))}
       </datalist>
       <label>
@@ -191,7 +199,7 @@ function FilterBar({
           <option value="">{t('common.all')}</option>
           {DISTRICTS.map((name) => (
             <option key={name} value={name}>
-              {name}
+              {districtName(name)}
             </option>
           ))}
         </select>

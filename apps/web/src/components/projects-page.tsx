@@ -1,7 +1,15 @@
 import { api, PROJECT_STATUSES, ProjectStatus } from '../api';
 import { formatAmount, formatCount, formatDate } from '../format';
 import { useI18n } from '../i18n';
-import { departmentName, DISTRICTS, INDUSTRY_CHAINS, useConferences, useDepartments } from '../reference';
+import {
+  departmentName,
+  districtName,
+  DISTRICTS,
+  localName,
+  useConferences,
+  useDepartments,
+  useIndustryChains,
+} from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { useUrlDraft } from '../use-url-draft';
@@ -17,6 +25,7 @@ const FILTERS = ['status', 'industryChain', 'department', 'conferenceId', 'distr
  */
 export function ProjectsPage({ route, reviewQueue = false }: { route: Route; reviewQueue?: boolean }) {
   const { t, lang } = useI18n();
+  const chains = useIndustryChains();
   const departments = useDepartments();
   const conferences = useConferences();
   const base = reviewQueue ? '/reviews' : '/projects';
@@ -134,8 +143,8 @@ export function ProjectsPage({ route, reviewQueue = false }: { route: Route; rev
           />
         </label>
         <datalist id="project-chains">
-          {INDUSTRY_CHAINS.map((name) => (
-            <option key={name} value={name} />
+          {chains.map((chain) => (
+            <option key={chain.name} value={chain.name} label={localName(chain.name, chain.nameEn)} />
           ))}
         </datalist>
         <label>
@@ -155,7 +164,7 @@ export function ProjectsPage({ route, reviewQueue = false }: { route: Route; rev
             <option value="">{t('common.all')}</option>
             {DISTRICTS.map((name) => (
               <option key={name} value={name}>
-                {name}
+                {districtName(name)}
               </option>
             ))}
           </select>

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { NEED_KINDS, NeedKind } from '../api';
 import { useI18n } from '../i18n';
 import type { ProblemText } from '../problem-text';
-import { DISTRICTS, INDUSTRY_CHAINS } from '../reference';
+import { DISTRICTS, localName, useIndustryChains } from '../reference';
 import { Field, FieldError } from './form';
 
 type ErrorAt = (field: string) => ProblemText | undefined;
@@ -33,6 +33,7 @@ export function SubmissionFields({
   district?: string | null;
 }) {
   const { t } = useI18n();
+  const chains = useIndustryChains();
   const set = (name: keyof SubmissionForm) => (event: { target: { value: string } }) =>
     onChange({ ...form, [name]: event.target.value });
   const districts = [...new Set([...DISTRICTS, ...(district ? [district] : [])])];
@@ -63,8 +64,8 @@ export function SubmissionFields({
         </Field>
       </div>
       <datalist id="submission-chains">
-        {INDUSTRY_CHAINS.map((name) => (
-          <option key={name} value={name} />
+        {chains.map((chain) => (
+          <option key={chain.name} value={chain.name} label={localName(chain.name, chain.nameEn)} />
         ))}
       </datalist>
     </>

@@ -3,6 +3,7 @@ import * as pg from 'pg';
 import { readModelEntities, readModelMigrations } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { DepartmentEntity } from './entities/department.entity';
+import { IndustryChainEntity } from './entities/industry-chain.entity';
 import { UserEntity } from './entities/user.entity';
 import { CreateDepartments1763900000000 } from './migrations/1763900000000-create-departments.migration';
 import { CreateIdempotencyKeys1763900000001 } from './migrations/1763900000001-create-idempotency-keys.migration';
@@ -17,6 +18,7 @@ import { CreatePublishedReports1764730000200 } from './migrations/1764730000200-
 import { CreateEvidenceFiles1764900000100 } from './migrations/1764900000100-create-evidence-files.migration';
 import { CreateNotificationReads1764803300100 } from './migrations/1764803300100-create-notification-reads.migration';
 import { CreateNotificationOutbox1764803300200 } from './migrations/1764803300200-create-notification-outbox.migration';
+import { CreateIndustryChains1765000000000 } from './migrations/1765000000000-create-industry-chains.migration';
 
 /** Every table the service owns: the event log, the read models, and the service's own tables. */
 export const migrations = [
@@ -35,8 +37,9 @@ export const migrations = [
   CreateEvidenceFiles1764900000100,
   CreateNotificationReads1764803300100,
   CreateNotificationOutbox1764803300200,
+  CreateIndustryChains1765000000000,
 ];
-export const entities = [...readModelEntities, DepartmentEntity, UserEntity];
+export const entities = [...readModelEntities, DepartmentEntity, IndustryChainEntity, UserEntity];
 
 /** TypeORM on a pool that waits out a failover when it opens connections (see ReconnectingPool). */
 export function createDataSource(url: string, poolSize = 10): DataSource {

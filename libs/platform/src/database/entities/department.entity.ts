@@ -13,6 +13,10 @@ export class DepartmentEntity {
   @Column({ type: 'text' })
   name: string;
 
+  /** The English name the UI shows in English mode; null: show the Chinese one. */
+  @Column({ name: 'name_en', type: 'text', nullable: true })
+  nameEn: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
