@@ -7,7 +7,7 @@
 export { createDataSource, entities, migrate, migrations } from './database/data-source';
 export { DepartmentEntity } from './database/entities/department.entity';
 export { IndustryChainEntity } from './database/entities/industry-chain.entity';
-export { SEEDED_INDUSTRY_CHAINS } from './database/migrations/1765000000000-create-industry-chains.migration';
+export { SEEDED_INDUSTRY_CHAINS } from './database/migrations/1765000000001-create-industry-chains.migration';
 export { UserEntity } from './database/entities/user.entity';
 export { countBatch, setProjectionStatusSource } from './metrics/projection.metrics';
 export {

@@ -18,7 +18,7 @@ import { CreatePublishedReports1764730000200 } from './migrations/1764730000200-
 import { CreateEvidenceFiles1764900000100 } from './migrations/1764900000100-create-evidence-files.migration';
 import { CreateNotificationReads1764803300100 } from './migrations/1764803300100-create-notification-reads.migration';
 import { CreateNotificationOutbox1764803300200 } from './migrations/1764803300200-create-notification-outbox.migration';
-import { CreateIndustryChains1765000000000 } from './migrations/1765000000000-create-industry-chains.migration';
+import { CreateIndustryChains1765000000001 } from './migrations/1765000000001-create-industry-chains.migration';
 
 /** Every table the service owns: the event log, the read models, and the service's own tables. */
 export const migrations = [
@@ -37,7 +37,7 @@ export const migrations = [
   CreateEvidenceFiles1764900000100,
   CreateNotificationReads1764803300100,
   CreateNotificationOutbox1764803300200,
-  CreateIndustryChains1765000000000,
+  CreateIndustryChains1765000000001,
 ];
 export const entities = [...readModelEntities, DepartmentEntity, IndustryChainEntity, UserEntity];
 

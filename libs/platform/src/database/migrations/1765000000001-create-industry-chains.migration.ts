@@ -37,7 +37,7 @@ export const SEEDED_INDUSTRY_CHAINS: ReadonlyArray<readonly [name: string, nameE
   ['数字经济', 'Digital economy'],
 ];
 
-export class CreateIndustryChains1765000000000 implements MigrationInterface {
+export class CreateIndustryChains1765000000001 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
       CREATE TABLE industry_chains (
