@@ -50,6 +50,25 @@ describe('industry chains', () => {
     });
   });
 
+  it('400 naming nameEn for an English name that is not text or too long; null clears it', async () => {
+    const chain = `/api/industry-chains/${encodeURIComponent('氢能')}`;
+    const department = `/api/departments/${world.industry.departmentCode}`;
+    for (const path of [chain, department]) {
+      for (const nameEn of [42, ['x'], 'x'.repeat(201)]) {
+        const reply = await patch(api, path, world.admin, { nameEn });
+        expect({ path, status: reply.status, fields: [...new Set(fieldsOf(reply))] }).toEqual({
+          path,
+          status: 400,
+          fields: ['nameEn'],
+        });
+      }
+      expect((await patch(api, path, world.admin, {})).status).toBe(400);
+      expect((await patch(api, path, world.admin, { nameEn: 'Named' })).body.nameEn).toBe('Named');
+      const cleared = await patch(api, path, world.admin, { nameEn: null });
+      expect({ status: cleared.status, nameEn: cleared.body.nameEn }).toEqual({ status: 200, nameEn: undefined });
+    }
+  });
+
   it('403 for anyone but the admin, 409 for a name taken, 404 naming a chain that does not exist', async () => {
     expect((await post(api, '/api/industry-chains', world.taskforce, { name: '商业航天' })).status).toBe(403);
     expect((await patch(api, '/api/industry-chains/%E6%B0%A2%E8%83%BD', world.taskforce, { nameEn: 'x' })).status).toBe(

@@ -24,6 +24,7 @@ const RUNS = 30;
 /** The command endpoints with a body, each fuzzed on its own. */
 const ROUTES = [
   'POST /api/departments',
+  'POST /api/industry-chains',
   'POST /api/enterprises',
   'POST /api/conferences',
   'POST /api/projects',
@@ -92,6 +93,10 @@ const NOT_FUZZED: Record<string, string> = {
   'POST /api/cooperations/{id}/stage': 'fuzz case still to be written (see above)',
   'POST /api/cooperations/{id}/project': 'fuzz case still to be written (see above)',
   'POST /api/enterprises/{id}/tier': 'fuzz case still to be written (see above)',
+  'PATCH /api/departments/{code}':
+    'its one field takes any text or null (null clears it), so the fuzzer has little to refuse; its bad values are tested in test/e2e/industry-chains.e2e.spec.ts',
+  'PATCH /api/industry-chains/{name}':
+    'its one field takes any text or null (null clears it), so the fuzzer has little to refuse; its bad values are tested in test/e2e/industry-chains.e2e.spec.ts',
 };
 
 let api: RunningApi;
@@ -173,6 +178,12 @@ beforeAll(async () => {
       valid: { code: 'fuzz-dept', name: '模糊测试局' },
       required: ['code', 'name'],
       formatted: ['code'],
+    },
+    'POST /api/industry-chains': {
+      path: '/api/industry-chains',
+      valid: { name: '模糊测试链', nameEn: 'Fuzzing chain' },
+      required: ['name'],
+      formatted: [],
     },
     'POST /api/enterprises': {
       path: '/api/enterprises',
