@@ -1,6 +1,7 @@
 import { readModels } from '@luodi/read-models';
 import { createUserAndLogin, TestUser } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
+import { dataRows, downloadWorkbook } from './excel.helpers';
 import {
   approvingReview,
   createWorld,
@@ -380,6 +381,39 @@ describe('enterprises and conferences', () => {
         landed: 0,
       },
     ]);
+  });
+});
+
+describe('the project list searched by pinyin', () => {
+  it('finds title and enterprise name by full pinyin or initials, any case, and Chinese as before', async () => {
+    const enterprise = track(await post(api, '/api/enterprises', world.taskforce, { name: '金沙滩物流集团' }));
+    const project = track(
+      await post(api, '/api/projects', world.taskforce, validSubmission(enterprise.body.id, { title: '港晟智能仓储' })),
+    );
+    const ids = async (q: string) =>
+      (await read(`/api/projects?q=${encodeURIComponent(q)}`)).body.items.map((p: { id: string }) => p.id);
+
+    expect(await ids('gangsheng')).toEqual([project.body.id]);
+    expect(await ids('GangSheng')).toEqual([project.body.id]);
+    // 青岛海智装备有限公司 (the other projects' enterprise) ends in gs too: 公司.
+    expect(await ids('gs')).toContain(project.body.id);
+    expect(await ids('gszn')).toEqual([project.body.id]);
+    expect(await ids('jstwljt')).toEqual([project.body.id]);
+    expect(await ids('jinshatan')).toEqual([project.body.id]);
+    expect(await ids('gangshang')).toEqual([]);
+    expect(await ids('港晟')).toEqual([project.body.id]);
+    const pinyinRow = (await read(`/api/projects?q=gangsheng`)).body.items[0];
+    expect(pinyinRow).not.toHaveProperty('searchPinyin');
+
+    const exported = await downloadWorkbook(
+      api,
+      `/api/projects/export.xlsx?q=GangSheng&minPosition=${lastPosition}`,
+      world.leader,
+    );
+    expect(exported.status).toBe(200);
+    const rows = dataRows(exported.workbook.worksheets[0]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('港晟智能仓储');
   });
 });
 

@@ -24,6 +24,13 @@ export class ProjectListRow {
   @Column(textColumn('enterprise_name'))
   enterpriseName: string;
 
+  /**
+   * Pinyin of title and enterprise name, full and initials, for `q` (see searchPinyinOf). Not
+   * selected: only searched, never answered (the projection's writer reads and writes it).
+   */
+  @Column({ name: 'search_pinyin', type: 'text', select: false })
+  searchPinyin: string;
+
   @Column(textColumn('industry_chain'))
   industryChain: string;
 

@@ -30,6 +30,7 @@ describe('project list projection', () => {
           summary: 'Smart ocean ranch with sensor buoys',
           enterpriseId: ENTERPRISE_ID,
           enterpriseName: '青岛海洋科技有限公司',
+          searchPinyin: 'zhihuihaiyangmuchang zhhymc qingdaohaiyangkejiyouxiangongsi qdhykjyxgs',
           industryChain: 'marine',
           district: '黄岛区',
           investmentYuan: 300_000_000,
@@ -179,7 +180,12 @@ describe('project list projection', () => {
       .given([...lifeUpTo(2), other])
       .when(renamed)
       .thenMatches([
-        { id: PROJECT_ID, enterpriseName: '青岛蓝海科技集团', version: 2 },
+        {
+          id: PROJECT_ID,
+          enterpriseName: '青岛蓝海科技集团',
+          searchPinyin: 'zhihuihaiyangmuchang zhhymc qingdaolanhaikejijituan qdlhkjjt',
+          version: 2,
+        },
         { id: 'other-project', enterpriseName: '青岛海洋科技有限公司' },
       ]);
   });

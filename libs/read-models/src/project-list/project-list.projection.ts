@@ -1,10 +1,23 @@
 import { departmentsActingOn, parseStreamId } from '@luodi/domain';
+import { pinyin } from 'pinyin-pro';
 import { CreateReadModels1764100000000 } from '../migrations/1764100000000-create-read-models.migration';
 import { AddProjectListDepartments1764400000000 } from '../migrations/1764400000000-add-project-list-departments.migration';
 import { AddReadQueryIndexes1765000000000 } from '../migrations/1765000000000-add-read-query-indexes.migration';
+import { AddProjectListSearchPinyin1765000000002 } from '../migrations/1765000000002-add-project-list-search-pinyin.migration';
 import { ProjectionEvent } from '../projection-event';
 import { ownStream, RowProjection } from '../projector/projection';
 import { ProjectListRow } from './project-list.entity';
+
+/**
+ * The pinyin `q` matches besides the text itself: for title and enterprise name, the full
+ * toneless pinyin and the initials, lowercase, joined without spaces (港晟 → "gangsheng gs").
+ * Parts are space-separated so a letters-only `q` cannot match across two of them.
+ */
+export function searchPinyinOf(title: string, enterpriseName: string): string {
+  const syllables = (text: string, pattern: 'pinyin' | 'first') =>
+    pinyin(text, { pattern, toneType: 'none', type: 'array', nonZh: 'removed', v: true }).join('').toLowerCase();
+  return [title, enterpriseName].flatMap((text) => [syllables(text, 'pinyin'), syllables(text, 'first')]).join(' ');
+}
 
 /**
  * The project list row after one more event. Project events change their own project's row; an
@@ -14,7 +27,9 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
   if (event.type === 'EnterpriseUpdated') {
     const renamed =
       row !== null && event.data.name !== undefined && parseStreamId(event.streamId)?.id === row.enterpriseId;
-    return renamed ? { ...row, enterpriseName: event.data.name! } : row;
+    return renamed
+      ? { ...row, enterpriseName: event.data.name!, searchPinyin: searchPinyinOf(row.title, event.data.name!) }
+      : row;
   }
   if (event.type === 'ProjectSubmitted') {
     const { data } = event;
@@ -24,6 +39,7 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
       summary: data.summary ?? null,
       enterpriseId: data.enterpriseId,
       enterpriseName: data.enterpriseName,
+      searchPinyin: searchPinyinOf(data.title, data.enterpriseName),
       industryChain: data.industryChain,
       district: data.district ?? null,
       investmentYuan: data.investmentYuan,
@@ -61,6 +77,7 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
       return {
         ...next,
         title: title ?? next.title,
+        searchPinyin: title === undefined ? next.searchPinyin : searchPinyinOf(title, next.enterpriseName),
         summary: summary ?? next.summary,
         industryChain: industryChain ?? next.industryChain,
         district: district ?? next.district,
@@ -111,7 +128,12 @@ export const projectList: RowProjection<ProjectListRow> = {
   name: 'project-list',
   entity: ProjectListRow,
   key: 'id',
-  migrations: [CreateReadModels1764100000000, AddProjectListDepartments1764400000000, AddReadQueryIndexes1765000000000],
+  migrations: [
+    CreateReadModels1764100000000,
+    AddProjectListDepartments1764400000000,
+    AddReadQueryIndexes1765000000000,
+    AddProjectListSearchPinyin1765000000002,
+  ],
   target(event, stream) {
     if (event.type === 'EnterpriseUpdated' && event.data.name !== undefined && stream)
       return { where: 'enterpriseId', equals: stream.id };

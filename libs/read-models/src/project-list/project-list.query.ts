@@ -14,7 +14,7 @@ export interface ProjectListFilters {
   district?: string;
   /** Only projects with a milestone overdue on this business date (the inbox's rule). */
   overdueOn?: string;
-  /** Words or any part of the title, enterprise name or summary. */
+  /** Words or any part of the title, enterprise name or summary; letters only: also their pinyin. */
   q?: string;
 }
 
@@ -61,9 +61,11 @@ export function projectListQuery(
   if (q) {
     // The tsvector ('simple': no stemming, any language) finds words in any order; Chinese has no
     // spaces between words, so a run of CJK text is one token there, and ILIKE finds a part of it.
+    // Letters only may be pinyin (full or initials) of the title or enterprise name.
+    const pinyinMatch = /^[A-Za-z]+$/.test(q) ? ' OR p.searchPinyin LIKE :pinyin' : '';
     qb.andWhere(
-      `(p.search @@ plainto_tsquery('simple', :q) OR p.title ILIKE :like OR p.enterpriseName ILIKE :like OR p.summary ILIKE :like)`,
-      { q, like: containing(q) },
+      `(p.search @@ plainto_tsquery('simple', :q) OR p.title ILIKE :like OR p.enterpriseName ILIKE :like OR p.summary ILIKE :like${pinyinMatch})`,
+      { q, like: containing(q), pinyin: containing(q.toLowerCase()) },
     );
   }
   const descending = sort.startsWith('-');

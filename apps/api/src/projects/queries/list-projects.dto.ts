@@ -34,7 +34,10 @@ export class ListProjectsQueryDto extends PageQuery {
   @IsBoolean()
   overdue?: boolean;
 
-  /** Words, or any part of the title, enterprise name or summary (e.g. `海洋` finds 智慧海洋牧场). */
+  /**
+   * Words, or any part of the title, enterprise name or summary (e.g. `海洋` finds 智慧海洋牧场);
+   * letters only also match the pinyin of title or enterprise name, full or initials (`gangsheng`, `gs` find 港晟).
+   */
   @OptionalText(100)
   q?: string;
 
