@@ -47,6 +47,7 @@ import type {
   SupervisionDashboard,
   SupervisionNoticeItem,
   DashboardProject,
+  OverdueMilestone,
 } from '@luodi/read-models';
 import type { ChangeTierDto } from '../../api/src/enterprises/change-tier.dto';
 import type { EnterpriseDossierView } from '../../api/src/enterprises/queries/enterprise-queries.handler';
@@ -85,7 +86,10 @@ import type { InboxRow } from '../../api/src/departments/queries/department-assi
 import type { AnswerNoticeDto, IssueNoticeDto } from '../../api/src/supervision/issue-notice.dto';
 import type { ListNoticesQueryDto } from '../../api/src/supervision/queries/list-notices.dto';
 import type { ProjectSupervision } from '../../api/src/supervision/queries/supervision-views.controller';
-import type { SupervisionDashboardQueryDto } from '../../api/src/supervision/queries/supervision-views.dto';
+import type {
+  OverdueMilestonesQueryDto,
+  SupervisionDashboardQueryDto,
+} from '../../api/src/supervision/queries/supervision-views.dto';
 import type { RegisterEnterpriseDto } from '../../api/src/enterprises/register-enterprise.dto';
 import type { ListEnterprisesQueryDto } from '../../api/src/enterprises/queries/list-enterprises.dto';
 import type { UpdateEnterpriseDto } from '../../api/src/enterprises/update-enterprise.dto';
@@ -144,7 +148,7 @@ export type Milestone = ProjectMilestone;
 export type ProjectDetail = ProjectView;
 export type HistoryEvent = ProjectHistoryEntry;
 export type Assignment = InboxRow;
-export type { ProjectSupervision, SupervisionDashboard, SupervisionNoticeItem, WarningColour };
+export type { OverdueMilestone, ProjectSupervision, SupervisionDashboard, SupervisionNoticeItem, WarningColour };
 export type Warning = LadderReading;
 export type Dossier = EnterpriseDossierView;
 export type { DossierProject };
@@ -529,6 +533,8 @@ export const api = {
   projectSupervision: (id: string) => get<ProjectSupervision>(project(id, '/supervision')),
   supervisionDashboard: (query: QueryOf<SupervisionDashboardQueryDto>) =>
     get<SupervisionDashboard>('/api/dashboard/supervision', query),
+  overdueMilestones: (query: QueryOf<OverdueMilestonesQueryDto>) =>
+    get<Page<OverdueMilestone>>('/api/supervision/overdue', query),
 
   summary: (filters: DashboardFilters) => get<Summary>('/api/dashboard/summary', filters),
   dashboardProjects: (query: QueryOf<DashboardProjectsQueryDto>) =>
