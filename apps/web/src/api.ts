@@ -81,6 +81,7 @@ import type { DisplayTokenView } from '../../api/src/display/display-tokens.serv
 import type { CreateDepartmentDto } from '../../api/src/departments/create-department.dto';
 import type { DepartmentView } from '../../api/src/departments/create-department.handler';
 import type { IndustryChainView } from '../../api/src/industry-chains/industry-chain-commands.handler';
+import type { AddIndustryChainDto } from '../../api/src/industry-chains/industry-chain.dto';
 import type { DepartmentAssignmentsQueryDto } from '../../api/src/departments/queries/department-assignments.dto';
 import type { InboxRow } from '../../api/src/departments/queries/department-assignments.handler';
 import type { AnswerNoticeDto, IssueNoticeDto } from '../../api/src/supervision/issue-notice.dto';
@@ -476,6 +477,9 @@ export const api = {
 
   departments: () => get<Department[]>('/api/departments'),
   industryChains: () => get<IndustryChain[]>('/api/industry-chains'),
+  addIndustryChain: (body: AddIndustryChainDto) => post<IndustryChain>('/api/industry-chains', body),
+  nameIndustryChainInEnglish: (name: string, nameEn: string | null) =>
+    patch<IndustryChain>(`/api/industry-chains/${encodeURIComponent(name)}`, { nameEn }),
   createDepartment: (body: CreateDepartmentDto) => post<Department>('/api/departments', body),
   displayTokens: () => get<DisplayTokenView[]>('/api/display-tokens'),
   createDisplayToken: (body: CreateDisplayTokenDto) =>
