@@ -2,7 +2,8 @@
  * Supervision (督办) in Debian's Chromium, on the real API and a fresh database: the department
  * sees the ladder colours and "逾期 N 天" in its inbox, signs for (签收) and answers (反馈) a
  * notice there; the task force finds it answered on the 督办 page; the project page shows the
- * ladder and issues a notice; the leader sees the escalated items. No page may log a console error.
+ * ladder and issues a notice; the leader sees the escalated items; 全部逾期 lists every overdue
+ * milestone, each opening its project. No page may log a console error.
  */
 import { Browser } from 'playwright-core';
 import { createWorld, dateDaysAgo, daysAgo, get, post, projectAt, World } from '../e2e/projects.helpers';
@@ -121,6 +122,26 @@ describeWithChromium('supervision in the browser', () => {
     await escalated.getByText(/升级督办 1/).waitFor();
     await ui.settled();
     await screenshot(page, 'supervision-leader');
+    expect(ui.errors).toEqual([]);
+    await ui.close();
+  });
+
+  it('the task force finds every overdue milestone under 全部逾期, each opening its project', async () => {
+    const ui = await logIn(await openUi(browser, api.baseUrl), world.taskforce.username, world.taskforce.password);
+    const { page } = ui;
+    await page.goto(`${api.baseUrl}/#/supervision`);
+    const overdue = page.getByRole('region', { name: '全部逾期' });
+    await overdue.getByText('共 1 个逾期节点，逾期最久的在前').waitFor();
+    const row = overdue.getByRole('row', { name: /完成用地供应/ });
+    await row.getByRole('cell', { name: '李娜' }).waitFor();
+    await row.getByRole('cell', { name: '20', exact: true }).waitFor();
+    // Not yet due: not listed.
+    expect(await overdue.getByText('签订投资协议').count()).toBe(0);
+    await ui.settled();
+    await screenshot(page, 'supervision-overdue');
+    await row.getByRole('link').click();
+    await page.waitForURL(`**/#/projects/${projectId}`);
+    await page.getByRole('region', { name: '督办预警' }).getByRole('cell', { name: '完成用地供应' }).waitFor();
     expect(ui.errors).toEqual([]);
     await ui.close();
   });

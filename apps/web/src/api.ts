@@ -47,6 +47,7 @@ import type {
   SupervisionDashboard,
   SupervisionNoticeItem,
   DashboardProject,
+  OverdueMilestone,
 } from '@luodi/read-models';
 import type { ChangeTierDto } from '../../api/src/enterprises/change-tier.dto';
 import type { EnterpriseDossierView } from '../../api/src/enterprises/queries/enterprise-queries.handler';
@@ -80,12 +81,16 @@ import type { DisplayTokenView } from '../../api/src/display/display-tokens.serv
 import type { CreateDepartmentDto } from '../../api/src/departments/create-department.dto';
 import type { DepartmentView } from '../../api/src/departments/create-department.handler';
 import type { IndustryChainView } from '../../api/src/industry-chains/industry-chain-commands.handler';
+import type { AddIndustryChainDto } from '../../api/src/industry-chains/industry-chain.dto';
 import type { DepartmentAssignmentsQueryDto } from '../../api/src/departments/queries/department-assignments.dto';
 import type { InboxRow } from '../../api/src/departments/queries/department-assignments.handler';
 import type { AnswerNoticeDto, IssueNoticeDto } from '../../api/src/supervision/issue-notice.dto';
 import type { ListNoticesQueryDto } from '../../api/src/supervision/queries/list-notices.dto';
 import type { ProjectSupervision } from '../../api/src/supervision/queries/supervision-views.controller';
-import type { SupervisionDashboardQueryDto } from '../../api/src/supervision/queries/supervision-views.dto';
+import type {
+  OverdueMilestonesQueryDto,
+  SupervisionDashboardQueryDto,
+} from '../../api/src/supervision/queries/supervision-views.dto';
 import type { RegisterEnterpriseDto } from '../../api/src/enterprises/register-enterprise.dto';
 import type { ListEnterprisesQueryDto } from '../../api/src/enterprises/queries/list-enterprises.dto';
 import type { UpdateEnterpriseDto } from '../../api/src/enterprises/update-enterprise.dto';
@@ -144,7 +149,7 @@ export type Milestone = ProjectMilestone;
 export type ProjectDetail = ProjectView;
 export type HistoryEvent = ProjectHistoryEntry;
 export type Assignment = InboxRow;
-export type { ProjectSupervision, SupervisionDashboard, SupervisionNoticeItem, WarningColour };
+export type { OverdueMilestone, ProjectSupervision, SupervisionDashboard, SupervisionNoticeItem, WarningColour };
 export type Warning = LadderReading;
 export type Dossier = EnterpriseDossierView;
 export type { DossierProject };
@@ -472,6 +477,9 @@ export const api = {
 
   departments: () => get<Department[]>('/api/departments'),
   industryChains: () => get<IndustryChain[]>('/api/industry-chains'),
+  addIndustryChain: (body: AddIndustryChainDto) => post<IndustryChain>('/api/industry-chains', body),
+  nameIndustryChainInEnglish: (name: string, nameEn: string | null) =>
+    patch<IndustryChain>(`/api/industry-chains/${encodeURIComponent(name)}`, { nameEn }),
   createDepartment: (body: CreateDepartmentDto) => post<Department>('/api/departments', body),
   displayTokens: () => get<DisplayTokenView[]>('/api/display-tokens'),
   createDisplayToken: (body: CreateDisplayTokenDto) =>
@@ -529,6 +537,8 @@ export const api = {
   projectSupervision: (id: string) => get<ProjectSupervision>(project(id, '/supervision')),
   supervisionDashboard: (query: QueryOf<SupervisionDashboardQueryDto>) =>
     get<SupervisionDashboard>('/api/dashboard/supervision', query),
+  overdueMilestones: (query: QueryOf<OverdueMilestonesQueryDto>) =>
+    get<Page<OverdueMilestone>>('/api/supervision/overdue', query),
 
   summary: (filters: DashboardFilters) => get<Summary>('/api/dashboard/summary', filters),
   dashboardProjects: (query: QueryOf<DashboardProjectsQueryDto>) =>

@@ -1,6 +1,12 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { onUnauthorized, loadSession, Role, saveSession, Session } from './api';
-import { AuditLogPage, DepartmentsPage, UsersPage, DisplayTokensPage } from './components/admin-pages';
+import {
+  AuditLogPage,
+  DepartmentsPage,
+  IndustryChainsPage,
+  UsersPage,
+  DisplayTokensPage,
+} from './components/admin-pages';
 import { ConferencesPage } from './components/conferences-page';
 import { DossierPage, EnterprisesPage } from './components/enterprises-page';
 import { ImportPage } from './components/import-page';
@@ -55,6 +61,7 @@ const NAV: NavItem[] = [
   { path: '/matchmaking/dashboard', label: 'nav.matchmakingDashboard', roles: ['leader', 'taskforce', 'admin'] },
   { path: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { path: '/admin/departments', label: 'nav.departments', roles: ['admin'] },
+  { path: '/admin/industry-chains', label: 'nav.industryChains', roles: ['admin'] },
   { path: '/admin/audit-log', label: 'nav.auditLog', roles: ['admin'] },
   { path: '/admin/displays', label: 'nav.displays', roles: ['admin'] },
   { path: '/admin/webhooks', label: 'nav.webhooks', roles: ['admin'] },
@@ -231,6 +238,8 @@ function Page({ route, session }: { route: Route; session: Session }) {
   if (first === 'admin' && second === 'users' && role === 'admin')
     return <UsersPage route={route} user={session.user} />;
   if (first === 'admin' && second === 'departments' && role === 'admin') return <DepartmentsPage route={route} />;
+  if (first === 'admin' && second === 'industry-chains' && role === 'admin')
+    return <IndustryChainsPage route={route} />;
   if (first === 'admin' && second === 'audit-log' && role === 'admin') return <AuditLogPage route={route} />;
   if (first === 'admin' && second === 'displays' && role === 'admin') return <DisplayTokensPage route={route} />;
   if (first === 'notifications') return <NotificationsPage route={route} />;

@@ -158,6 +158,8 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   'GET /api/projects/:id/supervision': ALL_ROLES,
   // department: always their own department's milestones (the filter is forced).
   'GET /api/dashboard/supervision': ['admin', 'taskforce', 'leader', 'department'],
+  // department: always their own department's milestones (the filter is forced).
+  'GET /api/supervision/overdue': ['admin', 'taskforce', 'leader', 'department'],
   'POST /api/admin/rebuild': ['admin'],
   'GET /api/admin/rebuild': ['admin'],
   'GET /api/audit-log': ['admin'],

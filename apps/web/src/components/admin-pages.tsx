@@ -1,5 +1,16 @@
 import { FormEvent, useState } from 'react';
-import { Account, api, AuditAction, AUDIT_ACTIONS, AuditRecord, DisplayTokenView, Role, ROLES, User } from '../api';
+import {
+  Account,
+  api,
+  AuditAction,
+  AUDIT_ACTIONS,
+  AuditRecord,
+  DisplayTokenView,
+  IndustryChain,
+  Role,
+  ROLES,
+  User,
+} from '../api';
 import { formatCount, formatDate, formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { clearReferenceData, departmentName, useDepartments } from '../reference';
@@ -301,6 +312,109 @@ export function DepartmentsPage({ route }: { route: Route }) {
           </Field>
           <Field label={t('depts.name')} error={errorAt('name')}>
             <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          </Field>
+        </div>
+        <button type="submit" className="primary" disabled={pending}>
+          {t('common.create')}
+        </button>
+      </form>
+    </ListPage>
+  );
+}
+
+/** One chain's English name, saved on its own (blank clears it). */
+function ChainEnglishName({ chain, onSaved }: { chain: IndustryChain; onSaved: () => void }) {
+  const { t } = useI18n();
+  const { pending, problem, errorAt, run } = useCommand();
+  const [nameEn, setNameEn] = useState(chain.nameEn ?? '');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await run(() => api.nameIndustryChainInEnglish(chain.name, nameEn.trim() || null))) onSaved();
+  };
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={t('common.labelled', { label: t('chains.nameEn'), value: chain.name })}
+    >
+      <ProblemBanner problem={problem} shown={(f) => f === 'nameEn'} />
+      <Field label={t('chains.nameEn')} error={errorAt('nameEn')}>
+        <input value={nameEn} onChange={(e) => setNameEn(e.target.value)} />
+      </Field>
+      <button type="submit" disabled={pending}>
+        {t('chains.saveEn')}
+      </button>
+    </form>
+  );
+}
+
+/** A city has a few dozen chains: one page shows them all, the one just added (last) included. */
+const CHAINS_PAGE_SIZE = 100;
+
+/** Industry chains (admin): the names projects are filed under, with their English names. */
+export function IndustryChainsPage({ route }: { route: Route }) {
+  const { t } = useI18n();
+  const page = pageParam(route);
+  const list = useLoad(() => api.industryChains(), []);
+  const { pending, problem, errorAt, run } = useCommand();
+  const [form, setForm] = useState({ name: '', nameEn: '' });
+  const [created, setCreated] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const changed = () => {
+    // Forms and filters elsewhere offer the chains from a per-session cache.
+    clearReferenceData();
+    list.reload();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setCreated(null);
+    const chain = await run(() =>
+      api.addIndustryChain({ name: form.name.trim(), nameEn: form.nameEn.trim() || undefined }),
+    );
+    if (chain) {
+      setCreated(chain.name);
+      setForm({ name: '', nameEn: '' });
+      changed();
+    }
+  };
+
+  return (
+    <ListPage
+      title={t('chains.title')}
+      count={list.data && t('chains.count', { total: formatCount(list.data.length) })}
+      problem={list.problem}
+      columns={[{ label: t('chains.name') }, { label: t('chains.nameEn') }]}
+      list={pageOf(list.data, page, CHAINS_PAGE_SIZE)}
+      loading={list.loading}
+      rowKey={(chain) => `${chain.name}:${chain.nameEn ?? ''}`}
+      row={(chain) => (
+        <tr>
+          <td>{chain.name}</td>
+          <td>
+            <ChainEnglishName
+              chain={chain}
+              onSaved={() => {
+                setSaved(true);
+                changed();
+              }}
+            />
+          </td>
+        </tr>
+      )}
+      onPage={(next) => navigate('/admin/industry-chains', { page: next })}
+    >
+      {saved ? <Notice>{t('common.saved')}</Notice> : null}
+      <form className="panel form" onSubmit={submit} noValidate aria-label={t('chains.create')}>
+        <h2>{t('chains.create')}</h2>
+        {created ? <Notice>{t('chains.created', { name: created })}</Notice> : null}
+        <ProblemBanner problem={problem} shown={(f) => f === 'name' || f === 'nameEn'} />
+        <div className="row-2">
+          <Field label={t('chains.name')} error={errorAt('name')}>
+            <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          </Field>
+          <Field label={t('chains.nameEn')} error={errorAt('nameEn')} hint={t('chains.nameEnHint')}>
+            <input value={form.nameEn} onChange={(e) => setForm({ ...form, nameEn: e.target.value })} />
           </Field>
         </div>
         <button type="submit" className="primary" disabled={pending}>

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 import { departmentName, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
-import { Field, Notice, ProblemBanner, useCommand } from './form';
+import { Field, Notice, Pager, ProblemBanner, useCommand } from './form';
 import { ListPage, PAGE_SIZE, pageParam } from './list-page';
 
 const STATUSES = ['late', 'open', 'acknowledged', 'answered'] as const;
@@ -173,6 +173,61 @@ function EscalatedPanel({ department }: { department?: string }) {
   );
 }
 
+/** 全部逾期: every overdue milestone across departments (or of one), the longest overdue first, paged. */
+function OverduePanel({ department }: { department?: string }) {
+  const { t } = useI18n();
+  const departments = useDepartments();
+  const [page, setPage] = useState(1);
+  const [shownFor, setShownFor] = useState(department);
+  // Another department filter starts again at the first page.
+  if (shownFor !== department) {
+    setShownFor(department);
+    setPage(1);
+  }
+  const list = useLoad(() => api.overdueMilestones({ department, page, pageSize: PAGE_SIZE }), [department, page]);
+  if (!list.data) return <ProblemBanner problem={list.problem} />;
+  return (
+    <section className="panel" aria-label={t('supervision.overdueTitle')}>
+      <h2>{t('supervision.overdueTitle')}</h2>
+      <p className="muted">{t('supervision.overdueCount', { total: formatCount(list.data.total) })}</p>
+      {list.data.total === 0 ? <p className="muted">{t('supervision.overdueEmpty')}</p> : null}
+      {list.data.items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('notice.project')}</th>
+                <th scope="col">{t('supervision.milestone')}</th>
+                <th scope="col">{t('notice.department')}</th>
+                <th scope="col">{t('supervision.owner')}</th>
+                <th scope="col">{t('supervision.dueOn')}</th>
+                <th scope="col" className="num">
+                  {t('supervision.daysOverdue')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((item) => (
+                <tr key={`${item.projectId}:${item.milestoneId}`} className="row-overdue">
+                  <td>
+                    <a href={href(`/projects/${item.projectId}`)}>{item.projectTitle}</a>
+                  </td>
+                  <td>{item.title}</td>
+                  <td>{departmentName(departments, item.departmentCode)}</td>
+                  <td>{item.owner}</td>
+                  <td>{formatDate(item.dueOn)}</td>
+                  <td className="num">{formatCount(item.daysOverdue)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />
+    </section>
+  );
+}
+
 /** On the dashboard: the open milestones per ladder colour on `asOf`, linking to the 督办 page. */
 export function LadderCounts({ asOf, department }: { asOf: string; department?: string }) {
   const { t, code } = useI18n();
@@ -194,7 +249,7 @@ export function LadderCounts({ asOf, department }: { asOf: string; department?: 
   );
 }
 
-/** 督办: every notice across departments (filter by department and status), overdue first, and the escalated items. */
+/** 督办: every notice across departments (filter by department and status), overdue first, the escalated items and every overdue milestone. */
 export function SupervisionPage({ route }: { route: Route }) {
   const { t, code } = useI18n();
   const departments = useDepartments();
@@ -258,6 +313,7 @@ export function SupervisionPage({ route }: { route: Route }) {
       onPage={(next) => go({ page: next })}
     >
       <EscalatedPanel department={department || undefined} />
+      <OverduePanel department={department || undefined} />
       <div className="filters">
         <Field label={t('notice.department')}>
           <select value={department} onChange={(e) => go({ department: e.target.value || undefined })}>

@@ -66,3 +66,57 @@ export async function listDepartmentAssignments(
   }));
   return { items, total, ...page };
 }
+
+export interface OverdueMilestone {
+  projectId: string;
+  projectTitle: string;
+  milestoneId: string;
+  title: string;
+  departmentCode: string;
+  owner: string;
+  dueOn: string;
+  /** Days from the due date to `today`; at least 1. */
+  daysOverdue: number;
+}
+
+/**
+ * `GET /api/supervision/overdue`: every overdue milestone across departments (or of one), the
+ * longest overdue first. `today` is a business date (CST).
+ */
+export async function listOverdueMilestones(
+  dataSource: DataSource,
+  department: string | undefined,
+  page: PageRequest,
+  today: string,
+): Promise<Page<OverdueMilestone>> {
+  const qb = dataSource
+    .getRepository(DepartmentAssignmentRow)
+    .createQueryBuilder('a')
+    .where(overdueMilestoneSql('a'))
+    .setParameter('today', today);
+  if (department !== undefined) qb.andWhere('a.departmentCode = :department', { department });
+
+  const { total } = (await qb.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>())!;
+  const rows = await qb
+    .select(
+      [
+        'a.project_id AS "projectId"',
+        'a.project_title AS "projectTitle"',
+        'a.milestone_id AS "milestoneId"',
+        'a.title AS "title"',
+        'a.department_code AS "departmentCode"',
+        'a.owner AS "owner"',
+        `to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn"`,
+        '(CAST(:today AS date) - a.due_on)::int AS "daysOverdue"',
+      ].join(', '),
+    )
+    // Days overdue descending is due date ascending; the rest makes the order total (stable pages).
+    .orderBy('a.due_on', 'ASC')
+    .addOrderBy('a.project_title', 'ASC')
+    .addOrderBy('a.milestone_id', 'ASC')
+    .addOrderBy('a.project_id', 'ASC')
+    .offset(offsetOf(page))
+    .limit(page.pageSize)
+    .getRawMany<OverdueMilestone>();
+  return { items: rows, total, ...page };
+}

@@ -10,7 +10,13 @@ import {
   SupervisionNotice,
 } from '@luodi/domain';
 import { EventStore } from '@luodi/event-store';
-import { SupervisionDashboard, supervisionDashboard } from '@luodi/read-models';
+import {
+  listOverdueMilestones,
+  OverdueMilestone,
+  Page,
+  SupervisionDashboard,
+  supervisionDashboard,
+} from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { Actor, CurrentActor } from '../../auth/actor';
 import { readAggregate } from '../../common/event-sourced';
@@ -18,7 +24,8 @@ import { EVENT_STORE } from '../../database/database.module';
 import { READ_DATA_SOURCE } from '../../database/read-database';
 import { assertProjectAccess, departmentScopeOf } from '../../projects/project-access';
 import { SupervisionSettingsStore } from '../supervision-settings';
-import { LadderQueryDto, SupervisionDashboardQueryDto } from './supervision-views.dto';
+import { pageOf } from '../../projection/page-query.dto';
+import { LadderQueryDto, OverdueMilestonesQueryDto, SupervisionDashboardQueryDto } from './supervision-views.dto';
 
 export interface ProjectSupervision {
   asOf: string;
@@ -62,6 +69,17 @@ export class SupervisionViewsController {
       asOf,
       await this.settings.current(),
       departmentScopeOf(actor) ?? query.department,
+    );
+  }
+
+  /** Every overdue milestone across departments, the longest overdue first (the task force's list). */
+  @Get('supervision/overdue')
+  overdue(@Query() query: OverdueMilestonesQueryDto, @CurrentActor() actor: Actor): Promise<Page<OverdueMilestone>> {
+    return listOverdueMilestones(
+      this.dataSource,
+      departmentScopeOf(actor) ?? query.department,
+      pageOf(query),
+      businessDate(new Date().toISOString()),
     );
   }
 }
