@@ -139,6 +139,25 @@ describe('the work facts a scorecard reads', () => {
     ]);
   });
 
+  it('dates a fact by its business day in China Standard Time', async () => {
+    const notice = (noticeId: string, issuedAt: string) => ({
+      noticeId,
+      departmentCode: 'industry',
+      issuedAt,
+      issuedRecordedAt: issuedAt,
+      acknowledgedAt: null,
+      acknowledgedRecordedAt: null,
+    });
+    await store(
+      // 1 November 00:30 CST is still 31 October in UTC; 30 November 23:30 CST is 30 November 15:30 UTC.
+      facts('first-hour', { notices: [notice('x1', '2026-11-01T00:30:00+08:00')] }),
+      facts('last-hour', { notices: [notice('x2', '2026-11-30T23:30:00+08:00')] }),
+      // 1 December 00:30 CST is still 30 November in UTC.
+      facts('next-month', { notices: [notice('x3', '2026-12-01T00:30:00+08:00')] }),
+    );
+    expect(await ids(november)).toEqual(['first-hour', 'last-hour']);
+  });
+
   it('for one department, returns only the projects that name it', async () => {
     await store(
       facts('industry', { milestones: [milestone('a', '2026-11-15', 'industry', null)] }),

@@ -9,7 +9,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   the earliest of resolution, removal and closing; unbounded while none happened);
  * - `last_recorded_at`: the latest record time in the row; a `knownAt` before it may see the row otherwise;
  * - `departments`: every department named (milestone spells, leads, notices), for one department's items.
- * Business dates are China Standard Time (UTC+08:00, as businessDate in libs/domain). The function
+ * Business dates are China Standard Time (UTC+08:00, as businessDate in libs/domain; an
+ * interval, since a zone named '+08:00' would be POSIX, i.e. west of Greenwich). The function
  * lives in `public`, not in the schema the migration runs in: a rebuild replays the migrations in a
  * shadow schema and drops that schema after moving only its tables out.
  */
@@ -29,18 +30,18 @@ export class AddProjectWorkFactsScope1765100000000 implements MigrationInterface
             FROM jsonb_array_elements(NEW.milestones) m, jsonb_array_elements(m->'spells') s
            WHERE s->>'dueOn' IS NOT NULL
           UNION ALL
-          SELECT ((n->>'raisedAt')::timestamptz AT TIME ZONE '+08:00')::date,
-                 COALESCE(LEAST(((n->>'resolvedAt')::timestamptz AT TIME ZONE '+08:00')::date,
-                                ((n->>'removedAt')::timestamptz AT TIME ZONE '+08:00')::date,
-                                (NEW.closed_at AT TIME ZONE '+08:00')::date), 'infinity')
+          SELECT ((n->>'raisedAt')::timestamptz AT TIME ZONE INTERVAL '+08:00')::date,
+                 COALESCE(LEAST(((n->>'resolvedAt')::timestamptz AT TIME ZONE INTERVAL '+08:00')::date,
+                                ((n->>'removedAt')::timestamptz AT TIME ZONE INTERVAL '+08:00')::date,
+                                (NEW.closed_at AT TIME ZONE INTERVAL '+08:00')::date), 'infinity')
             FROM jsonb_array_elements(NEW.needs) n
           UNION ALL
           SELECT d, d FROM (
-            SELECT ((n->>'resolvedAt')::timestamptz AT TIME ZONE '+08:00')::date FROM jsonb_array_elements(NEW.needs) n
+            SELECT ((n->>'resolvedAt')::timestamptz AT TIME ZONE INTERVAL '+08:00')::date FROM jsonb_array_elements(NEW.needs) n
             UNION ALL
-            SELECT ((n->>'issuedAt')::timestamptz AT TIME ZONE '+08:00')::date FROM jsonb_array_elements(NEW.notices) n
+            SELECT ((n->>'issuedAt')::timestamptz AT TIME ZONE INTERVAL '+08:00')::date FROM jsonb_array_elements(NEW.notices) n
             UNION ALL
-            SELECT ((f->>'at')::timestamptz AT TIME ZONE '+08:00')::date FROM jsonb_array_elements(NEW.follow_ups) f
+            SELECT ((f->>'at')::timestamptz AT TIME ZONE INTERVAL '+08:00')::date FROM jsonb_array_elements(NEW.follow_ups) f
           ) points(d) WHERE d IS NOT NULL
         )
         SELECT min(spans.lo), max(spans.hi) INTO lo, hi FROM spans;
