@@ -114,6 +114,10 @@ describe('the work facts a scorecard reads', () => {
         needs: [need('nb', '2026-08-01', '2026-09-01')],
       }),
       facts('after', { milestones: [milestone('c', '2027-01-10', 'industry', null)] }),
+      // Work before and after the period but none in it.
+      facts('around', {
+        milestones: [milestone('d', '2026-09-10', 'industry', null), milestone('e', '2027-01-10', 'industry', null)],
+      }),
       facts('idle'),
     );
     expect(await ids(november)).toEqual(['due-in']);

@@ -7,7 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `activity`: every business date at which a fact can count (a milestone's due dates, a need
  *   resolved, a notice issued, a 回访) and, for each need, the days it can be open (from raising to
  *   the earliest of resolution, removal and closing; unbounded while none happened);
- * - `last_recorded_at`: the latest record time in the row; a `knownAt` before it may see the row otherwise;
+ * - `open_recorded`: for each need, the record times from its raising to the last record of what
+ *   ended it: a `knownAt` in there may not know the end yet, so the need may be open longer then;
  * - `departments`: every department named (milestone spells, leads, notices), for one department's items.
  * Business dates are China Standard Time (UTC+08:00, as businessDate in libs/domain; an
  * interval, since a zone named '+08:00' would be POSIX, i.e. west of Greenwich). The function
@@ -17,13 +18,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class AddProjectWorkFactsScope1765100000000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(
-      `ALTER TABLE project_work_facts ADD COLUMN activity daterange, ADD COLUMN last_recorded_at timestamptz, ADD COLUMN departments text[] NOT NULL DEFAULT '{}'`,
+      `ALTER TABLE project_work_facts ADD COLUMN activity datemultirange, ADD COLUMN open_recorded tstzmultirange, ADD COLUMN departments text[] NOT NULL DEFAULT '{}'`,
     );
     await db.query(`
       CREATE OR REPLACE FUNCTION public.project_work_facts_scope() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        lo date;
-        hi date;
       BEGIN
         WITH spans(lo, hi) AS (
           SELECT (s->>'dueOn')::date, (s->>'dueOn')::date
@@ -44,23 +42,14 @@ export class AddProjectWorkFactsScope1765100000000 implements MigrationInterface
             SELECT ((f->>'at')::timestamptz AT TIME ZONE INTERVAL '+08:00')::date FROM jsonb_array_elements(NEW.follow_ups) f
           ) points(d) WHERE d IS NOT NULL
         )
-        SELECT min(spans.lo), max(spans.hi) INTO lo, hi FROM spans;
-        NEW.activity := CASE WHEN lo IS NULL THEN NULL ELSE daterange(lo, hi, '[]') END;
-        NEW.last_recorded_at := (
-          SELECT max(t) FROM (
-            SELECT NEW.closed_recorded_at
-            UNION ALL SELECT (s->>'recordedAt')::timestamptz
-              FROM jsonb_array_elements(NEW.milestones) m, jsonb_array_elements(m->'spells') s
-            UNION ALL SELECT (m->>'completedRecordedAt')::timestamptz FROM jsonb_array_elements(NEW.milestones) m
-            UNION ALL SELECT (x.value)::timestamptz
-              FROM jsonb_array_elements(NEW.needs) n,
-                   jsonb_each_text(n) x WHERE x.key IN ('raisedRecordedAt', 'removedRecordedAt', 'resolvedRecordedAt')
-            UNION ALL SELECT (x.value)::timestamptz
-              FROM jsonb_array_elements(NEW.notices) n,
-                   jsonb_each_text(n) x WHERE x.key IN ('issuedRecordedAt', 'acknowledgedRecordedAt')
-            UNION ALL SELECT (f->>'recordedAt')::timestamptz FROM jsonb_array_elements(NEW.follow_ups) f
-            UNION ALL SELECT (l->>'recordedAt')::timestamptz FROM jsonb_array_elements(NEW.leads) l
-          ) recorded(t));
+        SELECT range_agg(daterange(spans.lo, GREATEST(spans.lo, spans.hi), '[]')) INTO NEW.activity FROM spans;
+        NEW.open_recorded := COALESCE((
+          SELECT range_agg(tstzrange(raised, ended))
+            FROM (SELECT (n->>'raisedRecordedAt')::timestamptz AS raised,
+                         GREATEST((n->>'resolvedRecordedAt')::timestamptz, (n->>'removedRecordedAt')::timestamptz,
+                                  NEW.closed_recorded_at) AS ended
+                    FROM jsonb_array_elements(NEW.needs) n) e
+           WHERE raised < ended), '{}');
         NEW.departments := ARRAY(
           SELECT DISTINCT d FROM (
             SELECT s->>'departmentCode'
@@ -76,7 +65,9 @@ export class AddProjectWorkFactsScope1765100000000 implements MigrationInterface
     // Existing rows: the trigger computes their columns.
     await db.query(`UPDATE project_work_facts SET project_id = project_id`);
     await db.query(`CREATE INDEX project_work_facts_activity_idx ON project_work_facts USING gist (activity)`);
-    await db.query(`CREATE INDEX project_work_facts_recorded_idx ON project_work_facts (last_recorded_at)`);
+    await db.query(
+      `CREATE INDEX project_work_facts_open_recorded_idx ON project_work_facts USING gist (open_recorded)`,
+    );
     await db.query(`CREATE INDEX project_work_facts_departments_idx ON project_work_facts USING gin (departments)`);
   }
 
@@ -84,7 +75,7 @@ export class AddProjectWorkFactsScope1765100000000 implements MigrationInterface
     await db.query(`DROP TRIGGER project_work_facts_scope ON project_work_facts`);
     await db.query(`DROP FUNCTION public.project_work_facts_scope()`);
     await db.query(
-      `ALTER TABLE project_work_facts DROP COLUMN activity, DROP COLUMN last_recorded_at, DROP COLUMN departments`,
+      `ALTER TABLE project_work_facts DROP COLUMN activity, DROP COLUMN open_recorded, DROP COLUMN departments`,
     );
   }
 }

@@ -15,8 +15,9 @@ export interface WorkFactsScope {
  * The work facts of the projects that can count in a period: a superset of what
  * libs/forecast/src/scorecard.ts keeps (that stays the one definition of the figures). A fact
  * counts only at a date in [from, to] or, for an open need, at evaluatedOn (before `from` when the
- * period lies ahead), which the row's `activity` range covers (migration 1765100000000); a row
- * recorded after `knownAt` may have looked otherwise then, so it is read whatever its range.
+ * period lies ahead), which the row's `activity` dates cover (migration 1765100000000). As known
+ * at `knownAt` a row has fewer facts, and only a need whose end was not recorded yet can count
+ * longer: `open_recorded` holds those record times, and such a row is read whatever its dates.
  */
 export function projectWorkFactsFor(dataSource: DataSource, scope: WorkFactsScope): Promise<ProjectWorkFactsRow[]> {
   const start = scope.evaluatedOn < scope.from ? scope.evaluatedOn : scope.from;
@@ -25,7 +26,7 @@ export function projectWorkFactsFor(dataSource: DataSource, scope: WorkFactsScop
     .createQueryBuilder('f')
     .where(
       scope.knownAt
-        ? `(f.activity && daterange(CAST(:start AS date), CAST(:to AS date), '[]') OR f.last_recorded_at > CAST(:knownAt AS timestamptz))`
+        ? `(f.activity && daterange(CAST(:start AS date), CAST(:to AS date), '[]') OR f.open_recorded @> CAST(:knownAt AS timestamptz))`
         : `f.activity && daterange(CAST(:start AS date), CAST(:to AS date), '[]')`,
       { start, to: scope.to, knownAt: scope.knownAt },
     )
