@@ -6,7 +6,7 @@ import {
   LandingRateRow,
   landingRates,
   librarySubjects,
-  allProjectWorkFacts,
+  projectWorkFactsFor,
 } from '@luodi/read-models';
 import {
   departmentWork,
@@ -20,6 +20,9 @@ import { computeScorecards, DepartmentScorecards } from '../scorecards/departmen
 
 /** The forecast in a report looks a year ahead of the period's end, as the dashboard does by default. */
 export const REPORT_HORIZON_DAYS = 365;
+
+/** The overdue list takes every milestone due by the period's end, however long ago. */
+const OVERDUE_FROM = '0001-01-01';
 
 export interface OverdueItem extends ScorecardMilestoneItem {
   department: string;
@@ -53,9 +56,9 @@ export async function reportFigures(
     Promise.all(LANDING_RATE_GROUPS.map((group) => landingRates(dataSource, group, asOf, filters))),
     computeScorecards(dataSource, { from: period.start, to: asOf, evaluatedOn: asOf, knownAt }, weights),
     librarySubjects(dataSource, asOf, filters),
-    allProjectWorkFacts(dataSource),
+    projectWorkFactsFor(dataSource, { from: OVERDUE_FROM, to: asOf, evaluatedOn: asOf, knownAt }),
   ]);
-  const work = departmentWork({ from: '0001-01-01', to: asOf, evaluatedOn: asOf, knownAt, projects });
+  const work = departmentWork({ from: OVERDUE_FROM, to: asOf, evaluatedOn: asOf, knownAt, projects });
   const overdue = [...work.entries()]
     .flatMap(([department, w]) =>
       w.milestones.filter((m) => m.outcome === 'overdue').map((m) => ({ department, ...m })),

@@ -9,7 +9,7 @@ import {
   emptyWork,
   ScorecardWeights,
 } from '@luodi/forecast';
-import { allProjectWorkFacts, landingRates } from '@luodi/read-models';
+import { landingRates, projectWorkFactsFor } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/problem';
 import { knownAtOf } from '../dashboard/dashboard.handlers';
@@ -51,7 +51,7 @@ export function scorecardPeriod(query: ScorecardQueryDto): ScorecardPeriod {
   };
 }
 
-/** Every department's scorecard for a period: the work facts judged in memory, the landings from the dashboard query. */
+/** Every department's scorecard for a period: the work facts that can count judged in memory, the landings from the dashboard query. */
 export async function computeScorecards(
   dataSource: DataSource,
   period: ScorecardPeriod,
@@ -59,7 +59,7 @@ export async function computeScorecards(
 ): Promise<DepartmentScorecards> {
   const knownAt = period.knownAt ?? undefined;
   const [projects, departments, landing] = await Promise.all([
-    allProjectWorkFacts(dataSource),
+    projectWorkFactsFor(dataSource, period),
     dataSource.query('SELECT code, name FROM departments ORDER BY code') as Promise<{ code: string; name: string }[]>,
     landingRates(dataSource, 'department', period.evaluatedOn, { knownAt }),
   ]);
@@ -115,7 +115,7 @@ export class DepartmentScorecardItemsHandler implements IQueryHandler<Department
 
   async execute({ department, query }: DepartmentScorecardItemsQuery): Promise<DepartmentScorecardItems> {
     const period = scorecardPeriod(query);
-    const projects = await allProjectWorkFacts(this.dataSource);
+    const projects = await projectWorkFactsFor(this.dataSource, { ...period, department });
     const work = departmentWork({ ...period, knownAt: period.knownAt ?? undefined, projects }).get(department);
     return { ...period, department, ...(work ?? emptyWork()) };
   }

@@ -1,5 +1,6 @@
 import { type LandingPlan, type Need } from '@luodi/domain';
 import { CreateProjectWorkFacts1764730000000 } from '../migrations/1764730000000-create-project-work-facts.migration';
+import { AddProjectWorkFactsScope1765100000000 } from '../migrations/1765100000000-add-project-work-facts-scope.migration';
 import { ProjectionEvent } from '../projection-event';
 import { ownStream, RowProjection } from '../projector/projection';
 import { MilestoneFact, NeedFact, ProjectWorkFactsRow } from './project-work-facts.entity';
@@ -160,7 +161,7 @@ export const projectWorkFacts: RowProjection<ProjectWorkFactsRow> = {
   name: 'project-work-facts',
   entity: ProjectWorkFactsRow,
   key: 'projectId',
-  migrations: [CreateProjectWorkFacts1764730000000],
+  migrations: [CreateProjectWorkFacts1764730000000, AddProjectWorkFactsScope1765100000000],
   target: ownStream('project'),
   evolve: evolveProjectWorkFacts,
 };
