@@ -132,3 +132,13 @@ export function screenshot(page: Page, name: string): Promise<Buffer> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
+
+/**
+ * The highest position the page's session has written (the web UI keeps it for `minPosition`):
+ * a test that checks the UI's write through the API reads the read models at least that far.
+ */
+export async function writtenPosition(page: Page): Promise<string> {
+  const position = (await page.evaluate(`sessionStorage.getItem('luodi.minPosition')`)) as string | null;
+  if (!position || !/^\d+$/.test(position)) throw new Error(`the page remembered no written position (${position})`);
+  return position;
+}

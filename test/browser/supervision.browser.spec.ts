@@ -8,7 +8,7 @@
 import { Browser } from 'playwright-core';
 import { createWorld, dateDaysAgo, daysAgo, get, post, projectAt, World } from '../e2e/projects.helpers';
 import { RunningApi, startApi } from '../support/start-api';
-import { buildWebUi, describeWithChromium, launchBrowser, logIn, openUi, screenshot } from './harness';
+import { buildWebUi, describeWithChromium, launchBrowser, logIn, openUi, screenshot, writtenPosition } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -105,8 +105,9 @@ describeWithChromium('supervision in the browser', () => {
     await form.getByRole('button', { name: '发督办单' }).click();
     await form.getByText('已发出。').waitFor();
     expect(ui.errors).toEqual([]);
+    const position = await writtenPosition(page);
     await ui.close();
-    const industry = await get(api, '/api/supervision-notices?department=industry', world.taskforce);
+    const industry = await get(api, `/api/supervision-notices?department=industry&minPosition=${position}`, world.taskforce);
     expect(industry.body.items).toEqual([expect.objectContaining({ message: '请加快协议谈判', level: 'reminder' })]);
   });
 
