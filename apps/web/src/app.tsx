@@ -30,9 +30,12 @@ import { ScorecardItemsPage, ScorecardsPage } from './components/scorecards-page
 import { MessageKey, useI18n } from './i18n';
 import { clearReferenceData } from './reference';
 import { href, navigate, Route, useRoute } from './router';
+import { preloadable } from './preloadable';
 
 // ECharts is most of the bundle and only the dashboard needs it: load it with that page.
-const DashboardPage = lazy(() => import('./components/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const { Page: DashboardPage, preload: preloadDashboardPage } = preloadable(() =>
+  import('./components/dashboard-page').then((m) => m.DashboardPage),
+);
 const WallPage = lazy(() => import('./components/wall-page').then((m) => ({ default: m.WallPage })));
 const MatchmakingDashboardPage = lazy(() =>
   import('./components/matchmaking-dashboard-page').then((m) => ({ default: m.MatchmakingDashboardPage })),
@@ -87,6 +90,14 @@ export function App() {
     document.documentElement.lang = lang;
     document.title = `${t('app.title')} · ${t('app.subtitle').split(' · ')[0]}`;
   }, [lang, t]);
+
+  // Most users land on the dashboard: while the login page waits for them, its code (ECharts
+  // above all) is fetched and evaluated, so signing in is followed at once by the data requests.
+  useEffect(() => {
+    if (session) return;
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    idle(() => void preloadDashboardPage());
+  }, [session]);
 
   useEffect(() => {
     onUnauthorized(() => {
