@@ -8,7 +8,16 @@ import { createUserAndLogin, TestUser } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
 import { DEPARTMENTS, ledger, qingdaoRows } from '../e2e/excel.helpers';
 import { get, post } from '../e2e/projects.helpers';
-import { buildWebUi, describeWithChromium, launchBrowser, logIn, openUi, screenshot, UiSession, writtenPosition } from './harness';
+import {
+  buildWebUi,
+  describeWithChromium,
+  launchBrowser,
+  logIn,
+  openUi,
+  screenshot,
+  UiSession,
+  writtenPosition,
+} from './harness';
 
 jest.setTimeout(180_000);
 

@@ -34,10 +34,11 @@ describeWithChromium('reference data', () => {
       world.leader.password,
     );
     await page.getByRole('heading', { level: 1, name: '落地看板' }).waitFor();
-    await page.locator('#industry-chains option[value="低空经济"]').waitFor({ state: 'attached' });
     const chain = page.getByRole('form', { name: '筛选条件' }).getByLabel('产业链');
-    await chain.fill('低空经济');
-    await chain.press('Enter');
+    await chain.locator('option[value="低空经济"]').waitFor({ state: 'attached' });
+    // A pick list: no free text to mistype.
+    expect(await chain.evaluate((element) => element.tagName)).toBe('SELECT');
+    await chain.selectOption('低空经济');
     await page.waitForURL(/industryChain=/);
     await page.getByRole('status').filter({ hasText: '无匹配项目' }).waitFor();
     expect(errors).toEqual([]);
@@ -51,8 +52,10 @@ describeWithChromium('reference data', () => {
       world.taskforce.password,
     );
     await page.goto(`${api.baseUrl}/#/projects/new`);
-    await page.locator('#submission-chains option[value="低空经济"]').waitFor({ state: 'attached' });
-    expect(await page.locator('#submission-chains option[value="新一代信息技术"]').count()).toBe(1);
+    const chain = page.getByLabel('产业链');
+    await chain.locator('option[value="低空经济"]').waitFor({ state: 'attached' });
+    expect(await chain.locator('option[value="新一代信息技术"]').count()).toBe(1);
+    expect(await chain.evaluate((element) => element.tagName)).toBe('SELECT');
     await close();
   });
 

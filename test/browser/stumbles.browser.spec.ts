@@ -41,8 +41,8 @@ describeWithChromium('stumbles in use', () => {
     const { page, errors, close } = session;
     await page.getByRole('heading', { level: 1, name: '落地看板' }).waitFor();
     const chain = page.getByRole('form', { name: '筛选条件' }).getByLabel('产业链');
-    await chain.fill('海洋装备');
-    await chain.press('Enter');
+    await chain.locator('option[value="海洋装备"]').waitFor({ state: 'attached' });
+    await chain.selectOption('海洋装备');
     await page.waitForURL(/industryChain=/);
     await page.getByRole('button', { name: '重置' }).waitFor();
 

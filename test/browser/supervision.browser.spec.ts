@@ -107,7 +107,11 @@ describeWithChromium('supervision in the browser', () => {
     expect(ui.errors).toEqual([]);
     const position = await writtenPosition(page);
     await ui.close();
-    const industry = await get(api, `/api/supervision-notices?department=industry&minPosition=${position}`, world.taskforce);
+    const industry = await get(
+      api,
+      `/api/supervision-notices?department=industry&minPosition=${position}`,
+      world.taskforce,
+    );
     expect(industry.body.items).toEqual([expect.objectContaining({ message: '请加快协议谈判', level: 'reminder' })]);
   });
 

@@ -106,7 +106,8 @@ describeWithChromium('web UI in the browser', () => {
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await page.getByText(`已登记：${ENTERPRISE}`).waitFor();
 
-    await page.getByLabel('产业链').fill('船舶海工装备');
+    await page.getByLabel('产业链').locator('option[value="船舶海工装备"]').waitFor({ state: 'attached' });
+    await page.getByLabel('产业链').selectOption('船舶海工装备');
     await page.getByLabel('所在区（市）').selectOption('黄岛区');
     await page.getByLabel('计划投资（万元）').fill('20000');
     await page.getByRole('button', { name: '添加诉求' }).click();

@@ -1,11 +1,10 @@
-import { FormEvent, useMemo } from 'react';
+import { useMemo } from 'react';
 import { api, DashboardFilters, Forecast, GroupBy, RateRow, Summary } from '../api';
 import { formatAmount, formatCount, formatPercent, formatPercentRange, quarterLabel, todayInChina } from '../format';
 import { MessageKey, useI18n } from '../i18n';
-import { districtName, DISTRICTS, localName, useConferences, useDepartments, useIndustryChains } from '../reference';
+import { districtName, DISTRICTS, useConferences, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
-import { useUrlDraft } from '../use-url-draft';
 import {
   backtestOption,
   Chart,
@@ -16,6 +15,7 @@ import {
   TrendPoint,
   trendOption,
 } from './charts';
+import { ChainSelect } from './chain-select';
 import { ExportButton, PrintButton, usePrintStamp } from './file-actions';
 import { ProblemBanner } from './form';
 import { LadderCounts } from './supervision';
@@ -145,16 +145,10 @@ function FilterBar({
   onChange: (name: string, value: string) => void;
 }) {
   const { t } = useI18n();
-  const chains = useIndustryChains();
   const departments = useDepartments();
   const conferences = useConferences();
-  const [chain, setChain] = useUrlDraft(filters.industryChain ?? '');
-  const applyChain = (event: FormEvent) => {
-    event.preventDefault();
-    onChange('industryChain', chain.trim());
-  };
   return (
-    <form className="filters" aria-label={t('dash.filters')} onSubmit={applyChain}>
+    <form className="filters" aria-label={t('dash.filters')} onSubmit={(event) => event.preventDefault()}>
       <label>
         <span>{t('dash.asOf')}</span>
         <input
@@ -180,19 +174,12 @@ function FilterBar({
       </fieldset>
       <label>
         <span>{t('filter.industryChain')}</span>
-        <input
-          list="industry-chains"
-          value={chain}
-          onChange={(e) => setChain(e.target.value)}
-          onBlur={applyChain}
-          placeholder={t('common.all')}
+        <ChainSelect
+          value={filters.industryChain ?? ''}
+          onChange={(value) => onChange('industryChain', value)}
+          empty={t('common.all')}
         />
       </label>
-      <datalist id="industry-chains">
-        {chains.map((chain) => (
-          <option key={chain.name} value={chain.name} label={localName(chain.name, chain.nameEn)} />
-        ))}
-      </datalist>
       <label>
         <span>{t('filter.district')}</span>
         <select value={filters.district ?? ''} onChange={(e) => onChange('district', e.target.value)}>
@@ -230,10 +217,7 @@ function FilterBar({
         <button
           type="button"
           className="link-button"
-          onClick={() => {
-            setChain('');
-            navigate('/dashboard', { asOf: filters.asOf, known: known === 'then' ? known : undefined });
-          }}
+          onClick={() => navigate('/dashboard', { asOf: filters.asOf, known: known === 'then' ? known : undefined })}
         >
           {t('common.reset')}
         </button>

@@ -1,19 +1,12 @@
 import { api, PROJECT_STATUSES, ProjectStatus } from '../api';
 import { formatAmount, formatCount, formatDate } from '../format';
 import { useI18n } from '../i18n';
-import {
-  departmentName,
-  districtName,
-  DISTRICTS,
-  localName,
-  useConferences,
-  useDepartments,
-  useIndustryChains,
-} from '../reference';
+import { departmentName, districtName, DISTRICTS, useConferences, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { useUrlDraft } from '../use-url-draft';
 import { ListPage, PAGE_SIZE, pageParam, SearchForm } from './list-page';
+import { ChainSelect } from './chain-select';
 import { ExportButton } from './file-actions';
 import { StatusBadge } from './status-badge';
 
@@ -25,7 +18,6 @@ const FILTERS = ['status', 'industryChain', 'department', 'conferenceId', 'distr
  */
 export function ProjectsPage({ route, reviewQueue = false }: { route: Route; reviewQueue?: boolean }) {
   const { t, lang } = useI18n();
-  const chains = useIndustryChains();
   const departments = useDepartments();
   const conferences = useConferences();
   const base = reviewQueue ? '/reviews' : '/projects';
@@ -49,7 +41,6 @@ export function ProjectsPage({ route, reviewQueue = false }: { route: Route; rev
     [key],
   );
   const [q, setQ] = useUrlDraft(query.q);
-  const [chain, setChain] = useUrlDraft(query.industryChain);
 
   // Any change of filter starts again at page 1.
   const update = (changes: Partial<typeof query>) => navigate(base, { ...query, ...changes, page: undefined });
@@ -112,7 +103,7 @@ export function ProjectsPage({ route, reviewQueue = false }: { route: Route; rev
       )}
       onPage={(next) => navigate(base, { ...query, page: next })}
     >
-      <SearchForm onSearch={() => update({ q: q.trim(), industryChain: chain.trim() })}>
+      <SearchForm onSearch={() => update({ q: q.trim() })}>
         <label>
           <span>{t('projects.q')}</span>
           <input
@@ -135,18 +126,12 @@ export function ProjectsPage({ route, reviewQueue = false }: { route: Route; rev
         </label>
         <label>
           <span>{t('filter.industryChain')}</span>
-          <input
-            list="project-chains"
-            value={chain}
-            placeholder={t('common.all')}
-            onChange={(e) => setChain(e.target.value)}
+          <ChainSelect
+            value={query.industryChain}
+            onChange={(value) => update({ industryChain: value })}
+            empty={t('common.all')}
           />
         </label>
-        <datalist id="project-chains">
-          {chains.map((chain) => (
-            <option key={chain.name} value={chain.name} label={localName(chain.name, chain.nameEn)} />
-          ))}
-        </datalist>
         <label>
           <span>{t('filter.involvedDepartment')}</span>
           <select value={query.department} onChange={(e) => update({ department: e.target.value })}>

@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import { NEED_KINDS, NeedKind } from '../api';
 import { useI18n } from '../i18n';
 import type { ProblemText } from '../problem-text';
-import { DISTRICTS, localName, useIndustryChains } from '../reference';
+import { DISTRICTS } from '../reference';
+import { ChainSelect } from './chain-select';
 import { Field, FieldError } from './form';
 
 type ErrorAt = (field: string) => ProblemText | undefined;
@@ -33,7 +34,6 @@ export function SubmissionFields({
   district?: string | null;
 }) {
   const { t } = useI18n();
-  const chains = useIndustryChains();
   const set = (name: keyof SubmissionForm) => (event: { target: { value: string } }) =>
     onChange({ ...form, [name]: event.target.value });
   const districts = [...new Set([...DISTRICTS, ...(district ? [district] : [])])];
@@ -47,7 +47,11 @@ export function SubmissionFields({
       </Field>
       <div className="row-3">
         <Field label={t('new.industryChain')} error={errorAt('industryChain')}>
-          <input list="submission-chains" value={form.industryChain} onChange={set('industryChain')} />
+          <ChainSelect
+            value={form.industryChain}
+            onChange={(industryChain) => onChange({ ...form, industryChain })}
+            empty={t('common.choose')}
+          />
         </Field>
         <Field label={t('new.district')} error={errorAt('district')}>
           <select value={form.district} onChange={set('district')}>
@@ -63,11 +67,6 @@ export function SubmissionFields({
           <input inputMode="decimal" value={form.investment} onChange={set('investment')} />
         </Field>
       </div>
-      <datalist id="submission-chains">
-        {chains.map((chain) => (
-          <option key={chain.name} value={chain.name} label={localName(chain.name, chain.nameEn)} />
-        ))}
-      </datalist>
     </>
   );
 }
