@@ -421,6 +421,7 @@ describeWithChromium('web UI in the browser', () => {
       '/conferences',
       '/admin/users',
       '/admin/departments',
+      '/admin/industry-chains',
       '/admin/audit-log',
       '/admin/webhooks',
       '/notifications',
