@@ -3,13 +3,25 @@
  * before its fix: a department's progress form offering other departments' milestones, another
  * department's project shown under the previous project's page, filter boxes that kept a filter the figures no longer used (after Back or the
  * navigation link), a trend drawn with one request per quarter, JavaScript served uncompressed,
- * sixteen checkboxes for a plan's supporting departments that cut their names.
+ * sixteen checkboxes for a plan's supporting departments that cut their names. 仅看逾期 surviving
+ * Back is checked too (it followed the URL already).
  * The time from the login click to a fully drawn dashboard is measured and printed.
  */
 import { Browser, Page } from 'playwright-core';
 import { TestUser } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
-import { createWorld, get, plan, post, projectAt, validSubmission, World } from '../e2e/projects.helpers';
+import {
+  approvingReview,
+  createWorld,
+  dateDaysAgo,
+  daysAgo,
+  get,
+  plan,
+  post,
+  projectAt,
+  validSubmission,
+  World,
+} from '../e2e/projects.helpers';
 import { buildWebUi, describeWithChromium, launchBrowser, logIn, openUi, screenshot, writtenPosition } from './harness';
 
 jest.setTimeout(120_000);
@@ -338,6 +350,57 @@ describeWithChromium('stumbles in use', () => {
     expect(saved.body.plan).toEqual(
       expect.objectContaining({ leadDepartment: 'industry', supportingDepartments: ['private-economy'] }),
     );
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('project list: 仅看逾期 stays ticked after a project and Back, and the list stays overdue only', async () => {
+    const title = '逾期港口项目';
+    const submitted = await post(
+      api,
+      '/api/projects',
+      world.taskforce,
+      validSubmission(world.enterpriseId, { title, occurredAt: daysAgo(60) }),
+    );
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id as string;
+    const steps: [string, TestUser, Record<string, unknown>][] = [
+      [`/api/projects/${id}/reviews`, world.reviewer, { ...approvingReview, occurredAt: daysAgo(50) }],
+      [
+        `/api/projects/${id}/presentations`,
+        world.taskforce,
+        { conferenceId: world.conferenceId, occurredAt: daysAgo(30) },
+      ],
+      // A milestone due five days ago and not done: the project is overdue.
+      [
+        `/api/projects/${id}/assignments`,
+        world.taskforce,
+        {
+          leadDepartment: 'industry',
+          supportingDepartments: [],
+          milestones: [{ title: '签订投资协议', dueOn: dateDaysAgo(5), departmentCode: 'industry', owner: '王伟' }],
+          occurredAt: daysAgo(20),
+        },
+      ],
+    ];
+    for (const [path, user, body] of steps) expect([200, 201]).toContain((await post(api, path, user, body)).status);
+
+    const { page, errors, close } = await logIn(await openUi(browser, api.baseUrl), leader.username, leader.password);
+    await nav(page, '项目库');
+    await page.locator('tbody tr').first().waitFor();
+    expect(await page.locator('tbody tr').count()).toBeGreaterThan(1);
+    const overdue = page.getByRole('search').getByLabel('仅看逾期');
+    await overdue.check();
+    await page.waitForURL(/overdue=true/);
+    await expectRows(page, 1);
+    await page.locator('tbody tr').getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(title) }).waitFor();
+
+    await page.goBack();
+    await page.waitForURL(/overdue=true/);
+    await expectRows(page, 1);
+    await page.locator('tbody tr').getByRole('link', { name: title }).waitFor();
+    expect(await overdue.isChecked()).toBe(true);
     expect(errors).toEqual([]);
     await close();
   });
