@@ -2,7 +2,9 @@
  * Stumbles found when the UI was walked through as a leader (issue 19), each a test that failed
  * before its fix: a department's progress form offering other departments' milestones, another
  * department's project shown under the previous project's page, filter boxes that kept a filter the figures no longer used (after Back or the
- * navigation link), a trend drawn with one request per quarter, JavaScript served uncompressed.
+ * navigation link), a trend drawn with one request per quarter, JavaScript served uncompressed,
+ * sixteen checkboxes for a plan's supporting departments that cut their names. 仅看逾期 surviving
+ * Back is checked too (it followed the URL already).
  * The time from the login click to a fully drawn dashboard (its last response in, every chart
  * drawn) is measured and printed; the dashboard code is fetched while the login page waits.
  */
@@ -10,8 +12,19 @@ import { loadavg } from 'node:os';
 import { Browser, Page } from 'playwright-core';
 import { TestUser } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
-import { createWorld, plan, post, projectAt, validSubmission, World } from '../e2e/projects.helpers';
-import { buildWebUi, describeWithChromium, launchBrowser, logIn, openUi, screenshot } from './harness';
+import {
+  approvingReview,
+  createWorld,
+  dateDaysAgo,
+  daysAgo,
+  get,
+  plan,
+  post,
+  projectAt,
+  validSubmission,
+  World,
+} from '../e2e/projects.helpers';
+import { buildWebUi, describeWithChromium, launchBrowser, logIn, openUi, screenshot, writtenPosition } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -272,6 +285,133 @@ describeWithChromium('stumbles in use', () => {
     await page.waitForURL(/district=/);
     await expectRows(page, 2);
     expect(await page.locator('tbody tr', { hasText: '黄岛区' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('task force on a phone: supporting departments are found by typing and shown as removable chips, no name cut', async () => {
+    const departments = [
+      {
+        code: 'private-economy',
+        name: '市民营经济发展局（市中小企业服务中心、民营经济创意工作专班办公室）',
+        nameEn: 'Private Economy Development Bureau',
+      },
+      { code: 'finance', name: '市财政局', nameEn: 'Finance Bureau' },
+      { code: 'ocean', name: '市海洋发展局', nameEn: 'Ocean Development Bureau' },
+    ];
+    for (const department of departments)
+      expect((await post(api, '/api/departments', world.admin, department)).status).toBe(201);
+    const project = await projectAt(world, 'presented');
+    const session = await openUi(browser, api.baseUrl, { viewport: { width: 390, height: 844 } });
+    const { page, errors, close } = await logIn(session, world.taskforce.username, world.taskforce.password);
+    await page.goto(`${api.baseUrl}/#/projects/${project.id}`);
+    await page.getByRole('button', { name: '制定落地方案' }).click();
+    const form = page.getByRole('form', { name: '制定落地方案' });
+    await form.getByLabel('牵头部门').selectOption('industry');
+    const box = form.getByRole('combobox', { name: '配合部门' });
+
+    // The lead is not offered as a supporting department.
+    await box.fill('industry');
+    await form.getByText('没有匹配的部门').waitFor();
+    // Part of the Chinese name, then part of the English name.
+    await box.fill('民营经济');
+    await form
+      .getByRole('listbox')
+      .getByRole('option', { name: /市民营经济发展局/ })
+      .click();
+    await box.fill('finance bur');
+    await form
+      .getByRole('listbox')
+      .getByRole('option', { name: /市财政局/ })
+      .click();
+    const chosen = form.getByRole('list', { name: '已选配合部门' }).getByRole('listitem');
+    expect(await chosen.allInnerTexts()).toEqual([
+      expect.stringContaining(departments[0].name),
+      expect.stringContaining('市财政局'),
+    ]);
+    await form.getByRole('button', { name: '移除市财政局' }).click();
+    expect(await chosen.count()).toBe(1);
+
+    // Every name is whole: wrapped, never clipped, in the chips and in the full list of options.
+    await box.click();
+    const options = form.getByRole('listbox', { name: '配合部门' }).getByRole('option');
+    await options.first().waitFor();
+    // world: industry (the lead), resources, commerce; and the three above, one of them chosen.
+    expect((await options.allInnerTexts()).sort()).toEqual(
+      ['commerce commerce', 'resources resources', '市海洋发展局 ocean', '市财政局 finance'].sort(),
+    );
+    const clipped = (await page.evaluate(
+      `[...document.querySelectorAll('[role=option], .chip, .chip-text')].filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent)`,
+    )) as string[];
+    expect(clipped).toEqual([]);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await screenshot(page, 'plan-form-supporting-390x844');
+    await box.press('Escape');
+
+    const milestone = form.getByRole('group', { name: '节点 1' });
+    await milestone.getByLabel('节点名称').fill('签订投资协议');
+    await milestone.getByLabel('完成时限').fill('2030-05-31');
+    await milestone.getByLabel('责任部门').selectOption('industry');
+    await milestone.getByLabel('责任人').fill('王伟');
+    await form.getByRole('button', { name: '提交' }).click();
+    await form.waitFor({ state: 'detached' });
+    const position = await writtenPosition(page);
+    const saved = await get(api, `/api/projects/${project.id}?minPosition=${position}`, world.taskforce);
+    expect(saved.status).toBe(200);
+    expect(saved.body.plan).toEqual(
+      expect.objectContaining({ leadDepartment: 'industry', supportingDepartments: ['private-economy'] }),
+    );
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('project list: 仅看逾期 stays ticked after a project and Back, and the list stays overdue only', async () => {
+    const title = '逾期港口项目';
+    const submitted = await post(
+      api,
+      '/api/projects',
+      world.taskforce,
+      validSubmission(world.enterpriseId, { title, occurredAt: daysAgo(60) }),
+    );
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id as string;
+    const steps: [string, TestUser, Record<string, unknown>][] = [
+      [`/api/projects/${id}/reviews`, world.reviewer, { ...approvingReview, occurredAt: daysAgo(50) }],
+      [
+        `/api/projects/${id}/presentations`,
+        world.taskforce,
+        { conferenceId: world.conferenceId, occurredAt: daysAgo(30) },
+      ],
+      // A milestone due five days ago and not done: the project is overdue.
+      [
+        `/api/projects/${id}/assignments`,
+        world.taskforce,
+        {
+          leadDepartment: 'industry',
+          supportingDepartments: [],
+          milestones: [{ title: '签订投资协议', dueOn: dateDaysAgo(5), departmentCode: 'industry', owner: '王伟' }],
+          occurredAt: daysAgo(20),
+        },
+      ],
+    ];
+    for (const [path, user, body] of steps) expect([200, 201]).toContain((await post(api, path, user, body)).status);
+
+    const { page, errors, close } = await logIn(await openUi(browser, api.baseUrl), leader.username, leader.password);
+    await nav(page, '项目库');
+    await page.locator('tbody tr').first().waitFor();
+    expect(await page.locator('tbody tr').count()).toBeGreaterThan(1);
+    const overdue = page.getByRole('search').getByLabel('仅看逾期');
+    await overdue.check();
+    await page.waitForURL(/overdue=true/);
+    await expectRows(page, 1);
+    await page.locator('tbody tr').getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(title) }).waitFor();
+
+    await page.goBack();
+    await page.waitForURL(/overdue=true/);
+    await expectRows(page, 1);
+    await page.locator('tbody tr').getByRole('link', { name: title }).waitFor();
+    expect(await overdue.isChecked()).toBe(true);
     expect(errors).toEqual([]);
     await close();
   });

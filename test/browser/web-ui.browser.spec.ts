@@ -170,7 +170,11 @@ describeWithChromium('web UI in the browser', () => {
 
     await page.getByRole('button', { name: '制定落地方案' }).click();
     await page.getByLabel('牵头部门').selectOption('industry');
-    await page.getByRole('group', { name: '配合部门' }).getByLabel('市自然资源和规划局').check();
+    await page.getByRole('combobox', { name: '配合部门' }).fill('自然资源');
+    await page
+      .getByRole('listbox', { name: '配合部门' })
+      .getByRole('option', { name: /市自然资源和规划局/ })
+      .click();
     const milestone = page.getByRole('group', { name: '节点 1' });
     await milestone.getByLabel('节点名称').fill(MILESTONE);
     await milestone.getByLabel('完成时限').fill(cstDate(10));
@@ -418,6 +422,7 @@ describeWithChromium('web UI in the browser', () => {
       '/conferences',
       '/admin/users',
       '/admin/departments',
+      '/admin/industry-chains',
       '/admin/audit-log',
       '/admin/webhooks',
       '/notifications',

@@ -18,6 +18,7 @@ import { todayInChina, wanToYuan } from '../format';
 import { MessageKey, useI18n } from '../i18n';
 import { useConferences } from '../reference';
 import { EvidenceUpload } from './evidence';
+import { DepartmentMultiSelect } from './department-multi-select';
 import { Field, FieldError, ProblemBanner, useCommand } from './form';
 import { NeedFields, SubmissionFields, SubmissionForm, useNeedRows } from './submission-fields';
 
@@ -323,8 +324,11 @@ function AssignForm({ project, departments, onDone, onStale }: FormProps & { dep
 
   const change = (key: number, patch: Partial<MilestoneRow>) =>
     setMilestones(milestones.map((m) => (m.key === key ? { ...m, ...patch } : m)));
-  const toggle = (code: string) =>
-    setSupporting(supporting.includes(code) ? supporting.filter((c) => c !== code) : [...supporting, code]);
+  // The lead cannot support itself: choosing it as lead takes it off the supporting ones.
+  const chooseLead = (code: string) => {
+    setLead(code);
+    setSupporting(supporting.filter((c) => c !== code));
+  };
   const supportingFields = [
     ...new Set((problem?.errors ?? []).map((e) => e.field).filter((f) => f.startsWith('supportingDepartments'))),
   ];
@@ -369,23 +373,22 @@ function AssignForm({ project, departments, onDone, onStale }: FormProps & { dep
         }
       />
       <Field label={t('form.leadDepartment')} error={errorAt('leadDepartment')}>
-        <select value={lead} onChange={(e) => setLead(e.target.value)}>
+        <select value={lead} onChange={(e) => chooseLead(e.target.value)}>
           {departmentOptions}
         </select>
       </Field>
-      <fieldset className={`checks${supportingFields.length ? ' field-invalid' : ''}`}>
-        <legend>{t('form.supportingDepartments')}</legend>
-        {departments
-          .filter((d) => d.code !== lead)
-          .map((d) => (
-            <label key={d.code} className="check">
-              <input type="checkbox" checked={supporting.includes(d.code)} onChange={() => toggle(d.code)} /> {d.name}
-            </label>
-          ))}
+      <DepartmentMultiSelect
+        label={t('form.supportingDepartments')}
+        departments={departments}
+        value={supporting}
+        onChange={setSupporting}
+        excluded={lead}
+        invalid={supportingFields.length > 0}
+      >
         {supportingFields.map((field) => (
           <FieldError key={field} error={errorAt(field)} />
         ))}
-      </fieldset>
+      </DepartmentMultiSelect>
       {milestones.map((m, index) => (
         <fieldset key={m.key} className="milestone-row">
           <legend>{t('form.milestoneN', { n: index + 1 })}</legend>
