@@ -4,8 +4,8 @@
  * in through the login page, and screenshots in test-results/screenshots/.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -38,7 +38,9 @@ const STALE_LOCK_MS = 5 * 60_000;
  * feet. The run is named by its database server (global-setup.mjs), which every worker shares.
  */
 export async function buildWebUi(): Promise<void> {
-  const run = process.env.LUODI_TEST_SERVER_URL ?? 'no-run';
+  // The run, and the sources as they are: a fixed DATABASE_URL names every run alike, and an
+  // edited page must not be tested on the build of the one before.
+  const run = `${process.env.LUODI_TEST_SERVER_URL ?? 'no-run'} ${newestChange(resolve('apps/web'))}`;
   mkdirSync(resolve('dist'), { recursive: true });
   for (;;) {
     try {
@@ -66,6 +68,14 @@ export async function buildWebUi(): Promise<void> {
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
+}
+
+function newestChange(dir: string): number {
+  return Math.max(
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
+      entry.isDirectory() ? newestChange(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs,
+    ),
+  );
 }
 
 // The 4xx answers the tests provoke (a wrong password, validation errors, an expired token) are
