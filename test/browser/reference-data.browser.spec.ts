@@ -70,5 +70,16 @@ describeWithChromium('reference data', () => {
     );
     await page.getByText('Industry Bureau').first().waitFor();
     await close();
+
+    // The pick lists name it the same way (here the dashboard's department filter).
+    const leader = await logIn(
+      await openUi(browser, api.baseUrl, { lang: 'en' }),
+      world.leader.username,
+      world.leader.password,
+    );
+    const filter = leader.page.getByRole('form', { name: 'Filters' }).getByLabel('Lead department');
+    await filter.locator('option[value="industry"]', { hasText: 'Industry Bureau' }).waitFor({ state: 'attached' });
+    expect(leader.errors).toEqual([]);
+    await leader.close();
   });
 });

@@ -13,7 +13,7 @@ import {
 } from '../api';
 import { formatCount, formatDate, formatDateTime } from '../format';
 import { useI18n } from '../i18n';
-import { clearReferenceData, departmentName, useDepartments } from '../reference';
+import { clearReferenceData, departmentName, localName, useDepartments } from '../reference';
 import { navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { Field, Notice, ProblemBanner, useCommand } from './form';
@@ -203,7 +203,7 @@ function CreateUser({ onCreated }: { onCreated: (account: Account) => void }) {
               <option value="">{t('common.choose')}</option>
               {departments.map((d) => (
                 <option key={d.code} value={d.code}>
-                  {d.name}
+                  {localName(d.name, d.nameEn)}
                 </option>
               ))}
             </select>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { api, DashboardFilters, Forecast, GroupBy, RateRow, Summary } from '../api';
 import { formatAmount, formatCount, formatPercent, formatPercentRange, quarterLabel, todayInChina } from '../format';
 import { MessageKey, useI18n } from '../i18n';
-import { districtName, DISTRICTS, useConferences, useDepartments } from '../reference';
+import { districtName, DISTRICTS, localName, useConferences, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import {
@@ -208,7 +208,7 @@ function FilterBar({
           <option value="">{t('common.all')}</option>
           {departments.map((department) => (
             <option key={department.code} value={department.code}>
-              {department.name}
+              {localName(department.name, department.nameEn)}
             </option>
           ))}
         </select>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, User } from '../api';
 import { formatCount, formatDate } from '../format';
 import { useI18n } from '../i18n';
-import { departmentName, useDepartments } from '../reference';
+import { departmentName, localName, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { ExportButton } from './file-actions';
@@ -129,7 +129,7 @@ export function InboxPage({ route, user }: { route: Route; user: User }) {
               <option value="">{t('common.choose')}</option>
               {departments.map((d) => (
                 <option key={d.code} value={d.code}>
-                  {d.name}
+                  {localName(d.name, d.nameEn)}
                 </option>
               ))}
             </select>

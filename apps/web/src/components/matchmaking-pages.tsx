@@ -16,7 +16,7 @@ import {
 } from '../api';
 import { formatAmount, formatCount, formatDate, todayInChina, wanToYuan } from '../format';
 import { useI18n } from '../i18n';
-import { useDepartments } from '../reference';
+import { localName, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { useUrlDraft } from '../use-url-draft';
@@ -398,7 +398,7 @@ function Propose({ demandId, onProposed }: { demandId: string; onProposed: () =>
           >
             {departments.map((department) => (
               <option key={department.code} value={department.code}>
-                {department.name}
+                {localName(department.name, department.nameEn)}
               </option>
             ))}
           </select>

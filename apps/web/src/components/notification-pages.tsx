@@ -10,7 +10,7 @@ import {
 } from '../api';
 import { formatCount, formatDateTime } from '../format';
 import { useI18n } from '../i18n';
-import { departmentName, useDepartments } from '../reference';
+import { departmentName, localName, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { Field, FieldError, Notice, ProblemBanner, useCommand } from './form';
@@ -340,7 +340,7 @@ function RegisterWebhook({ onRegistered }: { onRegistered: (webhook: Webhook) =>
             <option value="">{t('common.all')}</option>
             {departments.map((d) => (
               <option key={d.code} value={d.code}>
-                {d.name}
+                {localName(d.name, d.nameEn)}
               </option>
             ))}
           </select>

@@ -16,7 +16,7 @@ import {
 } from '../api';
 import { todayInChina, wanToYuan } from '../format';
 import { MessageKey, useI18n } from '../i18n';
-import { useConferences } from '../reference';
+import { localName, useConferences } from '../reference';
 import { EvidenceUpload } from './evidence';
 import { DepartmentMultiSelect } from './department-multi-select';
 import { Field, FieldError, ProblemBanner, useCommand } from './form';
@@ -355,7 +355,7 @@ function AssignForm({ project, departments, onDone, onStale }: FormProps & { dep
       <option value="">{t('common.choose')}</option>
       {departments.map((d) => (
         <option key={d.code} value={d.code}>
-          {d.name}
+          {localName(d.name, d.nameEn)}
         </option>
       ))}
     </>

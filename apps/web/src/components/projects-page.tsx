@@ -1,7 +1,7 @@
 import { api, PROJECT_STATUSES, ProjectStatus } from '../api';
 import { formatAmount, formatCount, formatDate } from '../format';
 import { useI18n } from '../i18n';
-import { departmentName, districtName, DISTRICTS, useConferences, useDepartments } from '../reference';
+import { departmentName, districtName, DISTRICTS, localName, useConferences, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { useUrlDraft } from '../use-url-draft';
@@ -138,7 +138,7 @@ export function ProjectsPage({ route, reviewQueue = false }: { route: Route; rev
             <option value="">{t('common.all')}</option>
             {departments.map((department) => (
               <option key={department.code} value={department.code}>
-                {department.name}
+                {localName(department.name, department.nameEn)}
               </option>
             ))}
           </select>

@@ -2,7 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { api, Scorecard, ScorecardItems, User, Weights } from '../api';
 import { addDays, formatCount, formatDate, formatPercent, formatPercentRange, todayInChina } from '../format';
 import { MessageKey, useI18n } from '../i18n';
-import { departmentName, useDepartments } from '../reference';
+import { departmentName, localName, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { Field, Notice, ProblemBanner, useCommand } from './form';
@@ -56,6 +56,7 @@ export function ScorecardsPage({ route, user }: { route: Route; user: User }) {
   const period = periodOf(route);
   const query = { from: period.from, to: period.to, knownAt: knownAtFor(period.to, period.known ?? null) };
   const cards = useLoad(() => api.scorecards(query), [JSON.stringify(query)]);
+  const departments = useDepartments();
   const go = (changes: Partial<Period>) => navigate('/scorecards', { ...period, ...changes });
   const mayOpen = (code: string) => user.role !== 'department' || user.departmentCode === code;
   const drill = (code: string, show: string, value: number) =>
@@ -134,7 +135,7 @@ export function ScorecardsPage({ route, user }: { route: Route; user: User }) {
             {cards.data?.departments.map((d) => (
               <tr key={d.department}>
                 <td className="num">{d.rank ?? '—'}</td>
-                <td>{d.name}</td>
+                <td>{localName(d.name, departments.find((known) => known.code === d.department)?.nameEn)}</td>
                 <td className="num">{formatScore(d.score)}</td>
                 <td className="num">{drill(d.department, 'all', d.milestones.due)}</td>
                 <td className="num">{drill(d.department, 'onTime', d.milestones.completedOnTime)}</td>

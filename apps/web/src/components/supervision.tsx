@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { api, SupervisionNoticeItem, User, Warning } from '../api';
 import { formatCount, formatDate } from '../format';
 import { useI18n } from '../i18n';
-import { departmentName, useDepartments } from '../reference';
+import { departmentName, localName, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import { Field, Notice, Pager, ProblemBanner, useCommand } from './form';
@@ -320,7 +320,7 @@ export function SupervisionPage({ route }: { route: Route }) {
             <option value="">{t('supervision.allDepartments')}</option>
             {departments.map((d) => (
               <option key={d.code} value={d.code}>
-                {d.name}
+                {localName(d.name, d.nameEn)}
               </option>
             ))}
           </select>
