@@ -1,5 +1,5 @@
-import { backtestDates, landingBacktest } from './backtest';
-import { ForecastSubject } from './landing-forecast';
+import { addDays, BacktestInput, backtestDates, landingBacktest } from './backtest';
+import { ForecastSubject, landingForecast } from './landing-forecast';
 
 /**
  * A synthetic history worked by hand (horizon 30 days, today 15 June 2025):
@@ -33,12 +33,23 @@ const knownOn = (asOf: string): ForecastSubject[] =>
       ...(s.withdrawnOn && s.withdrawnOn <= asOf ? { withdrawnOn: s.withdrawnOn } : {}),
     }));
 
+/** A date's forecast from what was known then, and its outcome by the horizon from the whole history. */
+const pointOn = (asOf: string, horizonDays: number): BacktestInput => {
+  const horizonEnd = addDays(asOf, horizonDays);
+  const cohort = history.filter((s) => s.enteredOn <= asOf);
+  return {
+    asOf,
+    forecast: landingForecast({ asOf, horizonDays, subjects: knownOn(asOf) }),
+    actual: { inLibrary: cohort.length, landed: cohort.filter((s) => s.landedOn && s.landedOn <= horizonEnd).length },
+  };
+};
+
 describe('landingBacktest on a hand-worked history', () => {
   const dates = backtestDates('2025-03-01', '2025-06-01', 'month');
   const result = landingBacktest({
     horizonDays: 30,
     today: '2025-06-15',
-    points: dates.map((asOf) => ({ asOf, then: knownOn(asOf), now: history })),
+    points: dates.map((asOf) => pointOn(asOf, 30)),
   });
 
   it('gives each date its forecast then and the landings by its horizon', () => {
@@ -73,7 +84,7 @@ describe('landingBacktest on a hand-worked history', () => {
     const early = landingBacktest({
       horizonDays: 30,
       today: '2025-03-15',
-      points: [{ asOf: '2025-03-01', then: knownOn('2025-03-01'), now: history }],
+      points: [pointOn('2025-03-01', 30)],
     });
     expect(early.coverage).toEqual({ evaluated: 0, within80: 0, within95: 0, rate80: null, rate95: null });
   });

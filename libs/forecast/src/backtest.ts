@@ -1,4 +1,4 @@
-import { ForecastSubject, ForecastWarningCode, landingForecast } from './landing-forecast';
+import { ForecastWarningCode, LandingForecast } from './landing-forecast';
 
 /**
  * The landing forecast's backtest (`GET /api/forecast/backtest`): for past as-of dates, the
@@ -11,13 +11,13 @@ export type BacktestStep = (typeof BACKTEST_STEPS)[number];
 
 export interface BacktestInput {
   asOf: string;
-  /** The library at asOf as known at the end of asOf: what the forecast of that day saw. */
-  then: readonly ForecastSubject[];
+  /** The forecast made that day: over the library at asOf as known at the end of asOf. */
+  forecast: LandingForecast;
   /**
-   * The library at asOf as known now, with outcomes up to the horizon's end; ignored when the
-   * horizon has not been reached yet.
+   * The library at asOf as known now, and how many of it had landed by the horizon's end;
+   * ignored when the horizon has not been reached yet.
    */
-  now: readonly ForecastSubject[];
+  actual: { inLibrary: number; landed: number } | null;
 }
 
 export interface BacktestPoint {
@@ -75,8 +75,7 @@ export function landingBacktest(input: {
   today: string;
   points: readonly BacktestInput[];
 }): LandingBacktest {
-  const points = input.points.map(({ asOf, then, now }): BacktestPoint => {
-    const forecast = landingForecast({ asOf, horizonDays: input.horizonDays, subjects: then });
+  const points = input.points.map(({ asOf, forecast, actual }): BacktestPoint => {
     const horizonEnd = addDays(asOf, input.horizonDays);
     const p = forecast.projection;
     const made = {
@@ -89,15 +88,14 @@ export function landingBacktest(input: {
       high95: p.high95,
       warnings: forecast.warnings.map((w) => w.code),
     };
-    if (horizonEnd > input.today)
+    if (horizonEnd > input.today || actual === null)
       return { asOf, horizonEnd, forecast: made, actual: null, within80: null, within95: null };
-    const cohort = now.filter((s) => s.enteredOn <= asOf);
-    const landed = cohort.filter((s) => s.landedOn !== undefined && s.landedOn <= horizonEnd).length;
+    const { landed } = actual;
     return {
       asOf,
       horizonEnd,
       forecast: made,
-      actual: { inLibrary: cohort.length, landed },
+      actual,
       within80: p.low80 <= landed && landed <= p.high80,
       within95: p.low95 <= landed && landed <= p.high95,
     };

@@ -1,8 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { businessDate, endOfBusinessDay } from '@luodi/domain';
-import { addDays, BacktestInput, BacktestStep, backtestDates, LandingBacktest, landingBacktest } from '@luodi/forecast';
-import { librarySubjects } from '@luodi/read-models';
+import {
+  addDays,
+  BacktestInput,
+  BacktestStep,
+  backtestDates,
+  LandingBacktest,
+  landingBacktest,
+  landingForecastOfCounts,
+} from '@luodi/forecast';
+import { libraryFollowUps, libraryOutcome } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/problem';
 import { READ_DATA_SOURCE } from '../database/read-database';
@@ -59,11 +67,11 @@ export class LandingBacktestHandler implements IQueryHandler<LandingBacktestQuer
 
     const point = async (asOf: string): Promise<BacktestInput> => {
       const horizonEnd = addDays(asOf, horizonDays);
-      const [then, now] = await Promise.all([
-        librarySubjects(this.dataSource, asOf, known === 'then' ? { knownAt: endOfBusinessDay(asOf) } : {}),
-        horizonEnd <= today ? librarySubjects(this.dataSource, horizonEnd, {}) : [],
+      const [counts, actual] = await Promise.all([
+        libraryFollowUps(this.dataSource, asOf, known === 'then' ? { knownAt: endOfBusinessDay(asOf) } : {}),
+        horizonEnd <= today ? libraryOutcome(this.dataSource, asOf, horizonEnd) : null,
       ]);
-      return { asOf, then, now };
+      return { asOf, forecast: landingForecastOfCounts({ asOf, horizonDays, counts }), actual };
     };
     // A few dates at a time: the dashboard waits on this request, and one request must not take the whole pool.
     const points: BacktestInput[] = [];

@@ -271,6 +271,28 @@ export async function librarySubjects(
   }));
 }
 
+/**
+ * What became of the library at `asOf`, as known now: how many projects it held and how many of
+ * them had landed by `horizonEnd` — the outcome a backtest compares the forecast of `asOf` with.
+ */
+export async function libraryOutcome(
+  dataSource: DataSource,
+  asOf: string,
+  horizonEnd: string,
+): Promise<{ inLibrary: number; landed: number }> {
+  const { sql, params } = cohortQuery(horizonEnd, {});
+  const entered = `(entered_library_at AT TIME ZONE 'Asia/Shanghai')::date <= $${params.length + 1}::date`;
+  const [row]: Array<{ in_library: number; landed: number }> = await dataSource.query(
+    `${sql}
+     SELECT count(*) FILTER (WHERE ${entered})::int AS in_library,
+            count(*) FILTER (WHERE ${entered} AND status = 'landed'
+                               AND known_landed_on <= ($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date)::int AS landed
+       FROM cohort WHERE in_library`,
+    [...params, asOf],
+  );
+  return { inLibrary: row.in_library, landed: row.landed };
+}
+
 /** Library projects of one follow-up and outcome, as the landing forecast counts them. */
 export interface LibraryFollowUp {
   /** Days from library entry (CST date) to the outcome, or to asOf while open; below 0 if dated before entry. */
