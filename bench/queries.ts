@@ -110,6 +110,15 @@ export function queryKinds(actors: QueryActors): QueryKind[] {
       request: () => ({ path: `/api/scorecards/departments?${scorecardPeriod()}`, token: actors.leader }),
     },
     {
+      name: 'backtest',
+      workload:
+        'GET /api/forecast/backtest over the last two years, monthly (25 as-of dates), horizonDays=180, known=then or now at random; as a leader',
+      request: () => ({
+        path: `/api/forecast/backtest?${query(`from=${daysAgo(730)}`, `to=${daysAgo(0)}`, 'every=month', 'horizonDays=180', `known=${pick(['then', 'now'])}`)}`,
+        token: actors.leader,
+      }),
+    },
+    {
       name: 'inbox',
       workload:
         'GET /api/departments/:code/assignments (all, overdue=true or done=false), page 1-3 of 20; as a user of that department',
