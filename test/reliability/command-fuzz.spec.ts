@@ -97,6 +97,8 @@ const NOT_FUZZED: Record<string, string> = {
     'its one field takes any text or null (null clears it), so the fuzzer has little to refuse; its bad values are tested in test/e2e/industry-chains.e2e.spec.ts',
   'PATCH /api/industry-chains/{name}':
     'its one field takes any text or null (null clears it), so the fuzzer has little to refuse; its bad values are tested in test/e2e/industry-chains.e2e.spec.ts',
+  'PATCH /api/conferences/{id}':
+    'its one field takes any text or null (null clears it), so the fuzzer has little to refuse; its bad values are tested in test/e2e/conference-themes.e2e.spec.ts',
 };
 
 let api: RunningApi;
