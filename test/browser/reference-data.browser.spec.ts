@@ -1,10 +1,11 @@
 /**
  * Reference data in the UI (issue 19): the chain choices come from GET /api/industry-chains, a
- * filter no project matches says so, and English mode shows a department's English name.
+ * filter no project matches says so, and English mode shows a department's English name and a
+ * conference's English theme (the Chinese theme in Chinese).
  */
 import { Browser } from 'playwright-core';
 import { RunningApi, startApi } from '../support/start-api';
-import { createWorld, patch, post, World } from '../e2e/projects.helpers';
+import { createWorld, dateDaysAgo, daysAgo, get, patch, post, projectAt, World } from '../e2e/projects.helpers';
 import { buildWebUi, describeWithChromium, launchBrowser, logIn, openUi } from './harness';
 
 jest.setTimeout(120_000);
@@ -66,6 +67,51 @@ describeWithChromium('reference data', () => {
       world.industry.password,
     );
     await page.getByText('Industry Bureau').first().waitFor();
+    await close();
+  });
+
+  it("in English mode the dashboard's conference bar shows the English theme, in Chinese the Chinese one", async () => {
+    const conference = await post(api, '/api/conferences', world.taskforce, {
+      title: '第十届民营经济创意会',
+      theme: '海洋经济',
+      heldOn: dateDaysAgo(40),
+    });
+    const themed = await patch(api, `/api/conferences/${conference.body.id}`, world.taskforce, {
+      themeEn: 'Ocean economy',
+    });
+    const project = await projectAt(world, 'approved');
+    const presented = await post(api, `/api/projects/${project.id}/presentations`, world.taskforce, {
+      conferenceId: conference.body.id,
+      occurredAt: daysAgo(30),
+    });
+    expect([conference.status, themed.status, presented.status]).toEqual([201, 200, 200]);
+    // Written through the API, not the page: wait here until the dashboard's read models hold it.
+    const bars = await get(
+      api,
+      `/api/dashboard/landing-rate?groupBy=conference&minPosition=${presented.body.position}`,
+      world.leader,
+    );
+    expect(bars.body).toContainEqual(expect.objectContaining({ key: conference.body.id, themeEn: 'Ocean economy' }));
+
+    const { page, errors, close } = await logIn(
+      await openUi(browser, api.baseUrl, { lang: 'en' }),
+      world.leader.username,
+      world.leader.password,
+    );
+    const panel = page.locator('section.panel', {
+      has: page.getByRole('heading', { level: 2, name: 'Landing rate by conference' }),
+    });
+    await panel.getByText('Projects of each group').click();
+    await panel.getByRole('link', { name: 'Ocean economy' }).waitFor();
+    expect(await panel.getByRole('link', { name: '海洋经济' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Switch language' }).click();
+    const zhPanel = page.locator('section.panel', {
+      has: page.getByRole('heading', { level: 2, name: '各期创意会落地率' }),
+    });
+    await zhPanel.getByRole('link', { name: '海洋经济' }).waitFor({ state: 'attached' });
+    expect(await zhPanel.getByRole('link', { name: 'Ocean economy' }).count()).toBe(0);
+    expect(errors).toEqual([]);
     await close();
   });
 });
