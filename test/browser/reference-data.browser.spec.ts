@@ -6,7 +6,7 @@
 import { Browser } from 'playwright-core';
 import { RunningApi, startApi } from '../support/start-api';
 import { createWorld, dateDaysAgo, daysAgo, get, patch, post, projectAt, World } from '../e2e/projects.helpers';
-import { buildWebUi, describeWithChromium, launchBrowser, logIn, openUi } from './harness';
+import { buildWebUi, describeWithChromium, launchBrowser, logIn, openUi, writtenPosition } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -67,6 +67,49 @@ describeWithChromium('reference data', () => {
       world.industry.password,
     );
     await page.getByText('Industry Bureau').first().waitFor();
+    await close();
+  });
+
+  it('the task force schedules a conference with an English theme and changes it in the list; English mode lists it', async () => {
+    const ui = await logIn(await openUi(browser, api.baseUrl), world.taskforce.username, world.taskforce.password);
+    const { page } = ui;
+    await page.goto(`${api.baseUrl}/#/conferences`);
+    await page.getByRole('heading', { level: 1, name: '创意会' }).waitFor();
+    const schedule = page.getByRole('form', { name: '安排创意会' });
+    await schedule.getByLabel('创意会名称').fill('第十一届民营经济创意会');
+    await schedule.getByLabel('主题', { exact: true }).fill('智能制造');
+    await schedule.getByLabel('英文主题').fill('Smart manufacturing');
+    await schedule.getByLabel('举办日期').fill(dateDaysAgo(-10));
+    await schedule.getByRole('button', { name: '创建' }).click();
+    await schedule.getByText('已安排：第十一届民营经济创意会').waitFor();
+    const row = page.getByRole('row', { name: /第十一届民营经济创意会/ });
+    const themeEn = row.getByRole('textbox', { name: '英文主题' });
+    expect(await themeEn.inputValue()).toBe('Smart manufacturing');
+    await themeEn.fill('Intelligent manufacturing');
+    await row.getByRole('button', { name: '保存英文主题' }).click();
+    await page.getByText('已提交，页面已更新。').waitFor();
+    const position = await writtenPosition(page);
+    expect(ui.errors).toEqual([]);
+    await ui.close();
+
+    const listed = await get(api, `/api/conferences?minPosition=${position}`, world.leader);
+    expect(listed.body).toContainEqual(
+      expect.objectContaining({
+        title: '第十一届民营经济创意会',
+        theme: '智能制造',
+        themeEn: 'Intelligent manufacturing',
+      }),
+    );
+    const {
+      page: en,
+      errors,
+      close,
+    } = await logIn(await openUi(browser, api.baseUrl, { lang: 'en' }), world.leader.username, world.leader.password);
+    await en.goto(`${api.baseUrl}/#/conferences`);
+    const enRow = en.getByRole('row', { name: /第十一届民营经济创意会/ });
+    await enRow.getByRole('cell', { name: 'Intelligent manufacturing', exact: true }).waitFor();
+    expect(await enRow.getByText('智能制造').count()).toBe(0);
+    expect(errors).toEqual([]);
     await close();
   });
 
