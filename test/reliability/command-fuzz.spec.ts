@@ -201,7 +201,7 @@ beforeAll(async () => {
     },
     'POST /api/conferences': {
       path: '/api/conferences',
-      valid: { title: '第九期民营经济创意会', theme: '海洋经济', heldOn: dateDaysAgo(-30) },
+      valid: { title: '第九期民营经济创意会', theme: '海洋经济', themeEn: 'Ocean economy', heldOn: dateDaysAgo(-30) },
       required: ['title', 'heldOn'],
       formatted: ['heldOn'],
     },
