@@ -151,8 +151,16 @@ describe('dashboard definitions, as of any date', () => {
       { key: null, label: '—', inLibrary: 2, landed: 0, landingRate: 0 },
     ]);
     expect(await rates('groupBy=conference&asOf=2026-06-30')).toEqual([
-      { key: conferenceId, label: '第一届民营经济创意会', theme: '海洋经济', inLibrary: 2, landed: 2, landingRate: 1 },
-      { key: null, label: '—', theme: null, inLibrary: 2, landed: 0, landingRate: 0 },
+      {
+        key: conferenceId,
+        label: '第一届民营经济创意会',
+        theme: '海洋经济',
+        themeEn: null,
+        inLibrary: 2,
+        landed: 2,
+        landingRate: 1,
+      },
+      { key: null, label: '—', theme: null, themeEn: null, inLibrary: 2, landed: 0, landingRate: 0 },
     ]);
     expect(await rates('groupBy=industryChain&asOf=2026-06-30')).toEqual([
       { key: '高端装备', label: '高端装备', inLibrary: 3, landed: 2, landingRate: 2 / 3 },

@@ -376,6 +376,7 @@ describe('enterprises and conferences', () => {
         id: world.conferenceId,
         title: '第三届民营经济创意会',
         theme: '数字经济',
+        themeEn: null,
         heldOn: dateDaysAgo(30),
         projects: 1,
         landed: 0,

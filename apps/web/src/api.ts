@@ -488,6 +488,8 @@ export const api = {
     post<DisplayTokenView>(`/api/display-tokens/${encodeURIComponent(id)}/revoke`, {}),
   conferences: () => get<Conference[]>('/api/conferences'),
   createConference: (body: ScheduleConferenceDto) => post('/api/conferences', body),
+  nameConferenceThemeInEnglish: (id: string, themeEn: string | null) =>
+    patch(`/api/conferences/${encodeURIComponent(id)}`, { themeEn }),
 
   users: () => get<Account[]>('/api/users'),
   createUser: (body: CreateUserDto) => post<Account>('/api/users', body),

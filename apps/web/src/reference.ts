@@ -39,6 +39,11 @@ export function localName(name: string, nameEn?: string | null): string {
   return getLang() === 'en' && nameEn ? nameEn : name;
 }
 
+/** A conference's theme to show: the English one in English mode where there is one; null without any. */
+export function conferenceTheme(conference: { theme?: string | null; themeEn?: string | null }): string | null {
+  return getLang() === 'en' && conference.themeEn ? conference.themeEn : (conference.theme ?? null);
+}
+
 export function districtName(name: string): string {
   return localName(name, DISTRICT_NAMES_EN[name]);
 }

@@ -58,6 +58,7 @@ export const ACCESS_POLICY: Record<string, AccessRule> = {
   'PATCH /api/enterprises/:id': ['admin', 'taskforce'],
   'GET /api/enterprises/:id': ALL_ROLES,
   'POST /api/conferences': ['admin', 'taskforce'],
+  'PATCH /api/conferences/:id': ['admin', 'taskforce'],
   'GET /api/conferences/:id': ALL_ROLES,
   'POST /api/projects': ['admin', 'taskforce'],
   'POST /api/projects/:id/reviews': ['admin', 'taskforce', 'reviewer'],

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +7,7 @@ import { ConsistentReadQuery } from '../common/consistent-read.dto';
 import { CommandAccepted } from '../common/event-sourced';
 import { OnConference } from './conference-commands.handler';
 import { ConferenceView, GetConferenceQuery } from './get-conference.handler';
+import { NameConferenceThemeInEnglishDto } from './name-conference-theme.dto';
 import { ScheduleConferenceDto } from './schedule-conference.dto';
 
 // `GET /api/conferences` (the list) is a read-model query, served elsewhere.
@@ -27,10 +28,22 @@ export class ConferencesController {
         conferenceId,
         {
           type: 'ScheduleConference',
-          data: { conferenceId, title: body.title, theme: body.theme, heldOn: body.heldOn },
+          data: { conferenceId, title: body.title, theme: body.theme, themeEn: body.themeEn, heldOn: body.heldOn },
         },
         ctx,
       ),
+    );
+  }
+
+  /** Gives, changes or clears (null) its English theme: 200 `{id, version, position}`; 404 CONFERENCE_NOT_FOUND. */
+  @Patch(':id')
+  nameThemeInEnglish(
+    @Param('id') id: string,
+    @Body() body: NameConferenceThemeInEnglishDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandAccepted> {
+    return this.commands.execute(
+      new OnConference(id, { type: 'NameConferenceThemeInEnglish', data: { themeEn: body.themeEn } }, ctx),
     );
   }
 

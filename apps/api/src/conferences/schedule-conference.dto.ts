@@ -9,6 +9,10 @@ export class ScheduleConferenceDto {
   @OptionalText(INPUT_LIMITS.conference.theme)
   theme?: string;
 
+  /** The theme shown in English mode, e.g. Ocean economy; without it English mode shows `theme`. */
+  @OptionalText(INPUT_LIMITS.conference.theme)
+  themeEn?: string;
+
   /** The conference day (CST); it may lie ahead. */
   @BusinessDate()
   heldOn: string;

@@ -54,7 +54,7 @@ export interface DemoEnterprise {
 
 export interface DemoConference {
   key: string;
-  body: { title: string; theme: string; heldOn: string };
+  body: { title: string; theme: string; themeEn: string; heldOn: string };
 }
 
 export interface MilestoneBody {
@@ -176,6 +176,7 @@ export function generateDemoPlan(options: DemoPlanOptions): DemoPlan {
     body: {
       title: `第${CHINESE_ORDINALS[k]}期民营经济创意会·${CONFERENCE_THEMES[k].theme}专场`,
       theme: CONFERENCE_THEMES[k].theme,
+      themeEn: CONFERENCE_THEMES[k].themeEn,
       heldOn: dateOf(day),
     },
   }));

@@ -255,16 +255,16 @@ export const INDUSTRY_CHAINS: readonly IndustryChain[] = [
   },
 ];
 
-/** Conference themes in the order the conferences were held, with the chains each one features. */
-export const CONFERENCE_THEMES: ReadonlyArray<{ theme: string; chains: readonly string[] }> = [
-  { theme: '海洋经济', chains: ['海洋装备', '现代海洋渔业'] },
-  { theme: '智能制造', chains: ['智能家电', '轨道交通装备', '工业互联网'] },
-  { theme: '数字经济', chains: ['集成电路', '工业互联网', '虚拟现实'] },
-  { theme: '新能源', chains: ['新能源', '新能源汽车'] },
-  { theme: '生物医药', chains: ['生物医药'] },
-  { theme: '现代农业', chains: ['现代农业', '食品饮料', '现代海洋渔业'] },
-  { theme: '文旅融合', chains: ['文化旅游'] },
-  { theme: '绿色低碳', chains: ['新材料', '新能源', '新能源汽车'] },
+/** Conference themes (and their English) in the order the conferences were held, with the chains each one features. */
+export const CONFERENCE_THEMES: ReadonlyArray<{ theme: string; themeEn: string; chains: readonly string[] }> = [
+  { theme: '海洋经济', themeEn: 'Ocean economy', chains: ['海洋装备', '现代海洋渔业'] },
+  { theme: '智能制造', themeEn: 'Smart manufacturing', chains: ['智能家电', '轨道交通装备', '工业互联网'] },
+  { theme: '数字经济', themeEn: 'Digital economy', chains: ['集成电路', '工业互联网', '虚拟现实'] },
+  { theme: '新能源', themeEn: 'New energy', chains: ['新能源', '新能源汽车'] },
+  { theme: '生物医药', themeEn: 'Biomedicine', chains: ['生物医药'] },
+  { theme: '现代农业', themeEn: 'Modern agriculture', chains: ['现代农业', '食品饮料', '现代海洋渔业'] },
+  { theme: '文旅融合', themeEn: 'Culture and tourism', chains: ['文化旅游'] },
+  { theme: '绿色低碳', themeEn: 'Green and low-carbon', chains: ['新材料', '新能源', '新能源汽车'] },
 ];
 
 export const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];

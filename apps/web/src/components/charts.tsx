@@ -24,6 +24,7 @@ import { useEffect, useRef } from 'react';
 import type { BacktestPoint, Forecast, RateRow } from '../api';
 import { addDays, formatCount, formatPercent } from '../format';
 import { I18n, useI18n } from '../i18n';
+import { conferenceTheme } from '../reference';
 
 use([BarChart, LineChart, FunnelChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -104,7 +105,7 @@ export function rateBarsOption(rows: RateRow[], noneLabel: string, i18n: I18n): 
       type: 'category',
       inverse: true,
       // A conference by its theme: every title reads "第X期民营经济创意会…".
-      data: rows.map((row) => (row.key === null ? noneLabel : row.theme || row.label || row.key)),
+      data: rows.map((row) => (row.key === null ? noneLabel : conferenceTheme(row) || row.label || row.key)),
       axisLabel: { width: 140, overflow: 'truncate' },
     },
     series: [

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { api, DashboardFilters, Forecast, GroupBy, RateRow, Summary } from '../api';
 import { formatAmount, formatCount, formatPercent, formatPercentRange, quarterLabel, todayInChina } from '../format';
 import { MessageKey, useI18n } from '../i18n';
-import { districtName, DISTRICTS, localName, useConferences, useDepartments } from '../reference';
+import { conferenceTheme, districtName, DISTRICTS, localName, useConferences, useDepartments } from '../reference';
 import { href, navigate, Route } from '../router';
 import { useLoad } from '../use-load';
 import {
@@ -444,7 +444,7 @@ function RatePanel({
             <ul>
               {rows.data.map((row) => (
                 <li key={row.key ?? ''}>
-                  <a href={barHref(row)}>{row.key === null ? none : row.theme || row.label}</a>{' '}
+                  <a href={barHref(row)}>{row.key === null ? none : conferenceTheme(row) || row.label}</a>{' '}
                   <span className="muted">
                     {formatCount(row.landed)} / {formatCount(row.inLibrary)}
                   </span>

@@ -1,8 +1,8 @@
 import { specFor } from '../kernel/decider.spec-helper';
 import { INPUT_LIMITS } from '../kernel/input-limits';
-import { ScheduleConference } from './conference.commands';
+import { NameConferenceThemeInEnglish, ScheduleConference } from './conference.commands';
 import { Conference, conferenceDecider } from './conference.decider';
-import { ConferenceScheduled } from './conference.events';
+import { ConferenceScheduled, ConferenceThemeNamedInEnglish } from './conference.events';
 
 const spec = specFor(conferenceDecider);
 
@@ -32,6 +32,19 @@ const conferenceScheduled = (data: Partial<ConferenceScheduled['data']> = {}): C
   },
 });
 
+const LATER = '2024-06-03T02:00:00.000Z';
+
+const nameThemeInEnglish = (themeEn: unknown, now = LATER): NameConferenceThemeInEnglish => ({
+  type: 'NameConferenceThemeInEnglish',
+  data: { themeEn: themeEn as string | null },
+  metadata: { now },
+});
+
+const themeNamedInEnglish = (themeEn?: string, occurredAt = LATER): ConferenceThemeNamedInEnglish => ({
+  type: 'ConferenceThemeNamedInEnglish',
+  data: themeEn === undefined ? { occurredAt } : { themeEn, occurredAt },
+});
+
 describe('conference decider', () => {
   describe('ScheduleConference', () => {
     it('on an empty stream schedules the conference, which may lie ahead', () => {
@@ -49,6 +62,13 @@ describe('conference decider', () => {
         .then([{ type: 'ConferenceScheduled', data }]);
     });
 
+    it('records an English theme given with it, trimmed', () => {
+      spec
+        .given([])
+        .when(scheduleConference({ themeEn: ' Ocean economy ' }))
+        .then([conferenceScheduled({ themeEn: 'Ocean economy' })]);
+    });
+
     it('on a stream that already holds a conference: CONFERENCE_ALREADY_EXISTS', () => {
       spec
         .given([conferenceScheduled()])
@@ -63,10 +83,62 @@ describe('conference decider', () => {
       ['an impossible date', 'INVALID_DATE', 'heldOn', { heldOn: '2024-02-30' }],
       ['no date', 'INVALID_DATE', 'heldOn', { heldOn: undefined }],
       ['a theme that is not text', 'INVALID_TEXT', 'theme', { theme: 4 as never }],
+      [
+        'an English theme over the limit',
+        'INVALID_TEXT',
+        'themeEn',
+        { themeEn: 'x'.repeat(INPUT_LIMITS.conference.theme + 1) },
+      ],
+      ['an English theme that is not text', 'INVALID_TEXT', 'themeEn', { themeEn: ['x'] as never }],
       ['an occurredAt in the future', 'OCCURRED_AT_IN_FUTURE', 'occurredAt', { occurredAt: '2024-06-01T04:00:01Z' }],
       ['a malformed occurredAt', 'INVALID_OCCURRED_AT', 'occurredAt', { occurredAt: 'today' }],
     ])('with %s: %s on %s', (_, code, field, data) => {
       spec.given([]).when(scheduleConference(data)).thenThrows('invalid', code, field);
+    });
+  });
+
+  describe('NameConferenceThemeInEnglish', () => {
+    it('gives a scheduled conference its English theme, trimmed, at the time of the command', () => {
+      spec
+        .given([conferenceScheduled()])
+        .when(nameThemeInEnglish('  Ocean economy '))
+        .then([themeNamedInEnglish('Ocean economy')]);
+    });
+
+    it('changes an English theme given before', () => {
+      spec
+        .given([conferenceScheduled({ themeEn: 'Ocean economy' })])
+        .when(nameThemeInEnglish('The blue economy'))
+        .then([themeNamedInEnglish('The blue economy')]);
+    });
+
+    it.each([null, '   '])('clears it with %p', (themeEn) => {
+      spec
+        .given([conferenceScheduled(), themeNamedInEnglish('Ocean economy')])
+        .when(nameThemeInEnglish(themeEn))
+        .then([themeNamedInEnglish()]);
+    });
+
+    it('records nothing when the theme is the one it already has, or none is cleared', () => {
+      spec
+        .given([conferenceScheduled({ themeEn: 'Ocean economy' })])
+        .when(nameThemeInEnglish('Ocean economy '))
+        .then([]);
+      spec.given([conferenceScheduled()]).when(nameThemeInEnglish(null)).then([]);
+    });
+
+    it('on an empty stream: CONFERENCE_NOT_FOUND', () => {
+      spec.given([]).when(nameThemeInEnglish('Ocean economy')).thenThrows('not-found', 'CONFERENCE_NOT_FOUND');
+    });
+
+    it.each<[string, unknown]>([
+      ['over the limit', 'x'.repeat(INPUT_LIMITS.conference.theme + 1)],
+      ['not text', 42],
+    ])('with an English theme %s: INVALID_TEXT on themeEn', (_, themeEn) => {
+      spec
+        .given([conferenceScheduled()])
+        .when(nameThemeInEnglish(themeEn))
+        .thenThrows('invalid', 'INVALID_TEXT', 'themeEn');
     });
   });
 
@@ -80,10 +152,18 @@ describe('conference decider', () => {
         id: 'conference-4',
         title: '第四届民营经济创意会',
         theme: '海洋经济',
+        themeEn: null,
         heldOn: '2024-07-18',
         scheduledAt: NOW,
         lastOccurredAt: NOW,
       });
+    });
+
+    it('holds the latest English theme, null once cleared', () => {
+      const named = spec.given([conferenceScheduled(), themeNamedInEnglish('Ocean economy')]).state();
+      expect(named).toMatchObject({ theme: '海洋经济', themeEn: 'Ocean economy', lastOccurredAt: LATER });
+      const cleared = spec.given([conferenceScheduled({ themeEn: 'Ocean economy' }), themeNamedInEnglish()]).state();
+      expect(cleared).toMatchObject({ themeEn: null });
     });
 
     it('leaves an absent theme null', () => {

@@ -13,6 +13,9 @@ export class ConferenceListRow {
   @Column(textColumn('theme', true))
   theme: string | null;
 
+  @Column(textColumn('theme_en', true))
+  themeEn: string | null;
+
   @Column(dateColumn('held_on', false))
   heldOn: string;
 

@@ -1,5 +1,6 @@
 import { parseStreamId } from '@luodi/domain';
 import { CreateReadModels1764100000000 } from '../migrations/1764100000000-create-read-models.migration';
+import { AddConferenceListThemeEn1765119400000 } from '../migrations/1765119400000-add-conference-list-theme-en.migration';
 import { ProjectionEvent } from '../projection-event';
 import { ownStream, RowProjection } from '../projector/projection';
 import { ConferenceListRow } from './conference-list.entity';
@@ -12,13 +13,15 @@ export function evolveConferenceList(row: ConferenceListRow | null, event: Proje
       id: data.conferenceId,
       title: data.title,
       theme: data.theme ?? null,
+      themeEn: data.themeEn ?? null,
       heldOn: data.heldOn,
       version: event.streamPosition,
       position: event.globalPosition,
     };
   }
   if (row === null || parseStreamId(event.streamId)?.kind !== 'conference') return row;
-  return { ...row, version: event.streamPosition, position: event.globalPosition };
+  const themeEn = event.type === 'ConferenceThemeNamedInEnglish' ? { themeEn: event.data.themeEn ?? null } : {};
+  return { ...row, ...themeEn, version: event.streamPosition, position: event.globalPosition };
 }
 
 export const conferenceList: RowProjection<ConferenceListRow> = {
@@ -26,7 +29,7 @@ export const conferenceList: RowProjection<ConferenceListRow> = {
   name: 'conference-list',
   entity: ConferenceListRow,
   key: 'id',
-  migrations: [CreateReadModels1764100000000],
+  migrations: [CreateReadModels1764100000000, AddConferenceListThemeEn1765119400000],
   target: ownStream('conference'),
   evolve: evolveConferenceList,
 };

@@ -79,10 +79,55 @@ describe('enterprise and conference list projections', () => {
           id: CONFERENCE_ID,
           title: '第三届民营经济创意会',
           theme: null,
+          themeEn: null,
           heldOn: '2024-04-15',
           version: 1,
           position: 3,
         },
       ]);
+  });
+
+  it("takes a conference's English theme, given at scheduling, changed and cleared later", () => {
+    const [scheduled, renamed, cleared] = recorded(
+      CONFERENCE_STREAM,
+      [
+        {
+          type: 'ConferenceScheduled',
+          data: {
+            conferenceId: CONFERENCE_ID,
+            title: '第三届民营经济创意会',
+            theme: '海洋经济',
+            themeEn: 'Ocean economy',
+            heldOn: '2024-04-15',
+            occurredAt: '2024-03-01T00:00:00.000Z',
+          },
+        },
+        {
+          type: 'ConferenceThemeNamedInEnglish',
+          data: { themeEn: 'The blue economy', occurredAt: '2024-03-02T00:00:00.000Z' },
+        },
+        { type: 'ConferenceThemeNamedInEnglish', data: { occurredAt: '2024-03-03T00:00:00.000Z' } },
+      ],
+      3,
+    );
+    const conferences = projectionSpecFor(conferenceList);
+    const row = {
+      id: CONFERENCE_ID,
+      title: '第三届民营经济创意会',
+      theme: '海洋经济',
+      heldOn: '2024-04-15',
+    };
+    conferences
+      .given([])
+      .when(scheduled)
+      .then([{ ...row, themeEn: 'Ocean economy', version: 1, position: 3 }]);
+    conferences
+      .given([scheduled])
+      .when(renamed)
+      .then([{ ...row, themeEn: 'The blue economy', version: 2, position: 4 }]);
+    conferences
+      .given([scheduled, renamed])
+      .when(cleared)
+      .then([{ ...row, themeEn: null, version: 3, position: 5 }]);
   });
 });

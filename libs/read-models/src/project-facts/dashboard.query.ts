@@ -52,6 +52,8 @@ export interface LandingRateRow {
   label: string;
   /** Conference groups only: the conference's theme (its bars are told apart by it; titles repeat "第X期…"). */
   theme?: string | null;
+  /** Conference groups only: the theme in English mode (null: English mode shows `theme`). */
+  themeEn?: string | null;
   inLibrary: number;
   landed: number;
   landingRate: number;
@@ -204,7 +206,12 @@ export async function landingRates(
     .map((r) => ({
       key: r.key,
       label: r.key === null ? '—' : (labels.get(r.key)?.label ?? r.key),
-      ...(groupBy === 'conference' ? { theme: r.key === null ? null : (labels.get(r.key)?.theme ?? null) } : {}),
+      ...(groupBy === 'conference'
+        ? {
+            theme: r.key === null ? null : (labels.get(r.key)?.theme ?? null),
+            themeEn: r.key === null ? null : (labels.get(r.key)?.themeEn ?? null),
+          }
+        : {}),
       inLibrary: r.in_library,
       landed: r.landed,
       landingRate: rate(r.landed, r.in_library),
@@ -222,12 +229,12 @@ async function labelsOf(
   dataSource: DataSource,
   groupBy: LandingRateGroup,
   keys: string[],
-): Promise<Map<string, { label: string; order: string; theme?: string | null }>> {
+): Promise<Map<string, { label: string; order: string; theme?: string | null; themeEn?: string | null }>> {
   if (keys.length === 0) return new Map();
-  let rows: Array<{ key: string; label: string; sort: string; theme?: string | null }> = [];
+  let rows: Array<{ key: string; label: string; sort: string; theme?: string | null; theme_en?: string | null }> = [];
   if (groupBy === 'conference') {
     rows = await dataSource.query(
-      `SELECT id AS key, title AS label, theme, held_on::text || id AS sort FROM conference_list WHERE id = ANY($1::text[])`,
+      `SELECT id AS key, title AS label, theme, theme_en, held_on::text || id AS sort FROM conference_list WHERE id = ANY($1::text[])`,
       [keys],
     );
   } else if (groupBy === 'department') {
@@ -238,7 +245,7 @@ async function labelsOf(
         [keys],
       );
   }
-  return new Map(rows.map((r) => [r.key, { label: r.label, order: r.sort, theme: r.theme }]));
+  return new Map(rows.map((r) => [r.key, { label: r.label, order: r.sort, theme: r.theme, themeEn: r.theme_en }]));
 }
 
 /** A library project as the landing forecast sees it: business dates (CST) as of asOf. */
