@@ -13,16 +13,19 @@ import { summariseProfile } from './profile-summary';
 
 /**
  * Only the HTTP phase of the bench (run.ts), on a fresh, small database: the baseline, then the
- * API with the projector inline, at the bench's concurrency; with BENCH_API_PROFILE=<dir> the API
- * runs under `node --cpu-prof` and the profile's heaviest functions and files are printed. For
- * finding where a command's time goes without generating the bench's million events first.
- * BENCH_API_NODE_OPTIONS adds node options to the API's (e.g. `-r <preload>`).
+ * API with the projector inline (BENCH_PROJECTOR=worker: in its own process), at the bench's
+ * concurrency; with BENCH_API_PROFILE=<dir> the API runs under `node --cpu-prof` and the
+ * profile's heaviest functions and files are printed. For finding where a command's time goes
+ * without generating the bench's million events first. BENCH_API_NODE_OPTIONS adds node options
+ * to the API's (e.g. `-r <preload>`).
  */
 const seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
 const warmup = Number(process.env.BENCH_HTTP_WARMUP_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 32);
 const profileDir = process.env.BENCH_API_PROFILE ? path.resolve(process.env.BENCH_API_PROFILE) : undefined;
 const skipBaseline = process.env.BENCH_BASELINE === 'off';
+/** `worker` leaves the projector out of the API's process, to see the command path's cost alone. */
+const projector = process.env.BENCH_PROJECTOR === 'worker' ? 'worker' : 'inline';
 
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const line = (name: string, f: LoadFigures, cpu: CpuShares) =>
@@ -59,15 +62,19 @@ async function main(): Promise<void> {
         ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
         ...(process.env.BENCH_API_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []),
       ],
-      projector: 'inline',
+      projector,
     });
     const started = Date.now();
     try {
       const world = await createLoadWorld(new Http(api.baseUrl), api.adminPassword);
       if (warmup > 0) await runLoad(api.baseUrl, world, connections, warmup);
-      const cpu = measureCpu({ api: api.pid, bench: process.pid });
+      const cpu = measureCpu({ api: api.pid, projector: api.projectorPid, bench: process.pid });
       const load = await runLoad(api.baseUrl, world, connections, seconds);
-      line('api', load, cpu.stop());
+      const shares = cpu.stop();
+      line(`api (projector ${projector})`, load, shares);
+      console.log(
+        `API CPU per command: ${((1000 * shares.cores.api) / Math.max(1, load.commandsPerSecond)).toFixed(2)} ms`,
+      );
       if (baseline)
         console.log(`api/baseline ${Math.round((100 * load.commandsPerSecond) / baseline.commandsPerSecond)} %`);
     } finally {
