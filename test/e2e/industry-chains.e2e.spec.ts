@@ -112,6 +112,14 @@ describe('industry chains', () => {
     );
     expect(ok.status).toBe(201);
   });
+
+  it('a chain added after it was refused is accepted at once (the known chains are looked up again)', async () => {
+    const submit = () =>
+      post(api, '/api/projects', world.taskforce, validSubmission(world.enterpriseId, { industryChain: '深海科技' }));
+    await expectRefused(events, submit, 400, 'UNKNOWN_INDUSTRY_CHAIN');
+    expect((await post(api, '/api/industry-chains', world.admin, { name: '深海科技' })).status).toBe(201);
+    expect((await submit()).status).toBe(201);
+  });
 });
 
 describe('departments in English', () => {

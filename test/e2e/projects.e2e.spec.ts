@@ -393,6 +393,19 @@ describe('POST /api/projects/:id/assignments', () => {
       'UNKNOWN_DEPARTMENT',
     );
     expect(fieldsOf(refused)).toEqual(['milestones[0].departmentCode']);
+
+    // A department created since is known at once, though plans were assigned before it existed.
+    unknown.milestones[0].departmentCode = 'created-later';
+    await expectRefused(
+      events,
+      () => post(api, `/api/projects/${id}/assignments`, world.taskforce, unknown),
+      400,
+      'UNKNOWN_DEPARTMENT',
+    );
+    expect((await post(api, '/api/departments', world.admin, { code: 'created-later', name: '新设部门' })).status).toBe(
+      201,
+    );
+    expect((await post(api, `/api/projects/${id}/assignments`, world.taskforce, unknown)).status).toBe(200);
   });
 
   it('409 PROJECT_NOT_PRESENTED before the conference; 404 for an unknown project; 403 for departments', async () => {

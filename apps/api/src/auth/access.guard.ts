@@ -14,6 +14,8 @@ import { Authenticator } from './authenticator';
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger('Access');
+  /** Each controller's handlers' route keys: their metadata and the global prefix are fixed once the app runs. */
+  private readonly keysOf = new WeakMap<Function, Map<Function, { method: string; keys: string[] }>>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -62,6 +64,15 @@ export class AccessGuard implements CanActivate {
    * handler may declare several paths; then the one Express matched names the route.
    */
   private routeKey(context: ExecutionContext, request: Request): string {
+    let handlers = this.keysOf.get(context.getClass());
+    if (!handlers) this.keysOf.set(context.getClass(), (handlers = new Map()));
+    let route = handlers.get(context.getHandler());
+    if (!route) handlers.set(context.getHandler(), (route = this.routeKeys(context)));
+    const { method, keys } = route;
+    return keys.find((key) => key === `${method} ${request.route?.path}`) ?? keys[0];
+  }
+
+  private routeKeys(context: ExecutionContext): { method: string; keys: string[] } {
     const paths = (target: Function) =>
       [this.reflector.get<string | string[] | undefined>(PATH_METADATA, target) ?? ''].flat();
     const method = RequestMethod[this.reflector.get<RequestMethod>(METHOD_METADATA, context.getHandler())];
@@ -75,6 +86,6 @@ export class AccessGuard implements CanActivate {
         return `${method} ${path}`;
       }),
     );
-    return keys.find((key) => key === `${method} ${request.route?.path}`) ?? keys[0];
+    return { method, keys };
   }
 }

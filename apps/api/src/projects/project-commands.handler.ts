@@ -46,6 +46,13 @@ export class OnProject extends AggregateCommand<ProjectRequest> {}
 @CommandHandler(OnProject)
 export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
   private readonly project: BoundDecider<ProjectState, ProjectCommand, ProjectEvent>;
+  /**
+   * Chains and departments are only ever added, never removed or renamed, so a name once found
+   * stays valid on every instance: kept here instead of a query per submission or plan. A name
+   * not seen yet is still looked up, so one added since (on any instance) is found.
+   */
+  private readonly knownChains = new Set<string>();
+  private knownDepartments: ReadonlySet<string> = new Set();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -158,7 +165,11 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
       }
       case 'AssignLandingPlan': {
         const body = request.data;
-        const departments = await this.dataSource.getRepository(DepartmentEntity).find({ select: { code: true } });
+        const knownDepartments = await this.departmentCodes([
+          body.leadDepartment,
+          ...(body.supportingDepartments ?? []),
+          ...body.milestones.map((m) => m.departmentCode),
+        ]);
         return this.project.execute(
           projectId,
           {
@@ -174,7 +185,7 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
                 departmentCode: m.departmentCode,
                 owner: m.owner,
               })),
-              knownDepartments: departments.map((d) => d.code),
+              knownDepartments,
               occurredAt: body.occurredAt,
             },
           },
@@ -193,11 +204,22 @@ export class ProjectCommandsHandler implements ICommandHandler<OnProject> {
 
   /** A project is filed under a chain of the catalogue (GET /api/industry-chains); chains are never removed. */
   private async assertKnownChain(name: string): Promise<void> {
+    if (this.knownChains.has(name)) return;
     if (!(await this.dataSource.getRepository(IndustryChainEntity).existsBy({ name })))
       throw invalid(
         IndustryChainErrorCode.UNKNOWN_INDUSTRY_CHAIN,
         `There is no industry chain "${name}"; choose one of GET /api/industry-chains.`,
         'industryChain',
       );
+    this.knownChains.add(name);
+  }
+
+  /** Every department code, read again only when a plan names one not known here yet. */
+  private async departmentCodes(named: string[]): Promise<string[]> {
+    if (!named.every((code) => this.knownDepartments.has(code))) {
+      const rows = await this.dataSource.getRepository(DepartmentEntity).find({ select: { code: true } });
+      this.knownDepartments = new Set(rows.map((d) => d.code));
+    }
+    return [...this.knownDepartments];
   }
 }
