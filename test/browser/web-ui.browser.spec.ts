@@ -381,7 +381,7 @@ describeWithChromium('web UI in the browser', () => {
     await page.getByRole('link', { name: '创意会', exact: true }).click();
     const form = page.getByRole('form', { name: '安排创意会' });
     await form.getByLabel('创意会名称').fill('第八期民营经济创意会');
-    await form.getByLabel('主题').fill('智能制造');
+    await form.getByLabel('主题', { exact: true }).fill('智能制造');
     await form.getByRole('button', { name: '创建' }).click();
     await errorAt(page, '举办日期').filter({ hasText: '请填写有效日期（年-月-日）' }).waitFor();
     await form.getByLabel('举办日期').fill(cstDate(30));
