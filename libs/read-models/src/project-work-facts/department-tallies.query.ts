@@ -52,6 +52,9 @@ WITH items(department, kind, value) AS (
           THEN ((m->>'completedAt')::timestamptz AT TIME ZONE INTERVAL '+08:00')::date END AS done) d
    WHERE s->>'dueOn' IS NOT NULL AND s->>'departmentCode' IS NOT NULL AND d.due BETWEEN $1::date AND $2::date
      AND (d.done IS NOT NULL OR NOT c.closed)
+     -- Most rows are read for a need alone: skip their milestones unless a spell is due in the period.
+     AND jsonb_path_exists(f.milestones, '$[*].spells[*] ? (@.dueOn >= $from && @.dueOn <= $to)',
+                           jsonb_build_object('from', $8::text, 'to', $9::text))
   UNION ALL
   SELECT lead.department,
          CASE WHEN r.resolved THEN 'resolved' ELSE 'openNeed' END,
@@ -121,6 +124,8 @@ export async function departmentTallies(dataSource: DataSource, scope: WorkFacts
     scope.knownAt ?? 'infinity',
     Boolean(scope.knownAt),
     scope.evaluatedOn,
+    scope.from,
+    scope.to,
   ];
   // The planner takes every jsonb array for 100 elements, so the cost passes jit_above_cost and
   // compiling the query (seconds) would take far longer than running it (milliseconds).
