@@ -2,7 +2,7 @@ import { businessDate, endOfBusinessDay } from '@luodi/domain';
 import type { ForecastWarning } from './landing-forecast';
 import { SMALL_SAMPLE_SIZE } from './landing-forecast';
 import { wilsonInterval } from './wilson';
-import type { ProjectWorkFactsRow } from '@luodi/read-models';
+import type { DepartmentTally, ProjectWorkFactsRow } from '@luodi/read-models';
 
 /**
  * Department scorecards (`GET /api/scorecards/departments`): pure functions of the projects'
@@ -279,29 +279,62 @@ export function departmentWork(
   return work;
 }
 
+/** A department's work counted: what its scorecard is made of (departmentTallies computes the same in SQL). */
+export function tallyWork(department: string, w: DepartmentWork): DepartmentTally {
+  const count = (outcome: MilestoneOutcome) => w.milestones.filter((m) => m.outcome === outcome).length;
+  const satisfactions = (s: Satisfaction) => w.satisfactions.filter((x) => x === s).length;
+  return {
+    department,
+    onTime: count('onTime'),
+    late: count('late'),
+    overdue: count('overdue'),
+    open: count('open'),
+    daysLate: w.milestones.filter((m) => m.daysLate > 0).map((m) => m.daysLate),
+    daysToResolve: w.resolvedNeeds.map((n) => n.daysToResolve!),
+    openNeeds: w.openNeeds.length,
+    noticesReceived: w.notices.length,
+    hoursToAcknowledge: w.notices.filter((n) => n.hoursToAcknowledge !== null).map((n) => n.hoursToAcknowledge!),
+    satisfied: satisfactions('satisfied'),
+    basically: satisfactions('basically'),
+    unsatisfied: satisfactions('unsatisfied'),
+  };
+}
+
 /** The scorecard of every department, ranked by the composite (best first, then by code). */
 export function departmentScorecards(input: ScorecardInput): DepartmentScorecard[] {
-  const work = departmentWork(input);
+  const tallies = [...departmentWork(input)].map(([code, w]) => tallyWork(code, w));
+  return scorecardsFromTallies({ ...input, tallies });
+}
+
+/** The scorecards from each department's tally (those without one have nothing in the period). */
+export function scorecardsFromTallies(
+  input: Pick<ScorecardInput, 'departments' | 'landing' | 'weights'> & { tallies: readonly DepartmentTally[] },
+): DepartmentScorecard[] {
+  const tallies = new Map(input.tallies.map((t) => [t.department, t]));
   const names = new Map(input.departments.map((d) => [d.code, d.name]));
-  const codes = [...new Set([...names.keys(), ...work.keys(), ...input.landing.keys()])];
+  const codes = [...new Set([...names.keys(), ...tallies.keys(), ...input.landing.keys()])];
   const cards = codes.map((code): Omit<DepartmentScorecard, 'rank'> => {
-    const w = work.get(code) ?? emptyWork();
-    const count = (outcome: MilestoneOutcome) => w.milestones.filter((m) => m.outcome === outcome).length;
-    const [completedOnTime, completedLate, overdue, open] = (['onTime', 'late', 'overdue', 'open'] as const).map(count);
+    const t = tallies.get(code) ?? tallyWork(code, emptyWork());
+    const { onTime: completedOnTime, late: completedLate, overdue, open } = t;
     const judged = completedOnTime + completedLate + overdue;
     const interval = judged === 0 ? null : wilsonInterval(completedOnTime, judged);
     const landing = input.landing.get(code) ?? { led: 0, landed: 0 };
-    const needsTotal = w.resolvedNeeds.length + w.openNeeds.length;
-    const signed = w.notices.filter((n) => n.hoursToAcknowledge !== null);
+    const resolved = t.daysToResolve.length;
+    const needsTotal = resolved + t.openNeeds;
+    const followUps = t.satisfied + t.basically + t.unsatisfied;
+    // Sums of 1, ½ and 0 are exact, so this is the mean in any order.
     const satisfaction =
-      w.satisfactions.length === 0
+      followUps === 0
         ? null
-        : w.satisfactions.reduce((sum, s) => sum + SATISFACTION_VALUE[s], 0) / w.satisfactions.length;
+        : (t.satisfied * SATISFACTION_VALUE.satisfied +
+            t.basically * SATISFACTION_VALUE.basically +
+            t.unsatisfied * SATISFACTION_VALUE.unsatisfied) /
+          followUps;
     const components: Record<ScorecardComponent, number | null> = {
       onTime: interval?.value ?? null,
-      needs: needsTotal === 0 ? null : w.resolvedNeeds.length / needsTotal,
+      needs: needsTotal === 0 ? null : resolved / needsTotal,
       landing: landing.led === 0 ? null : landing.landed / landing.led,
-      acknowledgement: w.notices.length === 0 ? null : signed.length / w.notices.length,
+      acknowledgement: t.noticesReceived === 0 ? null : t.hoursToAcknowledge.length / t.noticesReceived,
       satisfaction,
     };
     const warnings: ForecastWarning[] =
@@ -317,26 +350,26 @@ export function departmentScorecards(input: ScorecardInput): DepartmentScorecard
       department: code,
       name: names.get(code) ?? code,
       milestones: {
-        due: w.milestones.length,
+        due: completedOnTime + completedLate + overdue + open,
         completedOnTime,
         completedLate,
         overdue,
         open,
         onTimeRate: interval && { value: interval.value, low95: interval.low, high95: interval.high, n: judged },
-        medianDaysLate: median(w.milestones.filter((m) => m.daysLate > 0).map((m) => m.daysLate)),
+        medianDaysLate: median(t.daysLate),
       },
       needs: {
-        resolved: w.resolvedNeeds.length,
-        open: w.openNeeds.length,
-        medianDaysToResolve: median(w.resolvedNeeds.map((n) => n.daysToResolve!)),
+        resolved,
+        open: t.openNeeds,
+        medianDaysToResolve: median(t.daysToResolve),
       },
       notices: {
-        received: w.notices.length,
-        acknowledged: signed.length,
-        medianHoursToAcknowledge: median(signed.map((n) => n.hoursToAcknowledge!)),
+        received: t.noticesReceived,
+        acknowledged: t.hoursToAcknowledge.length,
+        medianHoursToAcknowledge: median(t.hoursToAcknowledge),
       },
       satisfaction,
-      followUps: w.satisfactions.length,
+      followUps,
       projects: landing,
       components,
       score: compositeScore(components, input.weights),

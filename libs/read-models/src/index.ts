@@ -63,6 +63,7 @@ export * from './enterprise-list/enterprise-list.query';
 export * from './conference-list/conference-list.query';
 export * from './project-facts/dashboard.query';
 export * from './project-work-facts/project-work-facts.query';
+export * from './project-work-facts/department-tallies.query';
 export { SupervisionNoticeRow } from './supervision-notices/supervision-notice.entity';
 export { evolveSupervisionNotice, supervisionNotices } from './supervision-notices/supervision-notice.projection';
 export * from './supervision-notices/supervision-notices.query';

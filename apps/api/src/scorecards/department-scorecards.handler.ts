@@ -3,13 +3,13 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { businessDate } from '@luodi/domain';
 import {
   DepartmentScorecard,
-  departmentScorecards,
   DepartmentWork,
   departmentWork,
   emptyWork,
   ScorecardWeights,
+  scorecardsFromTallies,
 } from '@luodi/forecast';
-import { landingRates, projectWorkFactsFor } from '@luodi/read-models';
+import { departmentTallies, landingRates, projectWorkFactsFor } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/problem';
 import { knownAtOf } from '../dashboard/dashboard.handlers';
@@ -51,25 +51,26 @@ export function scorecardPeriod(query: ScorecardQueryDto): ScorecardPeriod {
   };
 }
 
-/** Every department's scorecard for a period: the work facts that can count judged in memory, the landings from the dashboard query. */
+/**
+ * Every department's scorecard for a period: the work counted in the database (departmentTallies,
+ * the same counts as departmentScorecards makes of the rows), the landings from the dashboard query.
+ */
 export async function computeScorecards(
   dataSource: DataSource,
   period: ScorecardPeriod,
   weights: ScorecardWeights,
 ): Promise<DepartmentScorecards> {
   const knownAt = period.knownAt ?? undefined;
-  const [projects, departments, landing] = await Promise.all([
-    projectWorkFactsFor(dataSource, period),
+  const [tallies, departments, landing] = await Promise.all([
+    departmentTallies(dataSource, period),
     dataSource.query('SELECT code, name FROM departments ORDER BY code') as Promise<{ code: string; name: string }[]>,
     landingRates(dataSource, 'department', period.evaluatedOn, { knownAt }),
   ]);
   return {
     ...period,
     weights,
-    departments: departmentScorecards({
-      ...period,
-      knownAt,
-      projects,
+    departments: scorecardsFromTallies({
+      tallies,
       departments,
       landing: new Map(
         landing.filter((r) => r.key !== null).map((r) => [r.key!, { led: r.inLibrary, landed: r.landed }]),
