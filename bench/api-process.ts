@@ -27,7 +27,12 @@ export interface ApiProcess {
  */
 export async function startApiProcess(
   databaseUrl: string,
-  options: { adminPassword: string; nodeOptions?: string[]; projector?: 'inline' | 'worker' },
+  options: {
+    adminPassword: string;
+    nodeOptions?: string[];
+    projector?: 'inline' | 'worker';
+    env?: Record<string, string>;
+  },
 ): Promise<ApiProcess> {
   const worker = options.projector === 'worker' ? startProjectorProcess(databaseUrl) : undefined;
   const port = await freePort();
@@ -46,6 +51,7 @@ export async function startApiProcess(
         LUODI_JWT_SECRET: randomBytes(32).toString('hex'),
         LOG_LEVEL: 'warn',
         LUODI_PROJECTOR: worker ? 'off' : 'inline',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

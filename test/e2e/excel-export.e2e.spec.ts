@@ -1,5 +1,7 @@
 import { businessDate } from '@luodi/domain';
 import { ValueType } from 'exceljs';
+import { DataSource } from 'typeorm';
+import { ProjectLedgerExport } from '../../apps/api/src/exports/project-ledger.export';
 import { RunningApi, startApi } from '../support/start-api';
 import { creditCode, dataRows, downloadWorkbook, Json } from './excel.helpers';
 import {
@@ -187,6 +189,33 @@ describe('Excel exports', () => {
     );
     // The overdue milestone of the assigned project counts.
     expect(rows.find((r) => r[2] === INJECTIONS[0])![14]).toBe(1);
+  });
+
+  it('reads the 台账 from the cursor a batch at a time, whatever the list length', async () => {
+    const ledger = api.app.get(ProjectLedgerExport);
+    const logger = api.app.get(DataSource).logger;
+    const fetches = jest.spyOn(logger, 'logQuery');
+    ledger.batchSize = 2;
+    try {
+      const ids = (await get(api, `/api/projects?pageSize=100&minPosition=${position}`, world.leader)).body.items.map(
+        (p: Json) => p.id,
+      );
+      fetches.mockClear();
+      const { workbook } = await downloadWorkbook(
+        api,
+        `/api/projects/export.xlsx?minPosition=${position}`,
+        world.leader,
+      );
+      expect(dataRows(workbook.getWorksheet(1)!).map((r) => r[1])).toEqual(ids);
+      const fetchSizes = fetches.mock.calls.map(([sql]) => sql).filter((sql) => /^FETCH \d+ FROM ledger$/.test(sql));
+      // Every batch of 2 and the short (here empty or single-row) one that ends the cursor.
+      expect(ids.length).toBeGreaterThan(2);
+      expect(fetchSizes).toHaveLength(Math.floor(ids.length / 2) + 1);
+      expect(new Set(fetchSizes)).toEqual(new Set(['FETCH 2 FROM ledger']));
+    } finally {
+      ledger.batchSize = 500;
+      fetches.mockRestore();
+    }
   });
 
   it('writes texts that look like formulas as text cells, never formulas', async () => {

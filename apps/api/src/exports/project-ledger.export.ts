@@ -2,15 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { businessDate } from '@luodi/domain';
 import { ProjectLedgerRow, projectLedgerQuery, projectLedgerRowOf } from '@luodi/read-models';
 import { Response } from 'express';
-import { once } from 'node:events';
 import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { ListProjectsQueryDto } from '../projects/queries/list-projects.dto';
 import { departmentNames, STATUS_LABELS } from './ledger-labels';
 import { LedgerSheet, SheetColumn, wanYuan, xlsxDownload } from './xlsx-sheet';
-
-/** Rows fetched from the cursor at a time: the export holds one batch, whatever the list's length. */
-const BATCH = 500;
 
 export const LEDGER_COLUMNS: SheetColumn[] = [
   { header: '序号', width: 7, kind: 'integer' },
@@ -55,6 +51,9 @@ export function latestProgressOf(
 /** `GET /api/projects/export.xlsx`: the 台账 of the projects `GET /api/projects` lists with the same query. */
 @Injectable()
 export class ProjectLedgerExport {
+  /** Rows fetched from the cursor at a time: the export holds one batch, whatever the list's length. */
+  batchSize = 500;
+
   constructor(private readonly dataSource: DataSource) {}
 
   async write(query: ListProjectsQueryDto, actor: Actor, res: Response): Promise<void> {
@@ -85,11 +84,11 @@ export class ProjectLedgerExport {
       );
       let n = 0;
       for (;;) {
-        const raws: Record<string, unknown>[] = await runner.query(`FETCH ${BATCH} FROM ledger`);
+        const raws: Record<string, unknown>[] = await runner.query(`FETCH ${this.batchSize} FROM ledger`);
         for (const raw of raws) sheet.add(ledgerValues(projectLedgerRowOf(raw), ++n, today, name));
-        if (raws.length < BATCH) break;
-        // Let a slow client drain what is written before reading more rows.
-        if (res.writableNeedDrain) await once(res, 'drain');
+        if (raws.length < this.batchSize) break;
+        // Let deflate and a slow client take what is written before reading more rows.
+        await sheet.drained(res);
       }
       await runner.query('COMMIT');
       sheet.commit();

@@ -1,5 +1,6 @@
 import { Response } from 'express';
 import { stream, Workbook, Worksheet } from 'exceljs';
+import { EventEmitter } from 'node:events';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -86,9 +87,39 @@ export class LedgerSheet {
     row.commit();
   }
 
+  /**
+   * Resolves once the zip has taken the XML of the rows added so far and `res` has sent it on.
+   * exceljs writes a streamed sheet into archiver's entry stream without heeding write()'s answer,
+   * so a writer faster than deflate would queue the whole uncompressed sheet there (about 0.7 MB
+   * per 1,000 ledger rows). Rejects if the client goes away meanwhile.
+   */
+  async drained(res: Response): Promise<void> {
+    // Archiver's entry is a readable-stream 2 PassThrough: no writableNeedDrain, hence its state.
+    const entry = (
+      this.sheet as { stream?: { pipes?: (EventEmitter & { _writableState?: { needDrain?: boolean } })[] } }
+    ).stream?.pipes?.[0];
+    if (entry?._writableState?.needDrain) await drainOf(entry, res);
+    if (res.writableNeedDrain) await drainOf(res, res);
+  }
+
   commit(): void {
     this.sheet.commit();
   }
+}
+
+function drainOf(stream: EventEmitter, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const drained = () => {
+      res.off('close', closed);
+      resolve();
+    };
+    const closed = () => {
+      stream.off('drain', drained);
+      reject(new Error('the client closed the download'));
+    };
+    stream.once('drain', drained);
+    res.once('close', closed);
+  });
 }
 
 /** Starts an .xlsx download on `res` and gives the streaming workbook that writes it. */
