@@ -51,21 +51,26 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     if (new Set(events.map((e) => e.eventId)).size !== events.length)
       throw new Error('appendToStream got the same event id twice');
-    // One statement, so one round trip and its own transaction (see the append_to_stream migration).
+    // One statement, so one round trip and its own transaction (see the append_to_stream migration);
+    // prepared once per connection (see READ_STREAM).
     const { rows } = await this.pool.query<{
       status: 'appended' | 'retried' | 'wrong-version' | 'id-reused';
       version: number;
       last_position: string;
       reused_id: string;
-    }>('SELECT * FROM append_to_stream($1, $2, $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])', [
-      streamId,
-      expectedVersion === 'any' ? null : expectedVersion,
-      events.map((e) => e.eventId),
-      events.map((e) => e.type),
-      events.map((e) => e.schemaVersion),
-      events.map((e) => JSON.stringify(e.data)),
-      events.map((e) => JSON.stringify(e.metadata)),
-    ]);
+    }>({
+      name: 'luodi_append',
+      text: 'SELECT * FROM append_to_stream($1, $2, $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])',
+      values: [
+        streamId,
+        expectedVersion === 'any' ? null : expectedVersion,
+        events.map((e) => e.eventId),
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map((e) => JSON.stringify(e.metadata)),
+      ],
+    });
     const { status, version, last_position: position, reused_id: reusedId } = rows[0];
     if (status === 'wrong-version') throw new WrongExpectedVersionError(streamId, expectedVersion, version);
     if (status === 'id-reused') throw new EventIdReusedError(streamId, reusedId);
@@ -78,20 +83,13 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string): Promise<ReadStreamResult> {
-    const events = await this.readEvents(`${SELECT_EVENTS} WHERE stream_id = $1 ORDER BY stream_position`, [streamId]);
+    const events = await this.readEvents('luodi_read_stream', READ_STREAM, [streamId]);
     return { version: events.length ? events[events.length - 1].streamPosition : 0, events };
   }
 
   async readAll(checkpoint: string | null, limit: number): Promise<RecordedEvent[]> {
     const after = parseCheckpoint(checkpoint);
-    return this.readEvents(
-      `${SELECT_EVENTS}
-        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY events.transaction_id, global_position
-        LIMIT $3`,
-      [after.xid, after.position, limit],
-    );
+    return this.readEvents(undefined, READ_ALL, [after.xid, after.position, limit]);
   }
 
   async isAtOrBefore(position: number, checkpoint: string | null): Promise<boolean> {
@@ -130,8 +128,8 @@ export class PostgresEventStore implements EventStore {
    * Events as arrays, not objects: pg builds each row object from a null-prototype template,
    * which makes every row a slow dictionary object; the arrays are read by column index instead.
    */
-  private async readEvents(sql: string, values: unknown[]): Promise<RecordedEvent[]> {
-    const { rows } = await this.read(() => this.pool.query<EventRow>({ text: sql, values, rowMode: 'array' }));
+  private async readEvents(name: string | undefined, text: string, values: unknown[]): Promise<RecordedEvent[]> {
+    const { rows } = await this.read(() => this.pool.query<EventRow>({ name, text, values, rowMode: 'array' }));
     return rows.map((r) => this.toRecorded(r));
   }
 
@@ -165,6 +163,15 @@ export class PostgresEventStore implements EventStore {
 // or it sorts as text ("10" before "9") and a reader skips events.
 const SELECT_EVENTS = `SELECT global_position, transaction_id::text, stream_id, stream_position, event_id, type,
                               schema_version, data, metadata, recorded_at FROM events`;
+
+// Every command runs the append and the stream read: named, each connection parses and plans them
+// once. readAll is not: a generic plan cannot see its LIMIT, and the projector reads it rarely.
+const READ_STREAM = `${SELECT_EVENTS} WHERE stream_id = $1 ORDER BY stream_position`;
+const READ_ALL = `${SELECT_EVENTS}
+  WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+    AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY events.transaction_id, global_position
+  LIMIT $3`;
 
 /** A row of SELECT_EVENTS, its columns in that order. */
 type EventRow = [
