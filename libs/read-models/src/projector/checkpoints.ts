@@ -39,16 +39,17 @@ export async function advanceCheckpoint(
   next: string,
   position: number,
 ): Promise<void> {
+  const progress: ProjectionProgress = { name, checkpoint: next };
+  // The progress is announced in the same round trip; a refused move rolls back, and its notice with it.
   const rows: Array<{ moved: number }> = await manager.query(
     `WITH moved AS (
        UPDATE projection_checkpoints SET checkpoint = $3, position = $4, updated_at = now()
         WHERE name = $1 AND checkpoint IS NOT DISTINCT FROM $2
        RETURNING 1)
-     SELECT count(*)::int AS moved FROM moved`,
-    [name, expected, next, position],
+     SELECT (SELECT count(*) FROM moved)::int AS moved, pg_notify($5, $6)`,
+    [name, expected, next, position, PROJECTION_CHANNEL, JSON.stringify(progress)],
   );
   if (rows[0].moved !== 1) throw new CheckpointMovedError(name);
-  await notifyProgress(manager, name, next);
 }
 
 export interface ProjectionProgress {

@@ -1,10 +1,10 @@
 import { parseStreamId } from '@luodi/domain';
 import type { RecordedEvent } from '@luodi/event-store';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { asProjectionEvents, ProjectionEvent } from '../projection-event';
 import { readModels } from '../registry';
 import { DerivedProjection, FeedProjection, RowProjection, Target } from './projection';
-import { RowTable } from './row-table';
+import { loadTogether, RowTable, RowWrite, StatementParams, writeTogether } from './row-table';
 
 /** The rows of one row projection this writer holds, and which of them changed since they were written. */
 export class HeldRows<Row extends object> {
@@ -22,19 +22,31 @@ export class HeldRows<Row extends object> {
     return 'key' in target ? [target.key] : [...(this.index(target.where).get(target.equals) ?? [])];
   }
 
-  /** Loads the rows the targets name that are not held yet. */
-  async load(manager: EntityManager, schema: string, targets: Iterable<Target<Row>>): Promise<void> {
+  /**
+   * The SELECTs of the rows the targets name that are not held yet (for loadTogether); `accept`
+   * takes what they found.
+   */
+  requests(connection: DataSource, schema: string, targets: Iterable<Target<Row>>): LoadRequest[] {
     const keys = new Set<string>();
     const where = new Map<keyof Row & string, Set<string>>();
     for (const target of targets) {
       if ('key' in target) keys.add(target.key);
       else where.set(target.where, (where.get(target.where) ?? new Set()).add(target.equals));
     }
-    const table = new RowTable(manager, this.projection.entity, schema);
+    const table = new RowTable(connection, this.projection.entity, schema);
     const missing = [...keys].filter((key) => !this.rows.has(key) && !this.looked.has(key));
     missing.forEach((key) => this.looked.add(key));
-    const loaded = await table.load(this.projection.key, missing);
-    for (const [column, values] of where) loaded.push(...(await table.load(column, [...values])));
+    const selects: [keyof Row & string, string[]][] = [
+      ...(missing.length > 0 ? [[this.projection.key, missing] as [keyof Row & string, string[]]] : []),
+      ...[...where].map(([column, values]): [keyof Row & string, string[]] => [column, [...values]]),
+    ];
+    return selects.map(([column, values]) => ({
+      select: (request, params) => table.selectWhere(column, values, request, params),
+      accept: (rows) => this.accept(rows.map((json) => table.fromJson(json))),
+    }));
+  }
+
+  private accept(loaded: Row[]): void {
     for (const row of loaded) {
       const key = row[this.projection.key] as string;
       if (!this.rows.has(key)) this.set(key, row);
@@ -51,12 +63,11 @@ export class HeldRows<Row extends object> {
     }
   }
 
-  /** Writes the changed rows; returns how many. */
-  async flush(manager: EntityManager, schema: string): Promise<number> {
+  /** The writes of the changed rows (they count as written from here on). */
+  flush(connection: DataSource, schema: string): { rows: number; writes: RowWrite[] } {
     const changed = [...this.dirty].map((key) => this.rows.get(key)!);
-    await new RowTable(manager, this.projection.entity, schema).upsert(changed);
     this.dirty.clear();
-    return changed.length;
+    return { rows: changed.length, writes: new RowTable(connection, this.projection.entity, schema).upsert(changed) };
   }
 
   private set(key: string, row: Row): void {
@@ -99,8 +110,12 @@ export class DerivedRows<Row extends object> {
     return new Set(this.sources.flatMap((source) => [...source.dirty]));
   }
 
-  /** Replaces the rows of each key whose derived rows now differ from those stored; returns how many rows it wrote. */
-  async flush(manager: EntityManager, schema: string, keys: Iterable<string>): Promise<number> {
+  /** Replaces the rows of each key whose derived rows now differ from those stored: the deletes, then the inserts. */
+  flush(
+    connection: DataSource,
+    schema: string,
+    keys: Iterable<string>,
+  ): { rows: number; deletes: RowWrite[]; inserts: RowWrite[] } {
     const replaced: string[] = [];
     const inserted: Row[] = [];
     for (const key of keys) {
@@ -111,10 +126,12 @@ export class DerivedRows<Row extends object> {
       inserted.push(...now);
       this.stored.set(key, now);
     }
-    const table = new RowTable(manager, this.projection.entity, schema);
-    await table.delete(this.projection.groupBy, replaced);
-    await table.insert(inserted);
-    return inserted.length;
+    const table = new RowTable(connection, this.projection.entity, schema);
+    return {
+      rows: inserted.length,
+      deletes: table.delete(this.projection.groupBy, replaced),
+      inserts: table.insert(inserted),
+    };
   }
 }
 
@@ -124,10 +141,9 @@ export class FeedRows<Row extends object> {
 
   constructor(readonly projection: FeedProjection<Row>) {}
 
-  async flush(manager: EntityManager, schema: string): Promise<number> {
+  flush(connection: DataSource, schema: string): { rows: number; writes: RowWrite[] } {
     const rows = this.rows.splice(0);
-    await new RowTable(manager, this.projection.entity, schema).insertNew(rows);
-    return rows.length;
+    return { rows: rows.length, writes: new RowTable(connection, this.projection.entity, schema).insertNew(rows) };
   }
 }
 
@@ -136,8 +152,8 @@ export type RowsWritten = Record<string, number>;
 
 /**
  * Holds the read-model rows a run of events touches, for every registered read model: loads
- * them (one query per table), folds the events into them with the pure projections, and writes
- * back the changed ones (one statement per table). The live projector uses one writer per batch;
+ * them (one query for every table), folds the events into them with the pure projections, and
+ * writes back the changed ones (one or two statements for every table, see writeTogether). The live projector uses one writer per batch;
  * a rebuild keeps one across many batches, so a row changed by many events is loaded once and
  * written once.
  */
@@ -195,39 +211,80 @@ export class ReadModelWriter {
 
   /** Writes every changed row; returns how many per read model. */
   async flush(manager: EntityManager): Promise<RowsWritten> {
+    const { connection } = manager;
     const changed = this.derived.map((derived) => derived.changedKeys());
     const written: RowsWritten = {};
-    for (const held of this.held.values()) written[held.projection.name] = await held.flush(manager, this.schema);
-    for (const [i, derived] of this.derived.entries())
-      written[derived.projection.name] = await derived.flush(manager, this.schema, changed[i]);
-    for (const feed of this.feeds) written[feed.projection.name] = await feed.flush(manager, this.schema);
+    const first: RowWrite[] = [];
+    const then: RowWrite[] = [];
+    for (const held of this.held.values()) {
+      const { rows, writes } = held.flush(connection, this.schema);
+      written[held.projection.name] = rows;
+      first.push(...writes);
+    }
+    for (const [i, derived] of this.derived.entries()) {
+      const { rows, deletes, inserts } = derived.flush(connection, this.schema, changed[i]);
+      written[derived.projection.name] = rows;
+      first.push(...deletes);
+      // A key's new rows may have the primary keys of the ones deleted: inserted once those are gone.
+      (deletes.length > 0 ? then : first).push(...inserts);
+    }
+    for (const feed of this.feeds) {
+      const { rows, writes } = feed.flush(connection, this.schema);
+      written[feed.projection.name] = rows;
+      first.push(...writes);
+    }
+    await writeTogether(manager, first);
+    await writeTogether(manager, then);
     return written;
   }
 
   private async load(manager: EntityManager, events: readonly ProjectionEvent[]): Promise<void> {
+    const { connection } = manager;
     const streams = events.map((event) => parseStreamId(event.streamId));
     const targets = new Map<HeldRows<object>, Target<object>[]>();
-    for (const held of this.held.values()) {
+    for (const held of this.held.values())
       targets.set(
         held,
         events.map((event, i) => held.projection.target(event, streams[i])).filter((target) => target !== null),
       );
-      await held.load(manager, this.schema, targets.get(held)!);
-    }
-    for (const derived of this.derived) {
-      // Every source row of a key the batch touches, so the key's rows can be derived as stored and anew.
-      const keys = new Set(
-        derived.sources.flatMap((source) => targets.get(source)!.flatMap((target) => source.keysOf(target))),
-      );
-      for (const source of derived.sources)
-        await source.load(
-          manager,
-          this.schema,
-          [...keys].map((key) => ({ key })),
-        );
-      for (const key of keys) if (!derived.stored.has(key)) derived.stored.set(key, derived.derive(key));
-    }
+    await load(
+      manager,
+      [...this.held.values()].flatMap((held) => held.requests(connection, this.schema, targets.get(held)!)),
+    );
+    // Every source row of a key the batch touches, so the key's rows can be derived as stored and anew.
+    const keysOf = this.derived.map(
+      (derived) =>
+        new Set(derived.sources.flatMap((source) => targets.get(source)!.flatMap((target) => source.keysOf(target)))),
+    );
+    await load(
+      manager,
+      this.derived.flatMap((derived, i) =>
+        derived.sources.flatMap((source) =>
+          source.requests(
+            connection,
+            this.schema,
+            [...keysOf[i]].map((key) => ({ key })),
+          ),
+        ),
+      ),
+    );
+    for (const [i, derived] of this.derived.entries())
+      for (const key of keysOf[i]) if (!derived.stored.has(key)) derived.stored.set(key, derived.derive(key));
   }
+}
+
+/** A SELECT for loadTogether and what to do with its rows. */
+interface LoadRequest {
+  select(request: number, params: StatementParams): string;
+  accept(rows: Record<string, unknown>[]): void;
+}
+
+async function load(manager: EntityManager, requests: readonly LoadRequest[]): Promise<void> {
+  const loaded = await loadTogether(
+    manager,
+    requests.map((r) => r.select),
+  );
+  requests.forEach((request, i) => request.accept(loaded[i]));
 }
 
 /** Applies one batch of events to the read models in `schema`, inside the caller's transaction. */

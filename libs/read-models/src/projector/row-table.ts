@@ -1,75 +1,111 @@
-import { EntityManager, EntityMetadata } from 'typeorm';
+import { DataSource, EntityManager, EntityMetadata } from 'typeorm';
 import { toIso } from '../column-types';
 
 /** Rows per statement: keeps each JSON parameter to a few megabytes. */
 const CHUNK = 2000;
 
 /**
+ * Builds one statement from parts that each add their parameters: every part's `$n` is numbered
+ * in the one list the statement is sent with.
+ */
+export class StatementParams {
+  readonly values: unknown[] = [];
+
+  /** The placeholder of a new parameter. */
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** A statement that writes rows, combinable with others into one round trip (see writeTogether). */
+export interface RowWrite {
+  rows: number;
+  sql(params: StatementParams): string;
+}
+
+/**
  * One read-model table in one schema, read and written in bulk: rows travel as one JSON array per
  * statement (`jsonb_populate_recordset`), so a batch costs a few statements, not one per row.
  * Column names and types come from the entity, so the entity stays the one description of a row.
+ * The table only builds its statements: loadTogether and writeTogether send the statements of many
+ * tables in one round trip each, which is what a live batch of a few events mostly waits on.
  */
 export class RowTable<Row extends object> {
   private readonly metadata: EntityMetadata;
   private readonly table: string;
 
-  constructor(
-    private readonly manager: EntityManager,
-    entity: new () => Row,
-    schema: string,
-  ) {
-    this.metadata = manager.connection.getMetadata(entity);
+  constructor(connection: DataSource, entity: new () => Row, schema: string) {
+    this.metadata = connection.getMetadata(entity);
     this.table = `${quote(schema)}.${quote(this.metadata.tableName)}`;
   }
 
-  /** The rows whose `property` is one of `values`. */
-  async load(property: keyof Row & string, values: readonly string[]): Promise<Row[]> {
-    if (values.length === 0) return [];
-    const column = this.column(property);
-    const rows: Array<{ row: Record<string, unknown> }> = await this.manager.query(
-      `SELECT to_jsonb(t) AS row FROM ${this.table} t WHERE ${quote(column)} = ANY($1::text[])`,
-      [values],
-    );
-    return rows.map(({ row }) => this.fromJson(row));
+  /** A SELECT of the rows whose `property` is one of `values`, as JSON, tagged with `request`. */
+  selectWhere(property: keyof Row & string, values: readonly string[], request: number, params: StatementParams) {
+    return `SELECT ${request} AS request, to_jsonb(t) AS row FROM ${this.table} t WHERE ${quote(this.column(property))} = ANY(${params.add(values)}::text[])`;
   }
 
   /** Inserts the rows, or replaces the ones whose primary key exists. */
-  async upsert(rows: readonly Row[]): Promise<void> {
+  upsert(rows: readonly Row[]): RowWrite[] {
     const keys = this.metadata.primaryColumns.map((c) => quote(c.databaseName)).join(', ');
     const updates = this.columns()
       .filter((c) => !c.isPrimary)
       .map((c) => `${quote(c.databaseName)} = EXCLUDED.${quote(c.databaseName)}`)
       .join(', ');
-    await this.write(rows, `ON CONFLICT (${keys}) DO UPDATE SET ${updates}`);
+    return this.write(rows, `ON CONFLICT (${keys}) DO UPDATE SET ${updates}`);
   }
 
-  async insert(rows: readonly Row[]): Promise<void> {
-    await this.write(rows, '');
+  insert(rows: readonly Row[]): RowWrite[] {
+    return this.write(rows, '');
   }
 
   /** Inserts the rows whose primary key is not stored yet. */
-  async insertNew(rows: readonly Row[]): Promise<void> {
-    await this.write(rows, 'ON CONFLICT DO NOTHING');
+  insertNew(rows: readonly Row[]): RowWrite[] {
+    return this.write(rows, 'ON CONFLICT DO NOTHING');
   }
 
-  async delete(property: keyof Row & string, values: readonly string[]): Promise<void> {
-    if (values.length === 0) return;
-    await this.manager.query(`DELETE FROM ${this.table} WHERE ${quote(this.column(property))} = ANY($1::text[])`, [
-      values,
-    ]);
+  delete(property: keyof Row & string, values: readonly string[]): RowWrite[] {
+    if (values.length === 0) return [];
+    const column = quote(this.column(property));
+    return [
+      {
+        rows: values.length,
+        sql: (params) => `DELETE FROM ${this.table} WHERE ${column} = ANY(${params.add(values)}::text[])`,
+      },
+    ];
   }
 
-  private async write(rows: readonly Row[], onConflict: string): Promise<void> {
+  // JSON gives times in the session's format; rows hold them as toISOString() does.
+  fromJson(json: Record<string, unknown>): Row {
+    const row: Record<string, unknown> = {};
+    for (const c of this.columns()) {
+      const value = json[c.databaseName];
+      const isInstant = c.type === 'timestamptz' && value !== null && value !== undefined;
+      row[c.propertyName] = isInstant
+        ? Array.isArray(value)
+          ? value.map((v) => toIso(v as string))
+          : toIso(value as string)
+        : value;
+    }
+    return row as Row;
+  }
+
+  private write(rows: readonly Row[], onConflict: string): RowWrite[] {
     const names = this.columns()
       .map((c) => quote(c.databaseName))
       .join(', ');
+    const writes: RowWrite[] = [];
     for (let i = 0; i < rows.length; i += CHUNK) {
-      const json = JSON.stringify(rows.slice(i, i + CHUNK).map((row) => this.toJson(row)));
-      await this.manager.query(
-        `INSERT INTO ${this.table} (${names}) SELECT ${names} FROM jsonb_populate_recordset(NULL::${this.table}, $1::jsonb) ${onConflict}`,
-        [json],
-      );
+      const chunk = rows.slice(i, i + CHUNK);
+      writes.push({
+        rows: chunk.length,
+        sql: (params) =>
+          `INSERT INTO ${this.table} (${names}) SELECT ${names} FROM jsonb_populate_recordset(NULL::${this.table}, ${params.add(
+            JSON.stringify(chunk.map((row) => this.toJson(row))),
+          )}::jsonb) ${onConflict}`,
+      });
     }
+    return writes;
   }
 
   private columns() {
@@ -87,21 +123,45 @@ export class RowTable<Row extends object> {
     for (const c of this.columns()) json[c.databaseName] = (row as Record<string, unknown>)[c.propertyName];
     return json;
   }
-
-  // JSON gives times in the session's format; rows hold them as toISOString() does.
-  private fromJson(json: Record<string, unknown>): Row {
-    const row: Record<string, unknown> = {};
-    for (const c of this.columns()) {
-      const value = json[c.databaseName];
-      const isInstant = c.type === 'timestamptz' && value !== null && value !== undefined;
-      row[c.propertyName] = isInstant
-        ? Array.isArray(value)
-          ? value.map((v) => toIso(v as string))
-          : toIso(value as string)
-        : value;
-    }
-    return row as Row;
-  }
 }
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Runs the SELECTs of `RowTable.selectWhere` as one statement (UNION ALL); `requests[i]` builds
+ * the part tagged `i`. Returns each request's rows as JSON.
+ */
+export async function loadTogether(
+  manager: EntityManager,
+  requests: readonly ((request: number, params: StatementParams) => string)[],
+): Promise<Record<string, unknown>[][]> {
+  const loaded = requests.map((): Record<string, unknown>[] => []);
+  if (requests.length === 0) return loaded;
+  const params = new StatementParams();
+  const sql = requests.map((part, i) => part(i, params)).join(' UNION ALL ');
+  const rows: Array<{ request: number; row: Record<string, unknown> }> = await manager.query(sql, params.values);
+  for (const { request, row } of rows) loaded[request].push(row);
+  return loaded;
+}
+
+/**
+ * Runs the writes as few statements as their rows allow (CHUNK rows each): data-modifying
+ * statements in one WITH run on one snapshot in no set order, so the writes of one call must
+ * touch different rows (a delete and an insert of the same keys go in two calls).
+ */
+export async function writeTogether(manager: EntityManager, writes: readonly RowWrite[]): Promise<void> {
+  for (let i = 0; i < writes.length;) {
+    const group: RowWrite[] = [writes[i]];
+    let rows = writes[i].rows;
+    for (i++; i < writes.length && rows + writes[i].rows <= CHUNK; i++) {
+      group.push(writes[i]);
+      rows += writes[i].rows;
+    }
+    const params = new StatementParams();
+    const sql =
+      group.length === 1
+        ? group[0].sql(params)
+        : `WITH ${group.map((w, n) => `w${n} AS (${w.sql(params)})`).join(', ')} SELECT 1`;
+    await manager.query(sql, params.values);
+  }
+}
