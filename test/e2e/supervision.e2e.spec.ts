@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import {
   createWorld,
   dateDaysAgo,
@@ -207,6 +208,32 @@ describe('supervision notices', () => {
     expect(await events.types(`project-${project.id}`)).toEqual(
       expect.arrayContaining(['SupervisionNoticeIssued', 'SupervisionNoticeAcknowledged', 'SupervisionNoticeAnswered']),
     );
+  });
+
+  it('a notice signed for the moment it is issued, before the projector has it, waits for it instead of a 404', async () => {
+    const resources = milestones.find((m) => m.departmentCode === 'resources')!;
+    // The projector's next batch waits for this lock to move its checkpoint, so the notice stays out
+    // of the read models. A table lock takes no transaction id: the event stays readable meanwhile.
+    const holder = new Client({ connectionString: api.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE projection_checkpoints IN EXCLUSIVE MODE');
+      const issued = accepted(
+        await issue({ milestoneId: resources.milestoneId, level: 'reminder', message: '请尽快签收' }),
+        201,
+      );
+      const signing = post(api, `/api/supervision-notices/${issued.id}/acknowledgement`, world.resources, {});
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const projected = await holder.query('SELECT count(*)::int AS n FROM supervision_notices WHERE notice_id = $1', [
+        issued.id,
+      ]);
+      expect(projected.rows[0].n).toBe(0);
+      await holder.query('COMMIT');
+      accepted(await signing);
+    } finally {
+      await holder.end();
+    }
   });
 });
 

@@ -8,11 +8,15 @@ import { DataSource } from 'typeorm';
 import { Actor, CurrentActor } from '../auth/actor';
 import { CommandContext, CommandCtx } from '../common/command-context';
 import { CommandAccepted } from '../common/event-sourced';
+import { ReadPositionService } from '../projection/read-position.service';
 import { OnProject } from '../projects/project-commands.handler';
 import { AnswerNoticeDto, IssueNoticeDto } from './issue-notice.dto';
 import { ListNoticesQuery } from './queries/list-notices.handler';
 import { ListNoticesQueryDto } from './queries/list-notices.dto';
 import { SupervisionSettingsStore } from './supervision-settings';
+
+/** How long signing or answering an unknown notice waits for the projector before answering 404. */
+const NOTICE_CATCH_UP_MS = 5_000;
 
 const actingUser = ({ role, departmentCode }: Actor): ActingUser =>
   departmentCode === undefined ? { role } : { role, departmentCode };
@@ -27,6 +31,7 @@ export class SupervisionNoticesController {
     private readonly settings: SupervisionSettingsStore,
     // The primary, not a replica: the notice to sign must be found as soon as it was issued there.
     @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly positions: ReadPositionService,
   ) {}
 
   /** 201 `{id: <noticeId>, version, position}` (id is the notice's; the stream is the project's). */
@@ -99,8 +104,16 @@ export class SupervisionNoticesController {
     return this.queries.execute(new ListNoticesQuery({ ...query, department }));
   }
 
+  /**
+   * The notice's project, from the read model; a notice issued a moment ago may not be projected
+   * yet, so an unknown one is looked up again once the read models hold everything committed.
+   */
   private async projectOf(noticeId: string): Promise<string> {
-    const projectId = await projectOfNotice(this.dataSource, noticeId);
+    const projectId =
+      (await projectOfNotice(this.dataSource, noticeId)) ??
+      ((await this.positions.waitUntilCaughtUp(NOTICE_CATCH_UP_MS))
+        ? await projectOfNotice(this.dataSource, noticeId)
+        : null);
     if (projectId === null) throw supervisionErrors.noticeNotFound();
     return projectId;
   }
