@@ -37,12 +37,12 @@ export interface DepartmentTally {
  * equals comparing Date.parse values, and a signature's delay is whole milliseconds.
  */
 const TALLIES = `
-WITH items(department, kind, value) AS (
+WITH items(department, kind, value, n) AS (
   SELECT s.department_code,
          CASE WHEN done IS NOT NULL THEN CASE WHEN done <= s.due_on THEN 'onTime' ELSE 'late' END
               WHEN s.due_on < $3::date THEN 'overdue' ELSE 'open' END,
          CASE WHEN done IS NOT NULL THEN GREATEST(0, done - s.due_on)
-              WHEN s.due_on < $3::date THEN $3::date - s.due_on ELSE 0 END::float8
+              WHEN s.due_on < $3::date THEN $3::date - s.due_on ELSE 0 END::float8, 1
     FROM work_milestone_spells s
    CROSS JOIN LATERAL (SELECT CASE WHEN s.completed_at <= $7::timestamptz AND s.completed_recorded_at <= $4
                                    THEN (s.completed_at AT TIME ZONE INTERVAL '+08:00')::date END AS done) d
@@ -54,34 +54,44 @@ WITH items(department, kind, value) AS (
           AND l.since <= $7::timestamptz AND l.recorded_at <= $4))
      AND (d.done IS NOT NULL OR NOT (s.closed_at <= $7::timestamptz AND s.closed_recorded_at <= $4) IS TRUE)
   UNION ALL
-  SELECT n.department, CASE WHEN resolved THEN 'resolved' ELSE 'openNeed' END,
-         CASE WHEN resolved THEN GREATEST(0, (n.resolved_at AT TIME ZONE INTERVAL '+08:00')::date
-           - (GREATEST(n.lead_since, n.raised_at) AT TIME ZONE INTERVAL '+08:00')::date) END::float8
+  SELECT n.department, 'resolved',
+         GREATEST(0, (n.resolved_at AT TIME ZONE INTERVAL '+08:00')::date
+           - (GREATEST(n.lead_since, n.raised_at) AT TIME ZONE INTERVAL '+08:00')::date)::float8, 1
     FROM work_needs n
-   CROSS JOIN LATERAL (SELECT (n.resolved_at <= $7::timestamptz AND n.resolved_recorded_at <= $4) IS TRUE AS resolved,
-                              CASE WHEN n.resolved_at <= $7::timestamptz AND n.resolved_recorded_at <= $4
-                                   THEN n.resolved_at ELSE $7::timestamptz END AS at) r
-   WHERE (n.resolved_at BETWEEN $5::timestamptz AND $7::timestamptz
-          OR n.open_span @> $7::timestamptz OR $6::boolean AND n.open_recorded_span @> $4::timestamptz)
+   WHERE n.resolved_at BETWEEN $5::timestamptz AND $7::timestamptz AND n.resolved_recorded_at <= $4
      AND n.raised_at <= $7::timestamptz AND n.raised_recorded_at <= $4
      AND NOT (n.removed_at <= $7::timestamptz AND n.removed_recorded_at <= $4) IS TRUE
-     AND (r.resolved AND n.resolved_at >= $5::timestamptz
-          OR NOT r.resolved AND NOT (n.closed_at <= $7::timestamptz AND n.closed_recorded_at <= $4) IS TRUE)
-     -- The row's lead spell is the one in force at the resolution or, for an open need, at the cut.
-     AND n.lead_since <= r.at AND n.lead_recorded_at <= $4
+     -- The row's lead spell is the one in force at the resolution.
+     AND n.lead_since <= n.resolved_at AND n.lead_recorded_at <= $4
      AND (n.last OR NOT EXISTS (
        SELECT FROM work_needs l
         WHERE l.project_id = n.project_id AND l.need_id = n.need_id AND l.lead > n.lead
-          AND l.lead_since <= r.at AND l.lead_recorded_at <= $4))
+          AND l.lead_since <= n.resolved_at AND l.lead_recorded_at <= $4))
+  UNION ALL
+  -- Open needs are many and only counted: counted here, per department.
+  SELECT n.department, 'openNeed', NULL::float8, count(*)
+    FROM work_needs n
+   WHERE (n.open_span @> $7::timestamptz OR $6::boolean AND n.open_recorded_span @> $4::timestamptz)
+     AND n.raised_at <= $7::timestamptz AND n.raised_recorded_at <= $4
+     AND NOT (n.removed_at <= $7::timestamptz AND n.removed_recorded_at <= $4) IS TRUE
+     AND NOT (n.resolved_at <= $7::timestamptz AND n.resolved_recorded_at <= $4) IS TRUE
+     AND NOT (n.closed_at <= $7::timestamptz AND n.closed_recorded_at <= $4) IS TRUE
+     -- The row's lead spell is the one in force at the cut.
+     AND n.lead_since <= $7::timestamptz AND n.lead_recorded_at <= $4
+     AND (n.last OR NOT EXISTS (
+       SELECT FROM work_needs l
+        WHERE l.project_id = n.project_id AND l.need_id = n.need_id AND l.lead > n.lead
+          AND l.lead_since <= $7::timestamptz AND l.lead_recorded_at <= $4))
+   GROUP BY n.department
   UNION ALL
   SELECT n.department_code, 'notice',
          CASE WHEN n.acknowledged_at <= $7::timestamptz AND n.acknowledged_recorded_at <= $4
-              THEN round(extract(epoch FROM n.acknowledged_at - n.issued_at) * 1000)::float8 END
+              THEN round(extract(epoch FROM n.acknowledged_at - n.issued_at) * 1000)::float8 END, 1
     FROM work_notices n
    WHERE n.issued_at >= $5::timestamptz AND n.issued_at <= $7::timestamptz AND n.issued_recorded_at <= $4
      AND (n.issued_at AT TIME ZONE INTERVAL '+08:00')::date <= $2::date
   UNION ALL
-  SELECT lead.department, u.satisfaction, NULL::float8
+  SELECT lead.department, u.satisfaction, NULL::float8, 1
     FROM work_follow_ups u
    CROSS JOIN LATERAL (
      SELECT l.department FROM work_leads l
@@ -91,18 +101,18 @@ WITH items(department, kind, value) AS (
      AND (u.at AT TIME ZONE INTERVAL '+08:00')::date <= $2::date
 )
 SELECT department,
-       count(*) FILTER (WHERE kind = 'onTime')::int AS "onTime",
-       count(*) FILTER (WHERE kind = 'late')::int AS late,
-       count(*) FILTER (WHERE kind = 'overdue')::int AS overdue,
-       count(*) FILTER (WHERE kind = 'open')::int AS open,
+       COALESCE(sum(n) FILTER (WHERE kind = 'onTime'), 0)::int AS "onTime",
+       COALESCE(sum(n) FILTER (WHERE kind = 'late'), 0)::int AS late,
+       COALESCE(sum(n) FILTER (WHERE kind = 'overdue'), 0)::int AS overdue,
+       COALESCE(sum(n) FILTER (WHERE kind = 'open'), 0)::int AS open,
        COALESCE(array_agg(value) FILTER (WHERE kind IN ('late', 'overdue') AND value > 0), '{}') AS "daysLate",
        COALESCE(array_agg(value) FILTER (WHERE kind = 'resolved'), '{}') AS "daysToResolve",
-       count(*) FILTER (WHERE kind = 'openNeed')::int AS "openNeeds",
-       count(*) FILTER (WHERE kind = 'notice')::int AS "noticesReceived",
+       COALESCE(sum(n) FILTER (WHERE kind = 'openNeed'), 0)::int AS "openNeeds",
+       COALESCE(sum(n) FILTER (WHERE kind = 'notice'), 0)::int AS "noticesReceived",
        COALESCE(array_agg(value) FILTER (WHERE kind = 'notice' AND value IS NOT NULL), '{}') AS "ackMs",
-       count(*) FILTER (WHERE kind = 'satisfied')::int AS satisfied,
-       count(*) FILTER (WHERE kind = 'basically')::int AS basically,
-       count(*) FILTER (WHERE kind = 'unsatisfied')::int AS unsatisfied
+       COALESCE(sum(n) FILTER (WHERE kind = 'satisfied'), 0)::int AS satisfied,
+       COALESCE(sum(n) FILTER (WHERE kind = 'basically'), 0)::int AS basically,
+       COALESCE(sum(n) FILTER (WHERE kind = 'unsatisfied'), 0)::int AS unsatisfied
   FROM items
  GROUP BY department`;
 
