@@ -68,20 +68,22 @@ WITH items(department, kind, value, n) AS (
         WHERE l.project_id = n.project_id AND l.need_id = n.need_id AND l.lead > n.lead
           AND l.lead_since <= n.resolved_at AND l.lead_recorded_at <= $4))
   UNION ALL
-  -- Open needs are many and only counted: counted here, per department.
+  -- Open needs are many and only counted: counted here, per department. Known now, a row counts
+  -- if and only if its open_span holds the cut (read from the index alone); as known at a past
+  -- instant each end, and each later lead spell, may not be known yet: they are checked.
   SELECT n.department, 'openNeed', NULL::float8, count(*)
     FROM work_needs n
    WHERE (n.open_span @> $7::timestamptz OR $6::boolean AND n.open_recorded_span @> $4::timestamptz)
-     AND n.raised_at <= $7::timestamptz AND n.raised_recorded_at <= $4
-     AND NOT (n.removed_at <= $7::timestamptz AND n.removed_recorded_at <= $4) IS TRUE
-     AND NOT (n.resolved_at <= $7::timestamptz AND n.resolved_recorded_at <= $4) IS TRUE
-     AND NOT (n.closed_at <= $7::timestamptz AND n.closed_recorded_at <= $4) IS TRUE
-     -- The row's lead spell is the one in force at the cut.
-     AND n.lead_since <= $7::timestamptz AND n.lead_recorded_at <= $4
-     AND (n.last OR NOT EXISTS (
-       SELECT FROM work_needs l
-        WHERE l.project_id = n.project_id AND l.need_id = n.need_id AND l.lead > n.lead
-          AND l.lead_since <= $7::timestamptz AND l.lead_recorded_at <= $4))
+     AND (NOT $6::boolean OR n.raised_at <= $7::timestamptz AND n.raised_recorded_at <= $4
+       AND NOT (n.removed_at <= $7::timestamptz AND n.removed_recorded_at <= $4) IS TRUE
+       AND NOT (n.resolved_at <= $7::timestamptz AND n.resolved_recorded_at <= $4) IS TRUE
+       AND NOT (n.closed_at <= $7::timestamptz AND n.closed_recorded_at <= $4) IS TRUE
+       -- The row's lead spell is the one in force at the cut.
+       AND n.lead_since <= $7::timestamptz AND n.lead_recorded_at <= $4
+       AND (n.last OR NOT EXISTS (
+         SELECT FROM work_needs l
+          WHERE l.project_id = n.project_id AND l.need_id = n.need_id AND l.lead > n.lead
+            AND l.lead_since <= $7::timestamptz AND l.lead_recorded_at <= $4)))
    GROUP BY n.department
   UNION ALL
   SELECT n.department_code, 'notice',
