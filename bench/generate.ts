@@ -14,6 +14,7 @@ import {
   UserRole,
 } from '@luodi/domain';
 import { DemoPlan, generateDemoPlan, ProjectCall } from '../apps/api/src/demo/demo-data.generator';
+import { SeededRandom } from '../apps/api/src/demo/seeded-random';
 import { round } from './stats';
 
 /** Projects per generated chunk: a whole two-year demo story of its own (see generateDemoPlan). */
@@ -44,8 +45,8 @@ interface Row {
   type: string;
   data: string;
   metadata: string;
-  /** Business time in ms: a chunk is stored in the order things happened. */
-  at: number;
+  /** Record time in ms: a chunk is stored in the order it was recorded. */
+  recordedAt: number;
 }
 
 type Actor = { userId: string; username: string; role: UserRole; departmentCode?: string };
@@ -55,8 +56,10 @@ type Actor = { userId: string; username: string; role: UserRole; departmentCode?
  * (generateDemoPlan) tells each project's story as API calls; every call is turned into the
  * command its HTTP handler would build and decided by the real deciders, so every stream is one
  * the API could have written. Chunks of 1,000 projects (each its own two-year story over the
- * same eight conferences and departments, with enterprises of its own) are stored in business-
- * time order with one multi-row INSERT each, while the next chunk is being generated.
+ * same eight conferences and departments, with enterprises of its own) are stored in record-
+ * time order with one multi-row INSERT each, while the next chunk is being generated. Each event
+ * is recorded a little after it happened (see recordDelay), so the history as known at a past
+ * instant is the history up to about then, as in a system that was in use all along.
  */
 export async function generateEvents(databaseUrl: string, options: GenerateOptions): Promise<Generated> {
   return eventGenerator(databaseUrl).grow(options);
@@ -136,14 +139,16 @@ export function eventGenerator(databaseUrl: string): EventGenerator {
 
 async function insert(pool: Pool, rows: Row[]): Promise<void> {
   await pool.query(
-    `INSERT INTO events (stream_id, stream_position, event_id, type, schema_version, data, metadata)
-     SELECT s, p, gen_random_uuid(), t, 1, d, m FROM unnest($1::text[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[]) AS r(s, p, t, d, m)`,
+    `INSERT INTO events (stream_id, stream_position, event_id, type, schema_version, data, metadata, recorded_at)
+     SELECT s, p, gen_random_uuid(), t, 1, d, m, a
+       FROM unnest($1::text[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[], $6::timestamptz[]) AS r(s, p, t, d, m, a)`,
     [
       rows.map((r) => r.streamId),
       rows.map((r) => r.position),
       rows.map((r) => r.type),
       rows.map((r) => r.data),
       rows.map((r) => r.metadata),
+      rows.map((r) => new Date(r.recordedAt).toISOString()),
     ],
   );
 }
@@ -151,12 +156,16 @@ async function insert(pool: Pool, rows: Row[]): Promise<void> {
 class ChunkWriter {
   /** The first chunk's conferences, shared by all chunks (conference keys c1..c8). */
   private conferences = new Map<string, NonNullable<ConferenceState>>();
+  private readonly random = new SeededRandom(FIRST_SEED);
+  private readonly nowMs: number;
 
   constructor(
     private readonly now: string,
     private readonly actors: Map<string, Actor>,
     private readonly departments: string[],
-  ) {}
+  ) {
+    this.nowMs = Date.parse(now);
+  }
 
   chunk(plan: DemoPlan, totals: Generated): Row[] {
     const rows: Row[] = [];
@@ -191,19 +200,35 @@ class ChunkWriter {
       const streamId = projectStream(projectId);
       let state: ProjectState = null;
       let version = 0;
+      let recordedAt = -Infinity;
       for (const call of project.calls) {
         const actor = this.actor(call.as);
         const command = this.command(call, projectId, state, actor, enterprises);
         const events = projectDecider.decide(command, state);
-        rows.push(...this.rows(streamId, version, events, actor, Date.parse(call.at)));
+        // A stream is appended in order: a call is recorded no earlier than the one before it.
+        recordedAt = Math.min(this.nowMs, Math.max(recordedAt, Date.parse(call.at) + this.recordDelay()));
+        rows.push(...this.rows(streamId, version, events, actor, recordedAt));
         state = events.reduce(projectDecider.evolve, state);
         version += events.length;
       }
       totals.projects += 1;
       totals.byStatus[state!.status] = (totals.byStatus[state!.status] ?? 0) + 1;
     }
-    // Stable: a stream's events keep their order (their business times never decrease).
-    return rows.sort((a, b) => a.at - b.at);
+    // Reference data is recorded before the first project that names it.
+    const first = rows.reduce(
+      (min, r) => (r.recordedAt > -Infinity && r.recordedAt < min ? r.recordedAt : min),
+      Infinity,
+    );
+    for (const row of rows) if (row.recordedAt === -Infinity) row.recordedAt = first;
+    // Stable: a stream's events keep their order (their record times never decrease).
+    return rows.sort((a, b) => a.recordedAt - b.recordedAt);
+  }
+
+  /** How long after it happened a call is recorded: mostly within hours, one in ten days late. */
+  private recordDelay(): number {
+    return this.random.chance(0.1)
+      ? 86_400_000 * (1 + 29 * this.random.next())
+      : 3_600_000 * 8 * this.random.next() ** 2;
   }
 
   /** The command the call's HTTP handler would build (ids made here, facts looked up here). */
@@ -282,7 +307,7 @@ class ChunkWriter {
     version: number,
     events: Array<{ type: string; data: { occurredAt: string } }>,
     actor: Actor,
-    at: number,
+    recordedAt: number,
   ): Row[] {
     const metadata = JSON.stringify({
       actor: { userId: actor.userId, username: actor.username, role: actor.role },
@@ -294,7 +319,7 @@ class ChunkWriter {
       type: event.type,
       data: JSON.stringify(event.data),
       metadata,
-      at,
+      recordedAt,
     }));
   }
 

@@ -6,8 +6,10 @@
  *
  *   node dist/bench/bench/scorecards.js seed <database> <projects>   creates and fills <database>
  *   node dist/bench/bench/scorecards.js time <database> [samples]     times the requests
+ *   node dist/bench/bench/scorecards.js rebuild <database>            migrates and rebuilds the read models
  *
- * The database is kept (drop it yourself): the same data can be timed before and after a change.
+ * The database is kept (drop it yourself): the same data can be timed before and after a change
+ * (after one to the read models, `rebuild` it first).
  */
 import './module-paths';
 import { readFileSync } from 'node:fs';
@@ -33,14 +35,27 @@ async function seed(name: string, projects: number): Promise<void> {
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = withDatabase(SERVER, name);
+  await migrate(url);
+  const pool = new Pool({ connectionString: url, max: 2 });
+  await withBulkLoadIndexes(pool, () => generateEvents(url, { events: 0, projects, log }));
+  await pool.query('VACUUM ANALYZE events');
+  await pool.end();
+  await rebuild(name);
+}
+
+async function migrate(url: string): Promise<void> {
   const dataSource = new DataSource({ type: 'postgres', url, migrations, logging: false });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
-  const pool = new Pool({ connectionString: url, max: 2 });
-  await withBulkLoadIndexes(pool, () => generateEvents(url, { events: 0, projects, log }));
-  await pool.query('VACUUM ANALYZE events');
+}
+
+/** The read models replayed from the log (after migrating: a new read model's table exists). */
+async function rebuild(name: string): Promise<void> {
+  const url = withDatabase(SERVER, name);
+  await migrate(url);
   await rebuildBench(url, log);
+  const pool = new Pool({ connectionString: url, max: 1 });
   await pool.query('VACUUM ANALYZE');
   await pool.end();
 }
@@ -109,8 +124,14 @@ async function time(name: string, samples: number): Promise<void> {
 }
 
 const [command, name, count] = process.argv.slice(2);
-if (!/^[a-z0-9_]+$/.test(name ?? '')) throw new Error('usage: scorecards.js seed|time <database> [n]');
-(command === 'seed' ? seed(name, Number(count ?? 10_000)) : time(name, Number(count ?? 50))).catch((error) => {
+if (!/^[a-z0-9_]+$/.test(name ?? '')) throw new Error('usage: scorecards.js seed|time|rebuild <database> [n]');
+const commands: Record<string, () => Promise<void>> = {
+  seed: () => seed(name, Number(count ?? 10_000)),
+  time: () => time(name, Number(count ?? 50)),
+  rebuild: () => rebuild(name),
+};
+if (!commands[command]) throw new Error('usage: scorecards.js seed|time|rebuild <database> [n]');
+commands[command]().catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -47,6 +47,13 @@ export {
 } from './department-assignments/department-assignment.projection';
 export { evolveProjectFacts, projectFacts } from './project-facts/project-facts.projection';
 export { evolveProjectWorkFacts, projectWorkFacts } from './project-work-facts/project-work-facts.projection';
+export {
+  workFollowUps,
+  workLeads,
+  workMilestoneSpells,
+  workNeeds,
+  workNotices,
+} from './project-work-facts/work-items.projection';
 export type {
   LeadSpell,
   MilestoneFact,

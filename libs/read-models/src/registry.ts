@@ -12,6 +12,13 @@ import { projectDossier } from './project-dossier/project-dossier.projection';
 import { projectFacts } from './project-facts/project-facts.projection';
 import { projectList } from './project-list/project-list.projection';
 import { projectWorkFacts } from './project-work-facts/project-work-facts.projection';
+import {
+  workFollowUps,
+  workLeads,
+  workMilestoneSpells,
+  workNeeds,
+  workNotices,
+} from './project-work-facts/work-items.projection';
 import { ReadModel } from './projector/projection';
 import { supervisionNotices } from './supervision-notices/supervision-notice.projection';
 
@@ -32,6 +39,11 @@ export const readModels: readonly ReadModel[] = [
   cooperationFacts,
   enterpriseTiers,
   projectWorkFacts,
+  workMilestoneSpells,
+  workNeeds,
+  workLeads,
+  workNotices,
+  workFollowUps,
   supervisionNotices,
   notificationNotices,
   notifications,

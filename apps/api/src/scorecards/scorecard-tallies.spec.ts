@@ -8,10 +8,17 @@ import {
 } from '@luodi/forecast';
 import {
   departmentTallies,
+  DerivedProjection,
+  projectWorkFacts,
   ProjectWorkFactsRow,
   readModelEntities,
   readModelMigrations,
   WorkFactsScope,
+  workFollowUps,
+  workLeads,
+  workMilestoneSpells,
+  workNeeds,
+  workNotices,
 } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../../../test/support/test-database';
@@ -130,6 +137,17 @@ describe('the scorecards counted in SQL', () => {
   it('equal the scorecards of departmentWork on the whole table for any period and record-time cut', async () => {
     const all = randomFacts(400, 7);
     await dataSource.getRepository(ProjectWorkFactsRow).save(all);
+    // The typed rows the counts read, as the projector derives them from these.
+    const derive = <Row extends object>(items: DerivedProjection<Row, readonly [typeof projectWorkFacts]>) =>
+      dataSource.getRepository(items.entity).save(
+        all.flatMap((row) => items.derive(row)),
+        { chunk: 200 },
+      );
+    await derive(workMilestoneSpells);
+    await derive(workNeeds);
+    await derive(workLeads);
+    await derive(workNotices);
+    await derive(workFollowUps);
     const departments = DEPARTMENTS.slice(0, 3).map((code) => ({ code, name: code }));
     const landing = new Map([['industry', { led: 4, landed: 1 }]]);
     const cst = (date: string, time: string) => new Date(`${date}T${time}+08:00`).toISOString();
@@ -143,6 +161,13 @@ describe('the scorecards counted in SQL', () => {
       scopes.push({ from, to, evaluatedOn: to });
       scopes.push({ from, to, evaluatedOn: to, knownAt: cst(to, '23:59:59.999') });
       scopes.push({ from, to, evaluatedOn: to, knownAt: cst(from, '12:00:00.000') });
+    }
+    // Every month, as known some days into it or after it: late records decide.
+    for (let month = 0; month < 24; month++) {
+      const from = new Date(Date.UTC(2025, month, 1)).toISOString().slice(0, 10);
+      const to = new Date(Date.UTC(2025, month + 1, 0)).toISOString().slice(0, 10);
+      const knownOn = new Date(Date.UTC(2025, month, 1 + ((month * 11) % 45))).toISOString().slice(0, 10);
+      scopes.push({ from, to, evaluatedOn: to, knownAt: cst(knownOn, '18:30:00.000') });
     }
     // A period ahead of the day it is judged at.
     scopes.push({
