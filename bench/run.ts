@@ -246,6 +246,11 @@ const SMALL_PROJECTS = 10_000;
 const QUERY_TARGET_MS = 50;
 /** The query kinds held to QUERY_TARGET_MS: the dashboard, the forecast, the inbox, the list. */
 const TARGETED_QUERIES = new Set(['dashboard summary', 'dashboard landing-rate', 'forecast', 'inbox', 'project list']);
+/** The kinds "as reported then" and the scorecards are held to 100 ms (the two-time-axes target). */
+const KNOWN_AT_TARGET_MS = 100;
+const KNOWN_AT_QUERIES = new Set(['dashboard summary knownAt', 'forecast knownAt', 'scorecards']);
+/** The API's resident memory under every load. */
+const RSS_TARGET_MB = 256;
 
 /** Generates up to the given size with the bulk-load indexes off, then rebuilds the read models. */
 async function generateAndRebuild(
@@ -474,8 +479,8 @@ function figuresOf(r: Results): Figure[] {
       figure: 'rebuild',
       value: Math.round(r.rebuild.eventsPerSecond),
       unit: 'events/s',
-      target: '>= 20,000',
-      met: r.rebuild.eventsPerSecond >= 20_000,
+      target: '>= 60,000',
+      met: r.rebuild.eventsPerSecond >= 60_000,
       workload: `rebuildReadModels over ${r.rebuild.events.toLocaleString('en')} generated events (${r.generated.projects.toLocaleString('en')} projects, ${r.generated.enterprises.toLocaleString('en')} enterprises) in ${r.rebuild.seconds} s`,
     });
   }
@@ -483,7 +488,11 @@ function figuresOf(r: Results): Figure[] {
   const smaller = r.queryPhases.length > 1 ? r.queryPhases[0] : undefined;
   for (const q of full?.queries ?? []) {
     const before = smaller?.queries.find((s) => s.name === q.name);
-    const targeted = TARGETED_QUERIES.has(q.name);
+    const targetMs = TARGETED_QUERIES.has(q.name)
+      ? QUERY_TARGET_MS
+      : KNOWN_AT_QUERIES.has(q.name)
+        ? KNOWN_AT_TARGET_MS
+        : undefined;
     const p95 = q.latencyMs?.p95 ?? null;
     const failed = (f: QueryFigures | undefined) => (f?.failures ? `; ${f.failures} failed` : '');
     if (before && smaller) {
@@ -512,7 +521,7 @@ function figuresOf(r: Results): Figure[] {
       figure: `${q.name} p95 @${at}`,
       value: p95 === null ? null : round(p95),
       unit: 'ms',
-      ...(targeted ? { target: `< ${QUERY_TARGET_MS} ms`, met: p95 !== null && p95 < QUERY_TARGET_MS } : {}),
+      ...(targetMs !== undefined ? { target: `< ${targetMs} ms`, met: p95 !== null && p95 < targetMs } : {}),
       workload: `${q.workload}; ${full.projects.toLocaleString('en')} projects${failed(q)}`,
     });
     const p95Before = before?.latencyMs?.p95;
@@ -524,11 +533,14 @@ function figuresOf(r: Results): Figure[] {
         workload: `p95 at ${full.projects.toLocaleString('en')} projects / p95 at ${smaller.projects.toLocaleString('en')} (the data grew ${round(full.projects / smaller.projects, 1)}x)`,
       });
   }
+  const rss = (mb: number | null | undefined) =>
+    mb === null || mb === undefined ? {} : { target: `<= ${RSS_TARGET_MB} MB`, met: mb <= RSS_TARGET_MB };
   if (r.queryMemory)
     figures.push({
       figure: 'API peak RSS, queries',
       value: r.queryMemory.highWaterMarkMb ?? r.queryMemory.peakRssMb,
       unit: 'MB',
+      ...rss(r.queryMemory.highWaterMarkMb ?? r.queryMemory.peakRssMb),
       workload: 'VmHWM of the API process, reset at the phase start (sampled VmRSS peak if it cannot be reset)',
     });
   for (const { projector, memory } of r.http) {
@@ -536,6 +548,7 @@ function figuresOf(r: Results): Figure[] {
       figure: `API peak RSS, HTTP load (${projector})`,
       value: memory.highWaterMarkMb ?? memory.peakRssMb,
       unit: 'MB',
+      ...rss(memory.highWaterMarkMb ?? memory.peakRssMb),
       workload: `as above, during the measured HTTP load, projector ${projector}`,
     });
   }
