@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The work facts one row each (work-items.entity.ts), for the scorecard counts. Indexes let a
  * period's query read only its rows: spells by due date, needs resolved in it by resolution, needs
  * open at its end by their spans (below), notices and 回访 by date.
- * Filled by a rebuild after deploying.
+ * Filled from the stored project_work_facts rows by the next projector to start
+ * (fillEmptyDerivedReadModels), or by a rebuild.
  */
 export class CreateWorkItems1765200000000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {

@@ -9,7 +9,7 @@ import {
   PROJECTION_LOCK_CLASS,
   READ_MODELS_PROJECTION,
 } from './checkpoints';
-import { projectBatch, RowsWritten } from './read-model-writer';
+import { fillEmptyDerivedReadModels, projectBatch, RowsWritten } from './read-model-writer';
 
 export interface ProjectorLogger {
   log(message: string): void;
@@ -137,9 +137,23 @@ export class Projector {
     }
   }
 
+  /**
+   * A read model derived from others, added by an upgrade, starts empty beside stored sources: it
+   * is derived from them before projecting, with the checkpoint row locked (a rebuild's swap waits
+   * for it, and it for the swap).
+   */
+  private async fillEmptyDerived(schema: string): Promise<void> {
+    const filled = await this.options.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [this.name]);
+      return fillEmptyDerivedReadModels(manager, schema);
+    });
+    if (filled.length > 0) this.options.logger?.log(`${this.name}: derived ${filled.join(', ')} from the stored rows`);
+  }
+
   private async projectUntil(done: Promise<void>): Promise<void> {
     const { dataSource, store, batchSize = 1000, pollIntervalMs = 1000, logger } = this.options;
     const schema = await liveSchema(dataSource.manager);
+    if (!this.options.consumer) await this.fillEmptyDerived(schema);
     let expected: string | null = null;
     const subscription = new CheckpointedSubscription({
       store,

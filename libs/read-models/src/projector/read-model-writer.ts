@@ -287,6 +287,50 @@ async function load(manager: EntityManager, requests: readonly LoadRequest[]): P
   requests.forEach((request, i) => request.accept(loaded[i]));
 }
 
+/**
+ * Derives the rows of every derived read model whose table is empty while its sources hold rows:
+ * one added by an upgrade (its migration makes an empty table beside stored sources) is filled
+ * from them, without a rebuild. A chunk of keys at a time. Returns the names of those it wrote rows to.
+ */
+export async function fillEmptyDerivedReadModels(manager: EntityManager, schema: string): Promise<string[]> {
+  const { connection } = manager;
+  const filled: string[] = [];
+  for (const model of readModels) {
+    if (model.kind !== 'derived') continue;
+    const target = new RowTable(connection, model.entity, schema);
+    const sources = model.sources.map((source) => ({ source, table: new RowTable(connection, source.entity, schema) }));
+    if ((await manager.query(target.selectAny())).length > 0) continue;
+    const keyRows: Array<{ key: string }> = await manager.query(
+      sources.map(({ source, table }) => table.selectKeys(source.key)).join(' UNION '),
+    );
+    const keys = keyRows.map((r) => r.key);
+    let written = 0;
+    for (let i = 0; i < keys.length; i += FILL_CHUNK) {
+      const chunk = keys.slice(i, i + FILL_CHUNK);
+      const loaded = await loadTogether(
+        manager,
+        sources.map(
+          ({ source, table }) =>
+            (request, params) =>
+              table.selectWhere(source.key, chunk, request, params),
+        ),
+      );
+      const byKey = loaded.map((rows, s) => {
+        const { source, table } = sources[s];
+        return new Map(rows.map((json) => table.fromJson(json)).map((row) => [row[source.key] as string, row]));
+      });
+      const rows = chunk.flatMap((key) => model.derive(...byKey.map((rowsOf) => rowsOf.get(key) ?? null)));
+      await writeTogether(manager, target.insert(rows));
+      written += rows.length;
+    }
+    if (written > 0) filled.push(model.name);
+  }
+  return filled;
+}
+
+/** Keys per round of fillEmptyDerivedReadModels: their source rows and derived rows are held at once. */
+const FILL_CHUNK = 2000;
+
 /** Applies one batch of events to the read models in `schema`, inside the caller's transaction. */
 export async function projectBatch(
   manager: EntityManager,

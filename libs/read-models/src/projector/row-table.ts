@@ -45,6 +45,16 @@ export class RowTable<Row extends object> {
     return `SELECT ${request} AS request, to_jsonb(t) AS row FROM ${this.table} t WHERE ${quote(this.column(property))} = ANY(${params.add(values)}::text[])`;
   }
 
+  /** A SELECT of every value of `property`, as `key`. */
+  selectKeys(property: keyof Row & string): string {
+    return `SELECT ${quote(this.column(property))} AS key FROM ${this.table}`;
+  }
+
+  /** A SELECT that gives one row if the table holds any. */
+  selectAny(): string {
+    return `SELECT 1 FROM ${this.table} LIMIT 1`;
+  }
+
   /** Inserts the rows, or replaces the ones whose primary key exists. */
   upsert(rows: readonly Row[]): RowWrite[] {
     const keys = this.metadata.primaryColumns.map((c) => quote(c.databaseName)).join(', ');
