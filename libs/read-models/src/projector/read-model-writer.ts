@@ -152,10 +152,10 @@ export type RowsWritten = Record<string, number>;
 
 /**
  * Holds the read-model rows a run of events touches, for every registered read model: loads
- * them (one query for every table), folds the events into them with the pure projections, and
- * writes back the changed ones (one or two statements for every table, see writeTogether). The live projector uses one writer per batch;
- * a rebuild keeps one across many batches, so a row changed by many events is loaded once and
- * written once.
+ * them (one statement for all the tables), folds the events into them with the pure projections,
+ * and writes back the changed ones (one or two statements for all the tables, see writeTogether).
+ * The live projector uses one writer per batch; a rebuild keeps one across many batches, so a row
+ * changed by many events is loaded once and written once.
  */
 export class ReadModelWriter {
   private readonly held = new Map<RowProjection<object>, HeldRows<object>>();
