@@ -96,6 +96,8 @@ class Connection {
   private cutting?: Omit<Trap, 'armedBy'>;
   private deaf = false;
   private answer = Buffer.alloc(0);
+  /** The text of each named prepared statement this connection made. */
+  private readonly prepared = new Map<string, string>();
 
   constructor(
     private readonly client: net.Socket,
@@ -131,7 +133,7 @@ class Connection {
       if (this.buffer.length < length) return;
       const message = this.buffer.subarray(0, length);
       this.buffer = this.buffer.subarray(length);
-      const verdict = this.startedUp && !this.cutting ? this.check(statementOf(message), this) : 'pass';
+      const verdict = this.startedUp && !this.cutting ? this.check(this.statementOf(message), this) : 'pass';
       this.startedUp = true;
       if (verdict !== 'pass' && !verdict.forward) {
         this.destroy();
@@ -151,6 +153,28 @@ class Connection {
     }
   }
 
+  /**
+   * The SQL of a simple query ('Q'), of a statement being prepared ('P'), or of the named
+   * prepared statement a Bind ('B') runs again without its text; '' for other messages.
+   */
+  private statementOf(message: Buffer): string {
+    const type = String.fromCharCode(message[0]);
+    const body = message.subarray(5);
+    const cstring = (from: number) => body.subarray(from, body.indexOf(0, from)).toString();
+    if (type === 'Q') return cstring(0);
+    if (type === 'P') {
+      const name = cstring(0);
+      const text = cstring(Buffer.byteLength(name) + 1);
+      if (name) this.prepared.set(name, text);
+      return text;
+    }
+    if (type === 'B') {
+      const portal = cstring(0);
+      return this.prepared.get(cstring(Buffer.byteLength(portal) + 1)) ?? '';
+    }
+    return '';
+  }
+
   /** While the client is cut off: closes the server connection once it is ready again (statement done). */
   private awaitReady(chunk: Buffer): void {
     this.answer = Buffer.concat([this.answer, chunk]);
@@ -166,16 +190,4 @@ class Connection {
       }
     }
   }
-}
-
-/** The SQL of a simple query ('Q') or of a prepared statement ('P'); '' for other messages. */
-function statementOf(message: Buffer): string {
-  const type = String.fromCharCode(message[0]);
-  const body = message.subarray(5);
-  if (type === 'Q') return body.subarray(0, body.indexOf(0)).toString();
-  if (type === 'P') {
-    const query = body.subarray(body.indexOf(0) + 1);
-    return query.subarray(0, query.indexOf(0)).toString();
-  }
-  return '';
 }
