@@ -1,4 +1,6 @@
 import { readModels } from '@luodi/read-models';
+import { DataSource } from 'typeorm';
+import { AddProjectListSearchGrams1765300000000 } from '../../libs/read-models/src/migrations/1765300000000-add-project-list-search-grams.migration';
 import { createUserAndLogin, TestUser } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
 import { dataRows, downloadWorkbook } from './excel.helpers';
@@ -141,6 +143,30 @@ describe('the project list', () => {
     expect(await titles('ranch smart')).toEqual(['智慧海洋牧场']);
     expect(await titles('海智装备')).toHaveLength(4); // the enterprise name: 青岛海智装备有限公司
     expect(await titles('100%_')).toEqual([]); // pattern characters are taken literally
+    expect(await titles('牧')).toEqual(['智慧海洋牧场']);
+    expect(await titles('OceA')).toEqual(['智慧海洋牧场']); // a part of a Latin word, any case
+    // Every pair of it is in 港口装备升级's row, but split between its title and its enterprise's name.
+    expect(await titles('海智装备升级')).toEqual([]);
+  });
+
+  it('finds the rows made before the search grams existed once the upgrade has made theirs', async () => {
+    const dataSource = api.app.get(DataSource);
+    const grams = () => dataSource.query('SELECT id, search_grams FROM project_list ORDER BY id');
+    const before = await grams();
+    expect(before).toHaveLength(4);
+    expect(before.every((r: { search_grams: string }) => r.search_grams.includes('装备'))).toBe(true);
+    const runner = dataSource.createQueryRunner();
+    try {
+      const upgrade = new AddProjectListSearchGrams1765300000000();
+      await upgrade.down(runner); // the version before
+      await upgrade.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await grams()).toEqual(before);
+    const titles = async (q: string) =>
+      (await read(`/api/projects?q=${encodeURIComponent(q)}`)).body.items.map((p: { title: string }) => p.title);
+    expect(await titles('洋牧')).toEqual(['智慧海洋牧场']);
   });
 
   it('lists with overdue=true only projects with a milestone overdue today, as the inbox counts them; 400 for overdue=yes', async () => {

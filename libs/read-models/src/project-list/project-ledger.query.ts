@@ -11,7 +11,7 @@ import { ProjectListRow } from './project-list.entity';
 import { ProjectListFilters, projectListQuery, ProjectSort } from './project-list.query';
 
 /** A project as the 台账 (ledger) has it: its list row, its enterprise's credit code and its dossier. */
-export interface ProjectLedgerRow extends Omit<ProjectListRow, 'searchPinyin'> {
+export interface ProjectLedgerRow extends Omit<ProjectListRow, 'searchPinyin' | 'searchGrams'> {
   creditCode: string | null;
   needs: DossierNeed[];
   plan: DossierPlan | null;

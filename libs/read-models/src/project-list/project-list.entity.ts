@@ -31,6 +31,10 @@ export class ProjectListRow {
   @Column({ name: 'search_pinyin', type: 'text', select: false })
   searchPinyin: string;
 
+  /** Grams of title, enterprise name and summary for `q` (see project-search-grams.ts): a tsvector's text. Not selected. */
+  @Column({ name: 'search_grams', type: 'tsvector', select: false })
+  searchGrams: string;
+
   @Column(textColumn('industry_chain'))
   industryChain: string;
 

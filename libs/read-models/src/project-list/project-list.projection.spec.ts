@@ -15,6 +15,7 @@ import {
 import { ProjectionEvent } from '../projection-event';
 import { projectionSpecFor } from '../testing/projection.spec-helper';
 import { projectList } from './project-list.projection';
+import { searchGramsOf } from './project-search-grams';
 
 const spec = projectionSpecFor(projectList);
 
@@ -31,6 +32,8 @@ describe('project list projection', () => {
           enterpriseId: ENTERPRISE_ID,
           enterpriseName: '青岛海洋科技有限公司',
           searchPinyin: 'zhihuihaiyangmuchang zhhymc qingdaohaiyangkejiyouxiangongsi qdhykjyxgs',
+          // Of title, enterprise name and summary: project-search-grams.spec.ts has the grams themselves.
+          searchGrams: searchGramsOf('智慧海洋牧场', '青岛海洋科技有限公司', 'Smart ocean ranch with sensor buoys'),
           industryChain: 'marine',
           district: '黄岛区',
           investmentYuan: 300_000_000,
@@ -136,6 +139,20 @@ describe('project list projection', () => {
       .thenMatches([{ status: 'submitted', enteredLibraryAt: null, version: 2, position: 150 }]);
   });
 
+  it('remakes the search grams when a revision changes title or summary', () => {
+    const [revised] = recorded(
+      PROJECT_STREAM,
+      [{ type: 'SubmissionRevised', data: { summary: '冷链物流', occurredAt: '2024-03-02T00:00:00.000Z' } }],
+      150,
+    );
+    spec
+      .given(lifeUpTo(1))
+      .when(revised)
+      .thenMatches([
+        { summary: '冷链物流', searchGrams: searchGramsOf('智慧海洋牧场', '青岛海洋科技有限公司', '冷链物流') },
+      ]);
+  });
+
   it('records withdrawal and rejection', () => {
     const [withdrawn] = recorded(PROJECT_STREAM, [
       { type: 'ProjectWithdrawn', data: { reason: '资金不足', occurredAt: '2024-03-03T00:00:00.000Z' } },
@@ -184,6 +201,7 @@ describe('project list projection', () => {
           id: PROJECT_ID,
           enterpriseName: '青岛蓝海科技集团',
           searchPinyin: 'zhihuihaiyangmuchang zhhymc qingdaolanhaikejijituan qdlhkjjt',
+          searchGrams: searchGramsOf('智慧海洋牧场', '青岛蓝海科技集团', 'Smart ocean ranch with sensor buoys'),
           version: 2,
         },
         { id: 'other-project', enterpriseName: '青岛海洋科技有限公司' },

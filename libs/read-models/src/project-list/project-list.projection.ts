@@ -4,9 +4,11 @@ import { CreateReadModels1764100000000 } from '../migrations/1764100000000-creat
 import { AddProjectListDepartments1764400000000 } from '../migrations/1764400000000-add-project-list-departments.migration';
 import { AddReadQueryIndexes1765000000000 } from '../migrations/1765000000000-add-read-query-indexes.migration';
 import { AddProjectListSearchPinyin1765000000002 } from '../migrations/1765000000002-add-project-list-search-pinyin.migration';
+import { AddProjectListSearchGrams1765300000000 } from '../migrations/1765300000000-add-project-list-search-grams.migration';
 import { ProjectionEvent } from '../projection-event';
 import { ownStream, RowProjection } from '../projector/projection';
 import { ProjectListRow } from './project-list.entity';
+import { searchGramsOf } from './project-search-grams';
 
 /**
  * The pinyin `q` matches besides the text itself: for title and enterprise name, the full
@@ -28,7 +30,12 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
     const renamed =
       row !== null && event.data.name !== undefined && parseStreamId(event.streamId)?.id === row.enterpriseId;
     return renamed
-      ? { ...row, enterpriseName: event.data.name!, searchPinyin: searchPinyinOf(row.title, event.data.name!) }
+      ? {
+          ...row,
+          enterpriseName: event.data.name!,
+          searchPinyin: searchPinyinOf(row.title, event.data.name!),
+          searchGrams: searchGramsOf(row.title, event.data.name!, row.summary),
+        }
       : row;
   }
   if (event.type === 'ProjectSubmitted') {
@@ -40,6 +47,7 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
       enterpriseId: data.enterpriseId,
       enterpriseName: data.enterpriseName,
       searchPinyin: searchPinyinOf(data.title, data.enterpriseName),
+      searchGrams: searchGramsOf(data.title, data.enterpriseName, data.summary ?? null),
       industryChain: data.industryChain,
       district: data.district ?? null,
       investmentYuan: data.investmentYuan,
@@ -79,6 +87,10 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
         title: title ?? next.title,
         searchPinyin: title === undefined ? next.searchPinyin : searchPinyinOf(title, next.enterpriseName),
         summary: summary ?? next.summary,
+        searchGrams:
+          title === undefined && summary === undefined
+            ? next.searchGrams
+            : searchGramsOf(title ?? next.title, next.enterpriseName, summary ?? next.summary),
         industryChain: industryChain ?? next.industryChain,
         district: district ?? next.district,
         investmentYuan: investmentYuan ?? next.investmentYuan,
@@ -133,6 +145,7 @@ export const projectList: RowProjection<ProjectListRow> = {
     AddProjectListDepartments1764400000000,
     AddReadQueryIndexes1765000000000,
     AddProjectListSearchPinyin1765000000002,
+    AddProjectListSearchGrams1765300000000,
   ],
   target(event, stream) {
     if (event.type === 'EnterpriseUpdated' && event.data.name !== undefined && stream)

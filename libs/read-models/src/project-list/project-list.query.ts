@@ -3,6 +3,7 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { containing, offsetOf, Page, PageRequest } from '../paging';
 import { overdueMilestoneSql } from '../department-assignments/department-assignments.query';
 import { ProjectListRow } from './project-list.entity';
+import { searchGramsQueryOf } from './project-search-grams';
 
 export interface ProjectListFilters {
   status?: ProjectStatus;
@@ -61,12 +62,20 @@ export function projectListQuery(
   if (q) {
     // The tsvector ('simple': no stemming, any language) finds words in any order; Chinese has no
     // spaces between words, so a run of CJK text is one token there, and ILIKE finds a part of it.
-    // Letters only may be pinyin (full or initials) of the title or enterprise name.
+    // Letters only may be pinyin (full or initials) of the title or enterprise name. Where q has
+    // grams (project-search-grams.ts), their index finds the rows to match; for one or two
+    // characters the rows it finds are the matches.
     const pinyinMatch = /^[A-Za-z]+$/.test(q) ? ' OR p.searchPinyin LIKE :pinyin' : '';
-    qb.andWhere(
-      `(p.search @@ plainto_tsquery('simple', :q) OR p.title ILIKE :like OR p.enterpriseName ILIKE :like OR p.summary ILIKE :like${pinyinMatch})`,
-      { q, like: containing(q), pinyin: containing(q.toLowerCase()) },
-    );
+    const parts = `p.title ILIKE :like OR p.enterpriseName ILIKE :like OR p.summary ILIKE :like${pinyinMatch}`;
+    const grams = searchGramsQueryOf(q);
+    const gramMatch = 'p.searchGrams @@ :grams::tsquery';
+    const match = grams === null ? parts : [...q].length <= 2 ? gramMatch : `${gramMatch} AND (${parts})`;
+    qb.andWhere(`(p.search @@ plainto_tsquery('simple', :q) OR ${grams === null ? match : `(${match})`})`, {
+      q,
+      like: containing(q),
+      pinyin: containing(q.toLowerCase()),
+      grams,
+    });
   }
   const descending = sort.startsWith('-');
   const field = SORTABLE[sort.replace(/^-/, '') as keyof typeof SORTABLE] ?? SORTABLE.updatedAt;
