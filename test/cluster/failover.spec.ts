@@ -196,6 +196,9 @@ describeCluster('on a Patroni cluster: primary failover and switchover under loa
   let readModels: DataSource;
   const unavailableMs: number[] = [];
   const started = Date.now();
+  // What each round measured, printed once at the end: one short console block keeps a failure's
+  // message near the top of CI's output.
+  const rounds: string[] = [];
 
   beforeAll(async () => {
     env = clusterUp();
@@ -241,9 +244,8 @@ describeCluster('on a Patroni cluster: primary failover and switchover under loa
     await events?.end().catch(() => undefined);
     await readModels?.destroy().catch(() => undefined);
     if (env) clusterDown();
-    console.log(
-      `[failover spec] took ${((Date.now() - started) / 1000).toFixed(0)} s, cluster start and stop included`,
-    );
+    rounds.push(`took ${((Date.now() - started) / 1000).toFixed(0)} s, cluster start and stop included`);
+    console.log(rounds.map((line) => `[failover spec] ${line}`).join('\n'));
   }, 120_000);
 
   /** Every acknowledged command's event is in its stream exactly once; the read models equal a rebuild. */
@@ -334,8 +336,8 @@ describeCluster('on a Patroni cluster: primary failover and switchover under loa
         await sleep(100);
       await sleep(1000);
       await load.stop();
-      console.log(
-        `[failover spec] kill ${kill} (${killed}): commands answered again after ${back === undefined ? 'never' : `${(back / 1000).toFixed(2)} s`}; ${load.acknowledged.length - acknowledgedBefore} acknowledged this round, ${load.retries} retries so far`,
+      rounds.push(
+        `kill ${kill} (${killed}): commands answered again after ${back === undefined ? 'never' : `${(back / 1000).toFixed(2)} s`}; ${load.acknowledged.length - acknowledgedBefore} acknowledged this round, ${load.retries} retries so far`,
       );
       expect(back).toBeLessThanOrEqual(UNAVAILABLE_MAX_MS);
       unavailableMs.push(back!);
@@ -343,8 +345,8 @@ describeCluster('on a Patroni cluster: primary failover and switchover under loa
       await expectNothingLostOrDoubled();
     }
     const sorted = [...unavailableMs].sort((a, b) => a - b);
-    console.log(
-      `[failover spec] unavailability per kill: ${unavailableMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s; p50 ${(sorted[Math.floor(sorted.length / 2)] / 1000).toFixed(2)} s, max ${(sorted.at(-1)! / 1000).toFixed(2)} s; ` +
+    rounds.push(
+      `unavailability per kill: ${unavailableMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s; p50 ${(sorted[Math.floor(sorted.length / 2)] / 1000).toFixed(2)} s, max ${(sorted.at(-1)! / 1000).toFixed(2)} s; ` +
         `${load.acknowledged.length} commands acknowledged, ${load.acknowledged.filter((c) => c.attempts > 1).length} of them after retries (${load.acknowledged.filter((c) => c.replayed).length} replayed), 0 lost; ${load.ownReads} own writes read from the replicas`,
     );
   }, 240_000);
@@ -360,8 +362,8 @@ describeCluster('on a Patroni cluster: primary failover and switchover under loa
     await load.stop();
     const members = await waitHealthy(env, 60_000);
     expect(members.find((m) => m.role === 'leader')?.name).toBe(to);
-    console.log(
-      `[failover spec] switchover ${from} -> ${to}: ${load.acknowledged.length - acknowledgedBefore} commands acknowledged, ${load.retries - retriesBefore} retries`,
+    rounds.push(
+      `switchover ${from} -> ${to}: ${load.acknowledged.length - acknowledgedBefore} commands acknowledged, ${load.retries - retriesBefore} retries`,
     );
     expect(load.acknowledged.length).toBeGreaterThan(acknowledgedBefore);
     await expectNothingLostOrDoubled();

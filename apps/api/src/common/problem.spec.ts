@@ -56,4 +56,19 @@ describe('toProblem', () => {
     });
     expect(toProblem(new Error('boom'), request)).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });
   });
+
+  it('answers 503 when the database went away or a node that is not the primary refused the write', () => {
+    const failures = [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5000'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }),
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      new Error('Connection terminated unexpectedly'),
+      Object.assign(new Error('cannot execute INSERT in a read-only transaction'), { code: '25006' }),
+    ];
+    for (const error of failures)
+      expect(toProblem(error, request)).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE' });
+    // Another refusal by the database is ours to fix, not the client's to retry.
+    const refused = Object.assign(new Error('null value in column "title"'), { code: '23502' });
+    expect(toProblem(refused, request)).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });
+  });
 });

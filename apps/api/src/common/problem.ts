@@ -1,7 +1,12 @@
 import { HttpException } from '@nestjs/common';
 import { ProblemCode, PROBLEMS } from '@luodi/contract';
 import { DomainError, DomainErrorKind } from '@luodi/domain';
-import { EventIdReusedError, WrongExpectedVersionError } from '@luodi/event-store';
+import {
+  EventIdReusedError,
+  isConnectionError,
+  READ_ONLY_TRANSACTION,
+  WrongExpectedVersionError,
+} from '@luodi/event-store';
 
 /** RFC 9457 problem details, as every error of the API is sent. */
 export interface Problem {
@@ -94,26 +99,13 @@ const CODE_BY_STATUS: Record<number, ProblemCode> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
-const DATABASE_DOWN = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  '57P01',
-  '57P02',
-  '57P03',
-  '08000',
-  '08003',
-  '08006',
-  '08001',
-  '08004',
-]);
-
+/**
+ * The database went away (the outcome of a statement in flight is unknown), or a node that is no
+ * longer or not yet the primary refused a write (25006, nothing written): either way the client
+ * retries, with the same Idempotency-Key, once the failover is over.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    DATABASE_DOWN.has(e?.code ?? '') ||
-    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e?.message ?? '')
-  );
+  return isConnectionError(error) || (error as { code?: string } | undefined)?.code === READ_ONLY_TRANSACTION;
 }
 
 /** Turns anything thrown while serving a request into a problem; unknown errors become 500. */

@@ -19,7 +19,7 @@ const CONNECTION_CODES = new Set([
 const CONNECTION_MESSAGES =
   /Connection terminated|connection timeout|Client has encountered a connection error|Connection ended|server closed the connection/i;
 /** The statement was refused by a node that is (still or again) a read-only replica: nothing was written. */
-const READ_ONLY_TRANSACTION = '25006';
+export const READ_ONLY_TRANSACTION = '25006';
 
 /** Whether an error means the server or the connection went away (the outcome of a statement in flight is unknown). */
 export function isConnectionError(error: unknown): boolean {
