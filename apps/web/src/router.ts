@@ -14,9 +14,15 @@ function currentHash(): string {
   return window.location.hash || '#/';
 }
 
+const listeners = new Set<() => void>();
+
 function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
   window.addEventListener('hashchange', listener);
-  return () => window.removeEventListener('hashchange', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('hashchange', listener);
+  };
 }
 
 export function parseRoute(hash: string): Route {
@@ -45,4 +51,8 @@ export function href(path: string, params: Record<string, string | number | unde
 
 export function navigate(path: string, params: Record<string, string | number | undefined> = {}): void {
   window.location.hash = href(path, params);
+  // The hashchange event comes a task later; told now, React renders the new route within the
+  // event that navigated, so a controlled input (a filter's checkbox) never shows its old value
+  // in between. The hashchange then finds the same hash and renders nothing.
+  for (const listener of listeners) listener();
 }
