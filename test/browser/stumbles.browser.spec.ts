@@ -88,6 +88,25 @@ describeWithChromium('stumbles in use', () => {
     await close();
   });
 
+  it('project list: a ticked filter box shows its new state before the hash change arrives, as a click leaves it', async () => {
+    const { page, errors, close } = await logIn(await openUi(browser, api.baseUrl), leader.username, leader.password);
+    await nav(page, '项目库');
+    await page.locator('tbody tr').first().waitFor();
+    // The hashchange event is a task after the click; a microtask later the box must show the
+    // URL's new state already (it showed the old one in between, and Playwright's check() failed).
+    const shown = await page.evaluate(async () => {
+      const box = [...document.querySelectorAll<HTMLInputElement>('[role="search"] input[type="checkbox"]')].find(
+        (input) => input.closest('label')?.textContent?.includes('仅看逾期'),
+      )!;
+      box.click();
+      await Promise.resolve();
+      return { checked: box.checked, hash: window.location.hash };
+    });
+    expect(shown).toEqual({ checked: true, hash: expect.stringContaining('overdue=true') });
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('draws the dashboard with one trend request, from compressed JavaScript; login to a drawn dashboard is timed', async () => {
     const session = await openUi(browser, api.baseUrl);
     const { page, errors, settled, close } = session;
