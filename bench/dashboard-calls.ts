@@ -20,6 +20,7 @@ import {
   libraryFollowUps,
 } from '@luodi/read-models';
 import { withDatabase } from './database';
+import { daysAgo } from './queries';
 import { percentile, round } from './stats';
 
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -31,7 +32,6 @@ function seeded(seed: number): () => number {
   return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
-const daysAgo = (days: number) => new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
 const endOf = (day: string) => new Date(`${day}T23:59:59.999+08:00`).toISOString();
 
 async function main(): Promise<void> {

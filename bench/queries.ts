@@ -26,7 +26,9 @@ interface QueryKind {
 }
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
-const daysAgo = (days: number) => new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
+/** A business date (CST) `days` before today. */
+export const daysAgo = (days: number) =>
+  new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
 const chains = INDUSTRY_CHAINS.map((c) => c.name);
 const districts = DISTRICTS.map((d) => d.name);
 const words = INDUSTRY_CHAINS.flatMap((c) => c.projects.map((p) => p.slice(0, 2)));
