@@ -10,7 +10,8 @@
  * Side by side: build the code before a change in a second clone and run both in alternation.
  */
 import './module-paths';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createDataSource } from '@luodi/platform';
 import {
   DashboardFilters,
@@ -75,7 +76,10 @@ async function main(): Promise<void> {
   };
   const times = new Map<string, number[]>(Object.keys(calls).map((k) => [k, []]));
   const answers = new Map<string, unknown[]>(Object.keys(calls).map((k) => [k, []]));
-  const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const load = () =>
+    loadavg()
+      .map((l) => round(l, 2))
+      .join(' ');
   const loadBefore = load();
   for (let i = 0; i < WARM_UP + samples; i++) {
     const r = request();

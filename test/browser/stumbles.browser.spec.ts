@@ -94,14 +94,15 @@ describeWithChromium('stumbles in use', () => {
     await page.locator('tbody tr').first().waitFor();
     // The hashchange event is a task after the click; a microtask later the box must show the
     // URL's new state already (it showed the old one in between, and Playwright's check() failed).
-    const shown = await page.evaluate(async () => {
-      const box = [...document.querySelectorAll<HTMLInputElement>('[role="search"] input[type="checkbox"]')].find(
-        (input) => input.closest('label')?.textContent?.includes('仅看逾期'),
-      )!;
+    // A string: the test is compiled without the DOM's types.
+    const shown = await page.evaluate(`(async () => {
+      const box = [...document.querySelectorAll('[role="search"] input[type="checkbox"]')].find((input) =>
+        input.closest('label')?.textContent?.includes('仅看逾期'),
+      );
       box.click();
       await Promise.resolve();
       return { checked: box.checked, hash: window.location.hash };
-    });
+    })()`);
     expect(shown).toEqual({ checked: true, hash: expect.stringContaining('overdue=true') });
     expect(errors).toEqual([]);
     await close();

@@ -1,5 +1,6 @@
 import { endOfBusinessDay, type ProjectStatus } from '@luodi/domain';
 import { DataSource } from 'typeorm';
+import { cstDate } from '../business-date.sql';
 import { Page } from '../paging';
 
 /** The cohort filters of the dashboards and the forecast, each as of `asOf` (and as known at `knownAt`). */
@@ -58,12 +59,6 @@ export interface LandingRateRow {
   landed: number;
   landingRate: number;
 }
-
-/**
- * The business date (CST) of an instant: a fixed UTC+08:00, as the domain's businessDate (an
- * interval offset, not the zone name: several times cheaper per row, and no DST of the 1980s).
- */
-const cstDate = (instant: string) => `(${instant} AT TIME ZONE INTERVAL '+08:00')::date`;
 
 /**
  * The projects as they stood at the end of `asOf` (CST), one row each, filtered. A single query

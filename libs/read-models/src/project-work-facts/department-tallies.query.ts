@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { cstDate } from '../business-date.sql';
 import { WorkFactsScope } from './project-work-facts.query';
 
 /**
@@ -45,7 +46,7 @@ WITH items(department, kind, value, n) AS (
               WHEN s.due_on < $3::date THEN $3::date - s.due_on ELSE 0 END::float8, 1
     FROM work_milestone_spells s
    CROSS JOIN LATERAL (SELECT CASE WHEN s.completed_at <= $7::timestamptz AND s.completed_recorded_at <= $4
-                                   THEN (s.completed_at AT TIME ZONE INTERVAL '+08:00')::date END AS done) d
+                                   THEN ${cstDate('s.completed_at')} END AS done) d
    WHERE s.due_on BETWEEN $1::date AND $2::date AND s.department_code IS NOT NULL
      AND s.since <= $7::timestamptz AND s.recorded_at <= $4
      AND (s.last OR NOT EXISTS (
@@ -55,8 +56,8 @@ WITH items(department, kind, value, n) AS (
      AND (d.done IS NOT NULL OR NOT (s.closed_at <= $7::timestamptz AND s.closed_recorded_at <= $4) IS TRUE)
   UNION ALL
   SELECT n.department, 'resolved',
-         GREATEST(0, (n.resolved_at AT TIME ZONE INTERVAL '+08:00')::date
-           - (GREATEST(n.lead_since, n.raised_at) AT TIME ZONE INTERVAL '+08:00')::date)::float8, 1
+         GREATEST(0, ${cstDate('n.resolved_at')}
+           - ${cstDate('GREATEST(n.lead_since, n.raised_at)')})::float8, 1
     FROM work_needs n
    WHERE n.resolved_at BETWEEN $5::timestamptz AND $7::timestamptz AND n.resolved_recorded_at <= $4
      AND n.raised_at <= $7::timestamptz AND n.raised_recorded_at <= $4
@@ -91,7 +92,7 @@ WITH items(department, kind, value, n) AS (
               THEN round(extract(epoch FROM n.acknowledged_at - n.issued_at) * 1000)::float8 END, 1
     FROM work_notices n
    WHERE n.issued_at >= $5::timestamptz AND n.issued_at <= $7::timestamptz AND n.issued_recorded_at <= $4
-     AND (n.issued_at AT TIME ZONE INTERVAL '+08:00')::date <= $2::date
+     AND ${cstDate('n.issued_at')} <= $2::date
   UNION ALL
   SELECT lead.department, u.satisfaction, NULL::float8, 1
     FROM work_follow_ups u
@@ -100,7 +101,7 @@ WITH items(department, kind, value, n) AS (
       WHERE l.project_id = u.project_id AND l.recorded_at <= $4 AND l.since <= u.at
       ORDER BY l.lead DESC LIMIT 1) lead
    WHERE u.at >= $5::timestamptz AND u.at <= $7::timestamptz AND u.recorded_at <= $4
-     AND (u.at AT TIME ZONE INTERVAL '+08:00')::date <= $2::date
+     AND ${cstDate('u.at')} <= $2::date
 )
 SELECT department,
        COALESCE(sum(n) FILTER (WHERE kind = 'onTime'), 0)::int AS "onTime",
