@@ -9,6 +9,8 @@ const SERVER_SPECS = [
   '<rootDir>/libs/event-store/src/postgres/',
   '<rootDir>/libs/event-store/src/kurrentdb/kurrentdb-event-store.spec.ts',
   '<rootDir>/libs/read-models/src/projector/',
+  '<rootDir>/libs/read-models/src/project-facts/project-cohort.spec.ts',
+  '<rootDir>/apps/api/src/scorecards/scorecard-tallies.spec.ts',
 ];
 
 /** @type {import('jest').Config} */

@@ -2,6 +2,7 @@ import { ConferenceListRow } from './conference-list/conference-list.entity';
 import { DepartmentAssignmentRow } from './department-assignments/department-assignment.entity';
 import { EnterpriseListRow } from './enterprise-list/enterprise-list.entity';
 import { ProjectDossierRow } from './project-dossier/project-dossier.entity';
+import { ProjectCohortRow } from './project-facts/project-cohort.entity';
 import { ProjectFactsRow } from './project-facts/project-facts.entity';
 import { ProjectListRow } from './project-list/project-list.entity';
 import { ProjectWorkFactsRow } from './project-work-facts/project-work-facts.entity';
@@ -23,6 +24,7 @@ export {
   ProjectDossierRow,
   DepartmentAssignmentRow,
   ProjectFactsRow,
+  ProjectCohortRow,
   ProjectWorkFactsRow,
   EnterpriseListRow,
   ConferenceListRow,
@@ -46,6 +48,7 @@ export {
   departmentAssignments,
 } from './department-assignments/department-assignment.projection';
 export { evolveProjectFacts, projectFacts } from './project-facts/project-facts.projection';
+export { projectCohort, projectCohortRow } from './project-facts/project-cohort.projection';
 export { evolveProjectWorkFacts, projectWorkFacts } from './project-work-facts/project-work-facts.projection';
 export {
   workFollowUps,

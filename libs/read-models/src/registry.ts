@@ -9,6 +9,7 @@ import {
 } from './matchmaking/matchmaking.projection';
 import { notificationNotices, notifications } from './notifications/notification.projection';
 import { projectDossier } from './project-dossier/project-dossier.projection';
+import { projectCohort } from './project-facts/project-cohort.projection';
 import { projectFacts } from './project-facts/project-facts.projection';
 import { projectList } from './project-list/project-list.projection';
 import { projectWorkFacts } from './project-work-facts/project-work-facts.projection';
@@ -31,6 +32,7 @@ export const readModels: readonly ReadModel[] = [
   projectList,
   projectDossier,
   projectFacts,
+  projectCohort,
   departmentAssignments,
   enterpriseList,
   conferenceList,

@@ -61,18 +61,60 @@ export interface LandingRateRow {
 }
 
 /**
- * The projects as they stood at the end of `asOf` (CST), one row each, filtered. A single query
- * over project_facts: the status at asOf follows from which status times lie on or before it
- * (a stream's business times never go backwards, so the latest one wins); the conference and
- * the lead department are those in force at asOf. Title, industry chain, district and planned
- * investment are the current ones: they can change only while a project is under review, so
- * library figures are exact and only `projects`/`byStatus.submitted` of the past can differ.
+ * The projects as they stood at the end of `asOf` (CST), one row each, filtered: the CTE `cohort`
+ * with the columns project_id, industry_chain, district, investment_yuan, landed_investment_yuan,
+ * entered_on, withdrawn_on, status, in_library, conference, known_landed_on and department, and
+ * `asOfDate`, the SQL of asOf as a date. The status at asOf follows from which status times lie on
+ * or before it (a stream's business times never go backwards, so the latest one wins); the
+ * conference and the lead department are those in force at asOf. Title, industry chain, district
+ * and planned investment are the current ones: they can change only while a project is under
+ * review, so library figures are exact and only `projects`/`byStatus.submitted` of the past can differ.
  *
- * With `knownAt`, a fact counts only if it was also recorded by then (`…_recorded_at <= $6`):
- * what Luodi knew at that instant. Without it the conditions are left out of the SQL, so the
- * query is the same as before record times existed.
+ * As known now, the aggregates read the narrow project_cohort (the same facts as business dates);
+ * as known at `knownAt`, project_facts with its record times (factsCohortQuery).
  */
-function cohortQuery(asOf: string, filters: DashboardFilters): { sql: string; params: unknown[] } {
+interface Cohort {
+  sql: string;
+  params: unknown[];
+  asOfDate: string;
+}
+
+function cohortQuery(asOf: string, filters: DashboardFilters): Cohort {
+  if (filters.knownAt !== undefined) return factsCohortQuery(asOf, filters);
+  return {
+    sql: `
+      WITH as_of AS (
+        SELECT f.project_id, f.industry_chain, f.district, f.investment_yuan, f.landed_investment_yuan,
+               f.entered_on, f.withdrawn_on,
+               CASE WHEN f.withdrawn_on <= $1 THEN 'withdrawn'
+                    WHEN f.landed_at_on <= $1 THEN 'landed'
+                    WHEN f.rejected_on <= $1 THEN 'rejected'
+                    WHEN f.assigned_on <= $1 THEN 'assigned'
+                    WHEN f.presented_on <= $1 THEN 'presented'
+                    WHEN f.entered_on <= $1 THEN 'approved'
+                    ELSE 'submitted' END AS status,
+               f.entered_on <= $1 AS in_library,
+               CASE WHEN f.presented_on <= $1 THEN f.conference_id END AS conference,
+               f.landed_on AS known_landed_on,
+               CASE WHEN NOT f.several_leads THEN CASE WHEN f.lead_on <= $1 THEN f.lead_department END
+                    ELSE (SELECT l.department FROM unnest(f.lead_departments, f.lead_departments_on) AS l(department, since_on)
+                           WHERE l.since_on <= $1 ORDER BY l.since_on DESC LIMIT 1) END AS department
+          FROM project_cohort f
+         WHERE f.submitted_on <= $1
+           AND ($2::text IS NULL OR f.industry_chain = $2)
+           AND ($3::text IS NULL OR f.district = $3)
+      )${cohortFence}`,
+    params: [asOf, ...filterParams(filters)],
+    asOfDate: '$1::date',
+  };
+}
+
+/**
+ * The cohort from project_facts, with `entered_library_at` too (the lists order by it). With
+ * `knownAt`, a fact counts only if it was also recorded by then (`…_recorded_at <= $6`): what
+ * Luodi knew at that instant. Without it the conditions are left out of the SQL.
+ */
+function factsCohortQuery(asOf: string, filters: DashboardFilters): Cohort {
   const { knownAt } = filters;
   const known = (recordedAt: string) => (knownAt === undefined ? '' : ` AND ${recordedAt} <= $6`);
   const at = (fact: string) => `f.${fact}_at <= $1${known(`f.${fact}_recorded_at`)}`;
@@ -92,8 +134,9 @@ function cohortQuery(asOf: string, filters: DashboardFilters): { sql: string; pa
     sql: `
       WITH as_of AS (
         -- Only the columns the figures read: every other one would be carried through the fence.
-        SELECT f.project_id, f.industry_chain, f.district, f.investment_yuan, f.actual_investment_yuan,
-               f.entered_library_at, f.withdrawn_at,
+        SELECT f.project_id, f.industry_chain, f.district, f.investment_yuan,
+               coalesce(f.actual_investment_yuan, f.investment_yuan) AS landed_investment_yuan,
+               f.entered_library_at, ${cstDate('f.entered_library_at')} AS entered_on, ${cstDate('f.withdrawn_at')} AS withdrawn_on,
                CASE WHEN ${at('withdrawn')} THEN 'withdrawn'
                     WHEN ${landed} THEN 'landed'
                     WHEN ${at('rejected')} THEN 'rejected'
@@ -112,24 +155,27 @@ function cohortQuery(asOf: string, filters: DashboardFilters): { sql: string; pa
          WHERE ${at('submitted')}
            AND ($2::text IS NULL OR f.industry_chain = $2)
            AND ($3::text IS NULL OR f.district = $3)
-      ), cohort AS (
+      )${cohortFence}`,
+    params: [endOfBusinessDay(asOf), ...filterParams(filters), ...(knownAt === undefined ? [] : [knownAt])],
+    asOfDate: cstDate('$1::timestamptz'),
+  };
+}
+
+const cohortFence = `, cohort AS (
         SELECT * FROM as_of
          WHERE ($4::text IS NULL OR conference = $4)
            AND ($5::text IS NULL OR department = $5)
         -- A fence: the planner then groups the cohort by hashing its few groups, where it would
         -- otherwise guess a group per row from the status CASE and sort every row (spilling to disk).
         OFFSET 0
-      )`,
-    params: [
-      endOfBusinessDay(asOf),
-      filters.industryChain ?? null,
-      filters.district ?? null,
-      filters.conferenceId ?? null,
-      filters.department ?? null,
-      ...(knownAt === undefined ? [] : [knownAt]),
-    ],
-  };
-}
+      )`;
+
+const filterParams = (filters: DashboardFilters) => [
+  filters.industryChain ?? null,
+  filters.district ?? null,
+  filters.conferenceId ?? null,
+  filters.department ?? null,
+];
 
 /** `GET /api/dashboard/summary` for the business date `asOf`. */
 export async function dashboardSummary(
@@ -148,7 +194,7 @@ export async function dashboardSummary(
     `${sql}
      SELECT status, count(*)::int AS projects, count(*) FILTER (WHERE in_library)::int AS in_library,
             coalesce(sum(investment_yuan) FILTER (WHERE in_library), 0)::bigint AS investment,
-            coalesce(sum(coalesce(actual_investment_yuan, investment_yuan)) FILTER (WHERE status = 'landed'), 0)::bigint AS landed_investment
+            coalesce(sum(landed_investment_yuan) FILTER (WHERE status = 'landed'), 0)::bigint AS landed_investment
        FROM cohort GROUP BY status`,
     params,
   );
@@ -267,13 +313,13 @@ export async function librarySubjects(
   asOf: string,
   filters: DashboardFilters,
 ): Promise<LibrarySubject[]> {
-  const { sql, params } = cohortQuery(asOf, filters);
+  const { sql, params } = factsCohortQuery(asOf, filters);
   const rows: Array<{ entered_on: string; landed_on: string | null; withdrawn_on: string | null }> =
     await dataSource.query(
       `${sql}
-     SELECT ${cstDate('entered_library_at')}::text AS entered_on,
+     SELECT entered_on::text AS entered_on,
             CASE WHEN status = 'landed' THEN known_landed_on::text END AS landed_on,
-            CASE WHEN status = 'withdrawn' THEN ${cstDate('withdrawn_at')}::text END AS withdrawn_on
+            CASE WHEN status = 'withdrawn' THEN withdrawn_on::text END AS withdrawn_on
        FROM cohort WHERE in_library ORDER BY entered_library_at, project_id`,
       params,
     );
@@ -293,13 +339,13 @@ export async function libraryOutcome(
   asOf: string,
   horizonEnd: string,
 ): Promise<{ inLibrary: number; landed: number }> {
-  const { sql, params } = cohortQuery(horizonEnd, {});
-  const entered = `${cstDate('entered_library_at')} <= $${params.length + 1}::date`;
+  const { sql, params, asOfDate } = cohortQuery(horizonEnd, {});
+  const entered = `entered_on <= $${params.length + 1}::date`;
   const [row]: Array<{ in_library: number; landed: number }> = await dataSource.query(
     `${sql}
      SELECT count(*) FILTER (WHERE ${entered})::int AS in_library,
             count(*) FILTER (WHERE ${entered} AND status = 'landed'
-                               AND known_landed_on <= ${cstDate('$1::timestamptz')})::int AS landed
+                               AND known_landed_on <= ${asOfDate})::int AS landed
        FROM cohort WHERE in_library`,
     [...params, asOf],
   );
@@ -324,17 +370,15 @@ export async function libraryFollowUps(
   asOf: string,
   filters: DashboardFilters,
 ): Promise<LibraryFollowUp[]> {
-  const { sql, params } = cohortQuery(asOf, filters);
-  // As of the end of asOf (CST): $1 is that instant.
-  const asOfDate = cstDate('$1::timestamptz');
+  const { sql, params, asOfDate } = cohortQuery(asOf, filters);
   // No ORDER BY in SQL: it would make PostgreSQL sort every project to group them, where hashing
   // them and sorting the few groups here is far cheaper. A library project entered by the end of
   // asOf, so its entry date is never after asOf (librarySubjects' rows all pass followUp's check).
   const rows: LibraryFollowUp[] = await dataSource.query(
     `${sql}, outcomes AS (
-       SELECT ${cstDate('entered_library_at')} AS entered_on,
+       SELECT entered_on,
               CASE WHEN status = 'landed' AND known_landed_on <= ${asOfDate} THEN known_landed_on END AS landed_on,
-              CASE WHEN status = 'withdrawn' THEN ${cstDate('withdrawn_at')} END AS withdrawn_on
+              CASE WHEN status = 'withdrawn' THEN withdrawn_on END AS withdrawn_on
          FROM cohort WHERE in_library
      )
      SELECT (coalesce(landed_on, CASE WHEN withdrawn_on <= ${asOfDate} THEN withdrawn_on END, ${asOfDate}) - entered_on)::int AS time,
@@ -388,7 +432,7 @@ export async function dashboardProjects(
   filters: DashboardFilters,
   request: DashboardProjectsRequest,
 ): Promise<Page<DashboardProject>> {
-  const { sql, params } = cohortQuery(asOf, filters);
+  const { sql, params } = factsCohortQuery(asOf, filters);
   const outcome: Record<DashboardOutcome, string> = {
     library: 'c.in_library',
     landed: `c.in_library AND c.status = 'landed'`,
