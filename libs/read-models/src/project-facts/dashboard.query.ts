@@ -70,8 +70,12 @@ export interface LandingRateRow {
  * and planned investment are the current ones: they can change only while a project is under
  * review, so library figures are exact and only `projects`/`byStatus.submitted` of the past can differ.
  *
- * As known now, the aggregates read the narrow project_cohort (the same facts as business dates);
- * as known at `knownAt`, project_facts with its record times (factsCohortQuery).
+ * The aggregates read the narrow project_cohort (the same facts, as business dates); the lists
+ * behind the figures read project_facts (factsCohortQuery), the definition project_cohort is held
+ * equal to (project-cohort.spec.ts).
+ *
+ * With `knownAt`, a fact counts only if it was also recorded by then (`…_recorded_at <= $7`):
+ * what Luodi knew at that instant. Without it the conditions are left out of the SQL.
  */
 interface Cohort {
   sql: string;
@@ -79,40 +83,58 @@ interface Cohort {
   asOfDate: string;
 }
 
-function cohortQuery(asOf: string, filters: DashboardFilters): Cohort {
-  if (filters.knownAt !== undefined) return factsCohortQuery(asOf, filters);
+/** Which table a cohort is read from: project_cohort, or project_facts (the lists, and the spec that holds them equal). */
+export type CohortSource = 'cohort' | 'facts';
+
+function cohortQuery(asOf: string, filters: DashboardFilters, source: CohortSource): Cohort {
+  if (source === 'facts') return factsCohortQuery(asOf, filters);
+  const { knownAt } = filters;
+  const known = (recordedAt: string) => (knownAt === undefined ? '' : ` AND ${recordedAt} <= $7`);
+  const at = (fact: string) => `f.${fact}_on <= $1${known(`f.${fact}_recorded_at`)}`;
+  // A corrected landing keeps its versions (landing_on, NULL when revoked): the one known at $7 counts.
+  const version = `(SELECT v.landed_on FROM unnest(f.landing_on, f.landing_recorded_at) AS v(landed_on, recorded_at)
+                     WHERE v.recorded_at <= $7 ORDER BY v.recorded_at DESC LIMIT 1)`;
+  const landed =
+    knownAt === undefined
+      ? 'f.landed_at_on <= $1'
+      : `CASE WHEN NOT f.several_landings THEN f.landed_at_on <= $1 AND f.landed_recorded_at <= $7
+              ELSE coalesce(${version} <= $1, false) END`;
+  const landedOn =
+    knownAt === undefined
+      ? 'f.landed_on'
+      : `CASE WHEN NOT f.several_landings THEN CASE WHEN f.landed_recorded_at <= $7 THEN f.landed_on END ELSE ${version} END`;
   return {
     sql: `
       WITH as_of AS (
         SELECT f.project_id, f.industry_chain, f.district, f.investment_yuan, f.landed_investment_yuan,
                f.entered_on, f.withdrawn_on,
-               CASE WHEN f.withdrawn_on <= $1 THEN 'withdrawn'
-                    WHEN f.landed_at_on <= $1 THEN 'landed'
-                    WHEN f.rejected_on <= $1 THEN 'rejected'
-                    WHEN f.assigned_on <= $1 THEN 'assigned'
-                    WHEN f.presented_on <= $1 THEN 'presented'
-                    WHEN f.entered_on <= $1 THEN 'approved'
+               CASE WHEN ${at('withdrawn')} THEN 'withdrawn'
+                    WHEN ${landed} THEN 'landed'
+                    WHEN ${at('rejected')} THEN 'rejected'
+                    WHEN ${at('assigned')} THEN 'assigned'
+                    WHEN ${at('presented')} THEN 'presented'
+                    WHEN ${at('entered')} THEN 'approved'
                     ELSE 'submitted' END AS status,
-               f.entered_on <= $1 AS in_library,
-               CASE WHEN f.presented_on <= $1 THEN f.conference_id END AS conference,
-               f.landed_on AS known_landed_on,
-               CASE WHEN NOT f.several_leads THEN CASE WHEN f.lead_on <= $1 THEN f.lead_department END
-                    ELSE (SELECT l.department FROM unnest(f.lead_departments, f.lead_departments_on) AS l(department, since_on)
-                           WHERE l.since_on <= $1 ORDER BY l.since_on DESC LIMIT 1) END AS department
+               ${at('entered')} AS in_library,
+               CASE WHEN ${at('presented')} THEN f.conference_id END AS conference,
+               ${landedOn} AS known_landed_on,
+               -- Periods of a lead in the order they began, at the end of asOf ($6).
+               CASE WHEN NOT f.several_leads THEN CASE WHEN ${at('lead')} THEN f.lead_department END
+                    ELSE (SELECT l.department FROM unnest(f.lead_departments, f.lead_since, f.lead_periods_recorded_at) AS l(department, since, recorded_at)
+                           WHERE l.since <= $6${known('l.recorded_at')} ORDER BY l.since DESC LIMIT 1) END AS department
           FROM project_cohort f
-         WHERE f.submitted_on <= $1
+         WHERE ${at('submitted')}
            AND ($2::text IS NULL OR f.industry_chain = $2)
            AND ($3::text IS NULL OR f.district = $3)
       )${cohortFence}`,
-    params: [asOf, ...filterParams(filters)],
+    params: [asOf, ...filterParams(filters), endOfBusinessDay(asOf), ...(knownAt === undefined ? [] : [knownAt])],
     asOfDate: '$1::date',
   };
 }
 
 /**
- * The cohort from project_facts, with `entered_library_at` too (the lists order by it). With
- * `knownAt`, a fact counts only if it was also recorded by then (`…_recorded_at <= $6`): what
- * Luodi knew at that instant. Without it the conditions are left out of the SQL.
+ * The cohort from project_facts, with `entered_library_at` too (the lists order by it); knownAt
+ * is `$6` here.
  */
 function factsCohortQuery(asOf: string, filters: DashboardFilters): Cohort {
   const { knownAt } = filters;
@@ -182,8 +204,9 @@ export async function dashboardSummary(
   dataSource: DataSource,
   asOf: string,
   filters: DashboardFilters,
+  source: CohortSource = 'cohort',
 ): Promise<DashboardSummary> {
-  const { sql, params } = cohortQuery(asOf, filters);
+  const { sql, params } = cohortQuery(asOf, filters, source);
   const rows: Array<{
     status: ProjectStatus;
     projects: number;
@@ -241,8 +264,9 @@ export async function landingRates(
   groupBy: LandingRateGroup,
   asOf: string,
   filters: DashboardFilters,
+  source: CohortSource = 'cohort',
 ): Promise<LandingRateRow[]> {
-  const { sql, params } = cohortQuery(asOf, filters);
+  const { sql, params } = cohortQuery(asOf, filters, source);
   const rows: Array<{ key: string | null; in_library: number; landed: number }> = await dataSource.query(
     `${sql}
      SELECT ${GROUP_KEY[groupBy]} AS key, count(*)::int AS in_library, count(*) FILTER (WHERE status = 'landed')::int AS landed
@@ -338,8 +362,9 @@ export async function libraryOutcome(
   dataSource: DataSource,
   asOf: string,
   horizonEnd: string,
+  source: CohortSource = 'cohort',
 ): Promise<{ inLibrary: number; landed: number }> {
-  const { sql, params, asOfDate } = cohortQuery(horizonEnd, {});
+  const { sql, params, asOfDate } = cohortQuery(horizonEnd, {}, source);
   const entered = `entered_on <= $${params.length + 1}::date`;
   const [row]: Array<{ in_library: number; landed: number }> = await dataSource.query(
     `${sql}
@@ -369,8 +394,9 @@ export async function libraryFollowUps(
   dataSource: DataSource,
   asOf: string,
   filters: DashboardFilters,
+  source: CohortSource = 'cohort',
 ): Promise<LibraryFollowUp[]> {
-  const { sql, params, asOfDate } = cohortQuery(asOf, filters);
+  const { sql, params, asOfDate } = cohortQuery(asOf, filters, source);
   // No ORDER BY in SQL: it would make PostgreSQL sort every project to group them, where hashing
   // them and sorting the few groups here is far cheaper. A library project entered by the end of
   // asOf, so its entry date is never after asOf (librarySubjects' rows all pass followUp's check).

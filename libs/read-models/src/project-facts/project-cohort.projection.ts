@@ -8,45 +8,41 @@ import { projectFacts } from './project-facts.projection';
 const NEVER = 'infinity';
 const dayOf = (instant: string | null): string => (instant === null ? NEVER : businessDate(instant));
 
-/**
- * The lead department in force at the end of each business date on which it changed, by date: of
- * the periods begun by then, the latest (project_facts' lookup, the later one of a tie).
- */
-function leadsByDay(facts: ProjectFactsRow): Array<{ on: string; department: string }> {
-  const periods = facts.leadDepartments
-    .map((department, i) => ({ department, since: Date.parse(facts.leadSince[i]), i }))
-    .sort((a, b) => a.since - b.since || a.i - b.i);
-  const days: Array<{ on: string; department: string }> = [];
-  for (const { department, since } of periods) {
-    const on = businessDate(new Date(since).toISOString());
-    if (days.at(-1)?.on === on) days.pop();
-    if (days.at(-1)?.department !== department) days.push({ on, department });
-  }
-  return days;
-}
-
+/** project_facts in the narrow row of project_cohort. */
 export function projectCohortRow(facts: ProjectFactsRow): ProjectCohortRow {
-  const leads = leadsByDay(facts);
-  const several = leads.length > 1;
+  const severalLeads = facts.leadDepartments.length > 1;
+  const severalLandings = facts.landingOn.length > 0;
   return {
     submittedOn: businessDate(facts.submittedAt),
+    submittedRecordedAt: facts.submittedRecordedAt,
     enteredOn: dayOf(facts.enteredLibraryAt),
+    enteredRecordedAt: facts.enteredLibraryRecordedAt ?? NEVER,
     rejectedOn: dayOf(facts.rejectedAt),
+    rejectedRecordedAt: facts.rejectedRecordedAt ?? NEVER,
     presentedOn: dayOf(facts.presentedAt),
+    presentedRecordedAt: facts.presentedRecordedAt ?? NEVER,
     assignedOn: dayOf(facts.assignedAt),
+    assignedRecordedAt: facts.assignedRecordedAt ?? NEVER,
     landedAtOn: dayOf(facts.landedAt),
     landedOn: facts.landedOn ?? NEVER,
+    landedRecordedAt: facts.landedRecordedAt ?? NEVER,
     withdrawnOn: dayOf(facts.withdrawnAt),
-    leadOn: !several && leads.length === 1 ? leads[0].on : NEVER,
-    severalLeads: several,
+    withdrawnRecordedAt: facts.withdrawnRecordedAt ?? NEVER,
+    leadOn: severalLeads ? NEVER : dayOf(facts.leadSince[0] ?? null),
+    leadRecordedAt: severalLeads ? NEVER : (facts.leadRecordedAt[0] ?? NEVER),
+    severalLeads,
+    severalLandings,
     investmentYuan: facts.investmentYuan,
     landedInvestmentYuan: facts.actualInvestmentYuan ?? facts.investmentYuan,
     industryChain: facts.industryChain,
     district: facts.district,
     conferenceId: facts.conferenceId,
-    leadDepartment: !several && leads.length === 1 ? leads[0].department : null,
-    leadDepartments: several ? leads.map((l) => l.department) : [],
-    leadDepartmentsOn: several ? leads.map((l) => l.on) : [],
+    leadDepartment: severalLeads ? null : (facts.leadDepartments[0] ?? null),
+    leadDepartments: severalLeads ? facts.leadDepartments : null,
+    leadSince: severalLeads ? facts.leadSince : null,
+    leadPeriodsRecordedAt: severalLeads ? facts.leadRecordedAt : null,
+    landingOn: severalLandings ? facts.landingOn : null,
+    landingRecordedAt: severalLandings ? facts.landingRecordedAt : null,
     projectId: facts.projectId,
   };
 }
