@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { API_NODE_OPTIONS } from '../apps/api/src/node-options';
 import { freePort } from './free-port';
 
 /** The repository root, from dist/bench/bench. */
@@ -21,7 +22,8 @@ export interface ApiProcess {
 
 /**
  * The built API (`node dist/apps/api/src/main.js`) as a child process on the bench database, the
- * way it runs in production (NODE_ENV=production), on a free port. `adminPassword` is the first
+ * way it runs in production (NODE_ENV=production, API_NODE_OPTIONS; `nodeOptions` come after them,
+ * so they can override), on a free port. `adminPassword` is the first
  * start's: later starts on the same database keep the admin made then. `projector: 'worker'` runs the
  * projections in their own process (`dist/apps/projector/src/main.js`) instead of inline.
  */
@@ -39,7 +41,7 @@ export async function startApiProcess(
   const { adminPassword } = options;
   const child = spawn(
     process.execPath,
-    [...(options.nodeOptions ?? []), path.join(REPO_ROOT, 'dist/apps/api/src/main.js')],
+    [...API_NODE_OPTIONS, ...(options.nodeOptions ?? []), path.join(REPO_ROOT, 'dist/apps/api/src/main.js')],
     {
       cwd: REPO_ROOT,
       env: {

@@ -69,9 +69,12 @@ async function main(): Promise<void> {
       const world = await createLoadWorld(new Http(api.baseUrl), api.adminPassword);
       if (warmup > 0) await runLoad(api.baseUrl, world, connections, warmup);
       const cpu = measureCpu({ api: api.pid, projector: api.projectorPid, bench: process.pid });
+      api.memory.start();
       const load = await runLoad(api.baseUrl, world, connections, seconds);
+      const memory = api.memory.stop();
       const shares = cpu.stop();
       line(`api (projector ${projector})`, load, shares);
+      console.log(`API peak RSS ${memory.highWaterMarkMb ?? memory.peakRssMb} MB (mean ${memory.meanRssMb} MB)`);
       console.log(
         `API CPU per command: ${((1000 * shares.cores.api) / Math.max(1, load.commandsPerSecond)).toFixed(2)} ms`,
       );

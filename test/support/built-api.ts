@@ -2,6 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
+import { API_NODE_OPTIONS } from '../../apps/api/src/node-options';
 
 /** The built API (dist/) as `npm start` runs it, for tests of what happens around the process. */
 export const ROOT = resolve(__dirname, '../..');
@@ -36,11 +37,15 @@ export function startBuiltApi(options: {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(project, 'dist/apps/api/src/main.js')], {
-    cwd: project,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...API_NODE_OPTIONS, ...(options.nodeArgs ?? []), join(project, 'dist/apps/api/src/main.js')],
+    {
+      cwd: project,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
