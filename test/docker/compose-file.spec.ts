@@ -222,7 +222,8 @@ describe('docker/Dockerfile', () => {
   });
 
   it('starts the entry points that the build produces and the compose file runs', () => {
-    const cmd = /^CMD \["node", "([^"]+)"\]/m.exec(dockerfile)?.[1];
+    // Node's own options (the heap budget) come before the script.
+    const cmd = /^CMD \["node", (?:"--[^"]+", )*"([^"]+)"\]/m.exec(dockerfile)?.[1];
     const projector = compose.services.projector.command?.[1];
     expect(cmd).toBeDefined();
     expect(dockerfile).toContain(`test -f ${cmd}`);
