@@ -14,6 +14,7 @@ import { LagFigures, projectionLag, startObserver } from './lag';
 import { createLoadWorld, LoadFigures, LoadWorld, runBaselineLoad, runLoad } from './load';
 import { queryBench, QueryFigures } from './queries';
 import { rebuildBench, RebuildRun } from './rebuild';
+import { superviseAll, SupervisionRun } from './supervise';
 import { round } from './stats';
 import { withBulkLoadIndexes } from './bulk-load';
 
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
       api = await startApiProcess(db.url, { adminPassword, projector: 'inline' });
       const http = new Http(api.baseUrl);
       const world = await createLoadWorld(http, api.adminPassword);
+      await settle(pool);
       log(`\n5. Query latency at ${generated.projects.toLocaleString('en')} projects`);
       const queries = await queryPhase(api, http, world.departments);
       results.queryPhases.push({ projects: generated.projects, queries });
@@ -139,7 +141,7 @@ async function main(): Promise<void> {
     log(
       `  ${results.rebuild.events.toLocaleString('en')} events in ${results.rebuild.seconds} s: ${Math.round(results.rebuild.eventsPerSecond)} events/s`,
     );
-    await freshStatistics(pool);
+    results.supervision = { catchUp: await supervise(db.url), pass: await supervise(db.url) };
 
     if (knobs.httpSeconds > 0) {
       log(
@@ -162,6 +164,7 @@ async function main(): Promise<void> {
       const world = await createLoadWorld(http, api.adminPassword);
 
       if (i === 0 && knobs.querySamples > 0) {
+        await settle(pool);
         log(
           `\n5. Query latency at ${results.generated.projects.toLocaleString('en')} projects (${knobs.querySamples} requests per kind, one at a time)`,
         );
@@ -265,8 +268,23 @@ async function generateAndRebuild(
   log(
     `  ${generated.projects.toLocaleString('en')} projects, ${generated.events.toLocaleString('en')} events, rebuilt in ${rebuild.seconds} s`,
   );
-  await freshStatistics(pool);
+  await supervise(databaseUrl);
   return generated;
+}
+
+/** The scheduler's notices owed on the generated data, issued before the API starts (see superviseAll). */
+async function supervise(databaseUrl: string): Promise<SupervisionRun> {
+  const run = await superviseAll(databaseUrl);
+  log(
+    `  supervision pass: ${run.events.toLocaleString('en')} notices and escalations over ${run.projects.toLocaleString('en')} assigned projects in ${run.seconds} s`,
+  );
+  return run;
+}
+
+/** Before a query phase: the API's projector has projected the supervision events, and the tables have fresh statistics. */
+async function settle(pool: Pool): Promise<void> {
+  await waitForProjection(pool, 300_000);
+  await freshStatistics(pool);
 }
 
 /**
@@ -292,6 +310,8 @@ interface Results {
   append?: AppendRun[];
   generated?: Generated;
   rebuild?: RebuildRun;
+  /** At the full size: the pass that issues what the history owes, then one that owes nothing (every 5 minutes in the API). */
+  supervision?: { catchUp: SupervisionRun; pass: SupervisionRun };
   /** The query phases, smallest first (10,000 projects, then the full size). */
   queryPhases: Array<{ projects: number; queries: QueryFigures[] }>;
   queryMemory?: MemoryFigures;
@@ -356,7 +376,7 @@ async function waitForProjection(pool: Pool, timeoutMs: number): Promise<void> {
       `SELECT coalesce((SELECT position FROM projection_checkpoints WHERE name = 'read-models'), 0) < (SELECT coalesce(max(global_position), 0) FROM events) AS behind`,
     );
     if (!rows[0].behind) return;
-    if (Date.now() > deadline) throw new Error('the projector did not catch up within 60 s');
+    if (Date.now() > deadline) throw new Error(`the projector did not catch up within ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -483,6 +503,23 @@ function figuresOf(r: Results): Figure[] {
       met: r.rebuild.eventsPerSecond >= 60_000,
       workload: `rebuildReadModels over ${r.rebuild.events.toLocaleString('en')} generated events (${r.generated.projects.toLocaleString('en')} projects, ${r.generated.enterprises.toLocaleString('en')} enterprises) in ${r.rebuild.seconds} s`,
     });
+  }
+  if (r.supervision) {
+    const { catchUp, pass } = r.supervision;
+    figures.push(
+      {
+        figure: 'supervision catch-up',
+        value: catchUp.seconds,
+        unit: 's',
+        workload: `the scheduler's pass over the generated history: ${catchUp.events.toLocaleString('en')} notices and escalations over ${catchUp.projects.toLocaleString('en')} assigned projects`,
+      },
+      {
+        figure: 'supervision pass, nothing owed',
+        value: pass.seconds,
+        unit: 's',
+        workload: `the pass the API's scheduler makes every 5 minutes once caught up: reads the ${pass.projects.toLocaleString('en')} assigned projects' streams, issues ${pass.events}`,
+      },
+    );
   }
   const full = r.queryPhases[r.queryPhases.length - 1];
   const smaller = r.queryPhases.length > 1 ? r.queryPhases[0] : undefined;
