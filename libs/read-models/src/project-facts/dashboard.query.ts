@@ -294,9 +294,13 @@ export async function landingRates(
     }))
     .sort((a, b) => {
       if ((a.key === null) !== (b.key === null)) return a.key === null ? 1 : -1;
-      if (groupBy === 'conference')
-        return (labels.get(a.key!)?.order ?? '').localeCompare(labels.get(b.key!)?.order ?? '');
-      return b.inLibrary - a.inLibrary || String(a.key).localeCompare(String(b.key));
+      // The key breaks every tie, so the order never depends on the order the groups were hashed
+      // in (a conference not in conference_list yet has no date to sort by).
+      const first =
+        groupBy === 'conference'
+          ? (labels.get(a.key!)?.order ?? '').localeCompare(labels.get(b.key!)?.order ?? '')
+          : b.inLibrary - a.inLibrary;
+      return first || String(a.key).localeCompare(String(b.key));
     });
 }
 

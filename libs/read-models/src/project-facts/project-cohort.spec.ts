@@ -191,6 +191,14 @@ describe('the dashboards from project_cohort', () => {
     expect(withdrawn).toBeGreaterThan(100);
   });
 
+  it('rank conferences missing from conference_list by their key, whatever order the groups come in', async () => {
+    // conference_list has none of this data's conferences: no date to sort by, every order ties.
+    for (const source of ['cohort', 'facts'] as const) {
+      const keys = (await landingRates(dataSource, 'conference', '2026-06-30', {}, source)).map((r) => r.key);
+      expect(keys).toEqual(['c1', 'c2', 'c3', null]);
+    }
+  });
+
   it('give the backtest outcome project_facts gives', async () => {
     for (const [asOf, horizonEnd] of [
       ['2025-03-15', '2025-09-15'],
