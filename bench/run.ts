@@ -162,9 +162,9 @@ async function main(): Promise<void> {
       });
       const http = new Http(api.baseUrl);
       const world = await createLoadWorld(http, api.adminPassword);
+      if (i === 0) await settle(pool);
 
       if (i === 0 && knobs.querySamples > 0) {
-        await settle(pool);
         log(
           `\n5. Query latency at ${results.generated.projects.toLocaleString('en')} projects (${knobs.querySamples} requests per kind, one at a time)`,
         );
@@ -281,7 +281,7 @@ async function supervise(databaseUrl: string): Promise<SupervisionRun> {
   return run;
 }
 
-/** Before a query phase: the API's projector has projected the supervision events, and the tables have fresh statistics. */
+/** Before the first phase on the API: its projector has projected the supervision events, and the tables have fresh statistics. */
 async function settle(pool: Pool): Promise<void> {
   await waitForProjection(pool, 300_000);
   await freshStatistics(pool);
