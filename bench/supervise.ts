@@ -6,6 +6,11 @@ import { SchedulerRun, SupervisionSchedulerService } from '../apps/api/src/super
 import { SupervisionSettingsStore } from '../apps/api/src/supervision/supervision-settings';
 import { round } from './stats';
 
+/** A pass's counts and its wall time. */
+export interface SupervisionRun extends SchedulerRun {
+  seconds: number;
+}
+
 /**
  * One pass of the 督办 scheduler (the API's own SupervisionSchedulerService.runOnce) over the
  * generated data, before the API starts. The generator writes two years of projects but no
@@ -15,10 +20,6 @@ import { round } from './stats';
  * this pass writes. Run after a rebuild (the scheduler lists the assigned projects from
  * project_list); the API's projector projects its events when it starts.
  */
-export interface SupervisionRun extends SchedulerRun {
-  seconds: number;
-}
-
 export async function superviseAll(databaseUrl: string): Promise<SupervisionRun> {
   const dataSource = await createDataSource(databaseUrl).initialize();
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
