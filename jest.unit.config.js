@@ -11,6 +11,7 @@ const SERVER_SPECS = [
   '<rootDir>/libs/read-models/src/projector/',
   '<rootDir>/libs/read-models/src/project-facts/project-cohort.spec.ts',
   '<rootDir>/apps/api/src/scorecards/scorecard-tallies.spec.ts',
+  '<rootDir>/apps/api/src/scorecards/scorecard-work-facts.spec.ts',
 ];
 
 /** @type {import('jest').Config} */
