@@ -214,7 +214,14 @@ describe('the project list', () => {
     });
     const idsOf = (reply: Reply) => reply.body.items.map((p: { id: string }) => p.id).sort();
     expect(idsOf(await read(`/api/projects?industryChain=${encodeURIComponent('海洋经济')}`))).toEqual([ids.ocean]);
-    expect(idsOf(await read('/api/projects?department=resources'))).toEqual([ids.ocean]);
+    const ofResources = await read('/api/projects?department=resources');
+    expect(idsOf(ofResources)).toEqual([ids.ocean]);
+    // The total of a department alone is counted from project_list_departments, with another filter from the rows.
+    expect(ofResources.body.total).toBe(1);
+    expect((await read('/api/projects?department=industry')).body.total).toBe(1);
+    expect((await read('/api/projects?department=commerce')).body.total).toBe(0);
+    expect((await read('/api/projects?department=resources&status=assigned')).body.total).toBe(1);
+    expect((await read('/api/projects?department=resources&status=landed')).body.total).toBe(0);
     expect(idsOf(await read(`/api/projects?conferenceId=${world.conferenceId}`))).toEqual([ids.ocean]);
     expect((await read('/api/projects?status=withdrawn')).body.items).toEqual([
       expect.objectContaining({ id: ids.withdrawn, withdrawnAt }),
@@ -239,6 +246,8 @@ describe('the project list', () => {
       (await read(`/api/projects${query}`, user)).body.items.map((p: { title: string }) => p.title);
     expect(await titles(world.resources)).toEqual(['智慧海洋牧场']);
     expect(await titles(world.commerce, '?department=industry')).toEqual([]);
+    expect((await read('/api/projects', world.resources)).body.total).toBe(1);
+    expect((await read('/api/projects', world.commerce)).body.total).toBe(0);
   });
 });
 

@@ -11,6 +11,7 @@ import { notificationNotices, notifications } from './notifications/notification
 import { projectDossier } from './project-dossier/project-dossier.projection';
 import { projectCohort } from './project-facts/project-cohort.projection';
 import { projectFacts } from './project-facts/project-facts.projection';
+import { projectListDepartments } from './project-list/project-list-departments.projection';
 import { projectList } from './project-list/project-list.projection';
 import { projectWorkFacts } from './project-work-facts/project-work-facts.projection';
 import {
@@ -30,6 +31,7 @@ import { supervisionNotices } from './supervision-notices/supervision-notice.pro
  */
 export const readModels: readonly ReadModel[] = [
   projectList,
+  projectListDepartments,
   projectDossier,
   projectFacts,
   projectCohort,

@@ -2,6 +2,7 @@ import type { ProjectStatus } from '@luodi/domain';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { containing, offsetOf, Page, PageRequest } from '../paging';
 import { overdueMilestoneSql } from '../department-assignments/department-assignments.query';
+import { ProjectListDepartmentRow } from './project-list-department.entity';
 import { ProjectListRow } from './project-list.entity';
 import { searchGramsQueryOf } from './project-search-grams';
 
@@ -94,8 +95,29 @@ export async function listProjects(
   sort: ProjectSort = '-updatedAt',
 ): Promise<Page<ProjectListRow>> {
   const qb = projectListQuery(dataSource, filters, sort);
-  // count(*), not getManyAndCount's COUNT(DISTINCT id): no join, so one row per project already.
-  const { total } = (await qb.clone().orderBy().select('count(*)::int', 'total').getRawOne<{ total: number }>())!;
-  const items = await qb.offset(offsetOf(page)).limit(page.pageSize).getMany();
-  return { items, total, ...page };
+  const items = await qb.clone().offset(offsetOf(page)).limit(page.pageSize).getMany();
+  return { items, total: await totalOf(dataSource, qb, filters), ...page };
+}
+
+/**
+ * How many projects the filtered list holds: count(*), not getManyAndCount's COUNT(DISTINCT id)
+ * (no join, so one row per project already). A department's projects alone are counted from
+ * project_list_departments' primary key, without reading the wide rows (see its entity).
+ */
+async function totalOf(
+  dataSource: DataSource,
+  qb: SelectQueryBuilder<ProjectListRow>,
+  filters: ProjectListFilters,
+): Promise<number> {
+  // The filters projectListQuery applies: those with a value (q once trimmed).
+  const applied = Object.entries(filters).filter(([key, value]) => (key === 'q' ? value?.trim() : value));
+  const count =
+    applied.length === 1 && applied[0][0] === 'department'
+      ? dataSource
+          .getRepository(ProjectListDepartmentRow)
+          .createQueryBuilder('d')
+          .where('d.department = :department', { department: filters.department })
+      : qb.clone().orderBy();
+  const { total } = (await count.select('count(*)::int', 'total').getRawOne<{ total: number }>())!;
+  return total;
 }
