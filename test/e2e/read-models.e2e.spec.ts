@@ -1,6 +1,7 @@
 import { readModels } from '@luodi/read-models';
 import { DataSource } from 'typeorm';
 import { AddProjectListSearchGrams1765300000000 } from '../../libs/read-models/src/migrations/1765300000000-add-project-list-search-grams.migration';
+import { AddPinyinSearchGrams1765600000000 } from '../../libs/read-models/src/migrations/1765600000000-add-pinyin-search-grams.migration';
 import { createUserAndLogin, TestUser } from '../support/auth-helpers';
 import { RunningApi, startApi } from '../support/start-api';
 import { dataRows, downloadWorkbook } from './excel.helpers';
@@ -426,18 +427,21 @@ describe('the project list searched by pinyin', () => {
     const project = track(
       await post(api, '/api/projects', world.taskforce, validSubmission(enterprise.body.id, { title: '港晟智能仓储' })),
     );
-    const ids = async (q: string) =>
+    const idsOf = async (q: string) =>
       (await read(`/api/projects?q=${encodeURIComponent(q)}`)).body.items.map((p: { id: string }) => p.id);
 
-    expect(await ids('gangsheng')).toEqual([project.body.id]);
-    expect(await ids('GangSheng')).toEqual([project.body.id]);
+    expect(await idsOf('gangsheng')).toEqual([project.body.id]);
+    expect(await idsOf('GangSheng')).toEqual([project.body.id]);
     // 青岛海智装备有限公司 (the other projects' enterprise) ends in gs too: 公司.
-    expect(await ids('gs')).toContain(project.body.id);
-    expect(await ids('gszn')).toEqual([project.body.id]);
-    expect(await ids('jstwljt')).toEqual([project.body.id]);
-    expect(await ids('jinshatan')).toEqual([project.body.id]);
-    expect(await ids('gangshang')).toEqual([]);
-    expect(await ids('港晟')).toEqual([project.body.id]);
+    expect(await idsOf('gs')).toContain(project.body.id);
+    expect(await idsOf('gszn')).toEqual([project.body.id]);
+    expect(await idsOf('jstwljt')).toEqual([project.body.id]);
+    expect(await idsOf('jinshatan')).toEqual([project.body.id]);
+    expect(await idsOf('gangshang')).toEqual([]);
+    expect(await idsOf('港晟')).toEqual([project.body.id]);
+    // Two letters: the rows holding the pair are the matches (智能: zn; "Smart ocean ranch": OC).
+    expect(await idsOf('zn')).toEqual([project.body.id]);
+    expect(await idsOf('OC')).toEqual([ids.ocean]);
     const pinyinRow = (await read(`/api/projects?q=gangsheng`)).body.items[0];
     expect(pinyinRow).not.toHaveProperty('searchPinyin');
 
@@ -450,6 +454,23 @@ describe('the project list searched by pinyin', () => {
     const rows = dataRows(exported.workbook.worksheets[0]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain('港晟智能仓储');
+  });
+
+  it('finds by pinyin the rows stored before their grams held it once the upgrade has made them', async () => {
+    const dataSource = api.app.get(DataSource);
+    const grams = () => dataSource.query('SELECT id, search_grams FROM project_list ORDER BY id');
+    const before = await grams();
+    await dataSource.query(`UPDATE project_list SET search_grams = ''`);
+    const found = async (q: string) => (await read(`/api/projects?q=${encodeURIComponent(q)}`)).body.total;
+    expect(await found('gangsheng')).toBe(0); // the index finds the rows to match
+    const runner = dataSource.createQueryRunner();
+    try {
+      await new AddPinyinSearchGrams1765600000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await grams()).toEqual(before);
+    expect(await found('gangsheng')).toBe(1);
   });
 });
 

@@ -32,8 +32,13 @@ describe('project list projection', () => {
           enterpriseId: ENTERPRISE_ID,
           enterpriseName: '青岛海洋科技有限公司',
           searchPinyin: 'zhihuihaiyangmuchang zhhymc qingdaohaiyangkejiyouxiangongsi qdhykjyxgs',
-          // Of title, enterprise name and summary: project-search-grams.spec.ts has the grams themselves.
-          searchGrams: searchGramsOf('智慧海洋牧场', '青岛海洋科技有限公司', 'Smart ocean ranch with sensor buoys'),
+          // Of title, enterprise name, summary and pinyin: project-search-grams.spec.ts has the grams themselves.
+          searchGrams: searchGramsOf(
+            '智慧海洋牧场',
+            '青岛海洋科技有限公司',
+            'Smart ocean ranch with sensor buoys',
+            'zhihuihaiyangmuchang zhhymc qingdaohaiyangkejiyouxiangongsi qdhykjyxgs',
+          ),
           industryChain: 'marine',
           district: '黄岛区',
           investmentYuan: 300_000_000,
@@ -149,7 +154,15 @@ describe('project list projection', () => {
       .given(lifeUpTo(1))
       .when(revised)
       .thenMatches([
-        { summary: '冷链物流', searchGrams: searchGramsOf('智慧海洋牧场', '青岛海洋科技有限公司', '冷链物流') },
+        {
+          summary: '冷链物流',
+          searchGrams: searchGramsOf(
+            '智慧海洋牧场',
+            '青岛海洋科技有限公司',
+            '冷链物流',
+            'zhihuihaiyangmuchang zhhymc qingdaohaiyangkejiyouxiangongsi qdhykjyxgs',
+          ),
+        },
       ]);
   });
 
@@ -201,7 +214,12 @@ describe('project list projection', () => {
           id: PROJECT_ID,
           enterpriseName: '青岛蓝海科技集团',
           searchPinyin: 'zhihuihaiyangmuchang zhhymc qingdaolanhaikejijituan qdlhkjjt',
-          searchGrams: searchGramsOf('智慧海洋牧场', '青岛蓝海科技集团', 'Smart ocean ranch with sensor buoys'),
+          searchGrams: searchGramsOf(
+            '智慧海洋牧场',
+            '青岛蓝海科技集团',
+            'Smart ocean ranch with sensor buoys',
+            'zhihuihaiyangmuchang zhhymc qingdaolanhaikejijituan qdlhkjjt',
+          ),
           version: 2,
         },
         { id: 'other-project', enterpriseName: '青岛海洋科技有限公司' },

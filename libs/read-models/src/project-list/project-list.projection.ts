@@ -5,6 +5,7 @@ import { AddProjectListDepartments1764400000000 } from '../migrations/1764400000
 import { AddReadQueryIndexes1765000000000 } from '../migrations/1765000000000-add-read-query-indexes.migration';
 import { AddProjectListSearchPinyin1765000000002 } from '../migrations/1765000000002-add-project-list-search-pinyin.migration';
 import { AddProjectListSearchGrams1765300000000 } from '../migrations/1765300000000-add-project-list-search-grams.migration';
+import { AddPinyinSearchGrams1765600000000 } from '../migrations/1765600000000-add-pinyin-search-grams.migration';
 import { ProjectionEvent } from '../projection-event';
 import { ownStream, RowProjection } from '../projector/projection';
 import { ProjectListRow } from './project-list.entity';
@@ -21,6 +22,16 @@ export function searchPinyinOf(title: string, enterpriseName: string): string {
   return [title, enterpriseName].flatMap((text) => [syllables(text, 'pinyin'), syllables(text, 'first')]).join(' ');
 }
 
+/** The columns `q` searches besides the texts: their pinyin, and the grams of both (project-search-grams.ts). */
+function searchColumnsOf(
+  title: string,
+  enterpriseName: string,
+  summary: string | null,
+): Pick<ProjectListRow, 'searchPinyin' | 'searchGrams'> {
+  const searchPinyin = searchPinyinOf(title, enterpriseName);
+  return { searchPinyin, searchGrams: searchGramsOf(title, enterpriseName, summary, searchPinyin) };
+}
+
 /**
  * The project list row after one more event. Project events change their own project's row; an
  * enterprise rename changes the rows of that enterprise's projects. Anything else: unchanged.
@@ -33,8 +44,7 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
       ? {
           ...row,
           enterpriseName: event.data.name!,
-          searchPinyin: searchPinyinOf(row.title, event.data.name!),
-          searchGrams: searchGramsOf(row.title, event.data.name!, row.summary),
+          ...searchColumnsOf(row.title, event.data.name!, row.summary),
         }
       : row;
   }
@@ -46,8 +56,7 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
       summary: data.summary ?? null,
       enterpriseId: data.enterpriseId,
       enterpriseName: data.enterpriseName,
-      searchPinyin: searchPinyinOf(data.title, data.enterpriseName),
-      searchGrams: searchGramsOf(data.title, data.enterpriseName, data.summary ?? null),
+      ...searchColumnsOf(data.title, data.enterpriseName, data.summary ?? null),
       industryChain: data.industryChain,
       district: data.district ?? null,
       investmentYuan: data.investmentYuan,
@@ -85,12 +94,10 @@ export function evolveProjectList(row: ProjectListRow | null, event: ProjectionE
       return {
         ...next,
         title: title ?? next.title,
-        searchPinyin: title === undefined ? next.searchPinyin : searchPinyinOf(title, next.enterpriseName),
         summary: summary ?? next.summary,
-        searchGrams:
-          title === undefined && summary === undefined
-            ? next.searchGrams
-            : searchGramsOf(title ?? next.title, next.enterpriseName, summary ?? next.summary),
+        ...(title === undefined && summary === undefined
+          ? {}
+          : searchColumnsOf(title ?? next.title, next.enterpriseName, summary ?? next.summary)),
         industryChain: industryChain ?? next.industryChain,
         district: district ?? next.district,
         investmentYuan: investmentYuan ?? next.investmentYuan,
@@ -146,6 +153,7 @@ export const projectList: RowProjection<ProjectListRow> = {
     AddReadQueryIndexes1765000000000,
     AddProjectListSearchPinyin1765000000002,
     AddProjectListSearchGrams1765300000000,
+    AddPinyinSearchGrams1765600000000,
   ],
   target(event, stream) {
     if (event.type === 'EnterpriseUpdated' && event.data.name !== undefined && stream)

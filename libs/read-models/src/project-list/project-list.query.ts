@@ -64,8 +64,8 @@ export function projectListQuery(
     // The tsvector ('simple': no stemming, any language) finds words in any order; Chinese has no
     // spaces between words, so a run of CJK text is one token there, and ILIKE finds a part of it.
     // Letters only may be pinyin (full or initials) of the title or enterprise name. Where q has
-    // grams (project-search-grams.ts), their index finds the rows to match; for one or two
-    // characters the rows it finds are the matches.
+    // grams (project-search-grams.ts: of the texts and of their pinyin), their index finds the rows
+    // to match; for one or two characters the rows it finds are the matches.
     const pinyinMatch = /^[A-Za-z]+$/.test(q) ? ' OR p.searchPinyin LIKE :pinyin' : '';
     const parts = `p.title ILIKE :like OR p.enterpriseName ILIKE :like OR p.summary ILIKE :like${pinyinMatch}`;
     const grams = searchGramsQueryOf(q);

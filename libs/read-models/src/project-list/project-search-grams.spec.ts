@@ -18,6 +18,19 @@ describe('project search grams', () => {
     expect(searchGramsOf('青岛', '岛城')).toEqual(['城', '岛', '岛城', '青', '青岛']);
     expect(searchGramsOf('港口·港口', 'A B')).toEqual(['口', '港', '港口']);
     expect(searchGramsOf('Café', '')).toEqual(['af', 'ca']);
+    // Pinyin words (space-separated) give their pairs, none across two words.
+    expect(searchGramsOf('港晟', 'gangsheng gs')).toEqual([
+      'an',
+      'en',
+      'ga',
+      'gs',
+      'he',
+      'ng',
+      'sh',
+      '晟',
+      '港',
+      '港晟',
+    ]);
   });
 
   it('count a character outside the basic block (Extension B) as one character', () => {
@@ -30,11 +43,13 @@ describe('project search grams', () => {
     expect(queryGrams('港')).toEqual(['港']);
     expect(queryGrams('5G基站')).toEqual(['5g', 'g基', '基站'].sort());
     expect(queryGrams('2024')).toEqual(['02', '20', '24']);
+    // Letters only (text or pinyin) too.
+    expect(queryGrams('GangSheng')).toEqual(['an', 'en', 'ga', 'gs', 'he', 'ng', 'sh']);
+    expect(queryGrams('VR')).toEqual(['vr']);
   });
 
-  it('of a query are none (null) for letters only (maybe pinyin), one letter or digit, or any other character', () => {
-    for (const q of ['GangSheng', 'gs', 'a', '5', '海洋 牧场', 'e-commerce', '100%_', '港。'])
-      expect(searchGramsQueryOf(q)).toBeNull();
+  it('of a query are none (null) for one letter or digit, or any other character', () => {
+    for (const q of ['a', '5', '海洋 牧场', 'e-commerce', '100%_', '港。']) expect(searchGramsQueryOf(q)).toBeNull();
   });
 
   it('of a query are among the grams of every text that holds it, in any letter case', () => {

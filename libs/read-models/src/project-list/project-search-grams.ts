@@ -1,11 +1,12 @@
 /*
  * A part of a text (`q` found by ILIKE) cannot be found by the word index, so without help every
- * row is read. project_list.search_grams holds grams of title, enterprise name and summary:
- * each Han character, and each pair of adjacent gram characters (Han, ASCII letters and digits,
- * letters lowercased as ILIKE does) within one text. Its GIN index finds the rows holding every
- * gram of `q`, and the ILIKE then keeps those holding `q` itself. A `q` of letters only may be
- * pinyin, which has no grams (they would double the index), and a `q` with any other character
- * has none: those are searched without the index, as before it existed.
+ * row is read. project_list.search_grams holds grams of title, enterprise name and summary, and
+ * of their pinyin (search_pinyin, for a `q` of letters only): each Han character, and each pair of
+ * adjacent gram characters (Han, ASCII letters and digits, letters lowercased as ILIKE does)
+ * within one text or pinyin word. Its GIN index finds the rows holding every gram of `q`, and the
+ * ILIKE (or the pinyin's LIKE) then keeps those holding `q` itself. A single letter or digit, and
+ * a `q` with any other character, have none: those are searched without the index, as before it
+ * existed.
  */
 
 /** Han (CJK Unified Ideographs with Extension A, the compatibility block, Extensions B–G), a-z, 0-9. */
@@ -78,13 +79,13 @@ function gramChars(text: string): string[] {
 }
 
 /**
- * The grams every text holding `q` has (its pairs, or the Han character itself), as a tsquery's
- * text; null when `q` has none to find it by (see above).
+ * The grams every text (or pinyin word) holding `q` has (its pairs, or the Han character itself),
+ * as a tsquery's text; null when `q` has none to find it by (see above).
  */
 export function searchGramsQueryOf(q: string): string | null {
   const lower = asciiLower(q);
   const chars = gramChars(lower);
-  if (chars.length === 0 || chars.join('') !== lower || /^[a-z]+$/.test(lower)) return null;
+  if (chars.length === 0 || chars.join('') !== lower) return null;
   if (chars.length === 1) return chars[0].codePointAt(0)! >= 0x80 ? chars[0] : null;
   return [...new Set(chars.slice(1).map((char, i) => chars[i] + char))].join(' & ');
 }
