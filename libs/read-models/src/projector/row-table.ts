@@ -158,8 +158,13 @@ export async function loadTogether(
  * Runs the writes as few statements as their rows allow (CHUNK rows each): data-modifying
  * statements in one WITH run on one snapshot in no set order, so the writes of one call must
  * touch different rows (a delete and an insert of the same keys go in two calls).
+ *
+ * Each statement is sent before the one ahead of it has finished, so this process turns the next
+ * rows into JSON while PostgreSQL writes the last ones (a rebuild's flush of many thousand rows
+ * kept one core idle at a time otherwise); one waits in the connection's queue at most.
  */
 export async function writeTogether(manager: EntityManager, writes: readonly RowWrite[]): Promise<void> {
+  let running: Promise<unknown> | undefined;
   for (let i = 0; i < writes.length;) {
     const group: RowWrite[] = [writes[i]];
     let rows = writes[i].rows;
@@ -172,6 +177,10 @@ export async function writeTogether(manager: EntityManager, writes: readonly Row
       group.length === 1
         ? group[0].sql(params)
         : `WITH ${group.map((w, n) => `w${n} AS (${w.sql(params)})`).join(', ')} SELECT 1`;
-    await manager.query(sql, params.values);
+    const sent: Promise<unknown> = manager.query(sql, params.values);
+    sent.catch(() => undefined); // if the one ahead failed, that failure is the one thrown
+    await running;
+    running = sent;
   }
+  await running;
 }
