@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import type { EventStore, RecordedEvent } from '@luodi/event-store';
 import { DataSource, EntityManager } from 'typeorm';
 import { readModelTableMigrations } from '../migrations';
@@ -42,6 +43,11 @@ export interface RebuildOptions {
   countEvents?(): Promise<number | null>;
   /** Up to this many rows of one table (a few kB each) are kept in memory between writes. */
   maxHeldRows?: number;
+  /**
+   * The held rows are written, too, once the heap holds this many bytes; default: a third of the
+   * process's heap limit, so a rebuild inside the API (its heap capped) cannot run it out of memory.
+   */
+  maxHeapBytes?: number;
   onProgress?(progress: RebuildProgress): void;
 }
 
@@ -60,7 +66,13 @@ export interface RebuildOptions {
  *    resumes from the new one (see advanceCheckpoint).
  */
 export async function rebuildReadModels(options: RebuildOptions): Promise<RebuildProgress> {
-  const { dataSource, store, batchSize = 5000, maxHeldRows = 50_000 } = options;
+  const {
+    dataSource,
+    store,
+    batchSize = 5000,
+    maxHeldRows = 50_000,
+    maxHeapBytes = getHeapStatistics().heap_size_limit / 3,
+  } = options;
   const started = Date.now();
   const progress: RebuildProgress = {
     status: 'running',
@@ -108,7 +120,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
         next = store.readAll(checkpoint, batchSize); // read the next batch while this one is applied
         next.catch(() => undefined); // a failed read is thrown by the await above, not left unhandled
         await writer.apply(dataSource.manager, events);
-        if (writer.heldRows >= maxHeldRows) {
+        if (writer.heldRows >= maxHeldRows || process.memoryUsage().heapUsed >= maxHeapBytes) {
           await flush();
           writer = new ReadModelWriter(SHADOW_SCHEMA); // from now on, rows may be stored: load them
         }
