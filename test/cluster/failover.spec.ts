@@ -205,6 +205,9 @@ describeCluster('on a Patroni cluster: primary failover and switchover under loa
     const admin = new Client({ connectionString: `${env.primaryUrl}/postgres` });
     await admin.connect();
     await admin.query('CREATE DATABASE luodi_failover');
+    // The API's read pool connects through the replicas' port as it starts, and a start that fails
+    // ends the whole test run (Nest's process.exit): both replicas first replay the new database.
+    await replayedByReplicas(admin, 30_000);
     await admin.end();
     databaseUrl = `${env.primaryUrl}/luodi_failover`;
     const config = loadConfig({
@@ -369,3 +372,19 @@ describeCluster('on a Patroni cluster: primary failover and switchover under loa
     await expectNothingLostOrDoubled();
   }, 120_000);
 });
+
+/** Waits until every replica has replayed the primary's WAL up to now. */
+async function replayedByReplicas(primary: Client, timeoutMs: number): Promise<void> {
+  const { rows } = await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows: replicas } = await primary.query<{ replayed: boolean }>(
+      'SELECT replay_lsn >= $1::pg_lsn AS replayed FROM pg_stat_replication',
+      [rows[0].lsn],
+    );
+    if (replicas.length === 2 && replicas.every((r) => r.replayed)) return;
+    if (Date.now() > deadline)
+      throw new Error(`the replicas did not replay ${rows[0].lsn}: ${JSON.stringify(replicas)}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
